@@ -1,0 +1,75 @@
+package org.threadlab;
+
+import java.io.InputStream;
+import java.util.Properties;
+import org.threadlab.cli.CompareCommand;
+import org.threadlab.cli.RunCommand;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The picocli root command: subcommands, version, exit codes. No logic lives here. */
+@Command(name = "threadlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = ThreadLab.Version.class,
+        description = "See threads and processes work: run workloads as threads, virtual threads or child processes, and watch them.",
+        subcommands = {
+                RunCommand.class,
+                CompareCommand.class,
+                AutoComplete.GenerateCompletion.class,
+        })
+public final class ThreadLab implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ThreadLab());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // One line for bad usage, then where to look: the full usage drowns the message.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("threadlab: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                cmd.getErr().println("threadlab: " + ex.getMessage());
+                return cmd.getCommandSpec().exitCodeOnInvalidInput();
+            }
+            cmd.getErr().println("threadlab: " + ex);
+            return cmd.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven wrote into the jar's resources. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = ThreadLab.class.getResourceAsStream("/threadlab-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException ignored) {
+                // fall through to "unknown"
+            }
+            return new String[] {
+                    "threadlab " + p.getProperty("version", "unknown"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
+            };
+        }
+    }
+}

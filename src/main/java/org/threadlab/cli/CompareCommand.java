@@ -1,0 +1,126 @@
+package org.threadlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.threadlab.lab.Comparison;
+import org.threadlab.text.Json;
+import org.threadlab.text.Sizes;
+import org.threadlab.text.Table;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code threadlab compare}: the classic threads-vs-processes experiment in one command. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "The classic experiment: the same work done by 1 worker, by N one after another, by N threads",
+                "(with and without the simulated GIL), by N virtual threads (Java 21+) and by N processes.",
+                "Prints wall and CPU seconds, the speed-up against the sequential run, peak RSS and a verdict."})
+public final class CompareCommand implements Callable<Integer> {
+
+    enum Which { sleep, cpu, all }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-n", "--workers"}, paramLabel = "N", defaultValue = "4", description = "workers per run (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--workload", paramLabel = "WHICH", defaultValue = "all", description = "sleep, cpu or all (default: ${DEFAULT-VALUE})")
+    Which which;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "2s",
+            description = "how long each sleep worker waits (default: ${DEFAULT-VALUE})")
+    Duration sleep;
+
+    @Option(names = "--units", paramLabel = "UNITS", defaultValue = "1",
+            description = "CPU work per cpu worker, in units of about 1s of one core (default: ${DEFAULT-VALUE})")
+    double units;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Converters.positive(spec, "--workers", workers, Comparison.MAX_WORKERS);
+        Converters.positive(spec, "--duration", sleep);
+        if (sleep.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be at most 10m");
+        }
+        if (!(units > 0) || units > 600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--units must be more than 0 and at most 600, not " + units);
+        }
+        List<String> workloads = which == Which.all ? List.of("sleep", "cpu") : List.of(which.name());
+        Comparison.Result result;
+        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet)) {
+            result = new Comparison(workers, workloads, sleep, units)
+                    .run((what, i, total) -> progress.show("compare: " + what + " (" + i + " of " + total + ")…"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(toJson(result)) + "\n" : render(result));
+        out.flush();
+        return 0;
+    }
+
+    static String render(Comparison.Result r) {
+        Table t = new Table("workload", "mode", ">workers", ">wall s", ">cpu s", ">cores busy", ">speedup", ">peak rss", "");
+        String last = null;
+        for (Comparison.Row row : r.rows()) {
+            t.row(row.workload().equals(last) ? "" : row.workload(), Comparison.label(row), row.workers(),
+                    f2(row.wallSeconds()), f2(row.cpuSeconds()), f2(row.concurrency()), String.format(Locale.ROOT, "%.2fx", row.speedup()),
+                    Sizes.compact(row.peakRssBytes()), bar(row.speedup(), r.workers()));
+            last = row.workload();
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.cores()).append(" cores, ").append(r.workers()).append(" workers per run; speedup is against the sequential run\n\n");
+        sb.append(t);
+        sb.append('\n');
+        for (String v : r.verdicts()) {
+            sb.append(v).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A bar as long as the speed-up, so the lesson shows at a glance even without reading numbers. */
+    private static String bar(double speedup, int workers) {
+        int width = (int) Math.round(Math.min(speedup, Math.max(workers, 1)) * 4);
+        return "#".repeat(Math.max(0, width));
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static Map<String, Object> toJson(Comparison.Result r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("cores", r.cores());
+        root.put("workers", r.workers());
+        List<Object> rows = new ArrayList<>();
+        for (Comparison.Row row : r.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workload", row.workload());
+            m.put("mode", row.mode());
+            m.put("kind", row.kind().label());
+            m.put("workers", row.workers());
+            m.put("gil", row.gil());
+            m.put("wall_s", row.wallSeconds());
+            m.put("cpu_s", row.cpuSeconds());
+            m.put("cores_busy", row.concurrency());
+            m.put("speedup", row.speedup());
+            m.put("peak_rss_bytes", row.peakRssBytes());
+            rows.add(m);
+        }
+        root.put("rows", rows);
+        root.put("verdicts", r.verdicts());
+        return root;
+    }
+}

@@ -1,0 +1,49 @@
+package org.threadlab.cli;
+
+import java.time.Duration;
+import org.threadlab.text.Durations;
+import org.threadlab.worker.WorkerKind;
+import picocli.CommandLine;
+
+/** picocli converters, so every command writes durations, sizes and kinds the same way. */
+final class Converters {
+    private Converters() {}
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class KindConverter implements CommandLine.ITypeConverter<WorkerKind> {
+        @Override
+        public WorkerKind convert(String value) {
+            try {
+                return WorkerKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Counts given on the command line: whole numbers within bounds, or a clear refusal. */
+    static int positive(CommandLine.Model.CommandSpec spec, String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be between 1 and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    static Duration positive(CommandLine.Model.CommandSpec spec, String option, Duration value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive");
+        }
+        return value;
+    }
+}

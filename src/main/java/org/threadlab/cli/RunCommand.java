@@ -1,0 +1,240 @@
+package org.threadlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.threadlab.lab.RunSession;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Json;
+import org.threadlab.text.Table;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.Workloads;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.Limits;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code threadlab run}: N workers of one kind, events as they happen, then a summary. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Run N workers of one workload to completion, printing events as they happen and a summary.",
+                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map)."},
+        footer = {"", "Examples:",
+                "  threadlab run sleep --as thread --count 4",
+                "  threadlab run cpu --as process --count 2 --units 2",
+                "  threadlab run cpu --as thread --count 4 --gil",
+                "  threadlab run sleep --as thread --count 2 --daemon --no-join   (daemons die with main)",
+                "  threadlab run pool --inputs 16 --pool-size 4 --pool process"})
+public final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory or pool")
+    String workload;
+
+    @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
+            description = "thread, virtual (Java 21+) or process (default: ${DEFAULT-VALUE})", defaultValue = "thread")
+    WorkerKind kind;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1", description = "how many workers (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--daemon", description = "mark the workers daemon: they are killed when main ends")
+    boolean daemon;
+
+    @Option(names = "--no-join", description = "do not join the workers: main ends at once, daemons are killed, others waited for")
+    boolean noJoin;
+
+    @Option(names = "--gil", description = "switch the simulated GIL on")
+    boolean gil;
+
+    @Option(names = "--gil-interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "GIL switch interval (default: 5ms)")
+    Duration gilInterval;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "terminate what still runs after this long")
+    Duration timeout;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "sleep: how long (default 2s)")
+    String duration;
+
+    @Option(names = "--units", paramLabel = "UNITS", description = "cpu: units of about 1s of one core (default 1)")
+    String units;
+
+    @Option(names = "--stubborn", description = "cpu: ignore stop requests (shows that threads cannot be killed)")
+    boolean stubborn;
+
+    @Option(names = "--size", paramLabel = "SIZE", description = "memory: how much (default 64MiB)")
+    String size;
+
+    @Option(names = "--hold", paramLabel = "DURATION", description = "memory: how long to hold it (default: until stopped)")
+    String hold;
+
+    @Option(names = "--inputs", paramLabel = "N", description = "pool: how many inputs to map (default 8)")
+    String inputs;
+
+    @Option(names = "--pool-size", paramLabel = "K", description = "pool: how many pool workers (default: cores)")
+    String poolSize;
+
+    @Option(names = "--pool", paramLabel = "KIND", description = "pool: thread or process pool (default thread)")
+    String pool;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "pool: cpu or sleep per input (default cpu)")
+    String task;
+
+    @Option(names = "--cost", paramLabel = "DURATION", description = "pool: work per input (default 250ms)")
+    String cost;
+
+    @Option(names = "--max-processes", paramLabel = "N", description = "limit of live processes (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int maxProcesses;
+
+    @Option(names = "--max-threads", paramLabel = "N", description = "limit of live threads (default: ${DEFAULT-VALUE})", defaultValue = "10000")
+    int maxThreads;
+
+    @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "2s",
+            description = "time between SIGTERM and SIGKILL (default: ${DEFAULT-VALUE})")
+    Duration grace;
+
+    @Option(names = "--json", description = "print one JSON document at the end instead of text")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        WorkloadSpec workloadSpec = Workloads.normalize(workloadSpec());
+        Converters.positive(spec, "--count", count, 1_000_000);
+        Converters.positive(spec, "--timeout", timeout);
+        Limits limits;
+        try {
+            limits = new Limits(maxProcesses, maxThreads, grace);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int limit = kind == WorkerKind.PROCESS ? limits.maxProcesses() : limits.maxThreads();
+        if (count > limit) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count + " is over the limit of "
+                    + limit + " live " + (kind == WorkerKind.PROCESS ? "processes (--max-processes)" : "threads (--max-threads)"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Event> events = new ArrayList<>();
+        Consumer<Event> printer = e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+            if (!json && !quiet) {
+                out.println(LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK) + "  " + e.text());
+                out.flush();
+            }
+        };
+        RunSession.Summary summary;
+        try (Supervisor supervisor = new Supervisor(limits, gil)) {
+            if (gilInterval != null) {
+                supervisor.gil().setSwitchInterval(gilInterval);
+            }
+            supervisor.events().subscribe(printer);
+            summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
+        }
+        if (json) {
+            out.println(Json.write(toJson(workloadSpec, summary, events)));
+        } else {
+            out.println();
+            out.print(table(summary));
+            out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kind + (count == 1 ? "" : kind == WorkerKind.PROCESS ? "es" : "s")
+                    + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : ""));
+        }
+        out.flush();
+        return summary.anyFailed() ? 1 : 0;
+    }
+
+    private WorkloadSpec workloadSpec() {
+        WorkloadSpec w = WorkloadSpec.of(workload);
+        w = put(w, "duration", duration);
+        w = put(w, "units", units);
+        w = put(w, "stubborn", stubborn ? "true" : null);
+        w = put(w, "size", size);
+        w = put(w, "hold", hold);
+        w = put(w, "inputs", inputs);
+        w = put(w, "workers", poolSize);
+        w = put(w, "pool", pool);
+        w = put(w, "task", task);
+        w = put(w, "cost", cost);
+        return w;
+    }
+
+    private static WorkloadSpec put(WorkloadSpec w, String key, String value) {
+        return value == null ? w : w.with(key, value);
+    }
+
+    private static Table table(RunSession.Summary s) {
+        Table t = new Table(">id", "name", "kind", ">pid", ">tid", "d", "state", ">time", ">cpu", "result");
+        for (WorkerInfo w : s.workers()) {
+            t.row(w.id(), w.name(), w.kind(), w.pid(), w.tid() > 0 ? w.tid() : "-", w.daemon() ? "d" : ".", w.state().label(),
+                    Durations.seconds(w.age(w.endedAt() != null ? w.endedAt() : java.time.Instant.now())),
+                    w.cpuNanos() >= 0 ? Durations.seconds(Duration.ofNanos(w.cpuNanos())) : "-",
+                    w.result() != null ? w.result() : w.reason() != null ? w.reason() : "");
+        }
+        return t;
+    }
+
+    private Map<String, Object> toJson(WorkloadSpec w, RunSession.Summary s, List<Event> events) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("workload", w.type());
+        root.put("params", w.params().entrySet().stream().filter(e -> !e.getKey().startsWith("_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        root.put("kind", kind.label());
+        root.put("count", count);
+        root.put("daemon", daemon);
+        root.put("gil", gil);
+        root.put("wall_s", s.wall().toNanos() / 1e9);
+        root.put("timed_out", s.timedOut());
+        List<Object> ws = new ArrayList<>();
+        for (WorkerInfo i : s.workers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", i.id());
+            m.put("name", i.name());
+            m.put("kind", i.kind().label());
+            m.put("pid", i.pid());
+            m.put("tid", i.tid());
+            m.put("daemon", i.daemon());
+            m.put("state", i.state().label());
+            m.put("reason", i.reason());
+            m.put("result", i.result());
+            m.put("exit_code", i.exitCode());
+            m.put("wall_s", i.age(i.endedAt() != null ? i.endedAt() : java.time.Instant.now()).toNanos() / 1e9);
+            m.put("cpu_s", i.cpuNanos() >= 0 ? i.cpuNanos() / 1e9 : null);
+            ws.add(m);
+        }
+        root.put("workers", ws);
+        List<Object> ev = new ArrayList<>();
+        synchronized (events) {
+            for (Event e : events) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("at", e.at().toString());
+                m.put("type", e.type().label());
+                m.put("worker", e.workerId());
+                m.put("text", e.text());
+                ev.add(m);
+            }
+        }
+        root.put("events", ev);
+        return root;
+    }
+}

@@ -1,0 +1,65 @@
+package org.threadlab.lab;
+
+import java.time.Duration;
+import java.util.List;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.JoinResult;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/**
+ * {@code threadlab run}: start N workers of one kind, wait for them like a Python main that calls
+ * {@code join()} on each (or, with {@code join=false}, return at once and let the exit rules act:
+ * daemon workers are killed, the others are waited for), then report.
+ */
+public final class RunSession {
+    public record Summary(List<WorkerInfo> workers, Duration wall, boolean timedOut) {
+        public boolean anyFailed() {
+            return workers.stream().anyMatch(w -> w.state() == org.threadlab.worker.WorkerState.FAILED);
+        }
+    }
+
+    private final Supervisor supervisor;
+    private final WorkerKind kind;
+    private final WorkloadSpec spec;
+    private final int count;
+    private final boolean daemon;
+    private final boolean join;
+    private final Duration timeout;
+
+    /** @param timeout how long to wait before terminating what is still running; null waits for ever */
+    public RunSession(Supervisor supervisor, WorkerKind kind, WorkloadSpec spec, int count, boolean daemon,
+                      boolean join, Duration timeout) {
+        this.supervisor = supervisor;
+        this.kind = kind;
+        this.spec = spec;
+        this.count = count;
+        this.daemon = daemon;
+        this.join = join;
+        this.timeout = timeout;
+    }
+
+    public Summary run() throws InterruptedException {
+        long start = System.nanoTime();
+        boolean timedOut = false;
+        try {
+            for (int i = 0; i < count; i++) {
+                supervisor.spawn(kind, spec, daemon);
+            }
+            if (join) {
+                for (JoinResult r : supervisor.joinAll(timeout)) {
+                    timedOut |= r.timedOut();
+                }
+                if (timedOut) {
+                    supervisor.terminateAll();
+                }
+            }
+            supervisor.shutdown(false);
+        } catch (RuntimeException e) {
+            supervisor.shutdown(true);
+            throw e;
+        }
+        return new Summary(supervisor.workers(), Duration.ofNanos(System.nanoTime() - start), timedOut);
+    }
+}

@@ -1,0 +1,94 @@
+package org.threadlab.text;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One way to write durations everywhere (CLI options, lesson files, the screen):
+ * {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code 1h}. A bare number is refused
+ * because "5" could mean seconds or milliseconds, and a teacher should not have to guess.
+ */
+public final class Durations {
+    private Durations() {}
+
+    /** Parses a duration; throws {@link IllegalArgumentException} with a one-line, user-facing message. */
+    public static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty duration (write it like 500ms, 2s, 1.5s or 1m)");
+        }
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        int split = 0;
+        while (split < s.length() && (Character.isDigit(s.charAt(split)) || s.charAt(split) == '.')) {
+            split++;
+        }
+        String number = s.substring(0, split);
+        String unit = s.substring(split).trim();
+        if (number.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (write it like 500ms, 2s, 1.5s or 1m)");
+        }
+        double value;
+        try {
+            value = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (write it like 500ms, 2s, 1.5s or 1m)");
+        }
+        double nanosPerUnit = switch (unit) {
+            case "ns" -> 1;
+            case "us", "µs" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m", "min" -> 60e9;
+            case "h" -> 3600e9;
+            case "" -> throw new IllegalArgumentException(
+                    "'" + text + "' has no unit (write it like " + number + "s or " + number + "ms)");
+            default -> throw new IllegalArgumentException(
+                    "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, m or h)");
+        };
+        double nanos = value * nanosPerUnit;
+        if (nanos > 365 * 24 * 3600e9) {
+            throw new IllegalArgumentException("'" + text + "' is too long (at most a year)");
+        }
+        return Duration.ofNanos(Math.round(nanos));
+    }
+
+    /** Formats compactly, in the same notation {@link #parse} accepts: 250ms, 2s, 1.5s, 2m, 1m30s. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms < 60_000) {
+            return ms % 1000 == 0 ? (ms / 1000) + "s" : trim(String.format(Locale.ROOT, "%.2f", ms / 1000.0)) + "s";
+        }
+        long s = ms / 1000;
+        if (s < 3600) {
+            return s % 60 == 0 ? (s / 60) + "m" : (s / 60) + "m" + (s % 60) + "s";
+        }
+        return (s / 3600) + "h" + ((s % 3600) / 60) + "m";
+    }
+
+    /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */
+    public static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);
+    }
+
+    /** Uptime/age style: 0:12, 1:02:03, 3d04h. */
+    public static String clock(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s >= 86400) {
+            return String.format(Locale.ROOT, "%dd%02dh", s / 86400, (s % 86400) / 3600);
+        }
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String trim(String decimal) {
+        String t = decimal;
+        while (t.contains(".") && (t.endsWith("0") || t.endsWith("."))) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,107 @@
+package org.threadlab.work;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * How many {@link CpuBurn} iterations make one "unit" of about one second of one core on this
+ * machine. Measured once (about half a second, after JIT warm-up) and cached per machine and JVM
+ * under the user's cache folder, so every run and every child agrees on what a unit is.
+ */
+public final class CpuCalibration {
+    private static final String VERSION = "v1";
+    private static volatile Long cached;
+
+    private CpuCalibration() {}
+
+    /** Iterations per unit: from {@code -Dthreadlab.cpu.unit}, the cache file, or a fresh measurement. */
+    public static long iterationsPerUnit() {
+        Long c = cached;
+        if (c != null) {
+            return c;
+        }
+        synchronized (CpuCalibration.class) {
+            if (cached == null) {
+                cached = load();
+            }
+            return cached;
+        }
+    }
+
+    private static long load() {
+        String forced = System.getProperty("threadlab.cpu.unit");
+        if (forced != null) {
+            return Long.parseLong(forced);
+        }
+        Path file = cacheFile();
+        String key = machineKey();
+        try {
+            if (file != null && Files.isReadable(file)) {
+                String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\t");
+                if (parts.length == 2 && parts[0].equals(key)) {
+                    long v = Long.parseLong(parts[1]);
+                    if (v > 0) {
+                        return v;
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // a damaged cache is measured again
+        }
+        long measured = measure();
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, key + "\t" + measured + "\n", StandardCharsets.UTF_8);
+            } catch (IOException ignored) {
+                // a read-only home still works, it just measures each time
+            }
+        }
+        return measured;
+    }
+
+    /** Best rate of several 80 ms runs after warm-up: the least disturbed one is closest to the truth. */
+    public static long measure() {
+        long chunk = 200_000;
+        long seed = 1;
+        // warm-up so the JIT has compiled burn()
+        long warmUntil = System.nanoTime() + 150_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            seed = CpuBurn.burn(chunk, seed);
+        }
+        double best = 0;
+        for (int round = 0; round < 5; round++) {
+            long iterations = 0;
+            long start = System.nanoTime();
+            long end = start + 80_000_000L;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                seed = CpuBurn.burn(chunk, seed);
+                iterations += chunk;
+            }
+            best = Math.max(best, iterations / ((now - start) / 1e9));
+        }
+        if (seed == 42) {
+            // keeps seed alive for the JIT; practically never true
+            System.out.print("");
+        }
+        return Math.max(CpuBurn.SLICES_PER_UNIT, (long) best);
+    }
+
+    private static String machineKey() {
+        return (VERSION + " " + System.getProperty("java.vm.version") + " " + System.getProperty("os.arch")
+                + " " + Runtime.getRuntime().availableProcessors()).replace('\t', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static Path cacheFile() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "threadlab", "cpu-calibration");
+        }
+        return home == null ? null : Path.of(home, ".cache", "threadlab", "cpu-calibration");
+    }
+}

@@ -1,0 +1,226 @@
+package org.threadlab.work;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code Pool.map} for threadlab: maps f(x) = x*x over the inputs 0..N-1 with a pool of k workers,
+ * a thread pool or a pool of child processes, and returns the results in input order. Each call
+ * of f first does {@code cost} of work ({@code task=cpu}: CPU time, {@code task=sleep}: waiting),
+ * so the pool's speed-up (or the GIL's lack of one) shows.
+ *
+ * <p>The process pool hands out one input at a time over each member's pipe ("task I X", answered
+ * by "done I Y"), so a slow member never holds up the rest: the same dynamic dispatch as Python's
+ * pool with chunksize 1.
+ */
+public final class PoolMap implements Workload {
+    private final int inputs;
+    private final int size;
+    private final boolean processes;
+    private final WorkloadSpec task;
+    private final Workload taskWork;
+    private final PoolMember.Launcher launcher;
+
+    public PoolMap(int inputs, int size, boolean processes, WorkloadSpec task, Workload taskWork,
+                   PoolMember.Launcher launcher) {
+        this.inputs = inputs;
+        this.size = size;
+        this.processes = processes;
+        this.task = task;
+        this.taskWork = taskWork;
+        this.launcher = launcher;
+    }
+
+    /** The function the pool maps. */
+    public static long apply(long x) {
+        return x * x;
+    }
+
+    @Override
+    public String run(WorkContext ctx) throws Exception {
+        long[] results = new long[inputs];
+        ctx.progress(0, inputs);
+        if (processes) {
+            mapWithProcesses(ctx, results);
+        } else {
+            mapWithThreads(ctx, results);
+        }
+        return "mapped x*x over " + inputs + " inputs with " + size + (processes ? " processes: " : " threads: ")
+                + summary(results);
+    }
+
+    private void mapWithThreads(WorkContext ctx, long[] results) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Throwable[] failure = new Throwable[1];
+        List<Thread> pool = new ArrayList<>();
+        for (int i = 0; i < Math.min(size, inputs); i++) {
+            Thread t = new Thread(new PoolThread(ctx, next, done, results, failure), ctx.workerName() + "-pool-" + (i + 1));
+            t.setDaemon(true);
+            pool.add(t);
+            t.start();
+        }
+        try {
+            for (Thread t : pool) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            for (Thread t : pool) {
+                t.interrupt();
+            }
+            throw e;
+        }
+        ctx.checkCancelled();
+        if (failure[0] != null) {
+            throw new IllegalStateException("a pool thread failed: " + failure[0], failure[0]);
+        }
+    }
+
+    /** A pool thread: takes the next input until none are left. Shares the worker's cancellation and GIL. */
+    private final class PoolThread implements Runnable {
+        private final WorkContext parent;
+        private final AtomicInteger next;
+        private final AtomicInteger done;
+        private final long[] results;
+        private final Throwable[] failure;
+
+        PoolThread(WorkContext parent, AtomicInteger next, AtomicInteger done, long[] results, Throwable[] failure) {
+            this.parent = parent;
+            this.next = next;
+            this.done = done;
+            this.results = results;
+            this.failure = failure;
+        }
+
+        @Override
+        public void run() {
+            WorkContext own = parent instanceof PoolAware aware ? aware.forPoolThread() : parent;
+            try {
+                int i;
+                while ((i = next.getAndIncrement()) < inputs) {
+                    taskWork.run(new Silent(own));
+                    results[i] = apply(i);
+                    parent.progress(done.incrementAndGet(), inputs);
+                }
+            } catch (InterruptedException e) {
+                // cancelled: the coordinator notices
+            } catch (Throwable e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        }
+    }
+
+    private void mapWithProcesses(WorkContext ctx, long[] results) throws Exception {
+        int members = Math.min(size, inputs);
+        List<PoolMember> pool = new ArrayList<>();
+        BlockingQueue<String> answers = new ArrayBlockingQueue<>(inputs + 2 * members);
+        List<Thread> readers = new ArrayList<>();
+        try {
+            for (int m = 0; m < members; m++) {
+                PoolMember member = launcher.start(ctx.workerName() + "-pool-" + (m + 1), task);
+                pool.add(member);
+                Thread reader = new Thread(new MemberReader(member, m, answers), ctx.workerName() + "-pool-reader-" + (m + 1));
+                reader.setDaemon(true);
+                readers.add(reader);
+                reader.start();
+            }
+            int sent = 0;
+            for (int m = 0; m < members; m++) {
+                pool.get(m).send("task " + sent + " " + sent);
+                sent++;
+            }
+            int done = 0;
+            while (done < inputs) {
+                ctx.checkCancelled();
+                String answer = answers.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (answer == null) {
+                    continue;
+                }
+                // "M done I Y" or "M gone"
+                String[] f = answer.split(" ");
+                int m = Integer.parseInt(f[0]);
+                if (f[1].equals("gone")) {
+                    throw new IllegalStateException("pool process " + (m + 1) + " (pid " + pool.get(m).pid() + ") exited early");
+                }
+                if (f[1].equals("error")) {
+                    throw new IllegalStateException("pool process " + (m + 1) + " failed: " + answer.substring(answer.indexOf("error") + 6));
+                }
+                results[Integer.parseInt(f[2])] = Long.parseLong(f[3]);
+                done++;
+                ctx.progress(done, inputs);
+                if (sent < inputs) {
+                    pool.get(m).send("task " + sent + " " + sent);
+                    sent++;
+                }
+            }
+        } finally {
+            for (PoolMember member : pool) {
+                member.close();
+            }
+        }
+    }
+
+    /** Forwards a member's answers to the coordinator, tagged with the member's index. */
+    private static final class MemberReader implements Runnable {
+        private final PoolMember member;
+        private final int index;
+        private final BlockingQueue<String> answers;
+
+        MemberReader(PoolMember member, int index, BlockingQueue<String> answers) {
+            this.member = member;
+            this.index = index;
+            this.answers = answers;
+        }
+
+        @Override
+        public void run() {
+            try {
+                String line;
+                while ((line = member.readLine()) != null) {
+                    if (line.startsWith("done ") || line.startsWith("error ")) {
+                        answers.put(index + " " + line);
+                    }
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the member is gone either way
+            }
+            answers.offer(index + " gone");
+        }
+    }
+
+    private String summary(long[] results) {
+        if (results.length <= 8) {
+            return Arrays.toString(results);
+        }
+        return "[" + results[0] + ", " + results[1] + ", " + results[2] + ", ..., " + results[results.length - 1] + "]";
+    }
+
+    /** A context for the task inside the pool: progress belongs to the pool, not to each call. */
+    private static final class Silent implements WorkContext {
+        private final WorkContext inner;
+
+        Silent(WorkContext inner) {
+            this.inner = inner;
+        }
+
+        @Override public boolean cancelRequested() { return inner.cancelRequested(); }
+        @Override public void cpuCheckpoint() throws InterruptedException { inner.cpuCheckpoint(); }
+        @Override public void releaseCpu() { inner.releaseCpu(); }
+        @Override public void sleep(Duration d) throws InterruptedException { inner.sleep(d); }
+        @Override public void progress(long done, long total) { }
+        @Override public String workerName() { return inner.workerName(); }
+    }
+
+    /** A context that can make one for another thread (each pool thread needs its own GIL holder). */
+    public interface PoolAware {
+        WorkContext forPoolThread();
+    }
+}

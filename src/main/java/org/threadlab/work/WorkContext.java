@@ -1,0 +1,39 @@
+package org.threadlab.work;
+
+import java.time.Duration;
+
+/**
+ * What a running workload may ask of the worker that runs it. Implemented once for threads in
+ * this JVM and once inside a child process; the workload cannot tell which.
+ */
+public interface WorkContext {
+
+    /** True once somebody asked this worker to stop (terminate, shutdown, the parent's "stop"). */
+    boolean cancelRequested();
+
+    /** Throws {@link InterruptedException} when cancellation was requested: the cooperative exit point. */
+    default void checkCancelled() throws InterruptedException {
+        if (cancelRequested() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("cancelled");
+        }
+    }
+
+    /**
+     * Called between small slices of CPU work. With the simulated GIL on this is where the lock is
+     * taken, and handed over once the switch interval has passed. Never throws for cancellation;
+     * only an interrupt while waiting for the lock ends it.
+     */
+    void cpuCheckpoint() throws InterruptedException;
+
+    /** Leaves CPU work (releases the GIL if held): before waiting, and at the end. */
+    void releaseCpu();
+
+    /** Waits like blocking I/O: the worker shows as waiting, the GIL is released. */
+    void sleep(Duration duration) throws InterruptedException;
+
+    /** Reports progress in the workload's own units. Cheap: may be called often. */
+    void progress(long done, long total);
+
+    /** The worker's name (also its work thread's name), e.g. {@code cpu-3}. */
+    String workerName();
+}

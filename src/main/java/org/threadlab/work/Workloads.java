@@ -1,0 +1,217 @@
+package org.threadlab.work;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Sizes;
+
+/**
+ * The catalogue of workloads: which exist, which parameters each takes, their defaults and limits.
+ * {@link #normalize} checks a spec once, in the parent, before anything starts; {@link #create}
+ * builds the workload from a normalized spec, in the parent or in a child JVM.
+ */
+public final class Workloads {
+    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool");
+
+    private static final Map<String, Set<String>> PARAMS = Map.of(
+            "sleep", Set.of("duration"),
+            "cpu", Set.of("units", "stubborn", "_unit"),
+            "memory", Set.of("size", "hold"),
+            "pool", Set.of("inputs", "workers", "task", "cost", "pool", "_unit"),
+            "pool-member", Set.of("task", "cost", "_unit"));
+
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final double MAX_UNITS = 100_000;
+    static final int MAX_INPUTS = 1_000_000;
+    static final int MAX_POOL = 256;
+
+    private Workloads() {}
+
+    /** One-line descriptions for help texts and the workload dialog. */
+    public static String describe(String type) {
+        return switch (type) {
+            case "sleep" -> "waits like I/O (duration, default 2s)";
+            case "cpu" -> "burns CPU in units of about 1s of one core (units, default 1; stubborn=true ignores cancel)";
+            case "memory" -> "allocates and holds memory (size, default 64MiB; hold, default until stopped)";
+            case "pool" -> "maps x*x over inputs with a pool (inputs 8, workers = cores, pool thread|process, task cpu|sleep, cost 250ms)";
+            default -> type;
+        };
+    }
+
+    /**
+     * Checks a spec and fills in its defaults (and, for CPU work, this machine's calibrated unit).
+     * Throws IllegalArgumentException with a one-line message naming the bad parameter.
+     */
+    public static WorkloadSpec normalize(WorkloadSpec spec) {
+        Set<String> known = PARAMS.get(spec.type());
+        if (known == null || spec.type().equals("pool-member")) {
+            throw new IllegalArgumentException("unknown workload '" + spec.type() + "' (choose from " + String.join(", ", TYPES) + ")");
+        }
+        for (String key : spec.params().keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("workload " + spec.type() + " takes no parameter '" + key
+                        + "' (it takes " + String.join(", ", known.stream().filter(k -> !k.startsWith("_")).sorted().toList()) + ")");
+            }
+        }
+        Map<String, String> p = new TreeMap<>(spec.params());
+        switch (spec.type()) {
+            case "sleep" -> p.put("duration", Durations.format(duration(p, "duration", "2s")));
+            case "cpu" -> {
+                p.put("units", Double.toString(units(p, "units", "1")));
+                p.put("stubborn", Boolean.toString(bool(p, "stubborn", "false")));
+                p.putIfAbsent("_unit", Long.toString(CpuCalibration.iterationsPerUnit()));
+            }
+            case "memory" -> {
+                long size = size(p, "size", "64MiB");
+                p.put("size", Sizes.format(size));
+                if (p.containsKey("hold")) {
+                    p.put("hold", Durations.format(duration(p, "hold", null)));
+                }
+            }
+            case "pool" -> {
+                int inputs = count(p, "inputs", "8", MAX_INPUTS);
+                int size = count(p, "workers", Integer.toString(Runtime.getRuntime().availableProcessors()), MAX_POOL);
+                String pool = choice(p, "pool", "thread", "thread", "process");
+                String task = choice(p, "task", "cpu", "cpu", "sleep");
+                Duration cost = duration(p, "cost", "250ms");
+                p.put("inputs", Integer.toString(inputs));
+                p.put("workers", Integer.toString(size));
+                p.put("pool", pool);
+                p.put("task", task);
+                p.put("cost", Durations.format(cost));
+                if (task.equals("cpu")) {
+                    p.putIfAbsent("_unit", Long.toString(CpuCalibration.iterationsPerUnit()));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
+        }
+        return new WorkloadSpec(spec.type(), p);
+    }
+
+    /** Builds a workload from a normalized spec (no defaults or calibration looked up here: children use it). */
+    public static Workload create(WorkloadSpec spec, PoolMember.Launcher launcher) {
+        Map<String, String> p = spec.params();
+        switch (spec.type()) {
+            case "sleep":
+                return new SleepWork(Durations.parse(p.get("duration")));
+            case "cpu":
+                return new CpuBurn(Double.parseDouble(p.get("units")), Long.parseLong(p.get("_unit")),
+                        Boolean.parseBoolean(p.get("stubborn")));
+            case "memory":
+                return new MemoryHold(Sizes.parse(p.get("size")), p.containsKey("hold") ? Durations.parse(p.get("hold")) : null);
+            case "pool": {
+                WorkloadSpec task = memberTask(spec);
+                return new PoolMap(Integer.parseInt(p.get("inputs")), Integer.parseInt(p.get("workers")),
+                        "process".equals(p.get("pool")), task, taskWork(task), launcher);
+            }
+            case "pool-member":
+                return taskWork(spec);
+            default:
+                throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
+        }
+    }
+
+    /** The per-input work of a pool, as a spec a pool member process is started with. */
+    static WorkloadSpec memberTask(WorkloadSpec pool) {
+        WorkloadSpec task = WorkloadSpec.of("pool-member").with("task", pool.param("task", "cpu")).with("cost", pool.param("cost", "250ms"));
+        String unit = pool.params().get("_unit");
+        return unit == null ? task : task.with("_unit", unit);
+    }
+
+    private static Workload taskWork(WorkloadSpec task) {
+        Duration cost = Durations.parse(task.param("cost", "250ms"));
+        if ("sleep".equals(task.params().get("task"))) {
+            return new SleepWork(cost);
+        }
+        return new CpuBurn(cost.toNanos() / 1e9, Long.parseLong(task.params().get("_unit")), false);
+    }
+
+    /** Memory a workload will hold, so the caller can refuse what the machine cannot give. */
+    public static long memoryNeeded(WorkloadSpec normalized) {
+        return normalized.type().equals("memory") ? Sizes.parse(normalized.params().get("size")) : 0;
+    }
+
+    private static Duration duration(Map<String, String> p, String key, String fallback) {
+        String text = p.getOrDefault(key, fallback);
+        Duration d = parse(key, text);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive, not " + text);
+        }
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(key + " " + text + " is too long (at most 24h)");
+        }
+        return d;
+    }
+
+    private static Duration parse(String key, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
+    }
+
+    private static double units(Map<String, String> p, String key, String fallback) {
+        String text = p.getOrDefault(key, fallback);
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, not '" + text + "'");
+        }
+        if (!(v > 0) || v > MAX_UNITS) {
+            throw new IllegalArgumentException(key + " must be more than 0 and at most " + (long) MAX_UNITS + ", not " + text);
+        }
+        return v;
+    }
+
+    private static int count(Map<String, String> p, String key, String fallback, int max) {
+        String text = p.getOrDefault(key, fallback);
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + text + "'");
+        }
+        if (v < 1 || v > max) {
+            throw new IllegalArgumentException(key + " must be between 1 and " + max + ", not " + text);
+        }
+        return (int) v;
+    }
+
+    private static long size(Map<String, String> p, String key, String fallback) {
+        String text = p.getOrDefault(key, fallback);
+        long v;
+        try {
+            v = Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
+        if (v < 1) {
+            throw new IllegalArgumentException(key + " must be positive, not " + text);
+        }
+        return v;
+    }
+
+    private static boolean bool(Map<String, String> p, String key, String fallback) {
+        String text = p.getOrDefault(key, fallback);
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + text + "'");
+        };
+    }
+
+    private static String choice(Map<String, String> p, String key, String fallback, String... allowed) {
+        String text = p.getOrDefault(key, fallback);
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(text)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", not '" + text + "'");
+    }
+}

@@ -1,0 +1,207 @@
+package org.threadlab.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.child.ChildCommand;
+import org.threadlab.worker.child.LineReader;
+import org.threadlab.worker.child.Protocol;
+
+/**
+ * A worker in a child JVM of its own. Two small threads per child: one reads its protocol lines
+ * and, at end of stream, reaps it and records how it ended; one keeps the tail of its stderr.
+ */
+final class ProcessWorker extends Worker {
+    private final List<String> command;
+    private volatile Process process;
+    private volatile OutputStream toChild;
+    private volatile boolean sigtermSent;
+    private volatile boolean sigkillSent;
+    private volatile boolean stopSent;
+    private volatile String error;
+    private volatile int malformed;
+    private Thread stderrReader;
+
+    ProcessWorker(int id, String name, WorkloadSpec spec, boolean daemon, Listener listener, long maxHeap,
+                  boolean gil, long gilIntervalNanos) {
+        super(id, name, WorkerKind.PROCESS, spec, daemon, listener);
+        this.command = ChildCommand.build(Integer.toString(id), name, spec, maxHeap, gil, gilIntervalNanos);
+    }
+
+    List<String> command() {
+        return command;
+    }
+
+    @Override
+    void start() {
+        String why = ChildCommand.unavailableReason();
+        if (why != null) {
+            throw new SpawnRefused(why);
+        }
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new SpawnRefused("cannot start a child JVM: " + e.getMessage());
+        }
+        pid = process.pid();
+        toChild = process.getOutputStream();
+        markStarted();
+        stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
+        daemonThread("threadlab-pipe-" + id, this::readProtocol);
+    }
+
+    private static Thread daemonThread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void readStderr(InputStream err) {
+        LineReader in = new LineReader(err);
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                addStderr(LineReader.OVERSIZED.equals(line) ? "(an over-long line)" : line);
+            }
+        } catch (IOException ignored) {
+            // the child is gone
+        }
+    }
+
+    private void readProtocol() {
+        LineReader in = new LineReader(process.getInputStream());
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                handle(line);
+            }
+        } catch (IOException ignored) {
+            // the child is gone; the exit code tells how
+        }
+        int code;
+        try {
+            code = process.waitFor();
+            stderrReader.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        exitCode = code;
+        finish(code);
+    }
+
+    /** One line from the child; anything malformed is counted and ignored, never trusted. */
+    void handle(String line) {
+        if (LineReader.OVERSIZED.equals(line)) {
+            malformed++;
+            return;
+        }
+        try {
+            switch (Protocol.verb(line)) {
+                case Protocol.HELLO -> {
+                    String v = Protocol.field(line, "v");
+                    if (!Integer.toString(Protocol.VERSION).equals(v)) {
+                        malformed++;
+                        return;
+                    }
+                    tid = Long.parseLong(Protocol.field(line, "tid"));
+                }
+                case Protocol.STATE -> {
+                    String s = Protocol.rest(line);
+                    if (state.alive()) {
+                        state = "waiting".equals(s) ? WorkerState.WAITING : WorkerState.RUNNING;
+                    }
+                }
+                case Protocol.PROGRESS -> {
+                    String[] f = Protocol.rest(line).split(" ");
+                    long done = Long.parseLong(f[0]);
+                    long total = Long.parseLong(f[1]);
+                    if (done < 0 || total < 0 || f.length != 2) {
+                        malformed++;
+                        return;
+                    }
+                    progress(done, total);
+                }
+                case Protocol.CPU -> cpuNanos = Long.parseLong(Protocol.rest(line));
+                case Protocol.RESULT -> result = Protocol.rest(line);
+                case Protocol.ERROR -> error = Protocol.rest(line);
+                default -> malformed++;
+            }
+        } catch (RuntimeException e) {
+            malformed++;
+        }
+    }
+
+    int malformedLines() {
+        return malformed;
+    }
+
+    /** Turns an exit code into an end state with its reason. */
+    private void finish(int code) {
+        String stderr = lastStderr();
+        if (code == Protocol.EXIT_OK && result != null) {
+            markEnded(WorkerState.FINISHED, null);
+        } else if (code == Protocol.EXIT_STOPPED && stopSent) {
+            markEnded(WorkerState.TERMINATED, "stopped on request");
+        } else if (code > 128) {
+            int signal = code - 128;
+            String sig = signal == 15 ? "SIGTERM" : signal == 9 ? "SIGKILL" : "signal " + signal;
+            boolean ours = (signal == 15 && sigtermSent) || (signal == 9 && sigkillSent);
+            markEnded(WorkerState.TERMINATED, ours ? "terminated by " + sig : "killed by " + sig + " from outside");
+        } else if (error != null) {
+            markEnded(WorkerState.FAILED, error);
+        } else if (code == Protocol.EXIT_PARENT_GONE) {
+            markEnded(WorkerState.TERMINATED, "its input pipe closed");
+        } else {
+            markEnded(WorkerState.FAILED, "exit code " + code + (stderr != null ? ": " + stderr : ""));
+        }
+    }
+
+    @Override
+    void cancel() {
+        cancelRequested = true;
+        stopSent = true;
+        send(Protocol.STOP);
+    }
+
+    private void send(String line) {
+        OutputStream out = toChild;
+        if (out == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException ignored) {
+                // gone already; the reader records the end
+            }
+        }
+    }
+
+    @Override
+    void terminate(boolean forcibly) {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        cancelRequested = true;
+        if (forcibly) {
+            sigkillSent = true;
+            p.destroyForcibly();
+        } else {
+            sigtermSent = true;
+            p.destroy();
+        }
+    }
+
+    @Override
+    boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+}

@@ -1,0 +1,400 @@
+package org.threadlab.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.threadlab.sample.HostMemory;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Sizes;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.Workload;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.Workloads;
+import org.threadlab.worker.child.ChildPoolMember;
+
+/**
+ * The one owner of all workers: the UI, the headless commands and the lessons all drive this.
+ * It spawns, terminates, joins and shuts down, enforces the limits, and publishes an event for
+ * everything it does or sees.
+ */
+public final class Supervisor implements AutoCloseable {
+    /** Heap a child gets on top of what a memory workload holds. */
+    private static final long CHILD_HEAP_MARGIN = 128 * Sizes.MIB;
+
+    private final Limits limits;
+    private final SimulatedGil gil;
+    private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
+    private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
+    private final ScheduledExecutorService timer;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    public Supervisor(Limits limits, boolean gilOn) {
+        this.limits = limits;
+        this.gil = new SimulatedGil(gilOn);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "threadlab-supervisor");
+            t.setDaemon(true);
+            return t;
+        });
+        // the last line of defence: whatever ends this JVM, its children go with it
+        this.shutdownHook = new Thread(this::emergencyStop, "threadlab-exit");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public Supervisor() {
+        this(Limits.DEFAULT, false);
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public SimulatedGil gil() {
+        return gil;
+    }
+
+    public void setGil(boolean on) {
+        if (gil.isEnabled() != on) {
+            gil.setEnabled(on);
+            events.publish(Event.Type.GIL, 0, "GIL " + (on ? "on" : "off") + " (switch interval "
+                    + Durations.format(gil.switchInterval()) + ")");
+        }
+    }
+
+    /**
+     * Starts a worker. The spec is checked first; nothing is started when it is refused.
+     *
+     * @throws IllegalArgumentException for a bad workload spec
+     * @throws SpawnRefused             for a limit, too little memory, or children that cannot start
+     */
+    public WorkerInfo spawn(WorkerKind kind, WorkloadSpec spec, boolean daemon) {
+        if (closed) {
+            throw new SpawnRefused("threadlab is shutting down");
+        }
+        WorkloadSpec normalized = Workloads.normalize(spec);
+        synchronized (this) {
+            try {
+                checkLimits(kind, normalized);
+            } catch (SpawnRefused e) {
+                events.publish(Event.Type.REFUSED, 0, "refused " + kind + " " + normalized.describe() + ": " + e.getMessage());
+                throw e;
+            }
+            int id = nextId.incrementAndGet();
+            String name = normalized.type() + "-" + id;
+            Worker w = create(id, name, kind, normalized, daemon);
+            workers.put(id, w);
+            try {
+                w.start();
+            } catch (RuntimeException e) {
+                workers.remove(id);
+                events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
+                throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
+            }
+            return w.info();
+        }
+    }
+
+    private Worker create(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon) {
+        Worker.Listener listener = new Worker.Listener() {
+            @Override
+            public void started(Worker w) {
+                onStarted(w);
+            }
+
+            @Override
+            public void ended(Worker w) {
+                onEnded(w);
+            }
+        };
+        if (kind == WorkerKind.PROCESS) {
+            long heap = Workloads.memoryNeeded(spec) > 0 ? Workloads.memoryNeeded(spec) + CHILD_HEAP_MARGIN : 0;
+            return new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+        }
+        Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id)));
+        return new ThreadWorker(id, name, kind, spec, daemon, listener, workload, gil);
+    }
+
+    private void checkLimits(WorkerKind kind, WorkloadSpec spec) {
+        if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
+            throw new SpawnRefused(VirtualThreads.unavailableReason());
+        }
+        long processes = workers.values().stream().filter(w -> w.kind == WorkerKind.PROCESS && w.state.alive()).count();
+        long threads = workers.values().stream().filter(w -> w.kind.inThisJvm() && w.state.alive()).count();
+        if (kind == WorkerKind.PROCESS && processes >= limits.maxProcesses()) {
+            throw new SpawnRefused("the limit of " + limits.maxProcesses() + " live processes is reached");
+        }
+        if (kind.inThisJvm() && threads >= limits.maxThreads()) {
+            throw new SpawnRefused("the limit of " + limits.maxThreads() + " live threads is reached");
+        }
+        long need = Workloads.memoryNeeded(spec);
+        if (need > 0) {
+            if (kind.inThisJvm()) {
+                Runtime rt = Runtime.getRuntime();
+                long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+                if (need > free - 32 * Sizes.MIB) {
+                    throw new SpawnRefused("needs " + Sizes.format(need) + " but threadlab's heap has only "
+                            + Sizes.format(Math.max(0, free)) + " free (run it as a process, or give threadlab a larger -Xmx)");
+                }
+            } else {
+                long available = HostMemory.availableBytes();
+                if (available > 0 && need + CHILD_HEAP_MARGIN > available) {
+                    throw new SpawnRefused("needs " + Sizes.format(need) + " but the machine has only "
+                            + Sizes.format(available) + " available");
+                }
+            }
+        }
+    }
+
+    private void onStarted(Worker w) {
+        String where = w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
+        events.publish(Event.Type.STARTED, w.id, "started " + w.kind + " " + w.name + " (" + where
+                + (w.daemon ? ", daemon" : "") + "): " + w.spec.describe());
+    }
+
+    private void onEnded(Worker w) {
+        WorkerInfo i = w.info();
+        String took = Durations.seconds(i.age(i.endedAt()));
+        switch (i.state()) {
+            case FINISHED -> events.publish(Event.Type.FINISHED, w.id, w.name + " finished after " + took
+                    + (i.result() != null ? ": " + i.result() : ""));
+            case FAILED -> events.publish(Event.Type.FAILED, w.id, w.name + " failed after " + took + ": " + i.reason());
+            default -> events.publish(Event.Type.TERMINATED, w.id, w.name + " " + i.reason() + " after " + took);
+        }
+    }
+
+    public List<WorkerInfo> workers() {
+        List<WorkerInfo> list = new ArrayList<>(workers.size());
+        for (Worker w : workers.values()) {
+            list.add(w.info());
+        }
+        return list;
+    }
+
+    public Optional<WorkerInfo> worker(int id) {
+        Worker w = workers.get(id);
+        return w == null ? Optional.empty() : Optional.of(w.info());
+    }
+
+    /** Live Java threads of thread workers, so the sampler can join native and Java views. */
+    public Optional<Thread> javaThread(int id) {
+        Worker w = workers.get(id);
+        return w instanceof ThreadWorker t ? Optional.of(t.thread()) : Optional.empty();
+    }
+
+    private Worker require(int id) {
+        Worker w = workers.get(id);
+        if (w == null) {
+            throw new IllegalArgumentException("no worker " + id);
+        }
+        return w;
+    }
+
+    /** Asks a worker to stop cooperatively (a thread: interrupt and cancel flag; a process: "stop" on its pipe). */
+    public void cancel(int id) {
+        Worker w = require(id);
+        if (w.state.alive()) {
+            events.publish(Event.Type.TERMINATING, id, "asked " + w.name + " to stop");
+            w.cancel();
+        }
+    }
+
+    /**
+     * Terminates a worker: a process gets SIGTERM and, if still alive after the grace period, SIGKILL;
+     * a thread is interrupted and cancelled, and if it ignores that it is reported as still running.
+     * Returns at once; the future completes with the worker's view when it has ended or the grace is over.
+     */
+    public CompletableFuture<WorkerInfo> terminate(int id) {
+        return stop(require(id), false, "");
+    }
+
+    /** Kills a process now (SIGKILL); for a thread this is the same as terminate: threads cannot be killed. */
+    public CompletableFuture<WorkerInfo> kill(int id) {
+        return stop(require(id), true, "");
+    }
+
+    private CompletableFuture<WorkerInfo> stop(Worker w, boolean now, String why) {
+        if (!w.state.alive()) {
+            return CompletableFuture.completedFuture(w.info());
+        }
+        if (w.kind == WorkerKind.PROCESS) {
+            events.publish(Event.Type.TERMINATING, w.id, why + "sending " + (now ? "SIGKILL" : "SIGTERM")
+                    + " to " + w.name + " (pid " + w.pid + ")");
+            w.terminate(now);
+            if (!now) {
+                timer.schedule(() -> {
+                    if (w.isAlive()) {
+                        events.publish(Event.Type.KILLED, w.id, w.name + " still alive after "
+                                + Durations.format(limits.grace()) + " grace: sending SIGKILL");
+                        w.terminate(true);
+                    }
+                }, limits.grace().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } else {
+            events.publish(Event.Type.TERMINATING, w.id, why + "interrupting " + w.name
+                    + (now ? " (a thread cannot be killed, only asked to stop)" : ""));
+            w.terminate(now);
+            timer.schedule(() -> {
+                if (w.state.alive()) {
+                    events.publish(Event.Type.STUBBORN, w.id, w.name + " ignores the stop request and is still running"
+                            + " after " + Durations.format(limits.grace()) + " (threads cannot be killed)");
+                }
+            }, limits.grace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        long waitMs = limits.grace().toMillis() + 2000;
+        return w.ended.completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).thenApply(i -> w.info());
+    }
+
+    /**
+     * Waits for a worker to end, at most {@code timeout} (null: no limit), and publishes how the wait went.
+     */
+    public JoinResult join(int id, Duration timeout) throws InterruptedException {
+        Worker w = require(id);
+        long start = System.nanoTime();
+        boolean timedOut = false;
+        try {
+            if (timeout == null) {
+                w.ended.get();
+            } else {
+                w.ended.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            timedOut = true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        WorkerInfo info = w.info();
+        if (timedOut) {
+            events.publish(Event.Type.JOIN_TIMEOUT, id, "join " + w.name + " timed out after "
+                    + Durations.seconds(waited) + ": still " + info.state().label());
+        } else {
+            events.publish(Event.Type.JOINED, id, "joined " + w.name + " after " + Durations.seconds(waited)
+                    + " (" + info.state().label() + ")");
+        }
+        return new JoinResult(info, waited, timedOut);
+    }
+
+    /** Joins every live worker, sharing one deadline. */
+    public List<JoinResult> joinAll(Duration timeout) throws InterruptedException {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        List<JoinResult> results = new ArrayList<>();
+        List<Worker> alive = new ArrayList<>();
+        for (Worker w : workers.values()) {
+            if (w.state.alive()) {
+                alive.add(w);
+            }
+        }
+        // like joining each thread in a list: one that already ended returns at once
+        for (Worker w : alive) {
+            Duration left = timeout == null ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            results.add(join(w.id, left));
+        }
+        return results;
+    }
+
+    /** Terminates every live worker and waits for the outcome (at most grace + 2 s). */
+    public List<WorkerInfo> terminateAll() {
+        List<CompletableFuture<WorkerInfo>> pending = new ArrayList<>();
+        for (Worker w : workers.values()) {
+            if (w.state.alive()) {
+                pending.add(stop(w, false, ""));
+            }
+        }
+        return collect(pending);
+    }
+
+    /**
+     * Python's exit rules: daemon workers are killed; non-daemon ones are joined (or terminated when
+     * {@code killNonDaemon}). Then no child process is left: one that survived everything gets SIGKILL.
+     */
+    public List<WorkerInfo> shutdown(boolean killNonDaemon) throws InterruptedException {
+        closed = true;
+        List<CompletableFuture<WorkerInfo>> pending = new ArrayList<>();
+        for (Worker w : workers.values()) {
+            if (!w.state.alive()) {
+                continue;
+            }
+            if (w.daemon) {
+                pending.add(stop(w, false, "daemon at exit: "));
+                w.ended.thenRun(() -> events.publish(Event.Type.DAEMON_KILLED, w.id, w.name + " was killed as a daemon at exit"));
+            } else if (killNonDaemon) {
+                pending.add(stop(w, false, "exit without waiting: "));
+            }
+        }
+        if (!killNonDaemon) {
+            for (Worker w : workers.values()) {
+                if (w.state.alive() && !w.daemon) {
+                    events.publish(Event.Type.INFO, w.id, "waiting for non-daemon " + w.name + " before exit");
+                    join(w.id, null);
+                }
+            }
+        }
+        List<WorkerInfo> result = collect(pending);
+        emergencyStop();
+        return result;
+    }
+
+    private List<WorkerInfo> collect(List<CompletableFuture<WorkerInfo>> pending) {
+        List<WorkerInfo> out = new ArrayList<>();
+        for (CompletableFuture<WorkerInfo> f : pending) {
+            out.add(f.join());
+        }
+        return out;
+    }
+
+    /** Removes ended workers from the list; returns how many. */
+    public int clearEnded() {
+        int n = 0;
+        for (Worker w : workers.values()) {
+            if (w.state.ended() && workers.remove(w.id, w)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public long count(WorkerKind kind, boolean aliveOnly) {
+        return workers.values().stream().filter(w -> w.kind == kind && (!aliveOnly || w.state.alive())).count();
+    }
+
+    /** SIGKILL for every child still alive, no questions: the shutdown hook's job, and shutdown's last step. */
+    private void emergencyStop() {
+        for (Worker w : workers.values()) {
+            if (w.kind == WorkerKind.PROCESS && w.isAlive()) {
+                w.terminate(true);
+            }
+        }
+    }
+
+    /** Terminates everything (no waiting for non-daemon workers) and releases the supervisor's threads. */
+    @Override
+    public void close() {
+        try {
+            shutdown(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emergencyStop();
+        } finally {
+            timer.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.threadlab.worker;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import org.threadlab.work.PoolMap;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.WorkContext;
+import org.threadlab.work.Workload;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * A worker on a platform or virtual thread of threadlab's own JVM. It shares the JVM's simulated
+ * GIL with every other thread worker. It cannot be killed, only asked to stop: a workload that
+ * ignores the request keeps running, and the supervisor says so.
+ */
+final class ThreadWorker extends Worker {
+    private final Workload workload;
+    private final SimulatedGil gil;
+    private final Thread thread;
+
+    ThreadWorker(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon, Listener listener,
+                 Workload workload, SimulatedGil gil) {
+        super(id, name, kind, spec, daemon, listener);
+        this.workload = workload;
+        this.gil = gil;
+        Runnable body = this::body;
+        if (kind == WorkerKind.VIRTUAL) {
+            this.thread = VirtualThreads.unstarted(name, body);
+        } else {
+            this.thread = new Thread(body, name);
+            // daemon threads do not keep the JVM alive; the supervisor applies Python's exit rules itself
+            this.thread.setDaemon(daemon);
+        }
+        this.javaThreadId = thread.getId();
+        this.pid = ProcessHandle.current().pid();
+    }
+
+    @Override
+    void start() {
+        thread.start();
+    }
+
+    private void body() {
+        // a virtual thread has no TID of its own: it runs on whichever carrier is free
+        tid = kind == WorkerKind.VIRTUAL ? -1 : NativeThreadId.current();
+        markStarted();
+        Context ctx = new Context();
+        try {
+            String outcome = workload.run(ctx);
+            result = outcome;
+            recordCpu();
+            markEnded(WorkerState.FINISHED, null);
+        } catch (InterruptedException e) {
+            recordCpu();
+            markEnded(cancelRequested ? WorkerState.TERMINATED : WorkerState.FAILED,
+                    cancelRequested ? "stopped on request" : "interrupted");
+        } catch (Throwable e) {
+            recordCpu();
+            markEnded(WorkerState.FAILED, describe(e));
+        } finally {
+            ctx.releaseCpu();
+        }
+    }
+
+    private void recordCpu() {
+        if (kind == WorkerKind.THREAD) {
+            try {
+                ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                cpuNanos = mx.getCurrentThreadCpuTime();
+            } catch (UnsupportedOperationException e) {
+                cpuNanos = -1;
+            }
+        }
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: " + e.getMessage();
+        }
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName()
+                : (e instanceof IllegalStateException || e instanceof IllegalArgumentException ? msg
+                : e.getClass().getSimpleName() + ": " + msg);
+    }
+
+    @Override
+    void cancel() {
+        cancelRequested = true;
+        thread.interrupt();
+    }
+
+    @Override
+    void terminate(boolean forcibly) {
+        cancel();
+    }
+
+    @Override
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** The workload's view of this worker; one per thread (pool threads get their own). */
+    private final class Context implements WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
+        private final SimulatedGil.Holder holder;
+        private final boolean main;
+
+        Context() {
+            this(true);
+        }
+
+        private Context(boolean main) {
+            this.main = main;
+            this.holder = gil.holder(Thread.currentThread().getName(), this);
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return cancelRequested;
+        }
+
+        @Override
+        public void cpuCheckpoint() throws InterruptedException {
+            if (main && state == WorkerState.WAITING) {
+                state = WorkerState.RUNNING;
+            }
+            holder.checkpoint();
+        }
+
+        @Override
+        public void releaseCpu() {
+            holder.release();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            holder.release();
+            if (main) {
+                state = WorkerState.WAITING;
+            }
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            ThreadWorker.this.progress(done, total);
+        }
+
+        @Override
+        public String workerName() {
+            return name;
+        }
+
+        @Override
+        public WorkContext forPoolThread() {
+            return new Context(false);
+        }
+
+        @Override
+        public void blocked(boolean waitingForGil) {
+            if (main && state.alive()) {
+                state = waitingForGil ? WorkerState.BLOCKED : WorkerState.RUNNING;
+            }
+        }
+    }
+}

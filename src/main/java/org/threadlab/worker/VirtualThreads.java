@@ -1,0 +1,54 @@
+package org.threadlab.worker;
+
+import java.lang.reflect.Method;
+
+/**
+ * Virtual threads without compiling against Java 21: the build targets 17, so the API is reached
+ * by reflection when the running JVM has it.
+ */
+public final class VirtualThreads {
+    private static final Method OF_VIRTUAL = find("ofVirtual");
+    private static final Method IS_VIRTUAL = find("isVirtual");
+
+    private VirtualThreads() {}
+
+    public static boolean available() {
+        return OF_VIRTUAL != null;
+    }
+
+    /** Why virtual threads cannot be used here, for a one-line refusal. */
+    public static String unavailableReason() {
+        return "virtual threads need Java 21 or newer; threadlab runs on Java " + Runtime.version().feature();
+    }
+
+    /** An unstarted virtual thread with this name. */
+    public static Thread unstarted(String name, Runnable task) {
+        if (!available()) {
+            throw new SpawnRefused(unavailableReason());
+        }
+        try {
+            Object builder = OF_VIRTUAL.invoke(null);
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            builder = builderType.getMethod("name", String.class).invoke(builder, name);
+            return (Thread) builderType.getMethod("unstarted", Runnable.class).invoke(builder, task);
+        } catch (ReflectiveOperationException e) {
+            throw new SpawnRefused("cannot create a virtual thread: " + e);
+        }
+    }
+
+    public static boolean isVirtual(Thread t) {
+        try {
+            return IS_VIRTUAL != null && (Boolean) IS_VIRTUAL.invoke(t);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    private static Method find(String name) {
+        try {
+            return Thread.class.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+}

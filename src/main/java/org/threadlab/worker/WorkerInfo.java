@@ -1,0 +1,55 @@
+package org.threadlab.worker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * An immutable view of one worker at one moment: what the UI, the CLI and the sampler read.
+ *
+ * @param pid           the process the work thread lives in (threadlab's own for threads)
+ * @param tid           native thread id of the work thread; -1 when unknown or when there is no
+ *                      fixed one (a virtual thread moves between carrier threads)
+ * @param javaThreadId  {@code Thread.threadId()} for workers in this JVM, else -1
+ * @param cpuNanos      CPU time the worker used, when known at its end; else -1
+ * @param exitCode      a process's exit code, else null
+ */
+public record WorkerInfo(
+        int id,
+        String name,
+        WorkerKind kind,
+        WorkloadSpec workload,
+        boolean daemon,
+        WorkerState state,
+        String reason,
+        Instant startedAt,
+        Instant endedAt,
+        long progressDone,
+        long progressTotal,
+        long pid,
+        long tid,
+        long javaThreadId,
+        long cpuNanos,
+        Integer exitCode,
+        String result,
+        List<String> stderrTail,
+        boolean cancelRequested) {
+
+    public WorkerInfo {
+        stderrTail = List.copyOf(stderrTail);
+    }
+
+    /** Fraction done, 0..1 (0 when the total is not known yet). */
+    public double progress() {
+        return progressTotal <= 0 ? 0 : Math.min(1.0, (double) progressDone / progressTotal);
+    }
+
+    /** How long it ran (or has run until now). */
+    public Duration age(Instant now) {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, endedAt != null ? endedAt : now);
+    }
+}

@@ -1,0 +1,73 @@
+package org.threadlab.worker.child;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * Builds the command line of a child JVM: the same java and class path as this JVM, the worker
+ * tag {@code -Dthreadlab.worker=<id>} that lets anyone find it, and {@link ChildMain} with the
+ * workload. An argument list, never a shell string.
+ */
+public final class ChildCommand {
+    /** Settable (-Dthreadlab.java=...) so tests can show what happens when java is missing. */
+    public static final String JAVA_PROPERTY = "threadlab.java";
+
+    private ChildCommand() {}
+
+    /** The java executable children are started with. */
+    public static File javaExecutable() {
+        String forced = System.getProperty(JAVA_PROPERTY);
+        if (forced != null) {
+            return new File(forced);
+        }
+        return new File(new File(System.getProperty("java.home"), "bin"), isWindows() ? "java.exe" : "java");
+    }
+
+    /** Null when children can be started, else the one-line reason why not. */
+    public static String unavailableReason() {
+        File java = javaExecutable();
+        if (!java.isFile() || !java.canExecute()) {
+            return "cannot start child processes: no java executable at " + java;
+        }
+        return null;
+    }
+
+    /**
+     * @param tag       the worker id (or id.member for pool members), written into -Dthreadlab.worker
+     * @param name      the name of the child's work thread
+     * @param maxHeap   -Xmx in bytes, or 0 for the JVM's default
+     * @param gil       whether the child's own simulated GIL starts switched on
+     */
+    public static List<String> build(String tag, String name, WorkloadSpec spec, long maxHeap, boolean gil,
+                                     long gilIntervalNanos) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable().getPath());
+        cmd.add("-Dthreadlab.worker=" + tag);
+        // serial GC and no perf-data file: a lighter, faster-starting child that still shows a JVM's threads
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xshare:auto");
+        if (maxHeap > 0) {
+            cmd.add("-Xmx" + (maxHeap >> 20) + "m");
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ChildMain.class.getName());
+        cmd.add(name);
+        cmd.add(spec.type());
+        for (Map.Entry<String, String> e : spec.params().entrySet()) {
+            cmd.add(e.getKey() + "=" + e.getValue());
+        }
+        if (gil) {
+            cmd.add("--gil=" + gilIntervalNanos);
+        }
+        return cmd;
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+}

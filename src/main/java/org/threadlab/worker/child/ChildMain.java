@@ -1,0 +1,240 @@
+package org.threadlab.worker.child;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.threadlab.work.PoolMap;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.WorkContext;
+import org.threadlab.work.Workload;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.Workloads;
+import org.threadlab.worker.NativeThreadId;
+
+/**
+ * The entry point of a child worker JVM. Deliberately bare (no Lanterna, no OSHI, no picocli, no
+ * lambdas or String.format on the start-up path) so a child is ready in well under 100 ms.
+ *
+ * <p>Arguments: {@code NAME TYPE [key=value ...] [--gil=SWITCH_NANOS]}. The work runs on a thread
+ * called NAME; the main thread reads the parent's lines from stdin and exits the JVM at once when
+ * stdin closes, so a child never outlives threadlab, however threadlab ends.
+ */
+public final class ChildMain {
+    private static final Object OUT_LOCK = new Object();
+    private static final OutputStream OUT = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4096);
+
+    private ChildMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: ChildMain NAME TYPE [key=value ...] [--gil=NANOS]");
+            System.exit(Protocol.EXIT_USAGE);
+        }
+        String name = args[0];
+        TreeMap<String, String> params = new TreeMap<>();
+        SimulatedGil gil = new SimulatedGil(false);
+        for (int i = 2; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--gil=")) {
+                gil.setSwitchInterval(Duration.ofNanos(Long.parseLong(a.substring(6))));
+                gil.setEnabled(true);
+                continue;
+            }
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                System.err.println("bad argument: " + a);
+                System.exit(Protocol.EXIT_USAGE);
+            }
+            params.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        WorkloadSpec spec = new WorkloadSpec(args[1], params);
+        ChildWork work = new ChildWork(name, spec, gil);
+        Thread worker = new Thread(work, name);
+        work.thread = worker;
+        worker.start();
+        readParent(work);
+    }
+
+    /** The main thread's job: obey "stop", queue "task" lines, and leave with the parent. */
+    private static void readParent(ChildWork work) {
+        LineReader in = new LineReader(System.in);
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String verb = Protocol.verb(line);
+                if (verb.equals(Protocol.STOP)) {
+                    work.cancelled = true;
+                    work.thread.interrupt();
+                } else if (verb.equals(Protocol.TASK)) {
+                    work.tasks.add(Protocol.rest(line));
+                }
+            }
+        } catch (IOException e) {
+            // a broken pipe means the same as end of input
+        }
+        // stdin closed: the parent is gone or wants us gone. No hooks, no waiting.
+        Runtime.getRuntime().halt(Protocol.EXIT_PARENT_GONE);
+    }
+
+    static void send(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (OUT_LOCK) {
+            try {
+                OUT.write(bytes);
+                OUT.flush();
+            } catch (IOException e) {
+                // the parent stopped listening: it will close stdin too, and we halt there
+            }
+        }
+    }
+
+    /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
+    private static final class ChildWork implements Runnable, WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
+        private final String name;
+        private final WorkloadSpec spec;
+        private final SimulatedGil gil;
+        final LinkedBlockingQueue<String> tasks = new LinkedBlockingQueue<>();
+        volatile boolean cancelled;
+        volatile Thread thread;
+        private SimulatedGil.Holder holder;
+        private boolean waiting;
+        private long lastProgressAt;
+        private long lastDone = -1;
+
+        ChildWork(String name, WorkloadSpec spec, SimulatedGil gil) {
+            this.name = name;
+            this.spec = spec;
+            this.gil = gil;
+        }
+
+        @Override
+        public void run() {
+            holder = gil.holder(name, null);
+            send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
+            try {
+                Workload workload = Workloads.create(spec,
+                        new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name)));
+                if (spec.type().equals("pool-member")) {
+                    serveTasks(workload);
+                    System.exit(Protocol.EXIT_STOPPED);
+                }
+                String result = workload.run(this);
+                releaseCpu();
+                send(Protocol.CPU + " " + cpuNanos());
+                send(Protocol.RESULT + " " + Protocol.oneLine(result));
+                System.exit(Protocol.EXIT_OK);
+            } catch (InterruptedException e) {
+                send(Protocol.CPU + " " + cpuNanos());
+                System.exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
+            } catch (Throwable e) {
+                String msg = e.getMessage();
+                send(Protocol.ERROR + " " + Protocol.oneLine(msg == null || e instanceof OutOfMemoryError
+                        || !(e instanceof IllegalStateException || e instanceof IllegalArgumentException)
+                        ? e.toString() : msg));
+                System.exit(Protocol.EXIT_FAILED);
+            }
+        }
+
+        /** Pool member: "task I X" in, "done I f(X)" out, until the parent closes our stdin. */
+        private void serveTasks(Workload task) throws Exception {
+            while (!cancelled) {
+                String t = tasks.take();
+                int sp = t.indexOf(' ');
+                long index = Long.parseLong(t.substring(0, sp));
+                long x = Long.parseLong(t.substring(sp + 1));
+                task.run(this);
+                send(Protocol.DONE + " " + index + " " + PoolMap.apply(x));
+            }
+        }
+
+        private static long cpuNanos() {
+            java.util.Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+            return cpu.isPresent() ? cpu.get().toNanos() : -1;
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return cancelled;
+        }
+
+        @Override
+        public void cpuCheckpoint() throws InterruptedException {
+            if (waiting) {
+                waiting = false;
+                send(Protocol.STATE + " running");
+            }
+            holder.checkpoint();
+        }
+
+        @Override
+        public void releaseCpu() {
+            holder.release();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            holder.release();
+            if (!waiting) {
+                waiting = true;
+                send(Protocol.STATE + " waiting");
+            }
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            // at most ten lines a second, plus the last one
+            long now = System.nanoTime();
+            if (done != lastDone && (done == total || now - lastProgressAt >= 100_000_000L)) {
+                lastProgressAt = now;
+                lastDone = done;
+                send(Protocol.PROGRESS + " " + done + " " + total);
+            }
+        }
+
+        @Override
+        public String workerName() {
+            return name;
+        }
+
+        @Override
+        public WorkContext forPoolThread() {
+            return new PoolThreadContext(this);
+        }
+
+        @Override
+        public void blocked(boolean waitingForGil) {
+            // not sent: GIL hand-overs happen every few milliseconds
+        }
+    }
+
+    /** A pool thread inside a child: shares cancellation and progress, has its own GIL holder. */
+    private static final class PoolThreadContext implements WorkContext {
+        private final ChildWork owner;
+        private final SimulatedGil.Holder holder;
+
+        PoolThreadContext(ChildWork owner) {
+            this.owner = owner;
+            this.holder = owner.gil.holder(Thread.currentThread().getName(), null);
+        }
+
+        @Override public boolean cancelRequested() { return owner.cancelled; }
+        @Override public void cpuCheckpoint() throws InterruptedException { holder.checkpoint(); }
+        @Override public void releaseCpu() { holder.release(); }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            holder.release();
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        }
+
+        @Override public void progress(long done, long total) { owner.progress(done, total); }
+        @Override public String workerName() { return owner.name; }
+    }
+}
