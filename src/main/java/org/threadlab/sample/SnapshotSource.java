@@ -1,0 +1,21 @@
+package org.threadlab.sample;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Where the screen gets its snapshots: the live {@code Sampler}, or a fabricated feed in tests. */
+public interface SnapshotSource extends AutoCloseable {
+    /** The newest snapshot; never null once started. */
+    Snapshot latest();
+
+    /** Called (on the sampler's thread) with every new snapshot. */
+    void onSnapshot(Consumer<Snapshot> listener);
+
+    Duration interval();
+
+    /** Changes the sampling interval while running; at least 100 ms (IllegalArgumentException below). */
+    void setInterval(Duration interval);
+
+    @Override
+    void close();
+}
