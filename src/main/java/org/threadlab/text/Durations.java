@@ -11,28 +11,44 @@ import java.util.Locale;
 public final class Durations {
     private Durations() {}
 
-    /** Parses a duration; throws {@link IllegalArgumentException} with a one-line, user-facing message. */
+    /**
+     * Parses a duration, also compound ones such as {@code 1m30s}; throws
+     * {@link IllegalArgumentException} with a one-line, user-facing message.
+     */
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty duration (write it like 500ms, 2s, 1.5s or 1m)");
         }
         String s = text.trim().toLowerCase(Locale.ROOT);
-        int split = 0;
-        while (split < s.length() && (Character.isDigit(s.charAt(split)) || s.charAt(split) == '.')) {
-            split++;
+        double nanos = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int numberStart = i;
+            while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                i++;
+            }
+            int unitStart = i;
+            while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+                i++;
+            }
+            String number = s.substring(numberStart, unitStart);
+            String unit = s.substring(unitStart, i).trim();
+            double value;
+            try {
+                value = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration (write it like 500ms, 2s, 1.5s or 1m)");
+            }
+            nanos += value * nanosPerUnit(text, number, unit);
         }
-        String number = s.substring(0, split);
-        String unit = s.substring(split).trim();
-        if (number.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (write it like 500ms, 2s, 1.5s or 1m)");
+        if (nanos > 365 * 24 * 3600e9) {
+            throw new IllegalArgumentException("'" + text + "' is too long (at most a year)");
         }
-        double value;
-        try {
-            value = Double.parseDouble(number);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (write it like 500ms, 2s, 1.5s or 1m)");
-        }
-        double nanosPerUnit = switch (unit) {
+        return Duration.ofNanos(Math.round(nanos));
+    }
+
+    private static double nanosPerUnit(String text, String number, String unit) {
+        return switch (unit) {
             case "ns" -> 1;
             case "us", "µs" -> 1e3;
             case "ms" -> 1e6;
@@ -44,11 +60,6 @@ public final class Durations {
             default -> throw new IllegalArgumentException(
                     "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, m or h)");
         };
-        double nanos = value * nanosPerUnit;
-        if (nanos > 365 * 24 * 3600e9) {
-            throw new IllegalArgumentException("'" + text + "' is too long (at most a year)");
-        }
-        return Duration.ofNanos(Math.round(nanos));
     }
 
     /** Formats compactly, in the same notation {@link #parse} accepts: 250ms, 2s, 1.5s, 2m, 1m30s. */

@@ -190,12 +190,15 @@ final class ProcessWorker extends Worker {
             return;
         }
         cancelRequested = true;
+        // through the handle: Process.destroy() would also close our pipe ends, and a child that
+        // sees its stdin close exits at once, hiding how a real SIGTERM is handled
+        ProcessHandle handle = p.toHandle();
         if (forcibly) {
             sigkillSent = true;
-            p.destroyForcibly();
+            handle.destroyForcibly();
         } else {
             sigtermSent = true;
-            p.destroy();
+            handle.destroy();
         }
     }
 

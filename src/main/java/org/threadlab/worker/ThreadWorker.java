@@ -79,9 +79,8 @@ final class ThreadWorker extends Worker {
             return "out of memory: " + e.getMessage();
         }
         String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName()
-                : (e instanceof IllegalStateException || e instanceof IllegalArgumentException ? msg
-                : e.getClass().getSimpleName() + ": " + msg);
+        boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
     }
 
     @Override

@@ -54,6 +54,10 @@ public final class ChildMain {
             params.put(a.substring(0, eq), a.substring(eq + 1));
         }
         WorkloadSpec spec = new WorkloadSpec(args[1], params);
+        if ("true".equals(params.get("stubborn"))) {
+            // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
+            Runtime.getRuntime().addShutdownHook(new Stubborn());
+        }
         ChildWork work = new ChildWork(name, spec, gil);
         Thread worker = new Thread(work, name);
         work.thread = worker;
@@ -80,6 +84,12 @@ public final class ChildMain {
         }
         // stdin closed: the parent is gone or wants us gone. No hooks, no waiting.
         Runtime.getRuntime().halt(Protocol.EXIT_PARENT_GONE);
+    }
+
+    /** Ends the JVM without shutdown hooks (our output is already flushed; a stubborn hook must not stop us). */
+    static void exit(int code) {
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     static void send(String line) {
@@ -122,22 +132,22 @@ public final class ChildMain {
                         new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name)));
                 if (spec.type().equals("pool-member")) {
                     serveTasks(workload);
-                    System.exit(Protocol.EXIT_STOPPED);
+                    exit(Protocol.EXIT_STOPPED);
                 }
                 String result = workload.run(this);
                 releaseCpu();
                 send(Protocol.CPU + " " + cpuNanos());
                 send(Protocol.RESULT + " " + Protocol.oneLine(result));
-                System.exit(Protocol.EXIT_OK);
+                exit(Protocol.EXIT_OK);
             } catch (InterruptedException e) {
                 send(Protocol.CPU + " " + cpuNanos());
-                System.exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
+                exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
             } catch (Throwable e) {
                 String msg = e.getMessage();
-                send(Protocol.ERROR + " " + Protocol.oneLine(msg == null || e instanceof OutOfMemoryError
-                        || !(e instanceof IllegalStateException || e instanceof IllegalArgumentException)
-                        ? e.toString() : msg));
-                System.exit(Protocol.EXIT_FAILED);
+                // our own refusals are already sentences; anything else keeps its exception name
+                boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
+                send(Protocol.ERROR + " " + Protocol.oneLine(msg != null && ours ? msg : e.toString()));
+                exit(Protocol.EXIT_FAILED);
             }
         }
 
@@ -211,6 +221,20 @@ public final class ChildMain {
         @Override
         public void blocked(boolean waitingForGil) {
             // not sent: GIL hand-overs happen every few milliseconds
+        }
+    }
+
+    /** Keeps the JVM from finishing its shutdown: what a process that ignores SIGTERM looks like. */
+    private static final class Stubborn extends Thread {
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException ignored) {
+                    // still stubborn
+                }
+            }
         }
     }
 
