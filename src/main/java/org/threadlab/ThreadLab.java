@@ -39,7 +39,7 @@ public final class ThreadLab implements Runnable {
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof org.threadlab.worker.SpawnRefused) {
                 cmd.getErr().println("threadlab: " + ex.getMessage());
                 return cmd.getCommandSpec().exitCodeOnInvalidInput();
             }

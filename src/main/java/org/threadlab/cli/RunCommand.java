@@ -20,6 +20,7 @@ import org.threadlab.work.Workloads;
 import org.threadlab.worker.Event;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.VirtualThreads;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 import picocli.CommandLine;
@@ -128,6 +129,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--as virtual: " + VirtualThreads.unavailableReason());
+        }
         int limit = kind == WorkerKind.PROCESS ? limits.maxProcesses() : limits.maxThreads();
         if (count > limit) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count + " is over the limit of "
@@ -145,7 +149,10 @@ public final class RunCommand implements Callable<Integer> {
             }
         };
         RunSession.Summary summary;
-        try (Supervisor supervisor = new Supervisor(limits, gil)) {
+        // text mode prints events as they happen; with --json a progress line on stderr stands in for them
+        try (Supervisor supervisor = new Supervisor(limits, gil);
+             Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
+             ProgressTicker ticker = new ProgressTicker(supervisor, progress)) {
             if (gilInterval != null) {
                 supervisor.gil().setSwitchInterval(gilInterval);
             }
@@ -157,11 +164,40 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             out.println();
             out.print(table(summary));
-            out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kind + (count == 1 ? "" : kind == WorkerKind.PROCESS ? "es" : "s")
+            out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kindNoun()
                     + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : ""));
         }
         out.flush();
         return summary.anyFailed() ? 1 : 0;
+    }
+
+    /** Redraws "run: 2 of 4 running, 45% done" every 200 ms while the workers run. */
+    private static final class ProgressTicker implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "threadlab-progress");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        ProgressTicker(Supervisor supervisor, Terminal.ProgressLine line) {
+            timer.scheduleAtFixedRate(() -> {
+                List<WorkerInfo> all = supervisor.workers();
+                long alive = all.stream().filter(w -> w.state().alive()).count();
+                double done = all.stream().mapToDouble(w -> w.state().alive() ? w.progress() : 1).average().orElse(0);
+                line.show(String.format(java.util.Locale.ROOT, "run: %d of %d running, %.0f%% done", alive, all.size(), done * 100));
+            }, 1000, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    private String kindNoun() {
+        String one = kind == WorkerKind.VIRTUAL ? "virtual thread" : kind.label();
+        return count == 1 ? one : kind == WorkerKind.PROCESS ? "processes" : one + "s";
     }
 
     private WorkloadSpec workloadSpec() {

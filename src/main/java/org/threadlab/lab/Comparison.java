@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.Workloads;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.VirtualThreads;
@@ -81,7 +82,8 @@ public final class Comparison {
         List<Row> rows = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         for (String workload : workloads) {
-            WorkloadSpec spec = spec(workload);
+            // normalizing calibrates the CPU unit (once per machine): never inside a timed run
+            WorkloadSpec spec = Workloads.normalize(spec(workload));
             List<Row> measured = new ArrayList<>();
             for (Mode mode : modes) {
                 progress.step(workload + " · " + label(mode), ++index, total);

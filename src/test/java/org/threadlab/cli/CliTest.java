@@ -109,6 +109,19 @@ class CliTest {
     }
 
     @Test
+    void virtualThreadsNeedJava21() {
+        Outcome o = exec("run", "sleep", "--as", "virtual", "--duration", "100ms");
+        if (org.threadlab.worker.VirtualThreads.available()) {
+            assertEquals(0, o.code(), o.err());
+            assertTrue(o.out().contains("started virtual sleep-1"), o.out());
+        } else {
+            assertEquals(2, o.code());
+            assertEquals("threadlab: --as virtual: virtual threads need Java 21 or newer; threadlab runs on Java "
+                    + Runtime.version().feature(), o.err().lines().findFirst().orElse(""));
+        }
+    }
+
+    @Test
     void completionScriptIsGenerated() {
         Outcome o = exec("generate-completion");
         assertEquals(0, o.code());
