@@ -32,20 +32,23 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Run N workers of one workload to completion, printing events as they happen and a summary.",
-                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map)."},
+                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
+                "counter (a shared counter: lost updates, locks, shared memory), global (a global list)."},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
                 "  threadlab run cpu --as thread --count 4 --gil",
                 "  threadlab run sleep --as thread --count 2 --daemon --no-join   (daemons die with main)",
-                "  threadlab run pool --inputs 16 --pool-size 4 --pool process"})
+                "  threadlab run pool --inputs 16 --pool-size 4 --pool process",
+                "  threadlab run counter --as thread --count 4 --mode unsafe      (lost updates)",
+                "  threadlab run counter --as process --count 4 --memory shared --mode atomic"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory or pool")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter or global")
     String workload;
 
     @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
@@ -101,6 +104,24 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--cost", paramLabel = "DURATION", description = "pool: work per input (default 250ms)")
     String cost;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "counter: unsafe, lock or atomic (default unsafe)")
+    String mode;
+
+    @Option(names = "--increments", paramLabel = "N", description = "counter: increments per worker (default 1000000)")
+    String increments;
+
+    @Option(names = "--memory", paramLabel = "WHERE", description = "counter: plain (each process its own copy) or shared (a memory-mapped file) (default plain)")
+    String memory;
+
+    @Option(names = "--items", paramLabel = "N", description = "global: results each worker appends (default 5)")
+    String items;
+
+    @Option(names = "--pause", paramLabel = "DURATION", description = "global: pause between appends (default 20ms)")
+    String pause;
+
+    @Option(names = "--group", paramLabel = "NAME", description = "counter, global: which shared counter or list (default main)")
+    String group;
 
     @Option(names = "--max-processes", paramLabel = "N", description = "limit of live processes (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int maxProcesses;
@@ -212,6 +233,12 @@ public final class RunCommand implements Callable<Integer> {
         w = put(w, "pool", pool);
         w = put(w, "task", task);
         w = put(w, "cost", cost);
+        w = put(w, "mode", mode);
+        w = put(w, "increments", increments);
+        w = put(w, "memory", memory);
+        w = put(w, "items", items);
+        w = put(w, "pause", pause);
+        w = put(w, "group", group);
         return w;
     }
 

@@ -1,10 +1,12 @@
 package org.threadlab.work;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.threadlab.shared.Counter;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 
@@ -14,19 +16,23 @@ import org.threadlab.text.Sizes;
  * builds the workload from a normalized spec, in the parent or in a child JVM.
  */
 public final class Workloads {
-    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool");
+    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global");
 
     private static final Map<String, Set<String>> PARAMS = Map.of(
             "sleep", Set.of("duration"),
             "cpu", Set.of("units", "stubborn", "_unit"),
             "memory", Set.of("size", "hold"),
             "pool", Set.of("inputs", "workers", "task", "cost", "pool", "_unit"),
-            "pool-member", Set.of("task", "cost", "_unit"));
+            "pool-member", Set.of("task", "cost", "_unit"),
+            "counter", Set.of("mode", "increments", "memory", "group", "_file"),
+            "global", Set.of("items", "pause", "group"));
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final double MAX_UNITS = 100_000;
     static final int MAX_INPUTS = 1_000_000;
     static final int MAX_POOL = 256;
+    static final int MAX_INCREMENTS = 1_000_000_000;
+    static final int MAX_ITEMS = 1_000_000;
 
     private Workloads() {}
 
@@ -36,6 +42,8 @@ public final class Workloads {
             case "sleep" -> "waits like I/O (duration, default 2s)";
             case "cpu" -> "burns CPU in units of about 1s of one core (units, default 1; stubborn=true ignores cancel)";
             case "memory" -> "allocates and holds memory (size, default 64MiB; hold, default until stopped)";
+            case "counter" -> "increments a shared counter (mode unsafe|lock|atomic, increments 1000000, memory plain|shared, group)";
+            case "global" -> "appends results to a global list (items 5, pause 20ms, group)";
             case "pool" -> "maps x*x over inputs with a pool (inputs 8, workers = cores, pool thread|process, task cpu|sleep, cost 250ms)";
             default -> type;
         };
@@ -86,6 +94,21 @@ public final class Workloads {
                     p.putIfAbsent("_unit", Long.toString(CpuCalibration.iterationsPerUnit()));
                 }
             }
+            case "counter" -> {
+                p.put("mode", choice(p, "mode", "unsafe", "unsafe", "lock", "atomic"));
+                p.put("increments", Integer.toString(count(p, "increments", "1000000", MAX_INCREMENTS)));
+                p.put("memory", choice(p, "memory", "plain", "plain", "shared"));
+                p.put("group", group(p));
+            }
+            case "global" -> {
+                p.put("items", Integer.toString(count(p, "items", "5", MAX_ITEMS)));
+                Duration pause = parse("pause", p.getOrDefault("pause", "20ms"));
+                if (pause.isNegative() || pause.compareTo(Duration.ofMinutes(1)) > 0) {
+                    throw new IllegalArgumentException("pause must be between 0s and 1m, not " + p.get("pause"));
+                }
+                p.put("pause", Durations.format(pause));
+                p.put("group", group(p));
+            }
             default -> throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
         }
         return new WorkloadSpec(spec.type(), p);
@@ -109,6 +132,11 @@ public final class Workloads {
             }
             case "pool-member":
                 return taskWork(spec);
+            case "counter":
+                return new CounterWork(Counter.Mode.valueOf(p.get("mode").toUpperCase(java.util.Locale.ROOT)),
+                        Long.parseLong(p.get("increments")), p.get("group"), p.containsKey("_file") ? Path.of(p.get("_file")) : null);
+            case "global":
+                return new GlobalListWork(Integer.parseInt(p.get("items")), p.get("group"), Durations.parse(p.get("pause")));
             default:
                 throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
         }
@@ -194,6 +222,14 @@ public final class Workloads {
             throw new IllegalArgumentException(key + " must be positive, not " + text);
         }
         return v;
+    }
+
+    private static String group(Map<String, String> p) {
+        String g = p.getOrDefault("group", "main");
+        if (!g.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("group must be 1 to 32 letters, digits, '-' or '_', not '" + g + "'");
+        }
+        return g;
     }
 
     private static boolean bool(Map<String, String> p, String key, String fallback) {

@@ -12,7 +12,7 @@ public record Event(long seq, Instant at, Type type, int workerId, String text) 
 
     public enum Type {
         STARTED, FINISHED, FAILED, TERMINATING, TERMINATED, KILLED, STUBBORN, JOINED, JOIN_TIMEOUT,
-        DAEMON_KILLED, REFUSED, GIL, WARNING, INFO;
+        DAEMON_KILLED, REFUSED, GIL, OUTCOME, WARNING, INFO;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

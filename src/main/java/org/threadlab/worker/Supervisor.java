@@ -2,6 +2,8 @@ package org.threadlab.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.threadlab.sample.HostMemory;
+import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 import org.threadlab.work.SimulatedGil;
@@ -34,6 +37,7 @@ public final class Supervisor implements AutoCloseable {
     private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final Outcomes outcomes = new Outcomes();
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -95,12 +99,19 @@ public final class Supervisor implements AutoCloseable {
             }
             int id = nextId.incrementAndGet();
             String name = normalized.type() + "-" + id;
-            Worker w = create(id, name, kind, normalized, daemon);
+            Worker w;
+            try {
+                w = create(id, name, kind, outcomes.register(id, kind, normalized), daemon);
+            } catch (RuntimeException e) {
+                outcomes.unregister(id);
+                throw new SpawnRefused(e.getMessage());
+            }
             workers.put(id, w);
             try {
                 w.start();
             } catch (RuntimeException e) {
                 workers.remove(id);
+                outcomes.unregister(id);
                 events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
                 throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
             }
@@ -174,6 +185,16 @@ public final class Supervisor implements AutoCloseable {
             case FAILED -> events.publish(Event.Type.FAILED, w.id, w.name + " failed after " + took + ": " + i.reason());
             default -> events.publish(Event.Type.TERMINATED, w.id, w.name + " " + i.reason() + " after " + took);
         }
+        Map<Integer, WorkerInfo> all = new HashMap<>();
+        for (Worker x : workers.values()) {
+            all.put(x.id, x.id == w.id ? i : x.info());
+        }
+        outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
+    }
+
+    /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
+    public List<Outcomes.Outcome> outcomes() {
+        return outcomes.finished();
     }
 
     public List<WorkerInfo> workers() {

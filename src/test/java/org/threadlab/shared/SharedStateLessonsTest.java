@@ -1,0 +1,94 @@
+package org.threadlab.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.threadlab.NoChildrenLeft;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerKind;
+
+/** The shared-state lessons end to end through the supervisor, judged by their outcomes. */
+@ExtendWith(NoChildrenLeft.class)
+class SharedStateLessonsTest {
+
+    private static Outcomes.Outcome round(WorkerKind kind, int n, WorkloadSpec spec) throws InterruptedException {
+        try (Supervisor s = new Supervisor()) {
+            for (int i = 0; i < n; i++) {
+                s.spawn(kind, spec, false);
+            }
+            s.joinAll(java.time.Duration.ofSeconds(60));
+            List<Outcomes.Outcome> outcomes = s.outcomes();
+            assertEquals(1, outcomes.size(), s.events().recent(50).toString());
+            Outcomes.Outcome o = outcomes.get(0);
+            assertTrue(s.events().recent(50).stream().anyMatch(e -> e.type() == Event.Type.OUTCOME && e.text().equals(o.text())));
+            return o;
+        }
+    }
+
+    private static WorkloadSpec counter(String mode, String memory, int increments) {
+        return WorkloadSpec.of("counter").with("mode", mode).with("memory", memory).with("increments", Integer.toString(increments));
+    }
+
+    @Test
+    void unsafeThreadsLoseUpdatesInSomeTry() throws Exception {
+        long lost = 0;
+        for (int attempt = 0; attempt < 5 && lost == 0; attempt++) {
+            Outcomes.Outcome o = round(WorkerKind.THREAD, 4, counter("unsafe", "plain", 500_000));
+            assertEquals(2_000_000, o.expected());
+            lost = o.lost();
+            assertTrue(o.text().startsWith("counter, 4 threads, unsafe: expected 2000000, got "), o.text());
+        }
+        assertTrue(lost > 0, "4 threads without a lock lost no update in 5 tries");
+    }
+
+    @Test
+    void lockAndAtomicThreadsAreExact() throws Exception {
+        for (String mode : List.of("lock", "atomic")) {
+            Outcomes.Outcome o = round(WorkerKind.THREAD, 4, counter(mode, "plain", 300_000));
+            assertEquals(1_200_000, o.actual(), o.text());
+            assertEquals(0, o.lost());
+        }
+    }
+
+    @Test
+    void plainProcessesLeaveTheParentAtZero() throws Exception {
+        Outcomes.Outcome o = round(WorkerKind.PROCESS, 2, counter("atomic", "plain", 100_000));
+        assertEquals(0, o.actual());
+        assertEquals(200_000, o.expected());
+        assertTrue(o.text().contains("the parent's counter reads 0"), o.text());
+    }
+
+    @Test
+    void sharedMemoryProcessesAddUpExactly() throws Exception {
+        for (String mode : List.of("lock", "atomic")) {
+            Outcomes.Outcome o = round(WorkerKind.PROCESS, 3, counter(mode, "shared", 200_000));
+            assertEquals(600_000, o.actual(), o.text());
+        }
+    }
+
+    @Test
+    void aGlobalListIsSharedByThreadsOnly() throws Exception {
+        WorkloadSpec global = WorkloadSpec.of("global").with("items", "4").with("pause", "5ms");
+        assertEquals(12, round(WorkerKind.THREAD, 3, global).actual());
+        Outcomes.Outcome p = round(WorkerKind.PROCESS, 2, global);
+        assertEquals(0, p.actual());
+        assertEquals(8, p.expected());
+        assertTrue(p.text().contains("each child appended to its own copy"), p.text());
+    }
+
+    @Test
+    void eachRoundStartsFromZero() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            for (int round = 0; round < 2; round++) {
+                s.spawn(WorkerKind.THREAD, counter("atomic", "plain", 1000), false);
+                s.joinAll(null);
+            }
+            assertEquals(List.of(1000L, 1000L), s.outcomes().stream().map(Outcomes.Outcome::actual).toList());
+        }
+    }
+}
