@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Run N workers of one workload to completion, printing events as they happen and a summary.",
                 "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
-                "counter (a shared counter: lost updates, locks, shared memory), global (a global list)."},
+                "counter (a shared counter: lost updates, locks, shared memory), global (a global list),",
+                "queue (a producer and a consumer through a bounded queue)."},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
@@ -48,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter or global")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global or queue")
     String workload;
 
     @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
@@ -114,11 +115,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "WHERE", description = "counter: plain (each process its own copy) or shared (a memory-mapped file) (default plain)")
     String memory;
 
-    @Option(names = "--items", paramLabel = "N", description = "global: results each worker appends (default 5)")
+    @Option(names = "--items", paramLabel = "N", description = "global: results each worker appends (default 5); queue: items to pass (default 200)")
     String items;
 
     @Option(names = "--pause", paramLabel = "DURATION", description = "global: pause between appends (default 20ms)")
     String pause;
+
+    @Option(names = "--capacity", paramLabel = "N", description = "queue: slots in the bounded queue (default 16)")
+    String capacity;
+
+    @Option(names = "--produce", paramLabel = "DURATION", description = "queue: producer's pause per item (default 5ms)")
+    String produce;
+
+    @Option(names = "--consume", paramLabel = "DURATION", description = "queue: consumer's pause per item (default 10ms)")
+    String consume;
 
     @Option(names = "--group", paramLabel = "NAME", description = "counter, global: which shared counter or list (default main)")
     String group;
@@ -239,6 +249,9 @@ public final class RunCommand implements Callable<Integer> {
         w = put(w, "items", items);
         w = put(w, "pause", pause);
         w = put(w, "group", group);
+        w = put(w, "capacity", capacity);
+        w = put(w, "produce", produce);
+        w = put(w, "consume", consume);
         return w;
     }
 

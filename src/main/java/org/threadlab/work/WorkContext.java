@@ -34,6 +34,10 @@ public interface WorkContext {
     /** Reports progress in the workload's own units. Cheap: may be called often. */
     void progress(long done, long total);
 
+    /** A short live status line (e.g. a queue's size), shown on the worker's row. Cheap: may be called often. */
+    default void status(String text) {
+    }
+
     /** The worker's name (also its work thread's name), e.g. {@code cpu-3}. */
     String workerName();
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.threadlab.shared.Counter;
+import org.threadlab.shared.MappedRing;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 
@@ -16,7 +17,7 @@ import org.threadlab.text.Sizes;
  * builds the workload from a normalized spec, in the parent or in a child JVM.
  */
 public final class Workloads {
-    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global");
+    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue");
 
     private static final Map<String, Set<String>> PARAMS = Map.of(
             "sleep", Set.of("duration"),
@@ -25,7 +26,9 @@ public final class Workloads {
             "pool", Set.of("inputs", "workers", "task", "cost", "pool", "_unit"),
             "pool-member", Set.of("task", "cost", "_unit"),
             "counter", Set.of("mode", "increments", "memory", "group", "_file"),
-            "global", Set.of("items", "pause", "group"));
+            "global", Set.of("items", "pause", "group"),
+            "queue", Set.of("items", "capacity", "produce", "consume"),
+            "queue-consumer", Set.of("items", "consume", "_file"));
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final double MAX_UNITS = 100_000;
@@ -44,6 +47,7 @@ public final class Workloads {
             case "memory" -> "allocates and holds memory (size, default 64MiB; hold, default until stopped)";
             case "counter" -> "increments a shared counter (mode unsafe|lock|atomic, increments 1000000, memory plain|shared, group)";
             case "global" -> "appends results to a global list (items 5, pause 20ms, group)";
+            case "queue" -> "a producer and a consumer through a bounded queue (items 200, capacity 16, produce 5ms, consume 10ms)";
             case "pool" -> "maps x*x over inputs with a pool (inputs 8, workers = cores, pool thread|process, task cpu|sleep, cost 250ms)";
             default -> type;
         };
@@ -55,7 +59,7 @@ public final class Workloads {
      */
     public static WorkloadSpec normalize(WorkloadSpec spec) {
         Set<String> known = PARAMS.get(spec.type());
-        if (known == null || spec.type().equals("pool-member")) {
+        if (known == null || spec.type().equals("pool-member") || spec.type().equals("queue-consumer")) {
             throw new IllegalArgumentException("unknown workload '" + spec.type() + "' (choose from " + String.join(", ", TYPES) + ")");
         }
         for (String key : spec.params().keySet()) {
@@ -102,20 +106,30 @@ public final class Workloads {
             }
             case "global" -> {
                 p.put("items", Integer.toString(count(p, "items", "5", MAX_ITEMS)));
-                Duration pause = parse("pause", p.getOrDefault("pause", "20ms"));
-                if (pause.isNegative() || pause.compareTo(Duration.ofMinutes(1)) > 0) {
-                    throw new IllegalArgumentException("pause must be between 0s and 1m, not " + p.get("pause"));
-                }
-                p.put("pause", Durations.format(pause));
+                p.put("pause", Durations.format(pause(p, "pause", "20ms")));
                 p.put("group", group(p));
+            }
+            case "queue" -> {
+                p.put("items", Integer.toString(count(p, "items", "200", MAX_ITEMS)));
+                p.put("capacity", Integer.toString(count(p, "capacity", "16", MappedRing.MAX_CAPACITY)));
+                p.put("produce", Durations.format(pause(p, "produce", "5ms")));
+                p.put("consume", Durations.format(pause(p, "consume", "10ms")));
             }
             default -> throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
         }
         return new WorkloadSpec(spec.type(), p);
     }
 
-    /** Builds a workload from a normalized spec (no defaults or calibration looked up here: children use it). */
+    /** Builds a workload to run in threadlab's own JVM. */
     public static Workload create(WorkloadSpec spec, PoolMember.Launcher launcher) {
+        return create(spec, launcher, false);
+    }
+
+    /**
+     * Builds a workload from a normalized spec (no defaults or calibration looked up here: children
+     * use it). {@code inChildProcess} picks the inter-process variant where there is one (queue).
+     */
+    public static Workload create(WorkloadSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
         Map<String, String> p = spec.params();
         switch (spec.type()) {
             case "sleep":
@@ -135,6 +149,11 @@ public final class Workloads {
             case "counter":
                 return new CounterWork(Counter.Mode.valueOf(p.get("mode").toUpperCase(java.util.Locale.ROOT)),
                         Long.parseLong(p.get("increments")), p.get("group"), p.containsKey("_file") ? Path.of(p.get("_file")) : null);
+            case "queue":
+                return new QueueWork(Integer.parseInt(p.get("items")), Integer.parseInt(p.get("capacity")),
+                        Durations.parse(p.get("produce")), Durations.parse(p.get("consume")), launcher, inChildProcess);
+            case "queue-consumer":
+                return new QueueWork.Consumer(Integer.parseInt(p.get("items")), Durations.parse(p.get("consume")), Path.of(p.get("_file")));
             case "global":
                 return new GlobalListWork(Integer.parseInt(p.get("items")), p.get("group"), Durations.parse(p.get("pause")));
             default:
@@ -222,6 +241,15 @@ public final class Workloads {
             throw new IllegalArgumentException(key + " must be positive, not " + text);
         }
         return v;
+    }
+
+    /** A pause between steps: zero allowed, at most a minute. */
+    private static Duration pause(Map<String, String> p, String key, String fallback) {
+        Duration d = parse(key, p.getOrDefault(key, fallback));
+        if (d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException(key + " must be between 0s and 1m, not " + p.get(key));
+        }
+        return d;
     }
 
     private static String group(Map<String, String> p) {

@@ -126,6 +126,7 @@ final class ProcessWorker extends Worker {
                     }
                     progress(done, total);
                 }
+                case Protocol.STATUS -> status = Protocol.rest(line);
                 case Protocol.CPU -> cpuNanos = Long.parseLong(Protocol.rest(line));
                 case Protocol.RESULT -> result = Protocol.rest(line);
                 case Protocol.ERROR -> error = Protocol.rest(line);

@@ -150,6 +150,11 @@ final class ThreadWorker extends Worker {
         }
 
         @Override
+        public void status(String text) {
+            status = text;
+        }
+
+        @Override
         public String workerName() {
             return name;
         }

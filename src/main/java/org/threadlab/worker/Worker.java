@@ -39,6 +39,7 @@ abstract class Worker {
     protected volatile Integer exitCode;
     protected volatile String result;
     protected volatile boolean cancelRequested;
+    protected volatile String status;
 
     /** The supervisor's side of a worker's life. */
     interface Listener {
@@ -73,7 +74,7 @@ abstract class Worker {
             tail = List.copyOf(stderrTail);
         }
         return new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
-                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested);
+                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status);
     }
 
     void progress(long done, long total) {

@@ -14,6 +14,7 @@ import org.threadlab.work.WorkloadSpec;
  * @param javaThreadId  {@code Thread.threadId()} for workers in this JVM, else -1
  * @param cpuNanos      CPU time the worker used, when known at its end; else -1
  * @param exitCode      a process's exit code, else null
+ * @param status        the workload's live status line (a queue's size...), or null
  */
 public record WorkerInfo(
         int id,
@@ -34,10 +35,20 @@ public record WorkerInfo(
         Integer exitCode,
         String result,
         List<String> stderrTail,
-        boolean cancelRequested) {
+        boolean cancelRequested,
+        String status) {
 
     public WorkerInfo {
         stderrTail = List.copyOf(stderrTail);
+    }
+
+    /** Without a status line. */
+    public WorkerInfo(int id, String name, WorkerKind kind, WorkloadSpec workload, boolean daemon, WorkerState state,
+                      String reason, Instant startedAt, Instant endedAt, long progressDone, long progressTotal, long pid,
+                      long tid, long javaThreadId, long cpuNanos, Integer exitCode, String result, List<String> stderrTail,
+                      boolean cancelRequested) {
+        this(id, name, kind, workload, daemon, state, reason, startedAt, endedAt, progressDone, progressTotal, pid, tid,
+                javaThreadId, cpuNanos, exitCode, result, stderrTail, cancelRequested, null);
     }
 
     /** Fraction done, 0..1 (0 when the total is not known yet). */

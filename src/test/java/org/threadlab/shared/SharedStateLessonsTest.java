@@ -91,4 +91,37 @@ class SharedStateLessonsTest {
             assertEquals(List.of(1000L, 1000L), s.outcomes().stream().map(Outcomes.Outcome::actual).toList());
         }
     }
+
+    @Test
+    void aQueuePassesEveryItemInOrderBetweenThreadsAndBetweenProcesses() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            WorkloadSpec q = WorkloadSpec.of("queue").with("items", "60").with("capacity", "4")
+                    .with("produce", "0s").with("consume", "2ms");
+            int t = s.spawn(WorkerKind.THREAD, q, false).id();
+            int p = s.spawn(WorkerKind.PROCESS, q, false).id();
+            org.threadlab.worker.WorkerInfo thread = s.join(t, java.time.Duration.ofSeconds(30)).worker();
+            org.threadlab.worker.WorkerInfo process = s.join(p, java.time.Duration.ofSeconds(30)).worker();
+            assertEquals(org.threadlab.worker.WorkerState.FINISHED, thread.state(), String.valueOf(thread));
+            assertEquals(org.threadlab.worker.WorkerState.FINISHED, process.state(), String.valueOf(process));
+            assertTrue(thread.result().startsWith("put 60 and got 60 in FIFO order through a 4-slot queue"), thread.result());
+            assertTrue(process.result().contains("got all 60 in FIFO order"), process.result());
+            // a fast producer and a slow consumer: the queue was full at times, and its size was shown live
+            assertTrue(!thread.result().contains("full 0 times"), thread.result());
+            assertTrue(thread.status().startsWith("queue 0/4 · put 60 · got 60"), thread.status());
+        }
+    }
+
+    @Test
+    void theRingKeepsOrderAndBounds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (MappedRing producer = MappedRing.create(dir.resolve("q"), 3); MappedRing consumer = MappedRing.open(dir.resolve("q"))) {
+            assertTrue(producer.offer(7) && producer.offer(8) && producer.offer(9));
+            assertTrue(!producer.offer(10), "full at capacity");
+            assertEquals(3, consumer.size());
+            assertEquals(7, consumer.poll());
+            assertTrue(producer.offer(10));
+            assertEquals(List.of(8L, 9L, 10L), List.of(consumer.poll(), consumer.poll(), consumer.poll()));
+            assertEquals(-1, consumer.poll());
+            assertEquals(4, consumer.gets());
+        }
+    }
 }

@@ -116,6 +116,7 @@ public final class ChildMain {
         private boolean waiting;
         private long lastProgressAt;
         private long lastDone = -1;
+        private long lastStatusAt;
 
         ChildWork(String name, WorkloadSpec spec, SimulatedGil gil) {
             this.name = name;
@@ -129,7 +130,7 @@ public final class ChildMain {
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
                 Workload workload = Workloads.create(spec,
-                        new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name)));
+                        new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name)), true);
                 if (spec.type().equals("pool-member")) {
                     serveTasks(workload);
                     exit(Protocol.EXIT_STOPPED);
@@ -205,6 +206,16 @@ public final class ChildMain {
                 lastProgressAt = now;
                 lastDone = done;
                 send(Protocol.PROGRESS + " " + done + " " + total);
+            }
+        }
+
+        @Override
+        public void status(String text) {
+            // like progress: at most ten lines a second
+            long now = System.nanoTime();
+            if (now - lastStatusAt >= 100_000_000L) {
+                lastStatusAt = now;
+                send(Protocol.STATUS + " " + Protocol.oneLine(text));
             }
         }
 
