@@ -20,10 +20,12 @@ final class ProcHost implements HostReading.Source {
         List<Integer> ids = new ArrayList<>();
         long[] total = new long[8];
         if (files.read("/proc/stat")) {
-            for (String line : files.text().split("\n")) {
-                if (!line.startsWith("cpu")) {
-                    continue;
-                }
+            String text = files.text();
+            // the cpu lines come first; the rest (the long "intr" line above all) is not needed
+            for (int at = 0, end; at < text.length() && text.startsWith("cpu", at); at = end + 1) {
+                end = text.indexOf('\n', at);
+                end = end < 0 ? text.length() : end;
+                String line = text.substring(at, end);
                 String[] f = line.trim().split("\\s+");
                 long[] t = new long[8];
                 for (int i = 0; i < 8 && i + 1 < f.length; i++) {

@@ -11,13 +11,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One process from /proc. Per tick: its {@code stat}, its {@code task} directory, and one {@code stat}
- * per thread (name, state, ticks, last core, priority, nice). Context switches are only in the bigger
- * {@code status} file, so that is read for at most {@link #STATUS_PER_TICK} threads per tick, round
- * robin: a process with more threads has them refreshed every few ticks, and -1 until first read.
+ * One process from /proc. Per tick: its {@code stat}, its {@code task} directory, and the {@code stat}
+ * of its threads (name, state, ticks, last core, priority, nice).
+ *
+ * <p>A thread's {@code stat} costs about 15 us of kernel time, so a process with many threads is read
+ * selectively: threads that ran at their last read ("hot") are read every tick, idle ones an eighth
+ * per tick in rotation. The process's own ticks tell whether that was enough: when they are not
+ * explained by the threads read (an idle thread woke up), the rest are read in the same tick. So every
+ * CPU figure is current; only an idle thread's state letter and core may be up to seven ticks old
+ * (it did not run, so they did not change).
+ *
+ * <p>Context switches are only in the bigger {@code status} file: read for at most
+ * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
  */
 final class ProcProbe implements ProcessProbe {
-    static final int STATUS_PER_TICK = 64;
+    static final int STATUS_PER_TICK = 32;
+    /** Up to this many threads, every thread is read every tick. */
+    static final int READ_ALL_UP_TO = 128;
+    /** An idle thread is read at least every this many ticks. */
+    static final int IDLE_EVERY = 8;
+    /** Process ticks not explained by the threads read that make the rest be read (rounding is +-1). */
+    static final long UNEXPLAINED_TICKS = 2;
 
     private final long pid;
     private final ProcFiles files;
@@ -28,6 +42,8 @@ final class ProcProbe implements ProcessProbe {
     private String lastName = "?";
     private long prevTicks = -1;
     private long prevNanos;
+    private long windowStart;
+    private int rotation;
     private int statusCursor;
 
     /** What is kept per thread between ticks. */
@@ -35,9 +51,17 @@ final class ProcProbe implements ProcessProbe {
         byte[] nameBytes = new byte[0];
         String name = "";
         long ticks;
+        long readNanos;
+        char state = '?';
+        int core = -1;
+        int priority;
+        int nice;
+        boolean hot = true;
+        double cpu = Double.NaN;
         long voluntary = -1;
         long involuntary = -1;
-        boolean seen;
+        boolean listed;
+        boolean readNow;
     }
 
     ProcProbe(long pid, ProcFiles files) {
@@ -65,104 +89,162 @@ final class ProcProbe implements ProcessProbe {
             tasks.clear();
         }
         lastName = st.name(files.buffer());
-        double seconds = prevTicks < 0 ? Double.NaN : (now - prevNanos) / 1e9;
-        double cpu = percent(st.ticks() - prevTicks, seconds);
         boolean firstSight = prevTicks < 0;
+        double cpu = firstSight ? Double.NaN : percent(st.ticks() - prevTicks, (now - prevNanos) / 1e9);
+        long processDelta = firstSight ? -1 : st.ticks() - prevTicks;
+        windowStart = prevNanos;
         prevTicks = st.ticks();
         prevNanos = now;
 
-        List<ThreadSample> threads = readThreads(java, seconds, firstSight);
+        List<ThreadSample> threads = readThreads(java, now, processDelta);
         return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
                 ticks(st.stime()), st.rssPages() * SystemConstants.PAGE_SIZE, st.vsize(), st.numThreads(), startTime,
                 role, threads, null);
     }
 
-    private List<ThreadSample> readThreads(JavaView java, double seconds, boolean firstSight) {
+    /** @param processDelta the process's ticks since the last tick, or -1 on first sight */
+    private List<ThreadSample> readThreads(JavaView java, long now, long processDelta) {
+        long[] tids = listTasks();
+        int n = tids.length;
+        for (Task t : tasks.values()) {
+            t.listed = false;
+        }
+        Task[] listed = new Task[n];
+        boolean all = processDelta < 0 || n <= READ_ALL_UP_TO;
+        boolean windowKnown = processDelta >= 0;
+        rotation = (rotation + 1) % IDLE_EVERY;
+        long explained = 0;
+        for (int i = 0; i < n; i++) {
+            Task t = tasks.get(tids[i]);
+            boolean known = t != null;
+            if (!known) {
+                t = new Task();
+                tasks.put(tids[i], t);
+            }
+            t.listed = true;
+            t.readNow = false;
+            listed[i] = t;
+            if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
+                explained += read(tids[i], t, now, windowKnown, known);
+            }
+        }
+        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+            // CPU went to threads not read yet: read them all rather than show it nowhere
+            for (int i = 0; i < n; i++) {
+                if (!listed[i].readNow) {
+                    read(tids[i], listed[i], now, true, true);
+                }
+            }
+        }
+        for (Task t : listed) {
+            if (!t.readNow && t.listed) {
+                t.cpu = 0; // idle at its last read, and the process's ticks say it still is
+            }
+        }
+        tasks.values().removeIf(t -> !t.listed);
+        readSwitches(tids, listed);
+        Map<String, Integer> nameCount = new HashMap<>();
+        if (java != null) {
+            for (Task t : listed) {
+                nameCount.merge(t.name, 1, Integer::sum);
+            }
+        }
+        List<ThreadSample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Task t = listed[i];
+            if (!t.listed || t.state == '?') {
+                continue; // ended after the listing
+            }
+            JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
+            out.add(new ThreadSample(tids[i], t.name, String.valueOf(t.state), t.cpu, t.core, t.priority, t.nice,
+                    t.voluntary, t.involuntary, j));
+        }
+        return out;
+    }
+
+    private long[] listTasks() {
         String[] names = ProcFiles.list(dir + "/task");
         long[] tids = new long[names.length];
         int n = 0;
         for (String s : names) {
             try {
-                tids[n++] = Long.parseLong(s);
+                tids[n] = Long.parseLong(s);
+                n++;
             } catch (NumberFormatException e) {
-                n--;
+                // not a task directory
             }
         }
         tids = Arrays.copyOf(tids, n);
         Arrays.sort(tids);
-        for (Task t : tasks.values()) {
-            t.seen = false;
+        return tids;
+    }
+
+    /**
+     * Reads one thread's stat into its Task; returns its ticks since its previous read (0 when it
+     * ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
+     */
+    private long read(long tid, Task t, long now, boolean windowKnown, boolean known) {
+        t.readNow = true;
+        if (!files.read(dir + "/task/" + tid + "/stat")) {
+            t.listed = false;
+            return 0;
         }
-        long[] kept = new long[n];
-        TaskStat[] stats = new TaskStat[n];
-        double[] cpu = new double[n];
-        int k = 0;
-        Map<String, Integer> nameCount = java != null ? new HashMap<>() : null;
-        for (int i = 0; i < n; i++) {
-            long tid = tids[i];
-            if (!files.read(dir + "/task/" + tid + "/stat")) {
-                continue; // the thread ended after the listing
-            }
-            TaskStat st = TaskStat.parse(files.buffer(), files.length());
-            if (st == null) {
-                continue;
-            }
-            Task t = tasks.get(tid);
-            boolean known = t != null;
-            if (!known) {
-                t = new Task();
-                tasks.put(tid, t);
-            }
-            t.seen = true;
-            updateName(t, st);
-            // a thread born since the last tick spent all its ticks inside this window
-            cpu[k] = firstSight ? Double.NaN : percent(st.ticks() - (known ? t.ticks : 0), seconds);
-            t.ticks = st.ticks();
-            kept[k] = tid;
-            stats[k] = st;
-            k++;
-            if (nameCount != null) {
-                nameCount.merge(t.name, 1, Integer::sum);
-            }
+        TaskStat st = TaskStat.parse(files.buffer(), files.length());
+        if (st == null) {
+            t.listed = false;
+            return 0;
         }
-        tasks.values().removeIf(t -> !t.seen);
-        readSwitches(kept, k);
-        List<ThreadSample> out = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            Task t = tasks.get(kept[i]);
-            TaskStat st = stats[i];
-            JavaThreadSample j = java == null ? null : java.forTask(kept[i], t.name, nameCount.get(t.name) == 1);
-            out.add(new ThreadSample(kept[i], t.name, String.valueOf(st.state()), cpu[i], st.processor(), st.priority(),
-                    st.nice(), t.voluntary, t.involuntary, j));
-        }
-        return out;
+        updateName(t, st);
+        long delta = st.ticks() - (known ? t.ticks : 0);
+        long since = now - (known ? t.readNanos : windowStart);
+        t.cpu = windowKnown ? percent(delta, since / 1e9) : Double.NaN;
+        t.ticks = st.ticks();
+        t.readNanos = now;
+        t.state = st.state();
+        t.core = st.processor();
+        t.priority = st.priority();
+        t.nice = st.nice();
+        t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
+        return Math.max(0, delta);
     }
 
     /** Thread names change rarely: keep the String while the kernel's bytes stay the same. */
     private void updateName(Task t, TaskStat st) {
         byte[] b = files.buffer();
-        int len = st.nameEnd() - st.nameStart();
         if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), t.nameBytes, 0, t.nameBytes.length)) {
-            t.nameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameStart() + len);
+            t.nameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
             t.name = st.name(b);
         }
     }
 
-    private void readSwitches(long[] tids, int n) {
-        if (n == 0) {
-            return;
+    private void readSwitches(long[] tids, Task[] listed) {
+        int n = tids.length;
+        int budget = STATUS_PER_TICK;
+        if (n > STATUS_PER_TICK) {
+            // hot threads first (half the budget at most): their switches are the ones moving
+            for (int i = 0; i < n && budget > STATUS_PER_TICK / 2; i++) {
+                if (listed[i].hot && listed[i].listed) {
+                    readStatus(tids[i], listed[i]);
+                    budget--;
+                }
+            }
         }
-        int count = Math.min(n, STATUS_PER_TICK);
-        int from = n <= STATUS_PER_TICK ? 0 : statusCursor % n;
+        int count = Math.min(n, budget);
+        int from = n <= count ? 0 : statusCursor % n;
         for (int i = 0; i < count; i++) {
-            long tid = tids[(from + i) % n];
-            if (files.read(dir + "/task/" + tid + "/status")) {
-                Task t = tasks.get(tid);
-                t.voluntary = files.field("voluntary_ctxt_switches:");
-                t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+            int k = (from + i) % n;
+            if (listed[k].listed) {
+                readStatus(tids[k], listed[k]);
             }
         }
         statusCursor = from + count;
+    }
+
+    private void readStatus(long tid, Task t) {
+        if (files.read(dir + "/task/" + tid + "/status")) {
+            t.voluntary = files.field("voluntary_ctxt_switches:");
+            t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+        }
     }
 
     private ProcessSample failed(String role, String error) {
