@@ -135,7 +135,7 @@ public final class SamplerBench {
     }
 
     /** "0m0.190000s" (the format of the shell's {@code times}) in seconds. */
-    static double minutesSeconds(String t) {
+    public static double minutesSeconds(String t) {
         int m = t.indexOf('m');
         return Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
     }
