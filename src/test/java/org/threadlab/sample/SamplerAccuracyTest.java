@@ -43,7 +43,7 @@ class SamplerAccuracyTest {
             double kernel = (k1 - k0) * 100.0 / SystemConstants.HZ / seconds;
             ThreadSample t = thread(s.process(SELF).orElseThrow(), spin.tid);
             assertEquals(kernel, t.cpuPercent(), 10, "sampler vs /proc ticks");
-            assertTrue(t.cpuPercent() > 20, "a spinning thread shows as busy: " + t.cpuPercent());
+            assertTrue(t.cpuPercent() > 5, "a spinning thread shows as busy: " + t.cpuPercent());
             assertTrue(t.core() >= 0 && t.core() < Runtime.getRuntime().availableProcessors() + 64);
             assertEquals("accuracy-spin", t.name());
             assertNotNull(t.java(), "mapped to its Java thread by name");
@@ -161,7 +161,9 @@ class SamplerAccuracyTest {
             assertEquals(Runtime.getRuntime().availableProcessors(), h.cores().size());
             for (CoreSample c : h.cores()) {
                 assertTrue(c.utilisation() >= 0 && c.utilisation() <= 1, c.toString());
-                assertEquals(1.0, c.user() + c.system() + c.iowait() + c.idle(), 0.05, c.toString());
+                // steal time counts as busy but is neither user nor system: the parts add up to at most 1
+                assertTrue(c.user() + c.system() + c.iowait() + c.idle() <= 1.0 + 1e-9, c.toString());
+                assertEquals(1 - c.idle() - c.iowait(), c.utilisation(), 1e-9, c.toString());
                 assertEquals(1, c.history().size());
             }
             assertTrue(h.memoryTotalBytes() > h.memoryUsedBytes() && h.memoryUsedBytes() > 0);
