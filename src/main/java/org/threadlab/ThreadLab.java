@@ -2,8 +2,10 @@ package org.threadlab;
 
 import java.io.InputStream;
 import java.util.Properties;
+import org.threadlab.cli.BenchCommand;
 import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.RunCommand;
+import org.threadlab.cli.SnapshotCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CompareCommand.class,
+                SnapshotCommand.class,
+                BenchCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class ThreadLab implements Runnable {

@@ -1,0 +1,67 @@
+package org.threadlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.threadlab.sample.SamplerBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code threadlab bench}: measurements of threadlab's own costs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure threadlab's own costs.",
+        subcommands = BenchCommand.SamplerCost.class)
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code threadlab bench sampler}: one sampler tick against one top refresh, on the same target. */
+    @Command(name = "sampler", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Start a JVM with N sleeping threads, measure the CPU cost of one sampler tick watching it,",
+                    "then what 'top -b -H -p PID' spends per refresh on the same process, and print the ratio."},
+            footer = {"", "Example:", "  threadlab bench sampler --threads 1000 --ticks 20"})
+    static final class SamplerCost implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1000", description = "sleeping threads in the target (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--ticks", paramLabel = "K", defaultValue = "20", description = "measured ticks, and top refreshes (default: ${DEFAULT-VALUE})")
+        int ticks;
+
+        @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "200ms", converter = Converters.DurationConverter.class,
+                description = "pause between ticks and between top's refreshes (default: ${DEFAULT-VALUE})")
+        Duration delay;
+
+        @Override
+        public Integer call() throws Exception {
+            Converters.positive(spec, "--threads", threads, 20_000);
+            Converters.positive(spec, "--ticks", ticks, 10_000);
+            Converters.positive(spec, "--delay", delay);
+            PrintWriter out = spec.commandLine().getOut();
+            SamplerBench.Result r = SamplerBench.run(threads, ticks, delay);
+            out.println("target   pid " + r.targetPid() + ", " + r.targetThreads() + " threads: "
+                    + String.join(" ", SamplerBench.targetCommand(threads)).replace(System.getProperty("java.class.path"), "<classpath>"));
+            out.println(String.format(Locale.ROOT, "sampler  %d ticks: cpu mean %.2f ms, median %.2f ms; wall mean %.2f ms, median %.2f ms",
+                    r.ticks(), r.meanCpuMs(), r.medianCpuMs(), r.meanWallMs(), r.medianWallMs()));
+            if (r.topCommand() == null) {
+                out.println("top      not found: no reference in this run");
+                out.flush();
+                return 0;
+            }
+            out.println(String.format(Locale.ROOT, "top      %s: cpu %.2f ms per refresh", r.topCommand(), r.topCpuMsPerRefresh()));
+            out.println(String.format(Locale.ROOT, "ratio    sampler tick / top refresh = %.2f (target: at most 0.50) %s",
+                    r.ratio(), r.ratio() <= 0.5 ? "ok" : "OVER TARGET"));
+            out.flush();
+            return 0;
+        }
+    }
+}

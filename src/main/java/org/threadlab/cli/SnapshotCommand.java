@@ -1,0 +1,218 @@
+package org.threadlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.threadlab.sample.CoreSample;
+import org.threadlab.sample.HostSample;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.Snapshot;
+import org.threadlab.sample.ThreadSample;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Json;
+import org.threadlab.text.Sizes;
+import org.threadlab.text.Table;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code threadlab snapshot}: two samples a window apart, printed once. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sample the machine and some processes twice, a window apart, and print cores, memory,",
+                "and each process with all its threads (CPU% over the window; 100% = one core)."},
+        footer = {"", "Examples:",
+                "  threadlab snapshot                       (threadlab itself)",
+                "  threadlab snapshot --pid 1234 --window 2s",
+                "  threadlab snapshot --pid 1234 --json"})
+public final class SnapshotCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "a process to show (repeatable; default: threadlab itself)")
+    List<Long> pids = new ArrayList<>();
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
+            description = "time between the two samples (default: ${DEFAULT-VALUE})")
+    Duration window;
+
+    @Option(names = "--json", description = "print one JSON document instead of tables")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Converters.positive(spec, "--window", window);
+        Snapshot s;
+        try (Sampler sampler = new Sampler(null, window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
+            for (long pid : pids) {
+                sampler.watch(pid);
+            }
+            String error = unreadable(sampler.sampleNow());
+            if (error == null) {
+                Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+                s = sampler.sampleNow();
+                error = unreadable(s);
+            } else {
+                s = null;
+            }
+            if (error != null) {
+                spec.commandLine().getErr().println("threadlab: " + error);
+                return spec.exitCodeOnInvalidInput();
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("threadlab: " + e.getMessage());
+            return spec.exitCodeOnInvalidInput();
+        }
+        List<ProcessSample> shown = new ArrayList<>();
+        for (ProcessSample p : s.processes()) {
+            if (pids.isEmpty() ? p.pid() == s.selfPid() : pids.contains(p.pid())) {
+                shown.add(p);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(toJson(s, shown)) + "\n" : text(s, shown));
+        out.flush();
+        return 0;
+    }
+
+    private String unreadable(Snapshot s) {
+        for (long pid : pids) {
+            ProcessSample p = s.process(pid).orElse(null);
+            if (p != null && p.error() != null) {
+                return "cannot read process " + pid + ": " + p.error();
+            }
+        }
+        return null;
+    }
+
+    private String text(Snapshot s, List<ProcessSample> shown) {
+        HostSample h = s.host();
+        double[] load = h.load();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
+                h.hostName(), Durations.clock(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
+                Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
+                Durations.format(window)));
+        Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");
+        for (CoreSample c : h.cores()) {
+            coreRow(cores, "cpu" + c.id(), c);
+        }
+        coreRow(cores, "all", h.total());
+        sb.append(cores);
+        for (ProcessSample p : shown) {
+            sb.append(String.format(Locale.ROOT, "%npid %d (%s)  ppid %d  state %s  cpu %s  rss %s  virt %s  threads %d  user %s  system %s  started %s%n",
+                    p.pid(), p.name(), p.ppid(), p.state(), percent(p.cpuPercent()), Sizes.compact(p.rssBytes()),
+                    Sizes.compact(p.virtualBytes()), p.threadCount(), Durations.seconds(p.userTime()),
+                    Durations.seconds(p.systemTime()), p.startTime() == null ? "?"
+                            : LocalTime.ofInstant(p.startTime(), ZoneId.systemDefault()).format(CLOCK)));
+            Table t = new Table(">tid", "name", "state", ">cpu%", ">core", ">prio", ">nice", ">vcsw", ">ivcsw", "java");
+            for (ThreadSample th : p.threads()) {
+                t.row(th.tid(), th.name(), th.state(), percent(th.cpuPercent()), th.core(), th.priority(), th.nice(),
+                        count(th.voluntarySwitches()), count(th.involuntarySwitches()),
+                        th.java() == null ? "" : th.java().name() + " (" + th.java().state() + (th.java().daemon() ? ", daemon" : "") + ")");
+            }
+            sb.append(t);
+        }
+        return sb.toString();
+    }
+
+    private static void coreRow(Table t, String name, CoreSample c) {
+        t.row(name, percent(c.utilisation() * 100), percent(c.user() * 100), percent(c.system() * 100),
+                percent(c.iowait() * 100), percent(c.idle() * 100));
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String count(long v) {
+        return v < 0 ? "-" : Long.toString(v);
+    }
+
+    private Map<String, Object> toJson(Snapshot s, List<ProcessSample> shown) {
+        HostSample h = s.host();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("host", h.hostName());
+        root.put("taken_at", s.takenAt().toString());
+        root.put("window_s", window.toNanos() / 1e9);
+        root.put("uptime_s", h.uptime().getSeconds());
+        double[] load = h.load();
+        root.put("load", List.of(load[0], load[1], load[2]));
+        List<Object> cores = new ArrayList<>();
+        for (CoreSample c : h.cores()) {
+            cores.add(core(c));
+        }
+        root.put("cores", cores);
+        root.put("total", core(h.total()));
+        Map<String, Object> mem = new LinkedHashMap<>();
+        mem.put("used_bytes", h.memoryUsedBytes());
+        mem.put("total_bytes", h.memoryTotalBytes());
+        mem.put("swap_used_bytes", h.swapUsedBytes());
+        mem.put("swap_total_bytes", h.swapTotalBytes());
+        root.put("memory", mem);
+        List<Object> procs = new ArrayList<>();
+        for (ProcessSample p : shown) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pid", p.pid());
+            m.put("ppid", p.ppid());
+            m.put("name", p.name());
+            m.put("role", p.role());
+            m.put("state", p.state());
+            m.put("cpu_percent", p.cpuPercent());
+            m.put("rss_bytes", p.rssBytes());
+            m.put("virtual_bytes", p.virtualBytes());
+            m.put("user_s", p.userTime().toMillis() / 1e3);
+            m.put("system_s", p.systemTime().toMillis() / 1e3);
+            m.put("thread_count", p.threadCount());
+            m.put("start_time", p.startTime() == null ? null : p.startTime().toString());
+            List<Object> threads = new ArrayList<>();
+            for (ThreadSample t : p.threads()) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("tid", t.tid());
+                tm.put("name", t.name());
+                tm.put("state", t.state());
+                tm.put("cpu_percent", t.cpuPercent());
+                tm.put("core", t.core());
+                tm.put("priority", t.priority());
+                tm.put("nice", t.nice());
+                tm.put("voluntary_switches", t.voluntarySwitches());
+                tm.put("involuntary_switches", t.involuntarySwitches());
+                if (t.java() != null) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("id", t.java().id());
+                    j.put("name", t.java().name());
+                    j.put("state", t.java().state().name());
+                    j.put("daemon", t.java().daemon());
+                    j.put("allocated_bytes", t.java().allocatedBytes());
+                    tm.put("java", j);
+                }
+                threads.add(tm);
+            }
+            m.put("threads", threads);
+            procs.add(m);
+        }
+        root.put("processes", procs);
+        return root;
+    }
+
+    private static Map<String, Object> core(CoreSample c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("util", c.utilisation());
+        m.put("user", c.user());
+        m.put("system", c.system());
+        m.put("iowait", c.iowait());
+        m.put("idle", c.idle());
+        return m;
+    }
+}

@@ -1,0 +1,269 @@
+package org.threadlab.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process from /proc. Per tick: its {@code stat}, its {@code task} directory, and the {@code stat}
+ * of its threads (name, state, ticks, last core, priority, nice).
+ *
+ * <p>A thread's {@code stat} costs about 15 us of kernel time, so a process with many threads is read
+ * selectively: threads that ran at their last read ("hot") are read every tick, idle ones an eighth
+ * per tick in rotation. The process's own ticks tell whether that was enough: when they are not
+ * explained by the threads read (an idle thread woke up), the rest are read in the same tick. So every
+ * CPU figure is current; only an idle thread's state letter and core may be up to seven ticks old
+ * (it did not run, so they did not change).
+ *
+ * <p>Context switches are only in the bigger {@code status} file: read for at most
+ * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
+ */
+final class ProcProbe implements ProcessProbe {
+    static final int STATUS_PER_TICK = 32;
+    /** Up to this many threads, every thread is read every tick. */
+    static final int READ_ALL_UP_TO = 128;
+    /** An idle thread is read at least every this many ticks. */
+    static final int IDLE_EVERY = 8;
+    /** Process ticks not explained by the threads read that make the rest be read (rounding is +-1). */
+    static final long UNEXPLAINED_TICKS = 2;
+
+    private final long pid;
+    private final ProcFiles files;
+    private final String dir;
+    private final Map<Long, Task> tasks = new HashMap<>();
+    private long startTicks = -1;
+    private Instant startTime;
+    private String lastName = "?";
+    private long prevTicks = -1;
+    private long prevNanos;
+    private long windowStart;
+    private int rotation;
+    private int statusCursor;
+
+    /** What is kept per thread between ticks. */
+    private static final class Task {
+        byte[] nameBytes = new byte[0];
+        String name = "";
+        long ticks;
+        long readNanos;
+        char state = '?';
+        int core = -1;
+        int priority;
+        int nice;
+        boolean hot = true;
+        double cpu = Double.NaN;
+        long voluntary = -1;
+        long involuntary = -1;
+        boolean listed;
+        boolean readNow;
+    }
+
+    ProcProbe(long pid, ProcFiles files) {
+        this.pid = pid;
+        this.files = files;
+        this.dir = "/proc/" + pid;
+    }
+
+    @Override
+    public ProcessSample sample(String role, JavaView java) {
+        long now = System.nanoTime();
+        if (!files.read(dir + "/stat")) {
+            return failed(role, Files.isDirectory(Path.of(dir)) ? "cannot read " + dir + "/stat" : "no process " + pid);
+        }
+        TaskStat st = TaskStat.parse(files.buffer(), files.length());
+        if (st == null) {
+            return failed(role, "unreadable " + dir + "/stat");
+        }
+        if (st.startTime() != startTicks) {
+            // first sight, or the PID was reused by another process: start from scratch
+            startTicks = st.startTime();
+            startTime = SystemConstants.BOOT_EPOCH_SECONDS < 0 ? null : Instant.ofEpochMilli(
+                    SystemConstants.BOOT_EPOCH_SECONDS * 1000 + startTicks * 1000 / SystemConstants.HZ);
+            prevTicks = -1;
+            tasks.clear();
+        }
+        lastName = st.name(files.buffer());
+        boolean firstSight = prevTicks < 0;
+        double cpu = firstSight ? Double.NaN : percent(st.ticks() - prevTicks, (now - prevNanos) / 1e9);
+        long processDelta = firstSight ? -1 : st.ticks() - prevTicks;
+        windowStart = prevNanos;
+        prevTicks = st.ticks();
+        prevNanos = now;
+
+        List<ThreadSample> threads = readThreads(java, now, processDelta);
+        return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
+                ticks(st.stime()), st.rssPages() * SystemConstants.PAGE_SIZE, st.vsize(), st.numThreads(), startTime,
+                role, threads, null);
+    }
+
+    /** @param processDelta the process's ticks since the last tick, or -1 on first sight */
+    private List<ThreadSample> readThreads(JavaView java, long now, long processDelta) {
+        long[] tids = listTasks();
+        int n = tids.length;
+        for (Task t : tasks.values()) {
+            t.listed = false;
+        }
+        Task[] listed = new Task[n];
+        boolean all = processDelta < 0 || n <= READ_ALL_UP_TO;
+        boolean windowKnown = processDelta >= 0;
+        rotation = (rotation + 1) % IDLE_EVERY;
+        long explained = 0;
+        for (int i = 0; i < n; i++) {
+            Task t = tasks.get(tids[i]);
+            boolean known = t != null;
+            if (!known) {
+                t = new Task();
+                tasks.put(tids[i], t);
+            }
+            t.listed = true;
+            t.readNow = false;
+            listed[i] = t;
+            if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
+                explained += read(tids[i], t, now, windowKnown, known);
+            }
+        }
+        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+            // CPU went to threads not read yet: read them all rather than show it nowhere
+            for (int i = 0; i < n; i++) {
+                if (!listed[i].readNow) {
+                    read(tids[i], listed[i], now, true, true);
+                }
+            }
+        }
+        for (Task t : listed) {
+            if (!t.readNow && t.listed) {
+                t.cpu = 0; // idle at its last read, and the process's ticks say it still is
+            }
+        }
+        tasks.values().removeIf(t -> !t.listed);
+        readSwitches(tids, listed);
+        Map<String, Integer> nameCount = new HashMap<>();
+        if (java != null) {
+            for (Task t : listed) {
+                nameCount.merge(t.name, 1, Integer::sum);
+            }
+        }
+        List<ThreadSample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Task t = listed[i];
+            if (!t.listed || t.state == '?') {
+                continue; // ended after the listing
+            }
+            JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
+            out.add(new ThreadSample(tids[i], t.name, String.valueOf(t.state), t.cpu, t.core, t.priority, t.nice,
+                    t.voluntary, t.involuntary, j));
+        }
+        return out;
+    }
+
+    private long[] listTasks() {
+        String[] names = ProcFiles.list(dir + "/task");
+        long[] tids = new long[names.length];
+        int n = 0;
+        for (String s : names) {
+            try {
+                tids[n] = Long.parseLong(s);
+                n++;
+            } catch (NumberFormatException e) {
+                // not a task directory
+            }
+        }
+        tids = Arrays.copyOf(tids, n);
+        Arrays.sort(tids);
+        return tids;
+    }
+
+    /**
+     * Reads one thread's stat into its Task; returns its ticks since its previous read (0 when it
+     * ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
+     */
+    private long read(long tid, Task t, long now, boolean windowKnown, boolean known) {
+        t.readNow = true;
+        if (!files.read(dir + "/task/" + tid + "/stat")) {
+            t.listed = false;
+            return 0;
+        }
+        TaskStat st = TaskStat.parse(files.buffer(), files.length());
+        if (st == null) {
+            t.listed = false;
+            return 0;
+        }
+        updateName(t, st);
+        long delta = st.ticks() - (known ? t.ticks : 0);
+        long since = now - (known ? t.readNanos : windowStart);
+        t.cpu = windowKnown ? percent(delta, since / 1e9) : Double.NaN;
+        t.ticks = st.ticks();
+        t.readNanos = now;
+        t.state = st.state();
+        t.core = st.processor();
+        t.priority = st.priority();
+        t.nice = st.nice();
+        t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
+        return Math.max(0, delta);
+    }
+
+    /** Thread names change rarely: keep the String while the kernel's bytes stay the same. */
+    private void updateName(Task t, TaskStat st) {
+        byte[] b = files.buffer();
+        if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), t.nameBytes, 0, t.nameBytes.length)) {
+            t.nameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
+            t.name = st.name(b);
+        }
+    }
+
+    private void readSwitches(long[] tids, Task[] listed) {
+        int n = tids.length;
+        int budget = STATUS_PER_TICK;
+        if (n > STATUS_PER_TICK) {
+            // hot threads first (half the budget at most): their switches are the ones moving
+            for (int i = 0; i < n && budget > STATUS_PER_TICK / 2; i++) {
+                if (listed[i].hot && listed[i].listed) {
+                    readStatus(tids[i], listed[i]);
+                    budget--;
+                }
+            }
+        }
+        int count = Math.min(n, budget);
+        int from = n <= count ? 0 : statusCursor % n;
+        for (int i = 0; i < count; i++) {
+            int k = (from + i) % n;
+            if (listed[k].listed) {
+                readStatus(tids[k], listed[k]);
+            }
+        }
+        statusCursor = from + count;
+    }
+
+    private void readStatus(long tid, Task t) {
+        if (files.read(dir + "/task/" + tid + "/status")) {
+            t.voluntary = files.field("voluntary_ctxt_switches:");
+            t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+        }
+    }
+
+    private ProcessSample failed(String role, String error) {
+        prevTicks = -1;
+        tasks.clear();
+        Duration unknown = Duration.ofSeconds(-1);
+        return new ProcessSample(pid, -1, lastName, "?", Double.NaN, unknown, unknown, -1, -1, -1, startTime, role,
+                List.of(), error);
+    }
+
+    private static Duration ticks(long t) {
+        return Duration.ofMillis(t * 1000 / SystemConstants.HZ);
+    }
+
+    /** Ticks over a window as percent of one core. */
+    static double percent(long ticks, double seconds) {
+        if (!(seconds > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(0, ticks) * 100.0 / SystemConstants.HZ / seconds;
+    }
+}

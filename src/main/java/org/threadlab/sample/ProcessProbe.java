@@ -1,0 +1,10 @@
+package org.threadlab.sample;
+
+/** Reads one watched process per tick, keeping what it needs from the previous tick for CPU deltas. */
+interface ProcessProbe {
+    /**
+     * @param java the Java view when this is threadlab's own JVM, else null
+     * @return never null; a process that vanished or cannot be read comes back with {@code error} set
+     */
+    ProcessSample sample(String role, JavaView java);
+}

@@ -1,0 +1,253 @@
+package org.threadlab.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/**
+ * The only reader of OSHI and /proc: every interval, on one daemon thread, it reads the host and the
+ * watched processes (threadlab itself, the supervisor's child workers, attached PIDs) and publishes an
+ * immutable {@link Snapshot}. It reads only what is watched, never the whole process table.
+ */
+public final class Sampler implements SnapshotSource {
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    public static final int EVENTS = 200;
+    private static final SimulatedGil.State NO_GIL = new SimulatedGil(false).state();
+
+    private final Supervisor supervisor;
+    private final long selfPid = ProcessHandle.current().pid();
+    private final Set<Long> watched = new LinkedHashSet<>();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Object timer = new Object();
+    private volatile Duration interval;
+    private volatile Snapshot latest;
+    /** When the newest sample was started: the next one is due an interval later (no drift). */
+    private volatile long takenNanos;
+    private volatile boolean closed;
+    private Thread thread;
+
+    // sampling state: guarded by "this" (one sample at a time, whoever takes it)
+    private final Platform platform = Platform.create();
+    private final HostTracker host = new HostTracker(platform.host());
+    private final Map<Long, ProcessProbe> probes = new HashMap<>();
+    private final Map<Integer, Ring> workerRings = new HashMap<>();
+    private long seq;
+
+    /** @param supervisor whose workers to show; null for none (the {@code snapshot} command) */
+    public Sampler(Supervisor supervisor, Duration interval) {
+        this.supervisor = supervisor;
+        this.interval = check(interval);
+    }
+
+    /** Also samples this process (role "external") from the next tick on. */
+    public void watch(long pid) {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("no such process id: " + pid);
+        }
+        synchronized (watched) {
+            watched.add(pid);
+        }
+    }
+
+    public void unwatch(long pid) {
+        synchronized (watched) {
+            watched.remove(pid);
+        }
+    }
+
+    /** Takes the first sample now (so {@link #latest()} is never null), then samples every interval. */
+    public synchronized void start() {
+        if (thread != null || closed) {
+            throw new IllegalStateException(closed ? "the sampler is closed" : "the sampler is already running");
+        }
+        sampleNow();
+        thread = new Thread(this::loop, "threadlab-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!closed) {
+            synchronized (timer) {
+                long wait;
+                // the deadline is worked out again after every wake-up, so setInterval applies at once
+                while (!closed && (wait = takenNanos + interval.toNanos() - System.nanoTime()) > 0) {
+                    try {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(timer, wait);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            if (closed) {
+                return;
+            }
+            try {
+                sampleNow();
+            } catch (RuntimeException e) {
+                // a sampler that dies leaves a frozen screen: keep going, the next tick may succeed
+            }
+        }
+    }
+
+    /** Takes a sample now, publishes it as the latest and hands it to the listeners. */
+    public Snapshot sampleNow() {
+        Snapshot s;
+        synchronized (this) {
+            takenNanos = System.nanoTime();
+            s = take();
+            latest = s;
+        }
+        for (Consumer<Snapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                // one bad listener must not stop the others or the sampler
+            }
+        }
+        return s;
+    }
+
+    private Snapshot take() {
+        HostSample hostSample = host.sample();
+        List<WorkerInfo> workers = supervisor == null ? List.of() : supervisor.workers();
+        Map<Long, String> roles = new LinkedHashMap<>();
+        roles.put(selfPid, "self");
+        for (WorkerInfo w : workers) {
+            if (w.kind() == WorkerKind.PROCESS && w.pid() > 0 && w.state().alive()) {
+                roles.putIfAbsent(w.pid(), "worker");
+            }
+        }
+        synchronized (watched) {
+            for (long pid : watched) {
+                roles.putIfAbsent(pid, "external");
+            }
+        }
+        probes.keySet().retainAll(roles.keySet());
+        Map<Long, Long> javaIds = new HashMap<>();
+        for (WorkerInfo w : workers) {
+            if (w.kind() == WorkerKind.THREAD && w.tid() > 0 && w.javaThreadId() >= 0) {
+                javaIds.put(w.tid(), w.javaThreadId());
+            }
+        }
+        JavaView java = new JavaView(javaIds);
+        List<ProcessSample> processes = new ArrayList<>(roles.size());
+        for (Map.Entry<Long, String> e : roles.entrySet()) {
+            ProcessProbe probe = probes.computeIfAbsent(e.getKey(), platform::probe);
+            processes.add(probe.sample(e.getValue(), e.getKey() == selfPid ? java : null));
+        }
+        List<WorkerSample> workerSamples = joinWorkers(workers, processes, java);
+        return new Snapshot(++seq, Instant.now(), interval, selfPid, hostSample, processes, workerSamples,
+                supervisor == null ? NO_GIL : supervisor.gil().state(),
+                supervisor == null ? List.<Event>of() : supervisor.events().recent(EVENTS));
+    }
+
+    private List<WorkerSample> joinWorkers(List<WorkerInfo> workers, List<ProcessSample> processes, JavaView java) {
+        Map<Long, ProcessSample> byPid = new HashMap<>();
+        for (ProcessSample p : processes) {
+            byPid.put(p.pid(), p);
+        }
+        List<WorkerSample> out = new ArrayList<>(workers.size());
+        Set<Integer> ids = new HashSet<>();
+        for (WorkerInfo w : workers) {
+            ids.add(w.id());
+            Ring ring = workerRings.computeIfAbsent(w.id(), k -> new Ring());
+            ProcessSample p = byPid.get(w.pid());
+            ThreadSample t = p == null || w.tid() <= 0 ? null : thread(p, w.tid());
+            double cpu = Double.NaN;
+            long memory = -1;
+            if (w.state().alive() && p != null && p.error() == null) {
+                if (w.kind() == WorkerKind.PROCESS) {
+                    cpu = p.cpuPercent();
+                    memory = p.rssBytes();
+                } else if (w.kind() == WorkerKind.THREAD) {
+                    // a virtual thread has no TID of its own: its CPU stays unknown rather than guessed
+                    cpu = t == null ? Double.NaN : t.cpuPercent();
+                    JavaThreadSample j = java.byJavaId(w.javaThreadId());
+                    memory = j == null ? -1 : j.allocatedBytes();
+                }
+            }
+            if (!Double.isNaN(cpu)) {
+                ring.add(cpu);
+            }
+            out.add(new WorkerSample(w, cpu, t == null ? -1 : t.core(), memory, t == null ? null : t.state(),
+                    ring.history()));
+        }
+        workerRings.keySet().retainAll(ids);
+        return out;
+    }
+
+    private static ThreadSample thread(ProcessSample p, long tid) {
+        for (ThreadSample t : p.threads()) {
+            if (t.tid() == tid) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Snapshot latest() {
+        return latest;
+    }
+
+    @Override
+    public void onSnapshot(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void setInterval(Duration interval) {
+        this.interval = check(interval);
+        synchronized (timer) {
+            timer.notifyAll();
+        }
+    }
+
+    private static Duration check(Duration interval) {
+        if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("the sampling interval must be at least 100ms, not "
+                    + (interval == null ? "none" : org.threadlab.text.Durations.format(interval)));
+        }
+        return interval;
+    }
+
+    /** Stops the sampling thread; {@link #latest()} keeps the last snapshot. */
+    @Override
+    public void close() {
+        closed = true;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        synchronized (timer) {
+            timer.notifyAll();
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

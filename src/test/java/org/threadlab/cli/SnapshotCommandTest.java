@@ -1,0 +1,69 @@
+package org.threadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.threadlab.ThreadLab;
+import picocli.CommandLine;
+
+class SnapshotCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = ThreadLab.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void jsonHasCoresMemoryAndEachProcessWithItsThreads() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertEquals(0, run("snapshot", "--pid", Long.toString(sleeper.pid()), "--window", "300ms", "--json"), err.toString());
+            String json = out.toString().strip();
+            assertTrue(json.startsWith("{") && json.endsWith("}"), json);
+            assertTrue(json.contains("\"cores\":[{\"id\":0,\"util\":"), json);
+            assertTrue(json.matches("(?s).*\"memory\":\\{\"used_bytes\":\\d+,\"total_bytes\":\\d+.*"), json);
+            assertTrue(json.contains("\"processes\":[{\"pid\":" + sleeper.pid() + ",\"ppid\":" + ProcessHandle.current().pid()
+                    + ",\"name\":\"sleep\""), json);
+            assertTrue(json.matches("(?s).*\"cpu_percent\":[0-9.]+,\"rss_bytes\":\\d+.*"), json);
+            assertTrue(json.contains("\"threads\":[{\"tid\":" + sleeper.pid() + ",\"name\":\"sleep\",\"state\":\"S\",\"cpu_percent\":"), json);
+            assertTrue(json.matches("(?s).*\"core\":\\d+.*"), json);
+            assertEquals(1, json.lines().count());
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void textShowsCoresAndAThreadTableOfThreadlabItself() {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        assertEquals(0, run("snapshot", "--window", "200ms"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("cpu0"), text);
+        assertTrue(text.contains("pid " + ProcessHandle.current().pid() + " ("), text);
+        assertTrue(text.lines().anyMatch(l -> l.strip().startsWith("tid") && l.contains("name") && l.contains("core")), text);
+    }
+
+    @Test
+    void aPidThatDoesNotExistIsOneLineAndExitCode2() {
+        assertEquals(2, run("snapshot", "--pid", "999999999", "--window", "100ms"));
+        String e = err.toString();
+        assertTrue(e.startsWith("threadlab: "), e);
+        assertEquals(1, e.lines().count(), e);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aNonPositiveWindowIsRefused() {
+        assertEquals(2, run("snapshot", "--window", "0s"));
+        assertTrue(err.toString().startsWith("threadlab: "), err.toString());
+    }
+}

@@ -1,0 +1,121 @@
+package org.threadlab.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class SamplerLifecycleTest {
+
+    @Test
+    void startTakesTheFirstSampleThenTicksOnOneNamedDaemonThread() throws Exception {
+        List<Snapshot> seen = new CopyOnWriteArrayList<>();
+        Sampler sampler = new Sampler(null, Duration.ofMillis(100));
+        try {
+            sampler.onSnapshot(seen::add);
+            sampler.start();
+            assertNotNull(sampler.latest());
+            Thread t = samplerThread();
+            assertNotNull(t, "a thread named threadlab-sampler");
+            assertTrue(t.isDaemon());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (seen.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(seen.size() >= 4, "ticks arrive: " + seen.size());
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i).seq() > seen.get(i - 1).seq());
+            }
+            assertThrows(IllegalStateException.class, sampler::start);
+        } finally {
+            sampler.close();
+        }
+        assertTrue(samplerThread() == null || !samplerThread().isAlive(), "close ends the thread");
+    }
+
+    @Test
+    void setIntervalRefusesBelow100msAndAppliesWhileRunning() throws Exception {
+        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(10))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> sampler.setInterval(Duration.ofMillis(50)));
+            assertFalse(e.getMessage().contains("\n"));
+            assertTrue(e.getMessage().contains("100ms"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new Sampler(null, Duration.ofMillis(99)));
+            sampler.start();
+            long first = sampler.latest().seq();
+            sampler.setInterval(Duration.ofMillis(100));
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (sampler.latest().seq() < first + 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(sampler.latest().seq() >= first + 3, "the 10s wait was cut short by the new interval");
+            assertEquals(Duration.ofMillis(100), sampler.latest().interval());
+        }
+    }
+
+    @Test
+    void snapshotsAreImmutable() {
+        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+            Snapshot s = sampler.sampleNow();
+            assertThrows(UnsupportedOperationException.class, () -> s.processes().clear());
+            assertThrows(UnsupportedOperationException.class, () -> s.workers().clear());
+            assertThrows(UnsupportedOperationException.class, () -> s.events().clear());
+            assertThrows(UnsupportedOperationException.class, () -> s.host().cores().clear());
+            ProcessSample self = s.process(s.selfPid()).orElseThrow();
+            assertThrows(UnsupportedOperationException.class, () -> self.threads().clear());
+            double[] load = s.host().load();
+            load[0] = -42;
+            assertTrue(s.host().load()[0] != -42);
+            int before = self.threads().size();
+            sampler.sampleNow();
+            assertEquals(before, self.threads().size(), "a later sample does not touch an earlier one");
+            assertFalse(s.gil().enabled());
+        }
+    }
+
+    @Test
+    void historyKeepsTheLast120OldestFirst() {
+        Ring r = new Ring();
+        for (int i = 0; i < 130; i++) {
+            r.add(i);
+        }
+        History h = r.history();
+        assertEquals(Ring.CAPACITY, h.size());
+        assertEquals(10, h.get(0));
+        assertEquals(129, h.last());
+        h.toArray()[0] = -1;
+        assertEquals(10, h.get(0));
+    }
+
+    @Test
+    void statLineWithSpacesAndParenthesesInTheName() {
+        String line = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 30 0 0 20 -5 7 0 123456 1000000 512 "
+                + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 3 0 0 0 0 0\n";
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TaskStat st = TaskStat.parse(b, b.length);
+        assertNotNull(st);
+        assertEquals("a (b) c", st.name(b));
+        assertEquals('S', st.state());
+        assertEquals(1, st.ppid());
+        assertEquals(280, st.ticks());
+        assertEquals(20, st.priority());
+        assertEquals(-5, st.nice());
+        assertEquals(7, st.numThreads());
+        assertEquals(123456, st.startTime());
+        assertEquals(1000000, st.vsize());
+        assertEquals(512, st.rssPages());
+        assertEquals(3, st.processor());
+        assertEquals(null, TaskStat.parse(b, 20));
+    }
+
+    private static Thread samplerThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("threadlab-sampler"))
+                .findFirst().orElse(null);
+    }
+}
