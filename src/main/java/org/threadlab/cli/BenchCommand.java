@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code threadlab bench}: measurements of threadlab's own costs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure threadlab's own costs.",
-        subcommands = BenchCommand.SamplerCost.class)
+        subcommands = {BenchCommand.SamplerCost.class, BenchCommand.ChildStartup.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +60,31 @@ public final class BenchCommand implements Runnable {
             out.println(String.format(Locale.ROOT, "top      %s: cpu %.2f ms per refresh", r.topCommand(), r.topCpuMsPerRefresh()));
             out.println(String.format(Locale.ROOT, "ratio    sampler tick / top refresh = %.2f (target: at most 0.50) %s",
                     r.ratio(), r.ratio() <= 0.5 ? "ok" : "OVER TARGET"));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code threadlab bench child}: how long a child worker takes to say hello, against an empty JVM. */
+    @Command(name = "child", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Start child workers and empty JVMs alternately, and compare the time from start() to the",
+                    "child's hello line with the time an empty main takes to print one line (same java, same flags)."},
+            footer = {"", "Example:", "  threadlab bench child --rounds 20"})
+    static final class ChildStartup implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "15", description = "pairs of starts (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            Converters.positive(spec, "--rounds", rounds, 1000);
+            org.threadlab.lab.ChildStartupBench.Result r = org.threadlab.lab.ChildStartupBench.run(rounds);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(String.format(Locale.ROOT, "child worker hello  median %.1f ms over %d starts", r.childMedianMs(), r.rounds()));
+            out.println(String.format(Locale.ROOT, "empty JVM main      median %.1f ms over %d starts", r.emptyMedianMs(), r.rounds()));
+            out.println(String.format(Locale.ROOT, "ratio               %.2f", r.ratio()));
             out.flush();
             return 0;
         }

@@ -196,8 +196,10 @@ final class ProcProbe implements ProcessProbe {
         }
         updateName(t, st);
         long delta = st.ticks() - (known ? t.ticks : 0);
-        long since = now - (known ? t.readNanos : windowStart);
-        t.cpu = windowKnown ? percent(delta, since / 1e9) : Double.NaN;
+        // a thread read less often was idle at its last read, and the process's ticks showed it
+        // idle at every tick since: whatever it ran, it ran in this window, not since its last read
+        long since = now - windowStart;
+        t.cpu = windowKnown ? Math.min(100, percent(delta, since / 1e9)) : Double.NaN;
         t.ticks = st.ticks();
         t.readNanos = now;
         t.state = st.state();

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +95,8 @@ public final class SamplerBench {
                 }
             }
             String[] top = topCommand(pid, delay, ticks);
-            double perRefresh = top == null ? Double.NaN : topCpuMs(top) / ticks;
-            return new Result(pid, seen, ticks, wall, cpu, top == null ? null : top[2], ticks, perRefresh);
+            double perRefresh = top == null ? Double.NaN : topCpuMs(top, ticks);
+            return new Result(pid, seen, ticks, wall, cpu, top == null ? null : String.join(" ", top), ticks, perRefresh);
         } finally {
             target.getOutputStream().close();
             target.destroy();
@@ -107,36 +106,40 @@ public final class SamplerBench {
         }
     }
 
-    /** sh -c "top ... >/dev/null; times": the shell's second {@code times} line is its children's CPU time. */
+    /** top itself, run directly (no shell): batch mode, threads, the one target PID, more refreshes than needed. */
     private static String[] topCommand(long pid, Duration delay, int refreshes) {
-        if (!new java.io.File("/usr/bin/top").canExecute() && !new java.io.File("/bin/top").canExecute()) {
+        String top = new java.io.File("/usr/bin/top").canExecute() ? "/usr/bin/top"
+                : new java.io.File("/bin/top").canExecute() ? "/bin/top" : null;
+        if (top == null) {
             return null;
         }
         String seconds = String.format(java.util.Locale.ROOT, "%.1f", Math.max(0.1, delay.toMillis() / 1000.0));
-        String top = "top -b -H -p " + pid + " -d " + seconds + " -n " + refreshes;
-        return new String[] {"sh", "-c", top + " >/dev/null; times"};
+        return new String[] {top, "-b", "-H", "-p", Long.toString(pid), "-d", seconds, "-n", Integer.toString(refreshes + 10)};
     }
 
-    private static double topCpuMs(String[] command) throws IOException, InterruptedException {
+    /**
+     * top's CPU time (user + system, from the kernel's accounting of its process) once it has
+     * started its refresh number {@code refreshes + 1}: top prints a frame after collecting it, so by
+     * then it has collected refreshes + 1 frames and printed the first ones. Divided by refreshes + 1,
+     * its start-up included.
+     */
+    private static double topCpuMs(String[] command, int refreshes) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            int frames = 0;
             String l;
             while ((l = r.readLine()) != null) {
-                lines.add(l);
+                if (l.startsWith("top - ") && ++frames == refreshes + 1) {
+                    Duration cpu = p.toHandle().info().totalCpuDuration()
+                            .orElseThrow(() -> new IOException("cannot read top's CPU time"));
+                    return cpu.toNanos() / 1e6 / (refreshes + 1);
+                }
             }
+            throw new IOException("top ended after " + frames + " refreshes");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
         }
-        p.waitFor();
-        if (lines.size() < 2) {
-            throw new IOException("could not measure top: " + String.join(" ", lines));
-        }
-        String[] children = lines.get(lines.size() - 1).trim().split("\\s+");
-        return (minutesSeconds(children[0]) + minutesSeconds(children[1])) * 1000;
     }
 
-    /** "0m0.190000s" (the format of the shell's {@code times}) in seconds. */
-    public static double minutesSeconds(String t) {
-        int m = t.indexOf('m');
-        return Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
-    }
 }

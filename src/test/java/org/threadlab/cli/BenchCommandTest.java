@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.ThreadLab;
 import picocli.CommandLine;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.threadlab.NoChildrenLeft.class)
 class BenchCommandTest {
 
     @Test
@@ -22,7 +23,7 @@ class BenchCommandTest {
         String text = out.toString();
         assertTrue(text.contains("sampler  2 ticks: cpu mean"), text);
         assertTrue(text.contains(" threads: "), text);
-        if (text.contains("top      top -b -H -p")) {
+        if (text.contains("top      /usr/bin/top -b -H -p") || text.contains("top      /bin/top -b -H -p")) {
             assertTrue(text.contains("ratio    sampler tick / top refresh = "), text);
         }
         long pid = Long.parseLong(text.replaceAll("(?s)^target\\s+pid (\\d+),.*", "$1"));
@@ -30,7 +31,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void timesFormatIsParsed() {
-        assertEquals(61.25, org.threadlab.sample.SamplerBench.minutesSeconds("1m1.250000s"), 1e-9);
+    void benchChildComparesAChildWorkerWithAnEmptyJvm() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = ThreadLab.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("bench", "child", "--rounds", "2"));
+        String text = out.toString();
+        assertTrue(text.contains("child worker hello  median "), text);
+        assertTrue(text.contains("empty JVM main      median "), text);
+        assertTrue(text.matches("(?s).*ratio\\s+[0-9.]+\\s*"), text);
     }
 }
