@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import org.threadlab.cli.BenchCommand;
 import org.threadlab.cli.CompareCommand;
+import org.threadlab.cli.DemoCommand;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import picocli.AutoComplete;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CompareCommand.class,
+                DemoCommand.class,
                 SnapshotCommand.class,
                 BenchCommand.class,
                 AutoComplete.GenerateCompletion.class,

@@ -1,0 +1,89 @@
+package org.threadlab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.threadlab.lab.SharedStateDemo;
+import org.threadlab.text.Json;
+import org.threadlab.text.Table;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code threadlab demo shared-state}: the shared-state lessons in one table. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a set of lessons headless and print their outcomes.",
+                "shared-state: counters without and with a lock, in threads and in processes (plain and shared memory),",
+                "a global list, and a producer/consumer queue."})
+public final class DemoCommand implements Callable<Integer> {
+    enum Lesson { shared_state }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LESSON", description = "shared-state", converter = LessonConverter.class)
+    Lesson lesson;
+
+    @Option(names = {"-n", "--workers"}, paramLabel = "N", defaultValue = "4", description = "workers per lesson (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--increments", paramLabel = "M", defaultValue = "1000000", description = "counter increments per worker (default: ${DEFAULT-VALUE})")
+    int increments;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
+    static final class LessonConverter implements CommandLine.ITypeConverter<Lesson> {
+        @Override
+        public Lesson convert(String value) {
+            if (value.equals("shared-state")) {
+                return Lesson.shared_state;
+            }
+            throw new CommandLine.TypeConversionException("unknown lesson '" + value + "' (there is: shared-state)");
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Converters.positive(spec, "--workers", workers, 16);
+        Converters.positive(spec, "--increments", increments, 100_000_000);
+        List<SharedStateDemo.Row> rows;
+        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet)) {
+            rows = new SharedStateDemo(workers, increments)
+                    .run((what, i, total) -> progress.show("demo: " + what + " (" + i + " of " + total + ")…"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (SharedStateDemo.Row r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lesson", r.lesson());
+                m.put("workers", r.workers());
+                m.put("memory", r.memory());
+                m.put("mode", r.mode());
+                m.put("expected", r.expected());
+                m.put("actual", r.actual());
+                m.put("lost", r.lost());
+                m.put("verdict", r.verdict());
+                list.add(m);
+            }
+            out.println(Json.write(Map.of("rows", list)));
+        } else {
+            Table t = new Table("lesson", "workers", "memory", "mode", ">expected", ">parent sees", ">lost", "");
+            for (SharedStateDemo.Row r : rows) {
+                t.row(r.lesson(), r.workers(), r.memory(), r.mode(), r.expected(), r.actual(),
+                        r.lesson().equals("counter") && r.memory().equals("shared") ? Long.toString(r.lost()) : "-", r.verdict());
+            }
+            out.print(t);
+        }
+        out.flush();
+        return 0;
+    }
+}
