@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "Run N workers of one workload to completion, printing events as they happen and a summary.",
                 "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
                 "counter (a shared counter: lost updates, locks, shared memory), global (a global list),",
-                "queue (a producer and a consumer through a bounded queue)."},
+                "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose)."},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
@@ -49,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global or queue")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global, queue or crash")
     String workload;
 
     @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
@@ -129,6 +129,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--consume", paramLabel = "DURATION", description = "queue: consumer's pause per item (default 10ms)")
     String consume;
+
+    @Option(names = "--how", paramLabel = "HOW", description = "crash: throw, oom or exit (default throw)")
+    String how;
+
+    @Option(names = "--after", paramLabel = "DURATION", description = "crash: when (default 1s)")
+    String after;
 
     @Option(names = "--group", paramLabel = "NAME", description = "counter, global: which shared counter or list (default main)")
     String group;
@@ -252,6 +258,8 @@ public final class RunCommand implements Callable<Integer> {
         w = put(w, "capacity", capacity);
         w = put(w, "produce", produce);
         w = put(w, "consume", consume);
+        w = put(w, "how", how);
+        w = put(w, "after", after);
         return w;
     }
 

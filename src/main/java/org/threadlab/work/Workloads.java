@@ -17,7 +17,7 @@ import org.threadlab.text.Sizes;
  * builds the workload from a normalized spec, in the parent or in a child JVM.
  */
 public final class Workloads {
-    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue");
+    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue", "crash");
 
     private static final Map<String, Set<String>> PARAMS = Map.of(
             "sleep", Set.of("duration"),
@@ -28,7 +28,8 @@ public final class Workloads {
             "counter", Set.of("mode", "increments", "memory", "group", "_file"),
             "global", Set.of("items", "pause", "group"),
             "queue", Set.of("items", "capacity", "produce", "consume"),
-            "queue-consumer", Set.of("items", "consume", "_file"));
+            "queue-consumer", Set.of("items", "consume", "_file"),
+            "crash", Set.of("how", "after"));
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final double MAX_UNITS = 100_000;
@@ -48,6 +49,7 @@ public final class Workloads {
             case "counter" -> "increments a shared counter (mode unsafe|lock|atomic, increments 1000000, memory plain|shared, group)";
             case "global" -> "appends results to a global list (items 5, pause 20ms, group)";
             case "queue" -> "a producer and a consumer through a bounded queue (items 200, capacity 16, produce 5ms, consume 10ms)";
+            case "crash" -> "goes wrong on purpose (how throw|oom|exit, after 1s): a crash stays inside its worker";
             case "pool" -> "maps x*x over inputs with a pool (inputs 8, workers = cores, pool thread|process, task cpu|sleep, cost 250ms)";
             default -> type;
         };
@@ -115,6 +117,10 @@ public final class Workloads {
                 p.put("produce", Durations.format(pause(p, "produce", "5ms")));
                 p.put("consume", Durations.format(pause(p, "consume", "10ms")));
             }
+            case "crash" -> {
+                p.put("how", choice(p, "how", "throw", "throw", "oom", "exit"));
+                p.put("after", Durations.format(pause(p, "after", "1s")));
+            }
             default -> throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
         }
         return new WorkloadSpec(spec.type(), p);
@@ -154,6 +160,8 @@ public final class Workloads {
                         Durations.parse(p.get("produce")), Durations.parse(p.get("consume")), launcher, inChildProcess);
             case "queue-consumer":
                 return new QueueWork.Consumer(Integer.parseInt(p.get("items")), Durations.parse(p.get("consume")), Path.of(p.get("_file")));
+            case "crash":
+                return new CrashWork(CrashWork.How.valueOf(p.get("how").toUpperCase(java.util.Locale.ROOT)), Durations.parse(p.get("after")));
             case "global":
                 return new GlobalListWork(Integer.parseInt(p.get("items")), p.get("group"), Durations.parse(p.get("pause")));
             default:

@@ -132,7 +132,9 @@ public final class Supervisor implements AutoCloseable {
             }
         };
         if (kind == WorkerKind.PROCESS) {
-            long heap = Workloads.memoryNeeded(spec) > 0 ? Workloads.memoryNeeded(spec) + CHILD_HEAP_MARGIN : 0;
+            long heap = Workloads.memoryNeeded(spec) > 0 ? Workloads.memoryNeeded(spec) + CHILD_HEAP_MARGIN
+                    // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
+                    : spec.type().equals("crash") && "oom".equals(spec.params().get("how")) ? CHILD_HEAP_MARGIN : 0;
             return new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
         }
         Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id)));
@@ -140,6 +142,10 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void checkLimits(WorkerKind kind, WorkloadSpec spec) {
+        if (kind.inThisJvm() && spec.type().equals("crash") && "exit".equals(spec.params().get("how"))) {
+            throw new SpawnRefused("a thread cannot exit on its own: System.exit would end threadlab's whole JVM"
+                    + " (run it as a process to see a child exit)");
+        }
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new SpawnRefused(VirtualThreads.unavailableReason());
         }

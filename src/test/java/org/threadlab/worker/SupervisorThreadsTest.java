@@ -187,4 +187,20 @@ class SupervisorThreadsTest {
             assertTrue(s.events().recent(5).stream().anyMatch(e -> e.type() == Event.Type.GIL && e.text().contains("off")));
         }
     }
+
+    @Test
+    void aThrowingThreadFailsWithItsReasonAndExitIsRefusedForThreads() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            WorkerInfo w = s.spawn(WorkerKind.THREAD, WorkloadSpec.of("crash").with("after", "0s"), false);
+            WorkerInfo end = s.join(w.id(), Duration.ofSeconds(10)).worker();
+            assertEquals(WorkerState.FAILED, end.state());
+            assertEquals("crashed on purpose: an exception escaped the workload", end.reason());
+            SpawnRefused e = assertThrows(SpawnRefused.class,
+                    () -> s.spawn(WorkerKind.THREAD, WorkloadSpec.of("crash").with("how", "exit"), false));
+            assertTrue(e.getMessage().contains("System.exit would end threadlab's whole JVM"), e.getMessage());
+            // threadlab carries on
+            WorkerInfo next = s.spawn(WorkerKind.THREAD, SHORT_SLEEP, false);
+            assertEquals(WorkerState.FINISHED, s.join(next.id(), Duration.ofSeconds(10)).worker().state());
+        }
+    }
 }

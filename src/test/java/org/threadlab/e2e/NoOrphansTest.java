@@ -1,0 +1,38 @@
+package org.threadlab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Whatever happens to threadlab, its child workers are gone within 2 s: the real jar runs three
+ * process workers (one daemon, two not), gets a signal, and /proc is checked for leftovers.
+ */
+class NoOrphansTest {
+    @BeforeAll
+    static void linuxOnly() {
+        Assumptions.assumeTrue(Jar.isLinux(), "needs /proc and kill");
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"KILL", "TERM", "HUP", "INT"})
+    void childrenDieWithThreadlab(String signal) throws Exception {
+        Process threadlab = Jar.start("run", "sleep", "--as", "process", "--count", "3", "--duration", "60s");
+        try {
+            List<Long> kids = Jar.awaitWorkers(threadlab.pid(), 3);
+            assertEquals(3, kids.size(), "three child workers started");
+            Jar.signal(threadlab.pid(), signal);
+            assertTrue(threadlab.waitFor(10, TimeUnit.SECONDS), "threadlab ended on SIG" + signal);
+            long gone = Jar.millisUntilGone(kids, 2000);
+            assertTrue(gone >= 0, "children " + kids + " still alive 2 s after SIG" + signal);
+        } finally {
+            threadlab.destroyForcibly();
+        }
+    }
+}
