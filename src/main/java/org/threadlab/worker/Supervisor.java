@@ -31,6 +31,8 @@ import org.threadlab.worker.child.ChildPoolMember;
 public final class Supervisor implements AutoCloseable {
     /** Heap a child gets on top of what a memory workload holds. */
     private static final long CHILD_HEAP_MARGIN = 128 * Sizes.MIB;
+    /** How many ended workers are kept for display before the oldest are dropped. */
+    public static final int MAX_ENDED = 500;
 
     private final Limits limits;
     private final SimulatedGil gil;
@@ -196,6 +198,20 @@ public final class Supervisor implements AutoCloseable {
             all.put(x.id, x.id == w.id ? i : x.info());
         }
         outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
+        dropOldestEnded();
+    }
+
+    /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */
+    private void dropOldestEnded() {
+        long ended = workers.values().stream().filter(x -> x.state.ended()).count();
+        for (Worker x : workers.values()) {
+            if (ended <= MAX_ENDED) {
+                return;
+            }
+            if (x.state.ended() && workers.remove(x.id, x)) {
+                ended--;
+            }
+        }
     }
 
     /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
