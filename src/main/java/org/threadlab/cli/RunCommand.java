@@ -180,7 +180,8 @@ public final class RunCommand implements Callable<Integer> {
             synchronized (events) {
                 events.add(e);
             }
-            if (!json && !quiet) {
+            // a refusal ends the command with its own one-line error; printing it twice would only confuse
+            if (!json && !quiet && e.type() != Event.Type.REFUSED) {
                 out.println(LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK) + "  " + e.text());
                 out.flush();
             }

@@ -98,6 +98,8 @@ class CliTest {
             "compare --duration 1                      | has no unit",
             "compare --units -1                        | --units must be more than 0",
             "frobnicate                                | Unmatched argument",
+            "run memory --as process --size 10TiB      | the machine has only",
+            "run crash --how exit                      | a thread cannot exit on its own",
     })
     void badInputIsOneLineAndExitTwo(String line, String expected) {
         Outcome o = exec(line.trim().split("\\s+"));
