@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.RunCommand;
+import org.threadlab.cli.UiCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,11 +15,12 @@ import picocli.CommandLine.Command;
         versionProvider = ThreadLab.Version.class,
         description = "See threads and processes work: run workloads as threads, virtual threads or child processes, and watch them.",
         subcommands = {
+                UiCommand.class,
                 RunCommand.class,
                 CompareCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
-public final class ThreadLab implements Runnable {
+public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,9 +51,17 @@ public final class ThreadLab implements Runnable {
         return cl;
     }
 
+    private int exitCode;
+
+    /** {@code threadlab} alone opens the screen, as {@code threadlab ui} with its defaults does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        exitCode = spec.commandLine().getSubcommands().get("ui").execute();
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     /** Reads the version Maven wrote into the jar's resources. */
