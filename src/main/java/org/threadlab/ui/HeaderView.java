@@ -15,19 +15,24 @@ final class HeaderView {
         c.fill(0, 0, c.width, Theme.Role.HEADER);
         String help = "?:help ";
         c.text(c.width - help.length(), 0, help, Theme.Role.HEADER);
-        c.text(0, 0, text(s, st), Theme.Role.HEADER, c.width - help.length() - 1);
+        c.text(0, 0, text(s, st, c.width >= 120), Theme.Role.HEADER, c.width - help.length() - 1);
     }
 
-    static String text(Snapshot s, UiState st) {
+    /** Most important first, since a narrow terminal cuts the end off; FROZEN must never be missed. */
+    static String text(Snapshot s, UiState st, boolean wide) {
         HostSample h = s.host();
-        StringBuilder sb = new StringBuilder(" threadlab  ").append(h.hostName());
+        StringBuilder sb = new StringBuilder(" threadlab  ");
+        if (st.frozen != null) {
+            sb.append("** FROZEN **  ");
+        }
+        sb.append(h.hostName());
         sb.append("  up ").append(h.uptime() == null ? "-" : Durations.clock(h.uptime()));
         double[] load = h.load();
         sb.append("  load ");
         if (load.length == 0 || load[0] < 0) {
             sb.append('-');
         } else {
-            for (int i = 0; i < load.length; i++) {
+            for (int i = 0; i < (wide ? load.length : 1); i++) {
                 sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", load[i]));
             }
         }
@@ -36,19 +41,16 @@ final class HeaderView {
         if (gil == null || !gil.enabled()) {
             sb.append("off");
         } else {
-            sb.append("ON ").append(gil.holder() == null ? "free" : gil.holder()).append(", ").append(gil.waiting()).append(" waiting");
+            sb.append("ON ").append(gil.holder() == null ? "(free)" : gil.holder()).append(" +").append(gil.waiting()).append(" waiting");
         }
-        sb.append("  every ").append(Durations.format(st.interval));
         int alive = 0;
         for (WorkerSample w : s.workers()) {
             if (w.info().state().alive()) {
                 alive++;
             }
         }
-        sb.append("  workers ").append(alive).append(" live/").append(s.workers().size());
-        if (st.frozen != null) {
-            sb.append("  ** FROZEN (space) **");
-        }
+        sb.append("  workers ").append(alive).append('/').append(s.workers().size());
+        sb.append("  every ").append(Durations.format(st.interval));
         return sb.toString();
     }
 }

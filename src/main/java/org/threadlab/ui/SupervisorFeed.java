@@ -88,14 +88,20 @@ public final class SupervisorFeed implements SnapshotSource {
 
     private void tick() {
         try {
-            Snapshot s = build();
-            latest = s;
-            for (Consumer<Snapshot> l : listeners) {
-                l.accept(s);
-            }
+            sampleNow();
         } catch (RuntimeException e) {
             // a failed tick must not cancel the schedule; the next one tries again
         }
+    }
+
+    /** Takes and publishes a snapshot at once (the timer's job; tests call it to avoid waiting a tick). */
+    Snapshot sampleNow() {
+        Snapshot s = build();
+        latest = s;
+        for (Consumer<Snapshot> l : listeners) {
+            l.accept(s);
+        }
+        return s;
     }
 
     private Snapshot build() {

@@ -51,7 +51,8 @@ final class WorkerTableView {
         int spare = width - used;
         List<int[]> out = new ArrayList<>();
         int[] grow = new int[Col.values().length];
-        spare = give(grow, chosen, Col.NAME, spare, 8);
+        spare = give(grow, chosen, Col.NAME, spare, 4);
+        spare = give(grow, chosen, Col.WORKLOAD, spare, 12);
         spare = give(grow, chosen, Col.PROGRESS, spare, 6);
         spare = give(grow, chosen, Col.WORKLOAD, spare, Integer.MAX_VALUE);
         give(grow, chosen, Col.NAME, spare, Integer.MAX_VALUE);
