@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,9 +139,15 @@ public final class TerminalUi {
     }
 
     private void readKeys() {
+        // Lanterna's virtual terminal waits for input while holding its own lock, which would stop
+        // every frame from drawing; it is polled instead. A real terminal is read blocking.
+        boolean poll = screen.getTerminal() instanceof VirtualTerminal;
         try {
             while (!stopped) {
-                KeyStroke k = screen.readInput();
+                KeyStroke k = poll ? screen.pollInput() : screen.readInput();
+                if (k == null && poll) {
+                    Thread.sleep(10);
+                }
                 if (k != null) {
                     post(() -> key(k));
                     if (k.getKeyType() == KeyType.EOF) {
@@ -148,6 +155,8 @@ public final class TerminalUi {
                     }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             if (!stopped) {
                 post(() -> state.status("cannot read the keyboard: " + e.getMessage(), true));
@@ -186,6 +195,9 @@ public final class TerminalUi {
             stopped = true;
             try {
                 screen.stopScreen();
+                // stopScreen leaves the cursor hidden: show it, or the user's shell has none
+                screen.getTerminal().setCursorVisible(true);
+                screen.getTerminal().flush();
             } catch (IOException | RuntimeException ignored) {
                 // nothing more can be done for a terminal that is gone
             }
