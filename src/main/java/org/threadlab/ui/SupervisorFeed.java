@@ -129,8 +129,17 @@ public final class SupervisorFeed implements SnapshotSource {
         }
     }
 
+    /** Without DNS (InetAddress can block on it): the environment, then /etc/hostname. */
     private static String hostName() {
         String h = System.getenv("HOSTNAME");
-        return h != null && !h.isBlank() ? h : "localhost";
+        if (h != null && !h.isBlank()) {
+            return h.trim();
+        }
+        try {
+            String f = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();
+            return f.isEmpty() ? "localhost" : f;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "localhost";
+        }
     }
 }
