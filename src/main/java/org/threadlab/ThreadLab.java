@@ -7,6 +7,7 @@ import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.DemoCommand;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
+import org.threadlab.cli.UiCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = ThreadLab.Version.class,
         description = "See threads and processes work: run workloads as threads, virtual threads or child processes, and watch them.",
         subcommands = {
+                UiCommand.class,
                 RunCommand.class,
                 CompareCommand.class,
                 DemoCommand.class,
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
-public final class ThreadLab implements Runnable {
+public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,9 +57,17 @@ public final class ThreadLab implements Runnable {
         return cl;
     }
 
+    private int exitCode;
+
+    /** {@code threadlab} alone opens the screen, as {@code threadlab ui} with its defaults does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        exitCode = spec.commandLine().getSubcommands().get("ui").execute();
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     /** Reads the version Maven wrote into the jar's resources. */

@@ -112,6 +112,11 @@ public final class Sampler implements SnapshotSource {
             s = take();
             latest = s;
         }
+        publish(s);
+        return s;
+    }
+
+    private void publish(Snapshot s) {
         for (Consumer<Snapshot> l : listeners) {
             try {
                 l.accept(s);
@@ -119,7 +124,6 @@ public final class Sampler implements SnapshotSource {
                 // one bad listener must not stop the others or the sampler
             }
         }
-        return s;
     }
 
     private Snapshot take() {
@@ -154,6 +158,34 @@ public final class Sampler implements SnapshotSource {
         return new Snapshot(++seq, Instant.now(), interval, selfPid, hostSample, processes, workerSamples,
                 supervisor == null ? NO_GIL : supervisor.gil().state(),
                 supervisor == null ? List.<Event>of() : supervisor.events().recent(EVENTS));
+    }
+
+    @Override
+    public Snapshot refresh() {
+        if (supervisor == null || latest == null) {
+            return latest;
+        }
+        Snapshot s;
+        synchronized (this) {
+            Snapshot last = latest;
+            Map<Integer, WorkerSample> before = new HashMap<>();
+            for (WorkerSample w : last.workers()) {
+                before.put(w.info().id(), w);
+            }
+            List<WorkerSample> workers = new ArrayList<>();
+            for (WorkerInfo w : supervisor.workers()) {
+                WorkerSample b = before.get(w.id());
+                boolean measured = b != null && w.state().alive();
+                workers.add(new WorkerSample(w, measured ? b.cpuPercent() : Double.NaN, b == null ? -1 : b.core(),
+                        measured ? b.memoryBytes() : -1, b == null ? null : b.threadState(),
+                        b == null ? History.EMPTY : b.cpuHistory()));
+            }
+            s = new Snapshot(++seq, Instant.now(), interval, selfPid, last.host(), last.processes(), workers,
+                    supervisor.gil().state(), supervisor.events().recent(EVENTS));
+            latest = s;
+        }
+        publish(s);
+        return s;
     }
 
     private List<WorkerSample> joinWorkers(List<WorkerInfo> workers, List<ProcessSample> processes, JavaView java) {

@@ -13,6 +13,15 @@ public interface SnapshotSource extends AutoCloseable {
 
     Duration interval();
 
+    /**
+     * Publishes, at once, a snapshot with the supervisor's current workers, GIL and events and the
+     * last sample's measurements (no new measurement, so no CPU window is cut short): what the
+     * screen needs right after a spawn, a kill or a clear. Returns it.
+     */
+    default Snapshot refresh() {
+        return latest();
+    }
+
     /** Changes the sampling interval while running; at least 100 ms (IllegalArgumentException below). */
     void setInterval(Duration interval);
 

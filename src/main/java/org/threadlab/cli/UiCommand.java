@@ -1,0 +1,144 @@
+package org.threadlab.cli;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.SnapshotSource;
+import org.threadlab.ui.TerminalUi;
+import org.threadlab.ui.TtyTerminal;
+import org.threadlab.ui.UiOptions;
+import org.threadlab.work.CpuCalibration;
+import org.threadlab.worker.Limits;
+import org.threadlab.worker.Supervisor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code threadlab ui}: the live screen. Checks that there is a terminal to draw on, then hands over. */
+@Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The live screen: start threads, virtual threads and processes with keys and watch them side by side.",
+                "Press ? on the screen for the keys. Needs a terminal of at least 80x24."},
+        footer = {"", "Colour is off with --no-color or when NO_COLOR is set; ASCII is used when the locale is not UTF-8.",
+                "Without a terminal, use threadlab run, compare or snapshot."})
+public final class UiCommand implements Callable<Integer> {
+    static final int EXIT_NO_TERMINAL = 2;
+    private static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "1s",
+            description = "how often the screen samples (default: ${DEFAULT-VALUE}, at least 100ms)")
+    Duration interval;
+
+    @Option(names = "--gil", description = "start with the simulated GIL on")
+    boolean gil;
+
+    @Option(names = "--ascii", description = "draw with ASCII only (automatic when the locale is not UTF-8)")
+    boolean ascii;
+
+    @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
+    boolean noColor;
+
+    /**
+     * Where the screen's snapshots come from. The one place to change when the live Sampler arrives.
+     */
+    static SnapshotSource openSource(Supervisor supervisor, Duration interval) {
+        Sampler sampler = new Sampler(supervisor, interval);
+        sampler.start();
+        // what the supervisor does shows at once, not at the next tick
+        supervisor.events().subscribe(e -> sampler.refresh());
+        return sampler;
+    }
+
+    /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */
+    static String refusal(boolean interactive, String term, TerminalSize size) {
+        if (!interactive) {
+            return "threadlab ui needs an interactive terminal (stdin/stdout is not one); " + ELSEWHERE;
+        }
+        if (term == null || term.isBlank() || term.equals("dumb")) {
+            return "threadlab ui cannot draw on TERM=" + (term == null || term.isBlank() ? "(unset)" : term) + "; " + ELSEWHERE;
+        }
+        if (size != null && (size.getColumns() < 80 || size.getRows() < 24)) {
+            return "threadlab ui needs a terminal of at least 80x24, this one is " + size.getColumns() + "x" + size.getRows()
+                    + "; enlarge it, or " + ELSEWHERE;
+        }
+        return null;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (interval.compareTo(UiOptions.MIN_INTERVAL) < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 100ms, not " + interval.toMillis() + "ms");
+        }
+        // keys come from stdin and the screen goes to stdout: both must be the terminal
+        String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
+        if (refused != null) {
+            return refuse(refused);
+        }
+        UiOptions options = UiOptions.detect(interval, gil, ascii, noColor, System.getenv());
+        OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+        UnixTerminal terminal;
+        TerminalSize size;
+        try {
+            terminal = new TtyTerminal(System.in, out, StandardCharsets.UTF_8);
+            size = terminal.getTerminalSize();
+        } catch (IOException | RuntimeException e) {
+            return refuse("threadlab ui cannot use this terminal (" + e.getMessage() + "); " + ELSEWHERE);
+        }
+        refused = refusal(true, System.getenv("TERM"), size);
+        if (refused != null) {
+            terminal.close();
+            return refuse(refused);
+        }
+        ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "threadlab-ui-actions");
+            t.setDaemon(true);
+            return t;
+        });
+        // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
+        actions.execute(CpuCalibration::iterationsPerUnit);
+        try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
+             SnapshotSource source = openSource(supervisor, options.interval())) {
+            TerminalScreen screen = new TerminalScreen(terminal);
+            new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
+        } finally {
+            actions.shutdownNow();
+            terminal.close();
+        }
+        return 0;
+    }
+
+    private int refuse(String message) {
+        spec.commandLine().getErr().println(message);
+        spec.commandLine().getErr().flush();
+        return EXIT_NO_TERMINAL;
+    }
+
+    /** Closing the terminal must not close the process's stdout. */
+    private static OutputStream keepOpen(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

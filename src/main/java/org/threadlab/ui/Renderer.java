@@ -1,0 +1,38 @@
+package org.threadlab.ui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+import org.threadlab.sample.Snapshot;
+
+/**
+ * The whole screen as a function of (snapshot, UI state, now): it reads nothing else, so a test
+ * can draw a fabricated snapshot on a virtual terminal. Every frame repaints every cell of the back
+ * buffer; the screen's DELTA refresh then sends only the cells that changed.
+ */
+final class Renderer {
+    private Renderer() {}
+
+    static void draw(TextGraphics g, Theme theme, Snapshot s, UiState st, long nowNanos) {
+        Canvas c = new Canvas(g, theme);
+        theme.apply(g, Theme.Role.NORMAL);
+        g.fill(' ');
+        Layout l = Layout.of(c.width, c.height, s.host().cores().size());
+        if (l.tooSmall()) {
+            c.text(0, 0, "threadlab needs at least " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT + "; this terminal is "
+                    + c.width + "x" + c.height + ". Enlarge it, or press q to quit.", Theme.Role.WARN);
+            return;
+        }
+        HeaderView.draw(c, s, st);
+        MetersView.draw(c, l, s);
+        c.rule(0, l.tablesY(), c.width, null, Theme.Role.NORMAL, l.splitX(), theme.teeDown);
+        for (int y = l.tablesY() + 1; y < l.tablesY() + 2 + l.tableRows(); y++) {
+            c.text(l.splitX(), y, String.valueOf(theme.vline), Theme.Role.NORMAL, 1);
+        }
+        WorkerTableView.draw(c, l, s, st, Pane.THREADS, 0, l.leftWidth());
+        WorkerTableView.draw(c, l, s, st, Pane.PROCESSES, l.rightX(), l.rightWidth());
+        boolean stacked = l.events().y() > l.detail().y();
+        DetailView.draw(c, l.detail(), s, st, nowNanos, l.splitX());
+        EventsView.draw(c, l.events(), s, stacked ? -1 : l.splitX());
+        FooterView.draw(c, l, st, nowNanos);
+        Overlays.draw(c, st);
+    }
+}

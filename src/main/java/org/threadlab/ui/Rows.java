@@ -1,0 +1,43 @@
+package org.threadlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.threadlab.sample.Snapshot;
+import org.threadlab.sample.WorkerSample;
+import org.threadlab.worker.WorkerKind;
+
+/** The rows of a table as shown: its kind of workers, filtered by name, sorted. */
+final class Rows {
+    private Rows() {}
+
+    static List<WorkerSample> of(Snapshot s, UiState st, Pane pane) {
+        String f = st.filter.toLowerCase(Locale.ROOT);
+        List<WorkerSample> out = new ArrayList<>();
+        for (WorkerSample w : s.workers()) {
+            boolean mine = pane == Pane.PROCESSES ? w.info().kind() == WorkerKind.PROCESS : w.info().kind().inThisJvm();
+            if (mine && (f.isEmpty() || w.info().name().toLowerCase(Locale.ROOT).contains(f))) {
+                out.add(w);
+            }
+        }
+        out.sort(st.sort.comparator(s.takenAt()));
+        return out;
+    }
+
+    /** Index of the selected worker in the rows; the first row when the selection is gone. */
+    static int selectedIndex(List<WorkerSample> rows, int selectedId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).info().id() == selectedId) {
+                return i;
+            }
+        }
+        return rows.isEmpty() ? -1 : 0;
+    }
+
+    static Optional<WorkerSample> selected(Snapshot s, UiState st) {
+        List<WorkerSample> rows = of(s, st, st.focus);
+        int i = selectedIndex(rows, st.selected(st.focus));
+        return i < 0 ? Optional.empty() : Optional.of(rows.get(i));
+    }
+}

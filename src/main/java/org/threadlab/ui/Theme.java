@@ -1,0 +1,111 @@
+package org.threadlab.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+/**
+ * Glyphs and styles. Every style has a monochrome form that still reads (reverse, bold), and every
+ * glyph has an ASCII form, so colour and Unicode help but never carry meaning alone.
+ */
+final class Theme {
+    enum Role { NORMAL, HEADER, TITLE, TITLE_FOCUS, COLUMN, SELECTED, DIM, LOW, MID, HIGH, SPARK, WARN, ERROR, KEY, ON, DIALOG }
+
+    final boolean ascii;
+    final boolean color;
+    final char hline;
+    final char vline;
+    final char teeDown;
+    final char teeUp;
+    final char topLeft;
+    final char topRight;
+    final char bottomLeft;
+    final char bottomRight;
+    final char barFill;
+    final char progressFill;
+    final char progressEmpty;
+    final String spark;
+    final String ellipsis;
+
+    Theme(boolean ascii, boolean color) {
+        this.ascii = ascii;
+        this.color = color;
+        hline = ascii ? '-' : '─';
+        vline = ascii ? '|' : '│';
+        teeDown = ascii ? '+' : '┬';
+        teeUp = ascii ? '+' : '┴';
+        topLeft = ascii ? '+' : '┌';
+        topRight = ascii ? '+' : '┐';
+        bottomLeft = ascii ? '+' : '└';
+        bottomRight = ascii ? '+' : '┘';
+        barFill = '|';
+        progressFill = ascii ? '#' : '█';
+        progressEmpty = ascii ? '.' : '░';
+        spark = ascii ? "_.-=+*#@" : "▁▂▃▄▅▆▇█";
+        ellipsis = ascii ? "~" : "…";
+    }
+
+    static Theme of(UiOptions o) {
+        return new Theme(o.ascii(), o.color());
+    }
+
+    void apply(TextGraphics g, Role role) {
+        g.clearModifiers();
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+        switch (role) {
+            case NORMAL -> { }
+            case HEADER -> {
+                if (color) {
+                    g.setForegroundColor(TextColor.ANSI.BLACK);
+                    g.setBackgroundColor(TextColor.ANSI.CYAN);
+                } else {
+                    g.enableModifiers(SGR.REVERSE);
+                }
+            }
+            case TITLE, COLUMN -> g.enableModifiers(SGR.BOLD);
+            case TITLE_FOCUS, SELECTED -> g.enableModifiers(SGR.REVERSE);
+            case DIM -> fg(g, TextColor.ANSI.BLACK_BRIGHT);
+            case LOW -> fg(g, TextColor.ANSI.GREEN);
+            case MID -> fg(g, TextColor.ANSI.YELLOW);
+            case HIGH -> fg(g, TextColor.ANSI.RED);
+            case SPARK -> fg(g, TextColor.ANSI.CYAN);
+            case WARN -> {
+                fg(g, TextColor.ANSI.YELLOW);
+                g.enableModifiers(SGR.BOLD);
+            }
+            case ERROR -> {
+                fg(g, TextColor.ANSI.RED);
+                g.enableModifiers(SGR.BOLD);
+            }
+            case KEY -> {
+                fg(g, TextColor.ANSI.CYAN);
+                g.enableModifiers(SGR.BOLD);
+            }
+            case ON -> {
+                fg(g, TextColor.ANSI.GREEN);
+                g.enableModifiers(SGR.BOLD);
+            }
+            case DIALOG -> {
+                if (color) {
+                    g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+                    g.setBackgroundColor(TextColor.ANSI.BLUE);
+                }
+            }
+        }
+    }
+
+    private void fg(TextGraphics g, TextColor c) {
+        if (color) {
+            g.setForegroundColor(c);
+        }
+    }
+
+    /** Green, yellow, red by how busy: the usual meter colours. */
+    static Role level(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return Role.DIM;
+        }
+        return fraction < 0.5 ? Role.LOW : fraction < 0.85 ? Role.MID : Role.HIGH;
+    }
+}

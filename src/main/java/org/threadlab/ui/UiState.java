@@ -1,0 +1,62 @@
+package org.threadlab.ui;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.threadlab.sample.Snapshot;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * What the user has chosen and what the screen is in the middle of: everything the renderer needs
+ * besides the snapshot. Owned by the UI thread; background tasks change it only through posted
+ * callbacks, so it needs no locking.
+ */
+final class UiState {
+    enum Overlay { NONE, HELP, WORKLOAD, QUIT }
+
+    /** A wait the user started with j or J; {@code workerId} 0 means "all". */
+    record PendingJoin(int workerId, String name, long startedNanos, Future<?> task) {}
+
+    Pane focus = Pane.THREADS;
+    final Map<Pane, Integer> selected = new EnumMap<>(Pane.class);
+    SortKey sort = SortKey.ID;
+    String filter = "";
+    boolean editingFilter;
+    /** Non-null while the display is frozen: the snapshot on show. */
+    Snapshot frozen;
+    boolean daemon;
+    WorkloadSpec workload = WorkloadSpec.of("cpu").with("units", "10");
+    /** Digits typed before a spawn key (4t); 0 when none. */
+    int count;
+    Overlay overlay = Overlay.NONE;
+    final WorkloadDialog dialog = new WorkloadDialog();
+    Duration interval;
+    String status = "";
+    boolean statusError;
+    final Map<Integer, PendingJoin> joins = new LinkedHashMap<>();
+    /** Non-daemon workers alive when q was pressed: what the quit question is about. */
+    int quitRunning;
+    /** Non-null while quitting: what we are waiting for. */
+    String stopping;
+    boolean exit;
+
+    UiState(Duration interval) {
+        this.interval = interval;
+    }
+
+    void status(String text, boolean error) {
+        status = text;
+        statusError = error;
+    }
+
+    int selected(Pane pane) {
+        return selected.getOrDefault(pane, 0);
+    }
+
+    /** True while something on screen changes without a snapshot (join timers). */
+    boolean ticking() {
+        return !joins.isEmpty() || stopping != null;
+    }
+}
