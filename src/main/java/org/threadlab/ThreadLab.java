@@ -57,12 +57,15 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
         return cl;
     }
 
+    @CommandLine.Mixin
+    org.threadlab.cli.UiArgs ui;
+
     private int exitCode;
 
-    /** {@code threadlab} alone opens the screen, as {@code threadlab ui} with its defaults does. */
+    /** {@code threadlab [--interval ..] [--gil] [--ascii] [--no-color]} opens the screen, as {@code threadlab ui} does. */
     @Override
     public void run() {
-        exitCode = spec.commandLine().getSubcommands().get("ui").execute();
+        exitCode = spec.commandLine().getSubcommands().get("ui").execute(ui.toArgs());
     }
 
     @Override

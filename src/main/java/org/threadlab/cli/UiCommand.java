@@ -39,18 +39,8 @@ public final class UiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "1s",
-            description = "how often the screen samples (default: ${DEFAULT-VALUE}, at least 100ms)")
-    Duration interval;
-
-    @Option(names = "--gil", description = "start with the simulated GIL on")
-    boolean gil;
-
-    @Option(names = "--ascii", description = "draw with ASCII only (automatic when the locale is not UTF-8)")
-    boolean ascii;
-
-    @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
-    boolean noColor;
+    @CommandLine.Mixin
+    UiArgs args;
 
     /**
      * Where the screen's snapshots come from. The one place to change when the live Sampler arrives.
@@ -80,15 +70,15 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (interval.compareTo(UiOptions.MIN_INTERVAL) < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 100ms, not " + interval.toMillis() + "ms");
+        if (args.interval.compareTo(UiOptions.MIN_INTERVAL) < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 100ms, not " + args.interval.toMillis() + "ms");
         }
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
         if (refused != null) {
             return refuse(refused);
         }
-        UiOptions options = UiOptions.detect(interval, gil, ascii, noColor, System.getenv());
+        UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
         UnixTerminal terminal;
         TerminalSize size;

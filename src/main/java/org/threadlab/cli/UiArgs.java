@@ -1,0 +1,38 @@
+package org.threadlab.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.threadlab.text.Durations;
+import picocli.CommandLine.Option;
+
+/** The screen's options, shared by {@code threadlab ui} and plain {@code threadlab} (which opens the screen too). */
+public final class UiArgs {
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "1s",
+            description = "how often the screen samples (default: ${DEFAULT-VALUE}, at least 100ms)")
+    Duration interval;
+
+    @Option(names = "--gil", description = "start with the simulated GIL on")
+    boolean gil;
+
+    @Option(names = "--ascii", description = "draw with ASCII only (automatic when the locale is not UTF-8)")
+    boolean ascii;
+
+    @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
+    boolean noColor;
+
+    /** The same options as arguments, to hand to {@code ui}. */
+    public String[] toArgs() {
+        List<String> a = new ArrayList<>(List.of("--interval", Durations.format(interval)));
+        if (gil) {
+            a.add("--gil");
+        }
+        if (ascii) {
+            a.add("--ascii");
+        }
+        if (noColor) {
+            a.add("--no-color");
+        }
+        return a.toArray(new String[0]);
+    }
+}
