@@ -197,6 +197,11 @@ public final class TerminalUi {
             stopped = true;
             try {
                 screen.stopScreen();
+            } catch (IOException | RuntimeException ignored) {
+                // on SIGTERM Lanterna's own shutdown hook may have left private mode first: stopScreen
+                // then throws, and the cursor must still be shown below
+            }
+            try {
                 // stopScreen leaves the cursor hidden: show it, or the user's shell has none
                 screen.getTerminal().setCursorVisible(true);
                 screen.getTerminal().flush();
