@@ -56,6 +56,15 @@ final class DetailView {
                 + "  core " + Cells.number(ws.core()) + "  " + (i.kind() == WorkerKind.PROCESS ? "rss " : "allocated ")
                 + Cells.bytes(ws.memoryBytes()) + (i.cpuNanos() >= 0 ? "  cpu time " + Durations.seconds(java.time.Duration.ofNanos(i.cpuNanos())) : ""),
                 Theme.Role.SPARK));
+        if (i.status() != null) {
+            out.add(new Line("status: " + i.status(), Theme.Role.NORMAL));
+        }
+        // a shared-state round's outcome is told once, on the worker that ended it
+        for (org.threadlab.worker.Event e : s.events()) {
+            if (e.type() == org.threadlab.worker.Event.Type.OUTCOME && e.workerId() == i.id()) {
+                out.add(new Line("outcome: " + e.text(), Theme.Role.NORMAL));
+            }
+        }
         UiState.PendingJoin join = st.joins.get(i.id());
         if (join != null) {
             out.add(new Line("join: waiting " + Durations.seconds(java.time.Duration.ofNanos(nowNanos - join.startedNanos()))

@@ -151,7 +151,8 @@ final class WorkerTableView {
             case KIND -> Cells.kind(i.kind());
             case STATE -> Cells.state(i);
             case DAEMON -> i.daemon() ? "d" : ".";
-            case WORKLOAD -> i.workload().describe();
+            // a live status (a queue's fill) says more than the parameters it was started with
+            case WORKLOAD -> i.status() != null ? i.status() : i.workload().describe();
             case CPU -> i.state().ended() ? "-" : Cells.percent(ws.cpuPercent());
             case CORE -> i.state().ended() ? "-" : Cells.number(ws.core());
             case MEM -> Cells.bytes(ws.memoryBytes());

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.threadlab.worker.WorkerState;
+import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerInfo;
 import org.threadlab.sample.Snapshot;
 
 class RendererTest {
@@ -179,5 +182,27 @@ class RendererTest {
         String titles = lineWith(lines, "Threads in pid");
         assertTrue(titles.contains("sort cpu") && titles.contains("/cpu"), titles);
         assertTrue(lines.stream().noneMatch(l -> l.contains("sleep-2") && l.contains("DONE")), "filtered out");
+    }
+
+    @Test
+    void aQueuesLiveStatusShowsOnItsRowAndItsOutcomeInTheDetail() throws IOException {
+        Snapshot base = Fixtures.snapshot();
+        WorkerInfo q = new WorkerInfo(6, "queue-6", WorkerKind.THREAD, org.threadlab.work.WorkloadSpec.of("queue"), false,
+                WorkerState.RUNNING, null, Fixtures.NOW.minusSeconds(2), null, 40, 200, Fixtures.SELF, 4260, 36, -1, null, null,
+                List.of(), false, "queue 12/16 · put 52 · got 40 · full 3× · empty 0×");
+        List<org.threadlab.sample.WorkerSample> workers = new java.util.ArrayList<>(base.workers());
+        workers.add(new org.threadlab.sample.WorkerSample(q, 1.0, 0, 1000, "S", org.threadlab.sample.History.EMPTY));
+        List<org.threadlab.worker.Event> events = new java.util.ArrayList<>(base.events());
+        events.add(new org.threadlab.worker.Event(9, Fixtures.NOW, org.threadlab.worker.Event.Type.OUTCOME, 6,
+                "counter, 4 threads, unsafe: expected 400000, got 351204, lost 48796 (12.2%)"));
+        Snapshot s = new Snapshot(base.seq(), base.takenAt(), base.interval(), base.selfPid(), base.host(), base.processes(),
+                workers, base.gil(), events);
+        UiState st = state();
+        st.selected.put(Pane.THREADS, 6);
+        String text = Fixtures.text(draw(200, 60, s, st, UNICODE));
+        String row = text.lines().filter(l -> l.contains("queue-6")).findFirst().orElseThrow();
+        assertTrue(row.contains("queue 12/16"), row);
+        assertTrue(text.contains("status: queue 12/16 · put 52 · got 40 · full 3× · empty 0×"), text);
+        assertTrue(text.contains("outcome: counter, 4 threads, unsafe: expected 400000, got 351204, lost 48796"), text);
     }
 }
