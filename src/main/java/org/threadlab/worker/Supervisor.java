@@ -40,6 +40,7 @@ public final class Supervisor implements AutoCloseable {
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final Outcomes outcomes = new Outcomes();
+    private final Object endedLock = new Object();
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -203,16 +204,20 @@ public final class Supervisor implements AutoCloseable {
 
     /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */
     private void dropOldestEnded() {
-        long ended = workers.values().stream().filter(x -> x.state.ended()).count();
-        for (Worker x : workers.values()) {
-            if (ended <= MAX_ENDED) {
-                return;
-            }
-            if (x.state.ended() && workers.remove(x.id, x)) {
-                ended--;
+        // workers end on their own threads: one at a time here, or two would both drop the same surplus
+        synchronized (endedLock) {
+            long ended = workers.values().stream().filter(x -> x.state.ended()).count();
+            for (Worker x : workers.values()) {
+                if (ended <= MAX_ENDED) {
+                    return;
+                }
+                if (x.state.ended() && workers.remove(x.id, x)) {
+                    ended--;
+                }
             }
         }
     }
+
 
     /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
     public List<Outcomes.Outcome> outcomes() {
