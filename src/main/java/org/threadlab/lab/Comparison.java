@@ -86,7 +86,7 @@ public final class Comparison {
             WorkloadSpec spec = Workloads.normalize(spec(workload));
             List<Row> measured = new ArrayList<>();
             for (Mode mode : modes) {
-                progress.step(workload + " · " + label(mode), ++index, total);
+                progress.step(workload + ", " + label(mode), ++index, total);
                 measured.add(measure(workload, spec, mode));
             }
             double sequentialWall = measured.stream().filter(r -> r.mode().equals("sequential"))
@@ -149,16 +149,16 @@ public final class Comparison {
                 + "%d processes %.1fx", workload, workers, threads, gil, workers, processes);
         if (workload.equals("sleep")) {
             return figures + (threads > 0.6 * workers
-                    ? " — waiting overlaps: threads are enough for I/O-bound work, GIL or not."
-                    : " — less overlap than expected (a busy machine?).");
+                    ? "; waiting overlaps: threads are enough for I/O-bound work, GIL or not."
+                    : "; less overlap than expected (a busy machine?).");
         }
         String lesson;
         if (threads > 1.3 && gil < 0.75 * threads) {
-            lesson = " — CPU work needs parallel cores (" + cores + " here): the GIL takes them away, processes keep them.";
+            lesson = "; CPU work needs parallel cores (" + cores + " here): the GIL takes them away, processes keep them.";
         } else if (cores == 1) {
-            lesson = " — with one core nothing runs in parallel.";
+            lesson = "; with one core nothing runs in parallel.";
         } else {
-            lesson = " — the machine looks busy: the gap between the rows is smaller than it should be.";
+            lesson = "; the machine looks busy: the gap between the rows is smaller than it should be.";
         }
         return figures + lesson;
     }

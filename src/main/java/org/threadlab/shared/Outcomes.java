@@ -38,6 +38,10 @@ public final class Outcomes {
         final String group;
         final String scope;
         final Path file;
+        /** The parent's counter when the round began: a copy round reports only what changed since. */
+        long baseline;
+        /** Threads of the same group ran during this copy round: the parent's counter moved, but not because of us. */
+        boolean sharedWithThreads;
         final Set<Integer> alive = new HashSet<>();
         final List<Integer> members = new ArrayList<>();
 
@@ -83,8 +87,19 @@ public final class Outcomes {
             rounds.put(key, round);
             if (!jvmRoundRunning(spec.type(), group)) {
                 // the parent's own copy starts each round at zero, so "still 0" means what it says
-                SharedState.counter(group).reset();
-                SharedState.list(group).clear();
+                if (spec.type().equals("counter")) {
+                    SharedState.counter(group).reset();
+                } else {
+                    SharedState.list(group).clear();
+                }
+            }
+            round.baseline = SharedState.counter(group).get();
+            round.sharedWithThreads = scope.equals("copy") && jvmRoundRunning(spec.type(), group);
+        }
+        if (scope.equals("jvm")) {
+            Round copy = rounds.get(spec.type() + "/" + group + "/copy");
+            if (copy != null && !copy.alive.isEmpty()) {
+                copy.sharedWithThreads = true;
             }
         }
         round.alive.add(id);
@@ -135,11 +150,13 @@ public final class Outcomes {
         int threads = 0;
         int processes = 0;
         String mode = null;
+        Set<String> names = new HashSet<>();
         for (Integer id : r.members) {
             WorkerInfo w = all.get(id);
             if (w == null) {
                 continue;
             }
+            names.add(w.name());
             if (w.kind() == WorkerKind.PROCESS) {
                 processes++;
             } else {
@@ -162,16 +179,25 @@ public final class Outcomes {
                     actual = c.get();
                 }
             } else {
-                actual = SharedState.counter(r.group).get();
+                actual = SharedState.counter(r.group).get() - (r.scope.equals("copy") ? r.baseline : 0);
             }
         } else {
-            actual = SharedState.list(r.group).size();
+            // count only this round's entries: threads of the same group may be appending alongside
+            actual = 0;
+            synchronized (SharedState.list(r.group)) {
+                for (String entry : SharedState.list(r.group)) {
+                    if (names.contains(entry.substring(0, Math.max(0, entry.indexOf(':'))))) {
+                        actual++;
+                    }
+                }
+            }
         }
         String late = unfinished > 0 ? " (" + unfinished + " did not finish and are not counted)" : "";
         String text;
         if (r.type.equals("counter") && r.scope.equals("copy")) {
-            text = "counter, " + who + ", plain memory: the parent's counter reads " + actual
-                    + " — each child incremented its own copy (" + expected + " in all)" + late;
+            text = "counter, " + who + ", plain memory: the parent's counter " + (r.sharedWithThreads
+                    ? "changed by " + actual + ", all from threads of group " + r.group + " that ran meanwhile"
+                    : "reads " + actual) + "; each child incremented its own copy (" + expected + " in all)" + late;
         } else if (r.type.equals("counter")) {
             long lost = expected - actual;
             text = "counter, " + who + (r.scope.equals("shm") ? ", shared memory" : "") + ", " + mode + ": expected " + expected
@@ -179,7 +205,7 @@ public final class Outcomes {
                     + (expected > 0 && lost > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * lost / expected) : "") + late;
         } else if (r.scope.equals("copy")) {
             text = "global, " + who + ": the parent's list has " + actual + " of " + expected
-                    + " items — each child appended to its own copy" + late;
+                    + " items; each child appended to its own copy" + late;
         } else {
             text = "global, " + who + ": the parent's list has " + actual + " of " + expected + " items" + late;
         }

@@ -40,7 +40,8 @@ public final class QueueWork implements Workload {
     }
 
     private static String status(int size, int capacity, long puts, long gets, long full, long empty) {
-        return "queue " + size + "/" + capacity + " · put " + puts + " · got " + gets + " · full " + full + "× · empty " + empty + "×";
+        // plain ASCII: it is shown on screens that may have no UTF-8
+        return "queue " + size + "/" + capacity + ", put " + puts + ", got " + gets + ", full " + full + "x, empty " + empty + "x";
     }
 
     private String withinThisJvm(WorkContext ctx) throws Exception {

@@ -120,9 +120,11 @@ class SamplerAccuracyTest {
                 sampler.sampleNow();
                 Thread.sleep(100);
             }
-            go.countDown();
+            // the same window for both: from this sample to the next
+            sampler.sampleNow();
             long k0 = Kernel.threadTicks(SELF, spin.tid);
             long t0 = System.nanoTime();
+            go.countDown();
             Thread.sleep(600);
             Snapshot s = sampler.sampleNow();
             double kernel = (Kernel.threadTicks(SELF, spin.tid) - k0) * 100.0 / SystemConstants.HZ

@@ -107,7 +107,7 @@ class SharedStateLessonsTest {
             assertTrue(process.result().contains("got all 60 in FIFO order"), process.result());
             // a fast producer and a slow consumer: the queue was full at times, and its size was shown live
             assertTrue(!thread.result().contains("full 0 times"), thread.result());
-            assertTrue(thread.status().startsWith("queue 0/4 · put 60 · got 60"), thread.status());
+            assertTrue(thread.status().startsWith("queue 0/4, put 60, got 60"), thread.status());
         }
     }
 
@@ -122,6 +122,31 @@ class SharedStateLessonsTest {
             assertEquals(List.of(8L, 9L, 10L), List.of(consumer.poll(), consumer.poll(), consumer.poll()));
             assertEquals(-1, consumer.poll());
             assertEquals(4, consumer.gets());
+        }
+    }
+
+    @Test
+    void aProcessRoundIsNotCreditedWithWhatThreadsOfTheSameGroupDid() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            WorkloadSpec global = WorkloadSpec.of("global").with("items", "3").with("pause", "100ms");
+            WorkloadSpec counter = WorkloadSpec.of("counter").with("mode", "atomic").with("increments", "50000");
+            // threads and processes of the same groups at the same time
+            s.spawn(WorkerKind.THREAD, global, false);
+            s.spawn(WorkerKind.PROCESS, global, false);
+            s.spawn(WorkerKind.THREAD, counter, false);
+            s.spawn(WorkerKind.PROCESS, counter, false);
+            s.joinAll(java.time.Duration.ofSeconds(30));
+            for (Outcomes.Outcome o : s.outcomes()) {
+                if (o.workers().contains("process") && o.lesson().equals("global")) {
+                    assertEquals(0, o.actual(), o.text());
+                } else if (o.workers().contains("process")) {
+                    // the parent's counter moved only by the threads, and the outcome says so
+                    assertTrue(o.actual() == 0 || o.text().contains("all from threads of group main"), o.text());
+                } else {
+                    assertEquals(o.expected(), o.actual(), o.text());
+                }
+            }
+            assertEquals(4, s.outcomes().size(), s.outcomes().toString());
         }
     }
 }

@@ -189,7 +189,7 @@ class RendererTest {
         Snapshot base = Fixtures.snapshot();
         WorkerInfo q = new WorkerInfo(6, "queue-6", WorkerKind.THREAD, org.threadlab.work.WorkloadSpec.of("queue"), false,
                 WorkerState.RUNNING, null, Fixtures.NOW.minusSeconds(2), null, 40, 200, Fixtures.SELF, 4260, 36, -1, null, null,
-                List.of(), false, "queue 12/16 · put 52 · got 40 · full 3× · empty 0×");
+                List.of(), false, "queue 12/16, put 52, got 40, full 3x, empty 0x");
         List<org.threadlab.sample.WorkerSample> workers = new java.util.ArrayList<>(base.workers());
         workers.add(new org.threadlab.sample.WorkerSample(q, 1.0, 0, 1000, "S", org.threadlab.sample.History.EMPTY));
         List<org.threadlab.worker.Event> events = new java.util.ArrayList<>(base.events());
@@ -202,7 +202,7 @@ class RendererTest {
         String text = Fixtures.text(draw(200, 60, s, st, UNICODE));
         String row = text.lines().filter(l -> l.contains("queue-6")).findFirst().orElseThrow();
         assertTrue(row.contains("queue 12/16"), row);
-        assertTrue(text.contains("status: queue 12/16 · put 52 · got 40 · full 3× · empty 0×"), text);
+        assertTrue(text.contains("status: queue 12/16, put 52, got 40, full 3x, empty 0x"), text);
         assertTrue(text.contains("outcome: counter, 4 threads, unsafe: expected 400000, got 351204, lost 48796"), text);
     }
 }
