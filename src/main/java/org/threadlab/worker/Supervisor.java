@@ -342,7 +342,9 @@ public final class Supervisor implements AutoCloseable {
         List<JoinResult> results = new ArrayList<>();
         List<Worker> alive = new ArrayList<>();
         for (Worker w : workers.values()) {
-            if (w.state.alive()) {
+            // not state.alive(): a worker's state turns ended a moment before its end is fully
+            // recorded (events, outcomes); joining waits for the record
+            if (!w.ended.isDone()) {
                 alive.add(w);
             }
         }
