@@ -47,7 +47,11 @@ public final class BenchCommand implements Runnable {
             Converters.positive(spec, "--ticks", ticks, 10_000);
             Converters.positive(spec, "--delay", delay);
             PrintWriter out = spec.commandLine().getOut();
-            SamplerBench.Result r = SamplerBench.run(threads, ticks, delay);
+            SamplerBench.Result r;
+            try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, false)) {
+                progress.show("bench sampler: " + threads + " threads, " + ticks + " ticks, then top…");
+                r = SamplerBench.run(threads, ticks, delay);
+            }
             out.println("target   pid " + r.targetPid() + ", " + r.targetThreads() + " threads: "
                     + String.join(" ", SamplerBench.targetCommand(threads)).replace(System.getProperty("java.class.path"), "<classpath>"));
             out.println(String.format(Locale.ROOT, "sampler  %d ticks: cpu mean %.2f ms, median %.2f ms; wall mean %.2f ms, median %.2f ms",
@@ -80,7 +84,11 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Converters.positive(spec, "--rounds", rounds, 1000);
-            org.threadlab.lab.ChildStartupBench.Result r = org.threadlab.lab.ChildStartupBench.run(rounds);
+            org.threadlab.lab.ChildStartupBench.Result r;
+            try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, false)) {
+                progress.show("bench child: " + rounds + " child workers and " + rounds + " empty JVMs…");
+                r = org.threadlab.lab.ChildStartupBench.run(rounds);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(String.format(Locale.ROOT, "child worker hello  median %.1f ms over %d starts", r.childMedianMs(), r.rounds()));
             out.println(String.format(Locale.ROOT, "empty JVM main      median %.1f ms over %d starts", r.emptyMedianMs(), r.rounds()));

@@ -49,6 +49,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of tables")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--window", window);
@@ -59,7 +62,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             String error = unreadable(sampler.sampleNow());
             if (error == null) {
-                Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+                try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000)) {
+                    progress.show("snapshot: measuring over " + Durations.format(window) + "…");
+                    Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+                }
                 s = sampler.sampleNow();
                 error = unreadable(s);
             } else {

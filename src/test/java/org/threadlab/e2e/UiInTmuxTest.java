@@ -84,7 +84,7 @@ class UiInTmuxTest {
             s = t.await(x -> x.contains("non-daemon workers are still running"), 5_000);
             assertTrue(s.contains("w wait for them"), s);
             t.type("k");
-            s = t.await(x -> x.contains("EXITED"), 20_000);
+            s = t.await(x -> x.contains("EXITED") && x.contains("icanon")  /* stty has printed too */, 20_000);
             assertTrue(s.contains("EXITED 0"), s);
             assertEquals("0", t.format("#{alternate_on}"), "back on the main screen");
             assertEquals("1", t.format("#{cursor_flag}"), "the cursor is visible again");

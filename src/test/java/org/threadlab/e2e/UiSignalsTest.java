@@ -42,7 +42,7 @@ class UiSignalsTest {
             List<Long> kids = Jar.awaitWorkers(pid, 3);
             assertEquals(3, kids.size(), "two workers and one daemon started");
             Jar.signal(pid, signal);
-            String s = t.await(x -> x.contains("EXITED"), 15_000);
+            String s = t.await(x -> x.contains("EXITED") && x.contains("icanon")  /* stty has printed too */, 15_000);
             assertTrue(s.contains("EXITED"), s);
             assertTrue(Jar.millisUntilGone(kids, 2000) >= 0, "children " + kids + " outlived SIG" + signal);
             if (!signal.equals("KILL")) {
