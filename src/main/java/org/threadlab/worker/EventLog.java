@@ -48,8 +48,4 @@ public final class EventLog {
     public void subscribe(Consumer<Event> listener) {
         listeners.add(listener);
     }
-
-    public void unsubscribe(Consumer<Event> listener) {
-        listeners.remove(listener);
-    }
 }

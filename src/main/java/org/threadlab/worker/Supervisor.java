@@ -218,7 +218,6 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-
     /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
     public List<Outcomes.Outcome> outcomes() {
         return outcomes.finished();
@@ -235,12 +234,6 @@ public final class Supervisor implements AutoCloseable {
     public Optional<WorkerInfo> worker(int id) {
         Worker w = workers.get(id);
         return w == null ? Optional.empty() : Optional.of(w.info());
-    }
-
-    /** Live Java threads of thread workers, so the sampler can join native and Java views. */
-    public Optional<Thread> javaThread(int id) {
-        Worker w = workers.get(id);
-        return w instanceof ThreadWorker t ? Optional.of(t.thread()) : Optional.empty();
     }
 
     private Worker require(int id) {
@@ -415,10 +408,6 @@ public final class Supervisor implements AutoCloseable {
             }
         }
         return n;
-    }
-
-    public long count(WorkerKind kind, boolean aliveOnly) {
-        return workers.values().stream().filter(w -> w.kind == kind && (!aliveOnly || w.state.alive())).count();
     }
 
     /** SIGKILL for every child still alive, no questions: the shutdown hook's job, and shutdown's last step. */

@@ -99,10 +99,6 @@ final class ThreadWorker extends Worker {
         return thread.isAlive();
     }
 
-    Thread thread() {
-        return thread;
-    }
-
     /** The workload's view of this worker; one per thread (pool threads get their own). */
     private final class Context implements WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
         private final SimulatedGil.Holder holder;

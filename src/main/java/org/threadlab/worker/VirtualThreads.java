@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
  */
 public final class VirtualThreads {
     private static final Method OF_VIRTUAL = find("ofVirtual");
-    private static final Method IS_VIRTUAL = find("isVirtual");
 
     private VirtualThreads() {}
 
@@ -33,14 +32,6 @@ public final class VirtualThreads {
             return (Thread) builderType.getMethod("unstarted", Runnable.class).invoke(builder, task);
         } catch (ReflectiveOperationException e) {
             throw new SpawnRefused("cannot create a virtual thread: " + e);
-        }
-    }
-
-    public static boolean isVirtual(Thread t) {
-        try {
-            return IS_VIRTUAL != null && (Boolean) IS_VIRTUAL.invoke(t);
-        } catch (ReflectiveOperationException e) {
-            return false;
         }
     }
 
