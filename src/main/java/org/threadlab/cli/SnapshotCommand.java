@@ -39,8 +39,11 @@ public final class SnapshotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--pid", paramLabel = "PID", description = "a process to show (repeatable; default: threadlab itself)")
+    @Option(names = "--pid", paramLabel = "PID", description = "a process to show with all its threads (repeatable; default: none, the system only)")
     List<Long> pids = new ArrayList<>();
+
+    @Option(names = "--self", description = "also show threadlab's own JVM and its threads (a JVM has a few dozen)")
+    boolean self;
 
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
             description = "time between the two samples (default: ${DEFAULT-VALUE})")
@@ -81,7 +84,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         List<ProcessSample> shown = new ArrayList<>();
         for (ProcessSample p : s.processes()) {
-            if (pids.isEmpty() ? p.pid() == s.selfPid() : pids.contains(p.pid())) {
+            if (pids.contains(p.pid()) || (self && p.pid() == s.selfPid())) {
                 shown.add(p);
             }
         }

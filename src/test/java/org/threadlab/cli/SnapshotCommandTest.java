@@ -46,8 +46,12 @@ class SnapshotCommandTest {
     void textShowsCoresAndAThreadTableOfThreadlabItself() {
         Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
         assertEquals(0, run("snapshot", "--window", "200ms"), err.toString());
+        String system = out.toString();
+        assertTrue(system.contains("cpu0"), system);
+        assertTrue(system.lines().noneMatch(l -> l.startsWith("pid ")), "no --pid: the system only\n" + system);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("snapshot", "--self", "--window", "200ms"), err.toString());
         String text = out.toString();
-        assertTrue(text.contains("cpu0"), text);
         assertTrue(text.contains("pid " + ProcessHandle.current().pid() + " ("), text);
         assertTrue(text.lines().anyMatch(l -> l.strip().startsWith("tid") && l.contains("name") && l.contains("core")), text);
     }
