@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = {
                 "The classic experiment: the same work done by 1 worker, by N one after another, by N threads",
                 "(with and without the simulated GIL), by N virtual threads (Java 21+) and by N processes.",
-                "Prints wall and CPU seconds, the speed-up against the sequential run, peak RSS and a verdict."})
+                "Prints wall and CPU seconds, the speed-up against the sequential run, the peak RSS and OS threads",
+                "of threadlab and its children, and a verdict."})
 public final class CompareCommand implements Callable<Integer> {
 
     enum Which { sleep, cpu, all }
@@ -72,12 +73,12 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     static String render(Comparison.Result r) {
-        Table t = new Table("workload", "mode", ">workers", ">wall s", ">cpu s", ">cores busy", ">speedup", ">peak rss", "");
+        Table t = new Table("workload", "mode", ">workers", ">wall s", ">cpu s", ">cores busy", ">speedup", ">peak rss", ">os threads", "");
         String last = null;
         for (Comparison.Row row : r.rows()) {
             t.row(row.workload().equals(last) ? "" : row.workload(), Comparison.label(row), row.workers(),
                     f2(row.wallSeconds()), f2(row.cpuSeconds()), f2(row.concurrency()), String.format(Locale.ROOT, "%.2fx", row.speedup()),
-                    Sizes.compact(row.peakRssBytes()), bar(row.speedup(), r.workers()));
+                    Sizes.compact(row.peakRssBytes()), row.peakThreads(), bar(row.speedup(), r.workers()));
             last = row.workload();
         }
         StringBuilder sb = new StringBuilder();
@@ -117,6 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
             m.put("cores_busy", row.concurrency());
             m.put("speedup", row.speedup());
             m.put("peak_rss_bytes", row.peakRssBytes());
+            m.put("peak_threads", row.peakThreads());
             rows.add(m);
         }
         root.put("rows", rows);

@@ -23,7 +23,7 @@ public final class Comparison {
 
     /** One measured way of running the work. {@code speedup} is against the sequential row. */
     public record Row(String workload, String mode, WorkerKind kind, int workers, boolean gil, double wallSeconds,
-                      double cpuSeconds, double speedup, long peakRssBytes) {
+                      double cpuSeconds, double speedup, long peakRssBytes, int peakThreads) {
         /** CPU seconds per wall second: how many cores were kept busy on average. */
         public double concurrency() {
             return wallSeconds > 0 ? cpuSeconds / wallSeconds : 0;
@@ -93,7 +93,7 @@ public final class Comparison {
                     .findFirst().orElseThrow().wallSeconds();
             for (Row r : measured) {
                 rows.add(new Row(r.workload(), r.mode(), r.kind(), r.workers(), r.gil(), r.wallSeconds(), r.cpuSeconds(),
-                        r.wallSeconds() > 0 ? sequentialWall / r.wallSeconds() : 0, r.peakRssBytes()));
+                        r.wallSeconds() > 0 ? sequentialWall / r.wallSeconds() : 0, r.peakRssBytes(), r.peakThreads()));
             }
             verdicts.add(verdict(workload, rows.subList(rows.size() - measured.size(), rows.size())));
         }
@@ -110,7 +110,7 @@ public final class Comparison {
 
     private Row measure(String workload, WorkloadSpec spec, Mode mode) throws InterruptedException {
         Limits limits = new Limits(Math.max(MAX_WORKERS, mode.workers()), Limits.DEFAULT.maxThreads(), Limits.DEFAULT.grace());
-        try (Supervisor supervisor = new Supervisor(limits, mode.gil()); PeakRss rss = new PeakRss(supervisor)) {
+        try (Supervisor supervisor = new Supervisor(limits, mode.gil()); PeakFootprint peak = new PeakFootprint(supervisor)) {
             long cpuBefore = CpuClock.processCpuNanos();
             long start = System.nanoTime();
             if (mode.sequential()) {
@@ -135,7 +135,8 @@ public final class Comparison {
                     cpu += w.cpuNanos();
                 }
             }
-            return new Row(workload, mode.name(), mode.kind(), mode.workers(), mode.gil(), wall / 1e9, cpu / 1e9, 0, rss.peak());
+            return new Row(workload, mode.name(), mode.kind(), mode.workers(), mode.gil(), wall / 1e9, cpu / 1e9, 0,
+                    peak.peakRss(), peak.peakThreads());
         }
     }
 

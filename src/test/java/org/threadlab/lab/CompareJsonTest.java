@@ -26,10 +26,12 @@ class CompareJsonTest {
         String json = out.toString().trim();
         assertTrue(json.startsWith("{\"cores\":" + Runtime.getRuntime().availableProcessors() + ","), json);
         Matcher m = Pattern.compile("\\{\"workload\":\"(\\w+)\",\"mode\":\"(\\w+)\",\"kind\":\"\\w+\",\"workers\":(\\d+),\"gil\":(true|false),"
-                + "\"wall_s\":([0-9.]+),\"cpu_s\":([0-9.]+),\"cores_busy\":([0-9.]+),\"speedup\":([0-9.]+),\"peak_rss_bytes\":(\\d+)}").matcher(json);
+                + "\"wall_s\":([0-9.]+),\"cpu_s\":([0-9.]+),\"cores_busy\":([0-9.]+),\"speedup\":([0-9.]+),\"peak_rss_bytes\":(\\d+),\"peak_threads\":(\\d+)}").matcher(json);
         List<String> rows = new ArrayList<>();
         double sleepSequential = 0;
         double sleepThreads = 0;
+        int osThreadsWithThreads = 0;
+        int osThreadsWithProcesses = 0;
         while (m.find()) {
             rows.add(m.group(1) + ":" + m.group(2) + (m.group(4).equals("true") ? "+gil" : ""));
             assertTrue(Long.parseLong(m.group(9)) > 0, "peak rss");
@@ -38,6 +40,10 @@ class CompareJsonTest {
             }
             if (m.group(1).equals("sleep") && m.group(2).equals("threads") && m.group(4).equals("false")) {
                 sleepThreads = Double.parseDouble(m.group(5));
+                osThreadsWithThreads = Integer.parseInt(m.group(10));
+            }
+            if (m.group(1).equals("sleep") && m.group(2).equals("processes")) {
+                osThreadsWithProcesses = Integer.parseInt(m.group(10));
             }
         }
         List<String> expected = new ArrayList<>();
@@ -52,5 +58,8 @@ class CompareJsonTest {
         // waiting overlaps: two sleeping threads take clearly less than two sleeps in a row
         assertTrue(sleepThreads < 0.8 * sleepSequential, "threads " + sleepThreads + " vs sequential " + sleepSequential);
         assertTrue(json.contains("\"verdicts\":[\"sleep: 2 threads ran"), json);
+        // threads are cheap, processes heavy: each child JVM brings a handful of threads of its own
+        assertTrue(osThreadsWithProcesses >= osThreadsWithThreads + 10,
+                "os threads: " + osThreadsWithThreads + " with 2 threads, " + osThreadsWithProcesses + " with 2 processes");
     }
 }
