@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
                 "Run N workers of one workload to completion, printing events as they happen and a summary.",
                 "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
                 "counter (a shared counter: lost updates, locks, shared memory), global (a global list),",
-                "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose)."},
+                "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose),",
+                "exec (a real program, e.g. a Python script, run as a process and watched)."},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
@@ -42,14 +43,15 @@ import picocli.CommandLine.Parameters;
                 "  threadlab run sleep --as thread --count 2 --daemon --no-join   (daemons die with main)",
                 "  threadlab run pool --inputs 16 --pool-size 4 --pool process",
                 "  threadlab run counter --as thread --count 4 --mode unsafe      (lost updates)",
-                "  threadlab run counter --as process --count 4 --memory shared --mode atomic"})
+                "  threadlab run counter --as process --count 4 --memory shared --mode atomic",
+                "  threadlab run exec --as process --cmd 'python3 demos/busy_threads.py 10'"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global, queue or crash")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global, queue, crash or exec")
     String workload;
 
     @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
@@ -135,6 +137,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--after", paramLabel = "DURATION", description = "crash: when (default 1s)")
     String after;
+
+    @Option(names = "--cmd", paramLabel = "COMMAND", description = "exec: the program and its arguments, split on spaces (no shell)")
+    String cmd;
 
     @Option(names = "--group", paramLabel = "NAME", description = "counter, global: which shared counter or list (default main)")
     String group;
@@ -261,6 +266,7 @@ public final class RunCommand implements Callable<Integer> {
         w = put(w, "consume", consume);
         w = put(w, "how", how);
         w = put(w, "after", after);
+        w = put(w, "cmd", cmd);
         return w;
     }
 

@@ -47,15 +47,21 @@ final class WorkloadDialog {
     WorkloadSpec apply() {
         try {
             WorkloadSpec spec = WorkloadSpec.of(typeName());
+            String key = null;
             for (String part : params.trim().split("\\s+")) {
                 if (part.isEmpty()) {
                     continue;
                 }
                 int eq = part.indexOf('=');
-                if (eq <= 0) {
+                if (eq > 0) {
+                    key = part.substring(0, eq);
+                    spec = spec.with(key, part.substring(eq + 1));
+                } else if (key != null) {
+                    // a word without '=' continues the value before it: cmd=python3 demos/busy_threads.py 30
+                    spec = spec.with(key, spec.params().get(key) + " " + part);
+                } else {
                     throw new IllegalArgumentException("write parameters as name=value, not '" + part + "'");
                 }
-                spec = spec.with(part.substring(0, eq), part.substring(eq + 1));
             }
             Workloads.normalize(spec);
             error = null;
@@ -71,7 +77,8 @@ final class WorkloadDialog {
         try {
             return paramsText(Workloads.normalize(WorkloadSpec.of(type)));
         } catch (IllegalArgumentException e) {
-            return "";
+            // a type with a required parameter (exec's cmd): show an example to edit
+            return Workloads.example(type);
         }
     }
 

@@ -38,6 +38,17 @@ public interface WorkContext {
     default void status(String text) {
     }
 
+    /**
+     * The work is done by another process (an external program): its PID is the one to show and to
+     * signal. Only meaningful in a child process.
+     */
+    default void target(long pid) {
+    }
+
+    /** Something to do when the worker's process is about to exit (kill a program it started). */
+    default void atExit(Runnable cleanup) {
+    }
+
     /** The worker's name (also its work thread's name), e.g. {@code cpu-3}. */
     String workerName();
 }

@@ -17,19 +17,20 @@ import org.threadlab.text.Sizes;
  * builds the workload from a normalized spec, in the parent or in a child JVM.
  */
 public final class Workloads {
-    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue", "crash");
+    public static final List<String> TYPES = List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue", "crash", "exec");
 
-    private static final Map<String, Set<String>> PARAMS = Map.of(
-            "sleep", Set.of("duration"),
-            "cpu", Set.of("units", "stubborn", "_unit"),
-            "memory", Set.of("size", "hold"),
-            "pool", Set.of("inputs", "workers", "task", "cost", "pool", "_unit"),
-            "pool-member", Set.of("task", "cost", "_unit"),
-            "counter", Set.of("mode", "increments", "memory", "group", "_file"),
-            "global", Set.of("items", "pause", "group"),
-            "queue", Set.of("items", "capacity", "produce", "consume"),
-            "queue-consumer", Set.of("items", "consume", "_file"),
-            "crash", Set.of("how", "after"));
+    private static final Map<String, Set<String>> PARAMS = Map.ofEntries(
+            Map.entry("sleep", Set.of("duration")),
+            Map.entry("cpu", Set.of("units", "stubborn", "_unit")),
+            Map.entry("memory", Set.of("size", "hold")),
+            Map.entry("pool", Set.of("inputs", "workers", "task", "cost", "pool", "_unit")),
+            Map.entry("pool-member", Set.of("task", "cost", "_unit")),
+            Map.entry("counter", Set.of("mode", "increments", "memory", "group", "_file")),
+            Map.entry("global", Set.of("items", "pause", "group")),
+            Map.entry("queue", Set.of("items", "capacity", "produce", "consume")),
+            Map.entry("queue-consumer", Set.of("items", "consume", "_file")),
+            Map.entry("crash", Set.of("how", "after")),
+            Map.entry("exec", Set.of("cmd")));
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final double MAX_UNITS = 100_000;
@@ -49,10 +50,16 @@ public final class Workloads {
             case "counter" -> "increments a shared counter (mode unsafe|lock|atomic, increments 1000000, memory plain|shared, group)";
             case "global" -> "appends results to a global list (items 5, pause 20ms, group)";
             case "queue" -> "a producer and a consumer through a bounded queue (items 200, capacity 16, produce 5ms, consume 10ms)";
+            case "exec" -> "runs a real program as a process and watches its threads (cmd=python3 demos/busy_threads.py 30)";
             case "crash" -> "goes wrong on purpose (how throw|oom|exit, after 1s): a crash stays inside its worker";
             case "pool" -> "maps x*x over inputs with a pool (inputs 8, workers = cores, pool thread|process, task cpu|sleep, cost 250ms)";
             default -> type;
         };
+    }
+
+    /** Parameters to start from for a type that has a required one; "" for the others. */
+    public static String example(String type) {
+        return type.equals("exec") ? "cmd=python3 demos/busy_threads.py 30" : "";
     }
 
     /**
@@ -117,6 +124,7 @@ public final class Workloads {
                 p.put("produce", Durations.format(pause(p, "produce", "5ms")));
                 p.put("consume", Durations.format(pause(p, "consume", "10ms")));
             }
+            case "exec" -> p.put("cmd", String.join(" ", ExecWork.parse(p.get("cmd"))));
             case "crash" -> {
                 p.put("how", choice(p, "how", "throw", "throw", "oom", "exit"));
                 p.put("after", Durations.format(pause(p, "after", "1s")));
@@ -160,6 +168,8 @@ public final class Workloads {
                         Durations.parse(p.get("produce")), Durations.parse(p.get("consume")), launcher, inChildProcess);
             case "queue-consumer":
                 return new QueueWork.Consumer(Integer.parseInt(p.get("items")), Durations.parse(p.get("consume")), Path.of(p.get("_file")));
+            case "exec":
+                return new ExecWork(ExecWork.parse(p.get("cmd")));
             case "crash":
                 return new CrashWork(CrashWork.How.valueOf(p.get("how").toUpperCase(java.util.Locale.ROOT)), Durations.parse(p.get("after")));
             case "global":

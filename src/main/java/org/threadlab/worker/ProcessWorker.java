@@ -23,6 +23,8 @@ final class ProcessWorker extends Worker {
     private volatile boolean stopSent;
     private volatile String error;
     private volatile int malformed;
+    /** The external program's PID for an exec worker, else -1. */
+    private volatile long targetPid = -1;
     private Thread stderrReader;
 
     ProcessWorker(int id, String name, WorkloadSpec spec, boolean daemon, Listener listener, long maxHeap,
@@ -127,7 +129,20 @@ final class ProcessWorker extends Worker {
                     progress(done, total);
                 }
                 case Protocol.STATUS -> status = Protocol.rest(line);
-                case Protocol.CPU -> cpuNanos = Long.parseLong(Protocol.rest(line));
+                case Protocol.TARGET -> {
+                    // an external program does the work: show and signal it, not the watchdog JVM
+                    long target = Long.parseLong(Protocol.field(line, "pid"));
+                    if (target <= 0) {
+                        malformed++;
+                        return;
+                    }
+                    targetPid = target;
+                    pid = target;
+                    tid = target;
+                    status = "run by watchdog pid " + process.pid();
+                }
+                // an exec worker's watchdog would report its own CPU time, not the program's: leave it unknown
+                case Protocol.CPU -> cpuNanos = targetPid > 0 ? -1 : Long.parseLong(Protocol.rest(line));
                 case Protocol.RESULT -> result = Protocol.rest(line);
                 case Protocol.ERROR -> error = Protocol.rest(line);
                 default -> malformed++;
@@ -151,7 +166,8 @@ final class ProcessWorker extends Worker {
         } else if (code > 128) {
             int signal = code - 128;
             String sig = signal == 15 ? "SIGTERM" : signal == 9 ? "SIGKILL" : "signal " + signal;
-            boolean ours = (signal == 15 && sigtermSent) || (signal == 9 && sigkillSent);
+            // a stopped exec worker's watchdog sent the SIGTERM on our behalf
+            boolean ours = (signal == 15 && (sigtermSent || stopSent)) || (signal == 9 && sigkillSent);
             markEnded(WorkerState.TERMINATED, ours ? "terminated by " + sig : "killed by " + sig + " from outside");
         } else if (error != null) {
             markEnded(WorkerState.FAILED, error);
@@ -193,7 +209,8 @@ final class ProcessWorker extends Worker {
         cancelRequested = true;
         // through the handle: Process.destroy() would also close our pipe ends, and a child that
         // sees its stdin close exits at once, hiding how a real SIGTERM is handled
-        ProcessHandle handle = p.toHandle();
+        long target = targetPid;
+        ProcessHandle handle = target > 0 ? ProcessHandle.of(target).orElse(p.toHandle()) : p.toHandle();
         if (forcibly) {
             sigkillSent = true;
             handle.destroyForcibly();

@@ -145,6 +145,9 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void checkLimits(WorkerKind kind, WorkloadSpec spec) {
+        if (kind.inThisJvm() && spec.type().equals("exec")) {
+            throw new SpawnRefused("exec starts a program of its own: it runs only as a process (p)");
+        }
         if (kind.inThisJvm() && spec.type().equals("crash") && "exit".equals(spec.params().get("how"))) {
             throw new SpawnRefused("a thread cannot exit on its own: System.exit would end threadlab's whole JVM"
                     + " (run it as a process to see a child exit)");

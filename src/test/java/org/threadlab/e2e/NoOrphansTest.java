@@ -35,4 +35,27 @@ class NoOrphansTest {
             threadlab.destroyForcibly();
         }
     }
+
+    @ParameterizedTest(name = "external program, SIG{0}")
+    @ValueSource(strings = {"KILL", "TERM"})
+    void anExternalProgramDiesWithThreadlabToo(String signal) throws Exception {
+        Process threadlab = Jar.start("run", "exec", "--as", "process", "--cmd", "/bin/sleep 60");
+        try {
+            List<Long> watchdogs = Jar.awaitWorkers(threadlab.pid(), 1);
+            assertEquals(1, watchdogs.size());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            List<Long> programs = List.of();
+            while (programs.isEmpty() && System.nanoTime() < deadline) {
+                programs = ProcessHandle.of(watchdogs.get(0)).map(p -> p.children().map(ProcessHandle::pid).toList()).orElse(List.of());
+                Thread.sleep(50);
+            }
+            assertEquals(1, programs.size(), "the program runs under its watchdog");
+            Jar.signal(threadlab.pid(), signal);
+            assertTrue(threadlab.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(Jar.millisUntilGone(programs, 2000) >= 0, "the program " + programs + " outlived threadlab (SIG" + signal + ")");
+            assertTrue(Jar.millisUntilGone(watchdogs, 2000) >= 0, "the watchdog outlived threadlab");
+        } finally {
+            threadlab.destroyForcibly();
+        }
+    }
 }

@@ -161,4 +161,46 @@ class ProcessWorkerTest {
             assertEquals("mapped x*x over 6 inputs with 2 processes: [0, 1, 4, 9, 16, 25]", j.worker().result());
         }
     }
+
+    @Test
+    void anExternalProgramRunsUnderAWatchdogAndIsWhatWeShowAndSignal() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sleep")) && Files.exists(Path.of("/proc/self")));
+        try (Supervisor s = new Supervisor()) {
+            assertThrows(SpawnRefused.class, () -> s.spawn(WorkerKind.THREAD, WorkloadSpec.of("exec").with("cmd", "sleep 30"), false));
+            WorkerInfo w = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("exec").with("cmd", "/bin/sleep 30"), false);
+            WorkerInfo live = awaitTid(s, w.id());
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (live.status() == null && System.nanoTime() < until) {
+                Thread.sleep(10);
+                live = s.worker(w.id()).orElseThrow();
+            }
+            long program = live.pid();
+            assertEquals(program, live.tid(), "a program's main thread");
+            assertTrue(Files.readString(Path.of("/proc/" + program + "/cmdline")).startsWith("/bin/sleep\u000030"));
+            assertTrue(Files.readString(Path.of("/proc/" + program + "/environ")).contains("THREADLAB_WORKER=" + w.id()));
+            long watchdog = ProcessHandle.of(program).orElseThrow().parent().orElseThrow().pid();
+            assertEquals(ProcessHandle.current().pid(), ProcessHandle.of(watchdog).orElseThrow().parent().orElseThrow().pid());
+            assertTrue(live.status().startsWith("run by watchdog pid " + watchdog), live.status());
+            WorkerInfo end = s.terminate(w.id()).get();
+            assertEquals(WorkerState.TERMINATED, end.state());
+            assertEquals("terminated by SIGTERM", end.reason());
+            assertFalse(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+
+    @Test
+    void anExternalProgramsExitCodeDecidesFinishedOrFailed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/true")) && Files.isExecutable(Path.of("/bin/false")));
+        try (Supervisor s = new Supervisor()) {
+            WorkerInfo ok = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("exec").with("cmd", "/bin/true"), false);
+            WorkerInfo bad = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("exec").with("cmd", "/bin/false"), false);
+            assertEquals(WorkerState.FINISHED, s.join(ok.id(), Duration.ofSeconds(20)).worker().state());
+            WorkerInfo failed = s.join(bad.id(), Duration.ofSeconds(20)).worker();
+            assertEquals(WorkerState.FAILED, failed.state());
+            assertEquals("/bin/false exited with code 1", failed.reason());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("exec").with("cmd", "no-such-program-x --y"), false));
+            assertTrue(e.getMessage().contains("no program 'no-such-program-x'"), e.getMessage());
+        }
+    }
 }

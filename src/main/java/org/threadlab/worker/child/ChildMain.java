@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.threadlab.work.ExecWork;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkContext;
@@ -82,7 +83,9 @@ public final class ChildMain {
         } catch (IOException e) {
             // a broken pipe means the same as end of input
         }
-        // stdin closed: the parent is gone or wants us gone. No hooks, no waiting.
+        // stdin closed: the parent is gone or wants us gone. A program we started goes first; then
+        // no hooks, no waiting.
+        work.runCleanup();
         Runtime.getRuntime().halt(Protocol.EXIT_PARENT_GONE);
     }
 
@@ -117,6 +120,14 @@ public final class ChildMain {
         private long lastProgressAt;
         private long lastDone = -1;
         private long lastStatusAt;
+        private volatile Runnable cleanup;
+
+        void runCleanup() {
+            Runnable c = cleanup;
+            if (c != null) {
+                c.run();
+            }
+        }
 
         ChildWork(String name, WorkloadSpec spec, SimulatedGil gil) {
             this.name = name;
@@ -143,6 +154,10 @@ public final class ChildMain {
             } catch (InterruptedException e) {
                 send(Protocol.CPU + " " + cpuNanos());
                 exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
+            } catch (ExecWork.ExitCode e) {
+                // the program we ran was ended by a signal: end with its code, so the parent sees that signal
+                send(Protocol.CPU + " " + cpuNanos());
+                exit(e.code());
             } catch (Throwable e) {
                 String msg = e.getMessage();
                 // our own refusals are already sentences; anything else keeps its exception name
@@ -222,6 +237,18 @@ public final class ChildMain {
         @Override
         public String workerName() {
             return name;
+        }
+
+        @Override
+        public void target(long pid) {
+            send(Protocol.TARGET + " pid=" + pid);
+        }
+
+        @Override
+        public void atExit(Runnable c) {
+            cleanup = c;
+            // SIGTERM or SIGINT to this watchdog: the program goes too
+            Runtime.getRuntime().addShutdownHook(new Thread(c, "exec-cleanup"));
         }
 
         @Override

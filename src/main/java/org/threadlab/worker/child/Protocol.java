@@ -15,6 +15,7 @@ public final class Protocol {
     public static final String STATE = "state";
     public static final String PROGRESS = "progress";
     public static final String STATUS = "status";
+    public static final String TARGET = "target";
     public static final String CPU = "cpu";
     public static final String RESULT = "result";
     public static final String ERROR = "error";
