@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 /** {@code threadlab compare}: the classic threads-vs-processes experiment in one command. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "The classic experiment: the same work done by 1 worker, by N one after another, by N threads",
-                "(with and without the simulated GIL), by N virtual threads (Java 21+) and by N processes.",
-                "Prints wall and CPU seconds, the speed-up against the sequential run, the peak RSS and OS threads",
-                "of threadlab and its children, and a verdict."})
+                "The classic experiment: the same work as threads, with the GIL, and as processes.",
+                "It runs the work with 1 worker, N one after another, N threads (with and without the simulated",
+                "GIL), N virtual threads (Java 21+) and N processes, and prints wall and CPU seconds, the speed-up",
+                "against the sequential run, the peak RSS and OS threads of threadlab and its children, and a verdict."})
 public final class CompareCommand implements Callable<Integer> {
 
     enum Which { sleep, cpu, all }

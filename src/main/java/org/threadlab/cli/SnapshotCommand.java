@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 
 /** {@code threadlab snapshot}: two samples a window apart, printed once. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample the machine and some processes twice, a window apart, and print cores, memory,",
-                "and each process with all its threads (CPU% over the window; 100% = one core)."},
+        description = {"Show cores, memory and any process's threads, measured over a window.",
+                "Samples twice, a window apart, and prints the system line, per-core utilisation, and each",
+                "process with all its threads (CPU% over the window; 100% = one core)."},
         footer = {"", "Examples:",
                 "  threadlab snapshot                       (threadlab itself)",
                 "  threadlab snapshot --pid 1234 --window 2s",
