@@ -2,8 +2,8 @@ package org.threadlab.lab;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.threadlab.sample.SamplerBench;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.child.ChildCommand;
@@ -33,7 +33,7 @@ public final class ChildStartupBench {
             e[i] = firstLineMillis(empty);
             c[i] = firstLineMillis(child);
         }
-        return new Result(rounds, median(c), median(e));
+        return new Result(rounds, SamplerBench.median(c), SamplerBench.median(e));
     }
 
     /** Milliseconds from start() to the first line on the process's stdout. */
@@ -51,11 +51,5 @@ public final class ChildStartupBench {
             p.destroyForcibly();
             p.waitFor();
         }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

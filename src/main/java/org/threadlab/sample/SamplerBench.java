@@ -51,11 +51,13 @@ public final class SamplerBench {
             return meanCpuMs() / topCpuMsPerRefresh;
         }
 
-        private static double median(double[] v) {
-            double[] s = v.clone();
-            Arrays.sort(s);
-            return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        }
+    }
+
+    /** The median of some measurements (NaN for none): what every bench here reports. */
+    public static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** The target's command line: this JVM's java and class path, tagged like every threadlab child. */

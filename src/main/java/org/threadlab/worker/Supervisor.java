@@ -135,7 +135,8 @@ public final class Supervisor implements AutoCloseable {
             }
         };
         if (kind == WorkerKind.PROCESS) {
-            long heap = Workloads.memoryNeeded(spec) > 0 ? Workloads.memoryNeeded(spec) + CHILD_HEAP_MARGIN
+            long held = Workloads.memoryNeeded(spec);
+            long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
                     : spec.type().equals("crash") && "oom".equals(spec.params().get("how")) ? CHILD_HEAP_MARGIN : 0;
             return new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
