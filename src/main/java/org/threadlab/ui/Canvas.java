@@ -2,6 +2,8 @@ package org.threadlab.ui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Clipped, styled text on the back buffer. All text goes through here, so ASCII mode never emits a
@@ -36,17 +38,84 @@ final class Canvas {
         return text(x, y, s, role, width - x);
     }
 
+    /** Word-wraps text into {@code w} columns from (x, y), at most {@code h} lines; returns the lines used. */
+    int wrap(int x, int y, int w, int h, String s, Theme.Role role) {
+        List<String> lines = wrapLines(clean(s), w);
+        int n = Math.min(h, lines.size());
+        for (int i = 0; i < n; i++) {
+            text(x, y + i, lines.get(i), role, w);
+        }
+        return n;
+    }
+
+    /** Lines of at most {@code w} columns, broken at spaces; a word longer than a line is split. */
+    static List<String> wrapLines(String s, int w) {
+        List<String> out = new ArrayList<>();
+        if (w <= 0) {
+            return out;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : s.trim().split(" +")) {
+            while (TerminalTextUtils.getColumnWidth(word) > w) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                String head = TerminalTextUtils.fitString(word, w);
+                out.add(head);
+                word = word.substring(head.length());
+            }
+            int need = TerminalTextUtils.getColumnWidth(line.toString()) + (line.length() > 0 ? 1 : 0) + TerminalTextUtils.getColumnWidth(word);
+            if (line.length() > 0 && need > w) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (!word.isEmpty()) {
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     /** Pads or cuts to exactly {@code w} columns, right-aligned when asked. */
     void cell(int x, int y, String s, Theme.Role role, int w, boolean right) {
-        String c = clean(s);
+        String c = fit(s, w);
         int len = TerminalTextUtils.getColumnWidth(c);
-        if (len > w) {
-            c = TerminalTextUtils.fitString(c, Math.max(0, w - 1)) + (w > 0 ? theme.ellipsis : "");
-            len = TerminalTextUtils.getColumnWidth(c);
-        }
         String pad = " ".repeat(Math.max(0, w - len));
         text(x, y, right ? pad + c : c + pad, role, w);
     }
+
+    /** The text cut to {@code w} columns, its last column an ellipsis when it was cut, so a cut never reads as whole. */
+    String fit(String s, int w) {
+        String c = clean(s);
+        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+            return c;
+        }
+        return w <= 0 ? "" : TerminalTextUtils.fitString(c, w - 1) + theme.ellipsis;
+    }
+
+    /**
+     * Like {@link #fit}, but a name's distinguishing end stays: {@code sleep-942} in 8 columns is
+     * {@code sle…-942}, not {@code sleep-9…} (which a hundred workers share).
+     */
+    String fitKeepingEnd(String s, int w) {
+        String c = clean(s);
+        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+            return c;
+        }
+        java.util.regex.Matcher m = DISTINGUISHING_END.matcher(c);
+        if (m.find() && m.start() > 0 && c.length() - m.start() + 2 <= w) {
+            String end = c.substring(m.start());
+            return TerminalTextUtils.fitString(c.substring(0, m.start()), w - 1 - end.length()) + theme.ellipsis + end;
+        }
+        return fit(c, w);
+    }
+
+    /** A trailing number and the separator before it: what tells cpu-12 from cpu-13. */
+    private static final java.util.regex.Pattern DISTINGUISHING_END = java.util.regex.Pattern.compile("[-_#.:/ ]?[0-9]+$");
 
     void fill(int x, int y, int w, Theme.Role role) {
         if (w > 0) {

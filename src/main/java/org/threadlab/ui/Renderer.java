@@ -17,8 +17,9 @@ final class Renderer {
         g.fill(' ');
         Layout l = Layout.of(c.width, c.height, s.host().cores().size());
         if (l.tooSmall()) {
-            c.text(0, 0, "threadlab needs at least " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT + "; this terminal is "
-                    + c.width + "x" + c.height + ". Enlarge it, or press q to quit.", Theme.Role.WARN);
+            // wrapped, since the terminal it is shown on is by definition too narrow for one long line
+            c.wrap(0, 0, c.width, c.height, "threadlab needs at least " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT
+                    + "; this terminal is " + c.width + "x" + c.height + ". Enlarge it, or press q to quit.", Theme.Role.WARN);
             return;
         }
         HeaderView.draw(c, s, st);
