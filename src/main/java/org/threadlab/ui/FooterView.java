@@ -32,29 +32,51 @@ final class FooterView {
         }
     }
 
+    /** Columns always left blank between the status message and the workload, so they never run together. */
+    static final int STATUS_GAP = 2;
+
+    /**
+     * The outcome of the last key on the left, the workload for the next spawns on the right. The
+     * message comes first (it may be an error); the workload keeps at least a third of the line; each
+     * side is cut with an ellipsis, never drawn over the other.
+     */
     private static void drawStatus(Canvas c, int y, UiState st, long nowNanos) {
-        String right = "workload: " + st.workload.describe() + (st.count > 0 ? "  count " + st.count : "");
-        int rw = Math.min(right.length(), c.width / 2);
-        c.text(c.width - rw, y, right, Theme.Role.DIM, rw);
-        int lw = c.width - rw - 1;
+        String count = st.count > 0 ? "  count " + st.count : "";
+        String workload = "workload: " + st.workload.describe();
+        String leftText;
+        String lead = "";
+        Theme.Role role = st.statusError ? Theme.Role.ERROR : Theme.Role.NORMAL;
         if (st.editingFilter) {
-            c.text(0, y, "filter: " + st.filter + "_   (Enter keeps, Esc clears)", Theme.Role.WARN, lw);
-            return;
-        }
-        if (st.stopping != null) {
-            c.text(0, y, st.stopping, Theme.Role.WARN, lw);
-            return;
-        }
-        StringBuilder joins = new StringBuilder();
-        for (UiState.PendingJoin j : st.joins.values()) {
-            joins.append(joins.length() == 0 ? "" : ", ").append("joining ").append(j.name()).append(' ')
-                    .append(Durations.seconds(Duration.ofNanos(nowNanos - j.startedNanos())));
-        }
-        if (joins.length() > 0) {
-            int used = c.text(0, y, joins + "  ", Theme.Role.WARN, lw);
-            c.text(used, y, st.status, st.statusError ? Theme.Role.ERROR : Theme.Role.NORMAL, lw - used);
+            leftText = "filter: " + st.filter + "_   (Enter keeps, Esc clears)";
+            role = Theme.Role.WARN;
+        } else if (st.stopping != null) {
+            leftText = st.stopping;
+            role = Theme.Role.WARN;
         } else {
-            c.text(0, y, st.status, st.statusError ? Theme.Role.ERROR : Theme.Role.NORMAL, lw);
+            StringBuilder joins = new StringBuilder();
+            for (UiState.PendingJoin j : st.joins.values()) {
+                joins.append(joins.length() == 0 ? "" : ", ").append("joining ").append(j.name()).append(' ')
+                        .append(Durations.seconds(Duration.ofNanos(nowNanos - j.startedNanos())));
+            }
+            lead = joins.length() > 0 ? joins + "  " : "";
+            leftText = st.status;
         }
+        int[] widths = split(c.width, lead.length() + leftText.length(), workload.length() + count.length());
+        int rw = widths[1];
+        String right = rw >= workload.length() + count.length() ? workload + count
+                : rw > count.length() ? c.fit(workload, rw - count.length()) + count : c.fit(workload + count, rw);
+        c.text(c.width - rw, y, right, Theme.Role.DIM, rw);
+        String left = c.fit(lead + leftText, widths[0]);
+        int used = c.text(0, y, left.substring(0, Math.min(lead.length(), left.length())), Theme.Role.WARN, widths[0]);
+        c.text(used, y, left.substring(Math.min(lead.length(), left.length())), role, widths[0] - used);
+    }
+
+    /** Columns for the left and right halves of a status line {@code width} wide, a gap between them. */
+    static int[] split(int width, int left, int right) {
+        if (left + STATUS_GAP + right <= width) {
+            return new int[] {left, right};
+        }
+        int rw = Math.min(right, Math.max(width / 3, width - STATUS_GAP - left));
+        return new int[] {Math.max(0, width - STATUS_GAP - rw), rw};
     }
 }
