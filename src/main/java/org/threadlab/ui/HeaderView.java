@@ -1,5 +1,6 @@
 package org.threadlab.ui;
 
+import java.time.Duration;
 import java.util.Locale;
 import org.threadlab.sample.HostSample;
 import org.threadlab.sample.Snapshot;
@@ -15,42 +16,66 @@ final class HeaderView {
         c.fill(0, 0, c.width, Theme.Role.HEADER);
         String help = "?:help ";
         c.text(c.width - help.length(), 0, help, Theme.Role.HEADER);
-        c.text(0, 0, text(s, st, c.width >= 120), Theme.Role.HEADER, c.width - help.length() - 1);
+        c.text(0, 0, text(s, st, c.width - help.length() - 1), Theme.Role.HEADER, c.width - help.length() - 1);
     }
 
-    /** Most important first, since a narrow terminal cuts the end off; FROZEN must never be missed. */
-    static String text(Snapshot s, UiState st, boolean wide) {
+    /**
+     * The header in at most {@code width} columns: when it is too long, whole items are left out,
+     * least useful first (the 5 and 15 minute loads, the program's name, the interval, the host), so
+     * nothing is cut mid-word; FROZEN, the GIL and the worker counts always stay.
+     */
+    static String text(Snapshot s, UiState st, int width) {
         HostSample h = s.host();
-        StringBuilder sb = new StringBuilder(" threadlab  ");
-        if (st.frozen != null) {
-            sb.append("** FROZEN **  ");
-        }
-        sb.append(h.hostName());
-        sb.append("  up ").append(h.uptime() == null ? "-" : Durations.clock(h.uptime()));
         double[] load = h.load();
-        sb.append("  load ");
-        if (load.length == 0 || load[0] < 0) {
-            sb.append('-');
-        } else {
-            for (int i = 0; i < (wide ? load.length : 1); i++) {
-                sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", load[i]));
-            }
+        String load1 = load.length == 0 || load[0] < 0 ? "-" : String.format(Locale.ROOT, "%.2f", load[0]);
+        StringBuilder all = new StringBuilder(load1);
+        for (int i = 1; i < load.length && load[0] >= 0; i++) {
+            all.append(' ').append(String.format(Locale.ROOT, "%.2f", load[i]));
         }
         SimulatedGil.State gil = s.gil();
-        sb.append("  GIL ");
-        if (gil == null || !gil.enabled()) {
-            sb.append("off");
-        } else {
-            sb.append("ON ").append(gil.holder() == null ? "(free)" : gil.holder()).append(" +").append(gil.waiting()).append(" waiting");
-        }
+        String gilText = gil == null || !gil.enabled() ? "GIL off"
+                : "GIL ON " + (gil.holder() == null ? "(free)" : gil.holder()) + " +" + gil.waiting() + " waiting";
         int alive = 0;
         for (WorkerSample w : s.workers()) {
             if (w.info().state().alive()) {
                 alive++;
             }
         }
-        sb.append("  workers ").append(alive).append('/').append(s.workers().size());
-        sb.append("  every ").append(Durations.format(st.interval));
+        String[] items = {"threadlab", st.frozen != null ? "** FROZEN **" : null, h.hostName(),
+                "up " + (h.uptime() == null ? "-" : uptime(h.uptime())), "load " + all, gilText,
+                "workers " + alive + "/" + s.workers().size(), "every " + Durations.format(st.interval)};
+        // what goes first when there is no room: index into items (the full load becomes the 1-minute one)
+        int[] dropOrder = {-1, 0, 7, 2};
+        String line = join(items);
+        for (int i = 0; i < dropOrder.length && line.length() > width; i++) {
+            if (dropOrder[i] < 0) {
+                items[4] = "load " + load1;
+            } else {
+                items[dropOrder[i]] = null;
+            }
+            line = join(items);
+        }
+        return line;
+    }
+
+    private static String join(String[] items) {
+        StringBuilder sb = new StringBuilder();
+        for (String item : items) {
+            if (item != null) {
+                sb.append(sb.length() == 0 ? " " : "  ").append(item);
+            }
+        }
         return sb.toString();
+    }
+
+    /**
+     * Uptime as htop writes it, hours always shown so "22:59" cannot be misread as hours:
+     * {@code 0:22:59}, {@code 1 day, 03:04:05}, {@code 12 days, 00:00:07}.
+     */
+    static String uptime(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86400;
+        String clock = String.format(Locale.ROOT, days > 0 ? "%02d:%02d:%02d" : "%d:%02d:%02d", (s % 86400) / 3600, (s % 3600) / 60, s % 60);
+        return days == 0 ? clock : days + (days == 1 ? " day, " : " days, ") + clock;
     }
 }
