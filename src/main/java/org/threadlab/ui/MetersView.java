@@ -57,18 +57,29 @@ final class MetersView {
         c.text(x + 1 + inner, y, "]", Theme.Role.NORMAL, 1);
     }
 
+    /** Narrowest useful memory meter: label, brackets and "3.1G/22G" with a few bars. */
+    private static final int MIN_METER = 20;
+
+    /**
+     * Memory, swap when the machine has any (no swap, no meter), then threadlab itself. The text about
+     * threadlab is measured first and the meters share what is left, so it is never cut where it fits.
+     */
     private static void drawMemory(Canvas c, Layout l, Snapshot s) {
         HostSample h = s.host();
         int y = l.memY();
-        boolean three = c.width >= 120;
-        int w = three ? c.width / 3 - 1 : c.width / 2 - 1;
+        String self = self(s);
+        // swap total 0 means the machine has none; negative means it could not be read (shown as n/a)
+        boolean swap = h.swapTotalBytes() != 0 && c.width >= 120;
+        int meters = swap ? 2 : 1;
+        int cap = swap ? c.width / 3 - 1 : c.width / 2 - 1;
+        int w = Math.max(MIN_METER, Math.min(cap, (c.width - self.length() - 2 * meters) / meters));
         memMeter(c, 0, y, w, "mem ", h.memoryUsedBytes(), h.memoryTotalBytes());
         int x = w + 2;
-        if (three) {
+        if (swap) {
             memMeter(c, x, y, w, "swp ", h.swapUsedBytes(), h.swapTotalBytes());
             x += w + 2;
         }
-        c.text(x, y, self(s), Theme.Role.NORMAL, c.width - x);
+        c.text(x, y, c.fit(self, c.width - x), Theme.Role.NORMAL, c.width - x);
     }
 
     private static void memMeter(Canvas c, int x, int y, int w, String label, long used, long total) {
