@@ -17,7 +17,10 @@ import org.threadlab.worker.WorkerState;
  * it (a child JVM has GC and compiler threads too), and the last lines it wrote to stderr.
  */
 final class DetailView {
-    private static final int THREAD_CELL = 34;
+    /** Columns of a thread's name in the list: the kernel keeps 15 characters of it. */
+    private static final int NAME_W = 15;
+    /** Rows the stderr tail keeps (its title and last lines) when the thread list wants the room too. */
+    private static final int STDERR_KEEP = 3;
 
     private DetailView() {}
 
@@ -28,14 +31,15 @@ final class DetailView {
         String title = sel.map(w -> "Detail: " + w.info().name() + " (" + w.info().kind()
                 + (w.info().pid() > 0 ? " in pid " + w.info().pid() : "") + ")").orElse("Detail");
         c.rule(r.x(), r.y(), r.w(), title, Theme.Role.TITLE, junctionX, c.theme.teeUp);
-        List<Line> lines = sel.isPresent() ? lines(sel.get(), s, st, nowNanos, r.w() - 2, c.theme)
+        List<Line> lines = sel.isPresent() ? lines(sel.get(), s, st, nowNanos, r.w() - 2, r.h() - 1, c.theme)
                 : List.of(new Line("No worker selected: arrows select a row, Tab switches tables.", Theme.Role.DIM));
         for (int i = 0; i < lines.size() && i < r.h() - 1; i++) {
             c.text(r.x() + 1, r.y() + 1 + i, lines.get(i).text(), lines.get(i).role(), r.w() - 2);
         }
     }
 
-    static List<Line> lines(WorkerSample ws, Snapshot s, UiState st, long nowNanos, int width, Theme t) {
+    /** The pane's lines for {@code rows} rows: the thread list and stderr tail share what the summary leaves. */
+    static List<Line> lines(WorkerSample ws, Snapshot s, UiState st, long nowNanos, int width, int rows, Theme t) {
         WorkerInfo i = ws.info();
         List<Line> out = new ArrayList<>();
         StringBuilder sum = new StringBuilder("#").append(i.id()).append(' ').append(i.name()).append("  ").append(i.kind())
@@ -72,15 +76,16 @@ final class DetailView {
         }
         if (i.state().ended()) {
             out.add(outcome(i));
-            stderr(i, out);
-            threads(ws, s, width, out);
-        } else {
-            if (i.cancelRequested()) {
-                out.add(new Line("asked to stop, still running" + (i.kind().inThisJvm() ? " (a thread cannot be killed)" : ""), Theme.Role.WARN));
-            }
-            threads(ws, s, width, out);
-            stderr(i, out);
+        } else if (i.cancelRequested()) {
+            out.add(new Line("asked to stop, still running" + (i.kind().inThisJvm() ? " (a thread cannot be killed)" : ""), Theme.Role.WARN));
         }
+        int rest = Math.max(0, rows - out.size());
+        int stderrNeed = i.stderrTail().isEmpty() ? 0 : 1 + i.stderrTail().size();
+        List<Line> threads = threads(ws, s, width, Math.max(1, rest - Math.min(stderrNeed, STDERR_KEEP)));
+        List<Line> stderr = stderr(i, Math.max(Math.min(stderrNeed, STDERR_KEEP), rest - threads.size()));
+        // how a process ended (and what it wrote) matters more than threads it no longer has
+        out.addAll(i.state().ended() ? stderr : threads);
+        out.addAll(i.state().ended() ? threads : stderr);
         return out;
     }
 
@@ -99,27 +104,39 @@ final class DetailView {
                 : i.state() == WorkerState.TERMINATED ? Theme.Role.WARN : Theme.Role.ON);
     }
 
-    private static void stderr(WorkerInfo i, List<Line> out) {
-        if (!i.stderrTail().isEmpty()) {
-            out.add(new Line("stderr (last " + i.stderrTail().size() + " lines):", Theme.Role.TITLE));
-            for (String l : i.stderrTail()) {
-                out.add(new Line("  " + l, Theme.Role.NORMAL));
-            }
+    /** The last lines written to stderr, as many as {@code rows} allow (one is the title). */
+    private static List<Line> stderr(WorkerInfo i, int rows) {
+        List<Line> out = new ArrayList<>();
+        List<String> tail = i.stderrTail();
+        if (tail.isEmpty() || rows < 2) {
+            return out;
         }
+        int n = Math.min(tail.size(), rows - 1);
+        out.add(new Line("stderr (last " + n + " line" + (n == 1 ? "" : "s") + "):", Theme.Role.TITLE));
+        for (String l : tail.subList(tail.size() - n, tail.size())) {
+            out.add(new Line("  " + l, Theme.Role.NORMAL));
+        }
+        return out;
     }
 
-    private static void threads(WorkerSample ws, Snapshot s, int width, List<Line> out) {
+    /**
+     * The worker's threads in at most {@code rows} lines: a thread its native thread; a process all
+     * its threads, busiest first (the work thread of a child JVM hides among 20 JVM threads in TID
+     * order), as many as fit, and how many did not.
+     */
+    private static List<Line> threads(WorkerSample ws, Snapshot s, int width, int rows) {
+        List<Line> out = new ArrayList<>();
         WorkerInfo i = ws.info();
         if (i.kind() == WorkerKind.VIRTUAL) {
             out.add(new Line("a virtual thread has no native thread of its own: it runs on carrier threads", Theme.Role.DIM));
-            return;
+            return out;
         }
         Optional<ProcessSample> p = i.pid() > 0 ? s.process(i.pid()) : Optional.empty();
         if (p.isEmpty()) {
             if (i.state().alive()) {
                 out.add(new Line("no sample of pid " + Cells.number(i.pid()) + " yet", Theme.Role.DIM));
             }
-            return;
+            return out;
         }
         ProcessSample ps = p.get();
         if (i.kind() == WorkerKind.THREAD) {
@@ -131,26 +148,50 @@ final class DetailView {
                             + (t.java() != null ? "  java " + t.java().state() : ""), Theme.Role.NORMAL));
                 }
             }
-            return;
+            return out;
         }
+        List<ThreadSample> busiest = busiestFirst(ps.threads());
+        int tidW = 3;
+        for (ThreadSample t : busiest) {
+            tidW = Math.max(tidW, Long.toString(t.tid()).length());
+        }
+        if (rows < 2 && !busiest.isEmpty()) {
+            // no room for the list: the one thread that matters most, and how many more there are
+            ThreadSample t = busiest.get(0);
+            out.add(new Line(busiest.size() + " threads; busiest " + t.tid() + " " + t.name() + " "
+                    + Cells.percentSign(t.cpuPercent()) + (busiest.size() > 1 ? "; " + (busiest.size() - 1) + " more not shown" : ""),
+                    Theme.Role.TITLE));
+            return out;
+        }
+        int cellW = tidW + NAME_W + 14;
+        int perLine = Math.max(1, (width + 2) / (cellW + 2));
+        int shown = Math.min(busiest.size(), Math.max(0, rows - 1) * perLine);
+        int hidden = busiest.size() - shown;
         out.add(new Line("threads in pid " + ps.pid() + ": " + ps.threads().size() + (ps.error() != null ? "  (" + ps.error() + ")" : "")
+                + (busiest.size() > 1 ? ", busiest first" : "") + (hidden > 0 ? "; " + hidden + " more not shown" : "")
                 + "   tid name state cpu% core", Theme.Role.TITLE));
-        int perLine = Math.max(1, width / THREAD_CELL);
         StringBuilder line = new StringBuilder();
-        int n = 0;
-        for (ThreadSample t : ps.threads()) {
-            String cell = t.tid() + " " + t.name() + " " + t.state() + " " + Cells.percent(t.cpuPercent()) + " c" + Cells.number(t.core());
-            if (cell.length() > THREAD_CELL - 2) {
-                cell = cell.substring(0, THREAD_CELL - 2);
-            }
-            line.append(cell).append(" ".repeat(THREAD_CELL - cell.length()));
-            if (++n % perLine == 0) {
+        for (int n = 0; n < shown; n++) {
+            ThreadSample t = busiest.get(n);
+            String name = t.name().length() > NAME_W ? t.name().substring(0, NAME_W) : t.name();
+            line.append(String.format(java.util.Locale.ROOT, "%" + tidW + "d %-" + NAME_W + "s %-1s %5s c%s",
+                    t.tid(), name, t.state() == null ? "?" : t.state(), Cells.percent(t.cpuPercent()), Cells.number(t.core())));
+            if ((n + 1) % perLine == 0 || n == shown - 1) {
                 out.add(new Line(line.toString().stripTrailing(), Theme.Role.NORMAL));
                 line.setLength(0);
+            } else {
+                line.append(" ".repeat(Math.max(2, (cellW + 2) * ((n % perLine) + 1) - line.length())));
             }
         }
-        if (line.length() > 0) {
-            out.add(new Line(line.toString().stripTrailing(), Theme.Role.NORMAL));
-        }
+        return out;
+    }
+
+    /** By CPU in the last interval, highest first; unknown CPU last; ties in TID order. */
+    static List<ThreadSample> busiestFirst(List<ThreadSample> threads) {
+        List<ThreadSample> out = new ArrayList<>(threads);
+        out.sort(java.util.Comparator.comparingDouble((ThreadSample t) -> Double.isNaN(t.cpuPercent()) || t.cpuPercent() < 0
+                        ? Double.MAX_VALUE : -t.cpuPercent())
+                .thenComparingLong(ThreadSample::tid));
+        return out;
     }
 }
