@@ -2,73 +2,203 @@ package org.threadlab.ui;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.threadlab.sample.Snapshot;
 import org.threadlab.sample.WorkerSample;
 import org.threadlab.text.Durations;
-import org.threadlab.worker.WorkerInfo;
 
 /**
- * A worker table. Columns have priorities: a narrow pane drops the least useful ones (for threads
- * the pid is the same on every row; for processes the tid says little), a wide one gives the
- * spare room to the name, the progress bar and the workload.
+ * A worker table. Each column is one entry in {@link #COLUMNS}, with its importance in each table:
+ * a narrow pane drops the least important first and keeps the name, PID and TID longest (they are
+ * what this tool is for); a wide one gives the names their full length, then the spare room to the
+ * workload (or the name).
  */
 final class WorkerTableView {
     private WorkerTableView() {}
 
-    enum Col {
-        ID("id", 3, true), NAME("name", 8, false), PID("pid", 7, true), TID("tid", 7, true), KIND("kind", 4, false),
-        STATE("state", 5, false), DAEMON("d", 1, false), WORKLOAD("workload", 10, false), CPU("cpu%", 5, true),
-        CORE("core", 4, true), MEM("mem", 5, true), PROGRESS("progress", 8, false), AGE("age", 6, true);
+    /** Rank of a column a table never shows. */
+    static final int NEVER = Integer.MAX_VALUE;
+    /** A name column widens to its longest name up to this; only spare room takes it further. */
+    static final int MAX_FIT = 24;
 
-        final String header;
-        final int width;
-        final boolean right;
+    /** A row's text in a column {@code width} wide (width is large when measuring the widest value). */
+    interface Text {
+        String of(WorkerSample ws, Snapshot s, int width, Canvas c);
+    }
 
-        Col(String header, int width, boolean right) {
-            this.header = header;
-            this.width = width;
-            this.right = right;
+    /** A cell's style, given the row's (normal, selected or dimmed); most columns keep it. */
+    interface Style {
+        Theme.Role of(WorkerSample ws, Theme.Role base);
+    }
+
+    /**
+     * One column, everything about it in one place.
+     *
+     * @param key           the sort key it shows ({@link SortKey#label}), or its own name
+     * @param processHeader its header in the processes table
+     * @param width         its least width; a fitted column widens to its widest value
+     * @param threadRank    its importance in the threads table: the lower, the longer it stays as the
+     *                      table narrows; {@link #NEVER} leaves it out
+     * @param processRank   the same in the processes table
+     * @param fitRank       for a fitted column, the rank at which it widens to its widest value (at
+     *                      once, for numbers, which must never be cut); {@link #NEVER} for fixed columns
+     * @param grow          0, or the order in which a column takes the room left over (1 first)
+     * @param when          whether the table has it at all in this snapshot (say, only while the GIL is on)
+     */
+    record Column(String key, String header, String processHeader, int width, boolean right, int threadRank,
+                  int processRank, int fitRank, int grow, Predicate<Snapshot> when, Text text, Style style) {
+
+        static Column of(String key, String header, int width, boolean right, Text text) {
+            return new Column(key, header, header, width, right, NEVER, NEVER, NEVER, 0, s -> true, text, (w, base) -> base);
+        }
+
+        Column ranks(int threads, int processes) {
+            return new Column(key, header, processHeader, width, right, threads, processes, fitRank, grow, when, text, style);
+        }
+
+        /** Widens to its widest value at {@code rank}; a number column passes its own ranks' minimum. */
+        Column fit(int rank) {
+            return new Column(key, header, processHeader, width, right, threadRank, processRank, rank, grow, when, text, style);
+        }
+
+        Column grow(int order) {
+            return new Column(key, header, processHeader, width, right, threadRank, processRank, fitRank, order, when, text, style);
+        }
+
+        Column processHeader(String h) {
+            return new Column(key, header, h, width, right, threadRank, processRank, fitRank, grow, when, text, style);
+        }
+
+        Column when(Predicate<Snapshot> p) {
+            return new Column(key, header, processHeader, width, right, threadRank, processRank, fitRank, grow, p, text, style);
+        }
+
+        Column style(Style s) {
+            return new Column(key, header, processHeader, width, right, threadRank, processRank, fitRank, grow, when, text, s);
+        }
+
+        int rank(Pane pane) {
+            return pane == Pane.THREADS ? threadRank : processRank;
+        }
+
+        String header(Pane pane) {
+            return pane == Pane.THREADS ? header : processHeader;
         }
     }
 
-    private static final List<Col> THREAD_PRIORITY = List.of(Col.ID, Col.NAME, Col.STATE, Col.CPU, Col.DAEMON, Col.MEM,
-            Col.CORE, Col.PROGRESS, Col.AGE, Col.KIND, Col.TID, Col.WORKLOAD, Col.PID);
-    private static final List<Col> PROCESS_PRIORITY = List.of(Col.ID, Col.NAME, Col.STATE, Col.CPU, Col.DAEMON, Col.MEM,
-            Col.PID, Col.CORE, Col.PROGRESS, Col.AGE, Col.WORKLOAD, Col.TID, Col.KIND);
+    /** A chosen column and the width it got. */
+    record Placed(Column column, int width) {}
 
-    /** The columns that fit in {@code width}, in display order, with their widths. */
-    static List<int[]> columns(Pane pane, int width) {
-        List<Col> chosen = new ArrayList<>();
+    private static final boolean RIGHT = true;
+    private static final boolean LEFT = false;
+
+    /**
+     * Every column, in display order. Ranks are spaced by ten so a new column slots in between: the
+     * threads table keeps name, TID, PID, state and cpu% longest; the processes table name, PID, TID,
+     * state, cpu% and RSS. Names reach their full length before the progress bar, age, kind and workload.
+     */
+    static final List<Column> COLUMNS = List.of(
+            Column.of("id", "id", 2, RIGHT, (w, s, width, c) -> Integer.toString(w.info().id())).ranks(60, 70).fit(0),
+            Column.of("name", "name", 8, LEFT, (w, s, width, c) -> c.fitKeepingEnd(w.info().name(), width))
+                    .ranks(10, 10).fit(95).grow(2),
+            Column.of("pid", "pid", 3, RIGHT, (w, s, width, c) -> w.info().pid() > 0 ? Long.toString(w.info().pid()) : "-")
+                    .ranks(30, 20).fit(0),
+            Column.of("tid", "tid", 3, RIGHT, (w, s, width, c) -> w.info().tid() > 0 ? Long.toString(w.info().tid()) : "-")
+                    .ranks(20, 30).fit(0),
+            Column.of("kind", "kind", 4, LEFT, (w, s, width, c) -> Cells.kind(w.info().kind())).ranks(120, 130),
+            Column.of("state", "state", 5, LEFT, (w, s, width, c) -> Cells.state(w.info())).ranks(40, 40)
+                    .style((w, base) -> base == Theme.Role.NORMAL && "STOP".equals(Cells.state(w.info())) ? Theme.Role.WARN : base),
+            Column.of("d", "d", 1, LEFT, (w, s, width, c) -> w.info().daemon() ? "d" : ".").ranks(70, 80),
+            // a live status (a queue's fill) says more than the parameters it was started with
+            Column.of("workload", "workload", 10, LEFT, (w, s, width, c) -> w.info().status() != null ? w.info().status()
+                    : w.info().workload().describe()).ranks(130, 120).grow(1),
+            Column.of("cpu", "cpu%", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.percent(w.cpuPercent()))
+                    .ranks(50, 50).style((w, base) -> base == Theme.Role.NORMAL && !Double.isNaN(w.cpuPercent())
+                            ? Theme.level(w.cpuPercent() / 100) : base),
+            Column.of("core", "core", 4, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.number(w.core()))
+                    .ranks(90, 90),
+            Column.of("mem", "alloc", 5, RIGHT, (w, s, width, c) -> Cells.bytes(w.memoryBytes())).processHeader("rss")
+                    .ranks(80, 60),
+            Column.of("progress", "progress", 8, LEFT, (w, s, width, c) -> Cells.progress(w.info(), width, c.theme))
+                    .ranks(100, 100).style((w, base) -> base == Theme.Role.NORMAL ? Theme.Role.SPARK : base),
+            Column.of("age", "age", 6, RIGHT, (w, s, width, c) -> w.info().startedAt() == null ? "-"
+                    : Durations.clock(w.info().age(s.takenAt()))).ranks(110, 110));
+
+    /** The columns that fit in {@code width} for these rows, in display order, with their widths. */
+    static List<Placed> columns(Pane pane, int width, List<WorkerSample> rows, Snapshot s, Canvas c) {
+        List<Column> shown = new ArrayList<>();
+        Map<Column, Integer> widest = new HashMap<>();
+        for (Column col : COLUMNS) {
+            if (col.rank(pane) == NEVER || !col.when().test(s)) {
+                continue;
+            }
+            shown.add(col);
+            int w = Math.max(col.width(), col.header(pane).length());
+            if (col.fitRank() != NEVER) {
+                for (WorkerSample ws : rows) {
+                    w = Math.max(w, com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(c.clean(col.text().of(ws, s, Integer.MAX_VALUE, c))));
+                }
+            }
+            widest.put(col, w);
+        }
+        // steps in rank order: a column comes in at its least width (a number at its widest), and a
+        // name widens to its longest at its fit rank, as far as the room allows
+        List<Column> byRank = new ArrayList<>(shown);
+        byRank.sort(Comparator.comparingInt(col -> col.rank(pane)));
+        Map<Column, Integer> chosen = new HashMap<>();
         int used = -1;
-        for (Col c : pane == Pane.THREADS ? THREAD_PRIORITY : PROCESS_PRIORITY) {
-            if (used + 1 + c.width <= width) {
-                chosen.add(c);
-                used += 1 + c.width;
+        List<Column> pendingFit = new ArrayList<>();
+        for (Column col : byRank) {
+            for (java.util.Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
+                Column f = it.next();
+                if (f.fitRank() <= col.rank(pane)) {
+                    used += widen(chosen, f, widest.get(f), width - used);
+                    it.remove();
+                }
+            }
+            int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
+            if (used + 1 + enter <= width) {
+                chosen.put(col, enter);
+                used += 1 + enter;
+                if (col.fitRank() != NEVER && col.fitRank() > col.rank(pane)) {
+                    pendingFit.add(col);
+                }
             }
         }
-        chosen.sort(Comparator.naturalOrder());
+        for (Column f : pendingFit) {
+            used += widen(chosen, f, widest.get(f), width - used);
+        }
         int spare = width - used;
-        List<int[]> out = new ArrayList<>();
-        int[] grow = new int[Col.values().length];
-        spare = give(grow, chosen, Col.NAME, spare, 4);
-        spare = give(grow, chosen, Col.WORKLOAD, spare, 12);
-        spare = give(grow, chosen, Col.PROGRESS, spare, 6);
-        spare = give(grow, chosen, Col.WORKLOAD, spare, Integer.MAX_VALUE);
-        give(grow, chosen, Col.NAME, spare, Integer.MAX_VALUE);
-        for (Col c : chosen) {
-            out.add(new int[] {c.ordinal(), c.width + grow[c.ordinal()]});
+        Column grower = null;
+        for (Column col : shown) {
+            if (chosen.containsKey(col) && col.grow() > 0 && (grower == null || col.grow() < grower.grow())) {
+                grower = col;
+            }
+        }
+        if (grower != null && spare > 0) {
+            chosen.put(grower, chosen.get(grower) + spare);
+        }
+        List<Placed> out = new ArrayList<>();
+        for (Column col : shown) {
+            if (chosen.containsKey(col)) {
+                out.add(new Placed(col, chosen.get(col)));
+            }
         }
         return out;
     }
 
-    private static int give(int[] grow, List<Col> chosen, Col c, int spare, int max) {
-        if (spare <= 0 || !chosen.contains(c)) {
-            return spare;
+    /** Widens a chosen column toward {@code to} within {@code room}; returns the columns it took. */
+    private static int widen(Map<Column, Integer> chosen, Column col, int to, int room) {
+        Integer now = chosen.get(col);
+        if (now == null || room <= 0) {
+            return 0;
         }
-        int g = Math.min(spare, max);
-        grow[c.ordinal()] += g;
-        return spare - g;
+        int add = Math.max(0, Math.min(Math.min(to, MAX_FIT) - now, room));
+        chosen.put(col, now + add);
+        return add;
     }
 
     static void draw(Canvas c, Layout l, Snapshot s, UiState st, Pane pane, int x, int w) {
@@ -76,14 +206,13 @@ final class WorkerTableView {
         boolean focused = st.focus == pane;
         int titleY = l.tablesY();
         int headerY = titleY + 1;
-        List<int[]> cols = columns(pane, w - 1);
+        List<Placed> cols = columns(pane, w - 1, rows, s, c);
         int cx = x + 1;
-        for (int[] col : cols) {
-            Col k = Col.values()[col[0]];
-            String h = k == Col.MEM ? (pane == Pane.PROCESSES ? "rss" : "alloc") : k.header;
-            boolean sorted = sortColumn(st.sort) == k;
-            c.cell(cx, headerY, h, sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col[1], k.right);
-            cx += col[1] + 1;
+        for (Placed col : cols) {
+            boolean sorted = st.sort.label.equals(col.column().key());
+            c.cell(cx, headerY, col.column().header(pane), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
+                    col.column().right());
+            cx += col.width() + 1;
         }
         int visible = l.tableRows();
         int sel = Rows.selectedIndex(rows, st.selected(pane));
@@ -109,55 +238,15 @@ final class WorkerTableView {
         c.text(x + 1, titleY, " " + (focused ? "> " : "") + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
     }
 
-    private static Col sortColumn(SortKey k) {
-        return switch (k) {
-            case ID -> Col.ID;
-            case NAME -> Col.NAME;
-            case CPU -> Col.CPU;
-            case MEMORY -> Col.MEM;
-            case STATE -> Col.STATE;
-            case AGE -> Col.AGE;
-        };
-    }
-
-    private static void drawRow(Canvas c, int y, int x, int w, List<int[]> cols, WorkerSample ws, Snapshot s, boolean selected) {
-        WorkerInfo i = ws.info();
-        boolean ended = i.state().ended();
+    private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {
+        boolean ended = ws.info().state().ended();
         Theme.Role base = selected ? Theme.Role.SELECTED : ended ? Theme.Role.DIM : Theme.Role.NORMAL;
         c.fill(x, y, w, base);
         int cx = x + 1;
-        for (int[] col : cols) {
-            Col k = Col.values()[col[0]];
-            Theme.Role role = base;
-            if (k == Col.CPU && base == Theme.Role.NORMAL && !Double.isNaN(ws.cpuPercent())) {
-                role = Theme.level(ws.cpuPercent() / 100);
-            } else if (k == Col.PROGRESS && base == Theme.Role.NORMAL) {
-                role = Theme.Role.SPARK;
-            } else if (k == Col.STATE && base == Theme.Role.NORMAL && "STOP".equals(Cells.state(i))) {
-                role = Theme.Role.WARN;
-            }
-            c.cell(cx, y, cell(k, ws, s, col[1], c.theme), role, col[1], k.right);
-            cx += col[1] + 1;
+        for (Placed col : cols) {
+            Column k = col.column();
+            c.cell(cx, y, k.text().of(ws, s, col.width(), c), k.style().of(ws, base), col.width(), k.right());
+            cx += col.width() + 1;
         }
-    }
-
-    static String cell(Col k, WorkerSample ws, Snapshot s, int width, Theme t) {
-        WorkerInfo i = ws.info();
-        return switch (k) {
-            case ID -> Integer.toString(i.id());
-            case NAME -> i.name();
-            case PID -> i.pid() > 0 ? Long.toString(i.pid()) : "-";
-            case TID -> i.tid() > 0 ? Long.toString(i.tid()) : "-";
-            case KIND -> Cells.kind(i.kind());
-            case STATE -> Cells.state(i);
-            case DAEMON -> i.daemon() ? "d" : ".";
-            // a live status (a queue's fill) says more than the parameters it was started with
-            case WORKLOAD -> i.status() != null ? i.status() : i.workload().describe();
-            case CPU -> i.state().ended() ? "-" : Cells.percent(ws.cpuPercent());
-            case CORE -> i.state().ended() ? "-" : Cells.number(ws.core());
-            case MEM -> Cells.bytes(ws.memoryBytes());
-            case PROGRESS -> Cells.progress(i, width, t);
-            case AGE -> i.startedAt() == null ? "-" : Durations.clock(i.age(s.takenAt()));
-        };
     }
 }
