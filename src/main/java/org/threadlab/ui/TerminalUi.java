@@ -69,6 +69,10 @@ public final class TerminalUi {
         this.screen = screen;
         this.source = source;
         this.theme = Theme.of(options);
+        if (!options.color() && screen.getTerminal() instanceof TtyTerminal tty) {
+            // the theme then asks for no colour; this keeps Lanterna's own "default colour" escapes off the wire too
+            tty.plain();
+        }
         this.sync = sync;
         this.state = new UiState(source.interval());
         this.controller = new Controller(supervisor, source, state, actions, this::post, screen::getTerminalSize);

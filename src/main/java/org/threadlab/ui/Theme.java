@@ -13,6 +13,7 @@ final class Theme {
 
     final boolean ascii;
     final boolean color;
+    final UiOptions.Colors colors;
     final char hline;
     final char vline;
     final char teeDown;
@@ -27,9 +28,16 @@ final class Theme {
     final String spark;
     final String ellipsis;
 
+    /** Colour on means the 16 colours of nearly every terminal since xterm. */
     Theme(boolean ascii, boolean color) {
+        this(ascii, color ? UiOptions.Colors.ANSI16 : UiOptions.Colors.NONE);
+    }
+
+    /** Only colours the terminal has: no bright ones on 8, a 256-colour grey only where TERM says 256. */
+    Theme(boolean ascii, UiOptions.Colors colors) {
         this.ascii = ascii;
-        this.color = color;
+        this.colors = colors;
+        this.color = colors != UiOptions.Colors.NONE;
         hline = ascii ? '-' : '─';
         vline = ascii ? '|' : '│';
         teeDown = ascii ? '+' : '┬';
@@ -46,7 +54,7 @@ final class Theme {
     }
 
     static Theme of(UiOptions o) {
-        return new Theme(o.ascii(), o.color());
+        return new Theme(o.ascii(), o.colors());
     }
 
     void apply(TextGraphics g, Role role) {
@@ -65,7 +73,12 @@ final class Theme {
             }
             case TITLE, COLUMN -> g.enableModifiers(SGR.BOLD);
             case TITLE_FOCUS, SELECTED -> g.enableModifiers(SGR.REVERSE);
-            case DIM -> fg(g, TextColor.ANSI.BLACK_BRIGHT);
+            // 8 colours have no grey that reads on every background: dimmed rows say DONE/FAIL/TERM anyway
+            case DIM -> fg(g, switch (colors) {
+                case INDEXED256 -> new TextColor.Indexed(245);
+                case ANSI16 -> TextColor.ANSI.BLACK_BRIGHT;
+                default -> TextColor.ANSI.DEFAULT;
+            });
             case LOW -> fg(g, TextColor.ANSI.GREEN);
             case MID -> fg(g, TextColor.ANSI.YELLOW);
             case HIGH -> fg(g, TextColor.ANSI.RED);
@@ -88,7 +101,7 @@ final class Theme {
             }
             case DIALOG -> {
                 if (color) {
-                    g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+                    g.setForegroundColor(colors == UiOptions.Colors.ANSI8 ? TextColor.ANSI.WHITE : TextColor.ANSI.WHITE_BRIGHT);
                     g.setBackgroundColor(TextColor.ANSI.BLUE);
                 }
             }

@@ -6,10 +6,14 @@ import java.util.Map;
 
 /**
  * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs and
- * colour. {@link #detect} applies the environment's rules (NO_COLOR, a non-UTF-8 locale).
+ * the colours to use. {@link #detect} applies the environment's rules: what TERM says the terminal
+ * can show, the locale (not UTF-8: ASCII) and NO_COLOR.
  */
-public record UiOptions(Duration interval, boolean gil, boolean ascii, boolean color) {
+public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors) {
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
+    /** How many colours the terminal shows, as its terminfo entry says ({@code colors#8}...). */
+    public enum Colors { NONE, ANSI8, ANSI16, INDEXED256 }
 
     public UiOptions {
         if (interval.compareTo(MIN_INTERVAL) < 0) {
@@ -17,9 +21,49 @@ public record UiOptions(Duration interval, boolean gil, boolean ascii, boolean c
         }
     }
 
-    /** Options from the command line, with ASCII forced by a non-UTF-8 locale and colour off by NO_COLOR. */
+    /** Colour on means 16 colours, which nearly every terminal since xterm shows. */
+    public UiOptions(Duration interval, boolean gil, boolean ascii, boolean color) {
+        this(interval, gil, ascii, color ? Colors.ANSI16 : Colors.NONE);
+    }
+
+    public boolean color() {
+        return colors != Colors.NONE;
+    }
+
+    /**
+     * Options from the command line and the environment: ASCII when asked, when the locale is not
+     * UTF-8 or when the terminal is a VT100-like one; colours as TERM allows, none with NO_COLOR.
+     */
     public static UiOptions detect(Duration interval, boolean gil, boolean asciiFlag, boolean noColorFlag, Map<String, String> env) {
-        return new UiOptions(interval, gil, asciiFlag || !utf8Locale(env), !noColorFlag && !noColorEnv(env));
+        String term = env.getOrDefault("TERM", "");
+        return new UiOptions(interval, gil, asciiFlag || !utf8Locale(env) || vtTerminal(term),
+                noColorFlag || noColorEnv(env) ? Colors.NONE : colors(term, env.getOrDefault("COLORTERM", "")));
+    }
+
+    /**
+     * What a TERM name promises, by the terminfo naming conventions: a DEC VT or a {@code -m}/{@code -mono}
+     * entry has no colour; {@code -256color} (or COLORTERM=truecolor/24bit, set by terminals that show
+     * millions) has 256; {@code -16color} and {@code -88color} 16; any other (xterm, screen, tmux, linux,
+     * rxvt, ansi...) the 8 of ANSI, which is what their terminfo entries say.
+     */
+    static Colors colors(String term, String colorTerm) {
+        String t = term.toLowerCase(Locale.ROOT);
+        String ct = colorTerm.toLowerCase(Locale.ROOT);
+        if (t.isBlank() || t.equals("dumb") || vtTerminal(t) || t.endsWith("-m") || t.endsWith("-mono") || t.contains("-m-")) {
+            return Colors.NONE;
+        }
+        if (t.contains("256color") || t.contains("truecolor") || t.endsWith("-direct") || ct.equals("truecolor") || ct.equals("24bit")) {
+            return Colors.INDEXED256;
+        }
+        if (t.contains("16color") || t.contains("88color")) {
+            return Colors.ANSI16;
+        }
+        return Colors.ANSI8;
+    }
+
+    /** vt52, vt100, vt102, vt220...: no colour, and no Unicode box drawing. */
+    static boolean vtTerminal(String term) {
+        return term.toLowerCase(Locale.ROOT).matches("vt[0-9]+.*");
     }
 
     /** POSIX precedence: LC_ALL, then LC_CTYPE, then LANG; unset means the C locale, which is not UTF-8. */
