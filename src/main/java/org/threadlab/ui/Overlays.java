@@ -19,22 +19,60 @@ final class Overlays {
         }
     }
 
+    /** What the states mean: the help's second part. */
+    static final List<KeyMap.Binding> STATES = List.of(
+            new KeyMap.Binding("NEW", "not started yet"),
+            new KeyMap.Binding("RUN", "running"),
+            new KeyMap.Binding("WAIT", "waiting: sleep, lock, I/O"),
+            new KeyMap.Binding("BLOCK", "waiting for the GIL"),
+            new KeyMap.Binding("STOP", "asked to stop, still running"),
+            new KeyMap.Binding("DONE", "finished (dimmed until c)"),
+            new KeyMap.Binding("FAIL", "failed: the detail says why"),
+            new KeyMap.Binding("TERM", "terminated (k, K, quit)"));
+
+    /** What the terse columns mean: the help's third part. */
+    static final List<KeyMap.Binding> COLUMNS = List.of(
+            new KeyMap.Binding("d", "daemon (d) or not (.)"),
+            new KeyMap.Binding("alloc", "bytes the thread allocated"),
+            new KeyMap.Binding("rss", "a process's resident memory"),
+            new KeyMap.Binding("core", "the CPU it last ran on"),
+            new KeyMap.Binding("pid", "process id"),
+            new KeyMap.Binding("tid", "native thread id (top -H)"));
+
+    /** The keys, then what states and columns mean, in one column when the screen is tall enough, else two. */
     private static void help(Canvas c) {
-        List<KeyMap.Binding> keys = KeyMap.HELP;
+        List<List<KeyMap.Binding>> sections = List.of(KeyMap.HELP, STATES, COLUMNS);
+        String[] titles = {null, "States", "Columns"};
         int entryW = KEY_W + 1 + WHAT_W;
-        boolean oneColumn = c.height >= keys.size() + 5;
-        int perColumn = oneColumn ? keys.size() : (keys.size() + 1) / 2;
+        int rowsOne = 0;
+        int rowsTwo = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            rowsOne += sections.get(i).size() + (titles[i] != null ? 1 : 0);
+            rowsTwo += (sections.get(i).size() + 1) / 2 + (titles[i] != null ? 1 : 0);
+        }
+        boolean oneColumn = c.height >= rowsOne + 3;
         int w = Math.min(c.width, oneColumn ? entryW + 4 : 2 * entryW + 4);
-        int h = perColumn + 4;
+        int h = Math.min(c.height, (oneColumn ? rowsOne : rowsTwo) + 3);
         int x = (c.width - w) / 2;
         int y = Math.max(0, (c.height - h) / 2);
         c.box(x, y, w, h, "Keys");
-        for (int i = 0; i < keys.size(); i++) {
-            int col = i / perColumn;
-            int ex = x + 1 + (oneColumn ? 1 : col * (entryW + 2));
-            int ey = y + 1 + i % perColumn;
-            c.text(ex, ey, pad(keys.get(i).keys(), KEY_W), Theme.Role.KEY, KEY_W);
-            c.text(ex + KEY_W + 1, ey, keys.get(i).what(), Theme.Role.DIALOG, WHAT_W);
+        int ey = y + 1;
+        for (int s = 0; s < sections.size(); s++) {
+            List<KeyMap.Binding> entries = sections.get(s);
+            if (titles[s] != null) {
+                String line = c.theme.hline + " " + titles[s] + " " + String.valueOf(c.theme.hline).repeat(Math.max(0, w - 5 - titles[s].length()));
+                c.text(x + 1, ey++, line, Theme.Role.DIALOG, w - 2);
+            }
+            int perColumn = oneColumn ? entries.size() : (entries.size() + 1) / 2;
+            for (int i = 0; i < entries.size(); i++) {
+                int ex = x + 1 + (oneColumn ? 1 : (i / perColumn) * (entryW + 2));
+                int ry = ey + i % perColumn;
+                if (ry < y + h - 2) {
+                    c.text(ex, ry, pad(entries.get(i).keys(), KEY_W), Theme.Role.KEY, KEY_W);
+                    c.text(ex + KEY_W + 1, ry, entries.get(i).what(), Theme.Role.DIALOG, WHAT_W);
+                }
+            }
+            ey += perColumn;
         }
         c.text(x + 2, y + h - 2, "Any key closes this help.", Theme.Role.DIALOG, w - 4);
     }
