@@ -84,6 +84,78 @@ final class Fixtures {
                 new SimulatedGil.State(false, null, 0, Duration.ofMillis(5), 0), events);
     }
 
+    /** threadlab's pid in {@link #lab}: five digits, as on most machines that have been up a while. */
+    static final long LAB_SELF = 20710;
+    static final long LAB_CHILD = 20748;
+
+    private static WorkerInfo labInfo(int id, String name, WorkerKind kind, WorkerState state, long pid, long tid,
+                                      long done, long total, String reason, Integer exit, List<String> stderr) {
+        return new WorkerInfo(id, name, kind, WorkloadSpec.of(name.substring(0, name.indexOf('-'))), false, state, reason,
+                NOW.minusSeconds(3 + id % 7), state.ended() ? NOW.minusSeconds(1) : null, done, total, pid, tid,
+                kind.inThisJvm() ? 30 + id : -1, -1, exit, null, stderr, false);
+    }
+
+    /**
+     * A screen's worth as people see it: five-digit PIDs, names that share their start (sleep-942,
+     * sleep-943), a child JVM with 22 threads whose busy work thread has the highest TID, no swap,
+     * up a day and more.
+     */
+    static Snapshot lab() {
+        List<WorkerSample> workers = new ArrayList<>();
+        workers.add(new WorkerSample(labInfo(1, "cpu-1", WorkerKind.THREAD, WorkerState.RUNNING, LAB_SELF, 20743, 40, 100,
+                null, null, List.of()), 69.8, 1, 44_000, "R", history(20, 60, 69.8)));
+        workers.add(new WorkerSample(labInfo(12, "counter-12", WorkerKind.THREAD, WorkerState.RUNNING, LAB_SELF, 20801, 0, 0,
+                null, null, List.of()), 12.5, 0, 2_300, "R", history(12.5)));
+        workers.add(new WorkerSample(labInfo(13, "counter-13", WorkerKind.THREAD, WorkerState.FINISHED, LAB_SELF, 20802, 1, 1,
+                null, null, List.of()), Double.NaN, -1, 2_300, null, History.EMPTY));
+        workers.add(new WorkerSample(labInfo(942, "sleep-942", WorkerKind.THREAD, WorkerState.WAITING, LAB_SELF, 21688, 0, 0,
+                null, null, List.of()), 0.0, 2, 120, "S", history(0)));
+        workers.add(new WorkerSample(labInfo(943, "sleep-943", WorkerKind.THREAD, WorkerState.WAITING, LAB_SELF, 21689, 0, 0,
+                null, null, List.of()), 0.0, 3, 120, "S", history(0)));
+        workers.add(new WorkerSample(labInfo(3, "cpu-3", WorkerKind.PROCESS, WorkerState.RUNNING, LAB_CHILD, 20764, 30, 100,
+                null, null, List.of()), 64.9, 1, 38 * 1024 * 1024, "R", history(50, 64.9)));
+        workers.add(new WorkerSample(labInfo(4, "mem-4", WorkerKind.PROCESS, WorkerState.FAILED, 20790, 20805, 0, 0,
+                "out of memory: Java heap space", 1, List.of("java.lang.OutOfMemoryError: Java heap space")),
+                Double.NaN, -1, -1, null, History.EMPTY));
+        List<CoreSample> cores = new ArrayList<>();
+        double[] busy = {0.35, 0.92, 0.10, 0.05};
+        for (int i = 0; i < busy.length; i++) {
+            cores.add(new CoreSample(i, busy[i] * 0.9, busy[i] * 0.1, 0, 1 - busy[i], busy[i], history(0.2, 0.5, busy[i])));
+        }
+        HostSample host = new HostSample("vm", Duration.ofSeconds(86400 + 3 * 3600 + 4 * 60 + 5), new double[] {1.22, 1.22, 1.31},
+                cores, new CoreSample(-1, 0.3, 0.05, 0, 0.65, 0.35, History.EMPTY), 480_000_000L, 25_000_000_000L, 0, 0);
+        List<ThreadSample> self = List.of(
+                new ThreadSample(LAB_SELF, "java", "S", 0.0, 0, 0, 0, 2, 1, null),
+                new ThreadSample(20743, "cpu-1", "R", 69.8, 1, 0, 0, 3, 40, new JavaThreadSample(31, "cpu-1", Thread.State.RUNNABLE, false, 44_000)),
+                new ThreadSample(20801, "counter-12", "R", 12.5, 0, 0, 0, 9, 2, new JavaThreadSample(42, "counter-12", Thread.State.RUNNABLE, false, 2_300)));
+        String[] jvm = {"java", "java", "GC Thread#0", "G1 Main Marker", "G1 Conc#0", "G1 Refine#0", "G1 Service", "VM Periodic Tas",
+                "VM Thread", "Reference Handl", "Finalizer", "Signal Dispatch", "Service Thread", "Monitor Deflati", "C2 CompilerThre",
+                "C1 CompilerThre", "threadlab-work", "Common-Cleaner", "Notification Th", "threadlab-stdin", "Attach Listener",
+                "process reaper"};
+        List<ThreadSample> child = new ArrayList<>();
+        for (int i = 0; i < jvm.length; i++) {
+            long tid = LAB_CHILD + i;
+            double cpu = jvm[i].equals("threadlab-work") ? 64.0 : jvm[i].startsWith("C2") ? 0.8 : jvm[i].startsWith("G1 Conc") ? 0.1 : 0.0;
+            child.add(new ThreadSample(tid, jvm[i], cpu > 1 ? "R" : "S", cpu, i % 4, 0, 0, i, 0, null));
+        }
+        List<ProcessSample> processes = List.of(
+                new ProcessSample(LAB_SELF, 1, "java", "S", 82.3, Duration.ofSeconds(30), Duration.ofSeconds(2), 70 * 1024 * 1024,
+                        -1, 27, NOW.minusSeconds(60), "self", self, null),
+                new ProcessSample(LAB_CHILD, LAB_SELF, "java", "S", 64.9, Duration.ofSeconds(4), Duration.ZERO, 38 * 1024 * 1024,
+                        -1, child.size(), NOW.minusSeconds(5), "worker", child, null));
+        List<Event> events = List.of(
+                new Event(1, NOW.minusSeconds(9), Event.Type.STARTED, 1, "started thread cpu-1 (in pid 20710): cpu units=10"),
+                new Event(2, NOW.minusSeconds(8), Event.Type.STARTED, 3, "started process cpu-3 (pid 20748): cpu units=10"),
+                new Event(3, NOW.minusSeconds(2), Event.Type.FAILED, 4, "mem-4 failed after 1.00s: out of memory"));
+        return new Snapshot(9, NOW, Duration.ofSeconds(1), LAB_SELF, host, processes, workers,
+                new SimulatedGil.State(false, null, 0, Duration.ofMillis(5), 0), events);
+    }
+
+    /** The clock an event shows, in this machine's zone as the events pane writes it. */
+    static String clock(Instant at) {
+        return java.time.LocalTime.ofInstant(at, java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
     /** A started screen on a virtual terminal of the given size. */
     static TerminalScreen screen(DefaultVirtualTerminal t) throws IOException {
         TerminalScreen s = new TerminalScreen(t);

@@ -41,9 +41,9 @@ class RendererTest {
     @Test
     void smallestScreenShowsHeaderTablesSideBySideAndFooter() throws IOException {
         List<String> lines = Fixtures.lines(draw(80, 24, Fixtures.snapshot(), state(), UNICODE));
-        assertTrue(lines.get(0).contains("threadlab") && lines.get(0).contains("labhost") && lines.get(0).contains("GIL off")
+        assertTrue(lines.get(0).contains("labhost") && lines.get(0).contains("GIL off")
                 && lines.get(0).contains("?:help"), lines.get(0));
-        assertTrue(lines.get(0).contains("up 12:00") && lines.get(0).contains("load 1.20")
+        assertTrue(lines.get(0).contains("up 0:12:00") && lines.get(0).contains("load 1.20")
                 && lines.get(0).contains("workers 3/5"), lines.get(0));
         String titles = lineWith(lines, "Threads in pid 4242");
         assertTrue(titles.indexOf("Processes") > titles.indexOf("Threads in pid 4242"), titles);
@@ -111,7 +111,7 @@ class RendererTest {
         assertTrue(row.contains("4251") && row.contains("thr") && row.contains("cpu units=2") && row.contains("0:05"), row);
         assertTrue(row.contains("█"), "progress bar: " + row);
         assertTrue(lineWith(lines, "cpu7 [").contains("▂▅▇"), "sparkline: " + lineWith(lines, "cpu7 ["));
-        assertTrue(lineWith(lines, "mem [").contains("swp ["));
+        assertTrue(lineWith(lines, "mem [").contains("swp ["), "this machine has swap");
     }
 
     @Test
@@ -204,5 +204,187 @@ class RendererTest {
         assertTrue(row.contains("queue 12/16"), row);
         assertTrue(text.contains("status: queue 12/16, put 52, got 40, full 3x, empty 0x"), text);
         assertTrue(text.contains("outcome: counter, 4 threads, unsafe: expected 400000, got 351204, lost 48796"), text);
+    }
+
+    // ---- issue 9: the screen at the sizes people use ----
+
+    private static UiState processSelected(int id) {
+        UiState st = state();
+        st.focus = Pane.PROCESSES;
+        st.selected.put(Pane.PROCESSES, id);
+        return st;
+    }
+
+    @Test
+    void childJvmDetailListsItsThreadsBusiestFirstAndSaysHowManyAreHidden() throws IOException {
+        List<String> lines = Fixtures.lines(draw(120, 40, Fixtures.lab(), processSelected(3), UNICODE));
+        String title = lineWith(lines, "threads in pid 20748");
+        assertTrue(title.contains(": 22, busiest first; ") && title.contains(" more not shown"), title);
+        int first = lines.indexOf(title) + 1;
+        assertTrue(lines.get(first).trim().startsWith("20764 threadlab-work  R  64.0"),
+                "the busy work thread (highest TID) comes first:\n" + String.join("\n", lines));
+        int hidden = Integer.parseInt(title.replaceAll(".*; (\\d+) more not shown.*", "$1"));
+        long shown = lines.subList(first, lines.indexOf(lineWith(lines, "─ Events"))).stream()
+                .flatMap(l -> java.util.Arrays.stream(l.trim().split("   +"))).filter(p -> p.matches("\\d{5} .*")).count();
+        assertEquals(22, shown + hidden, "shown + hidden = all threads:\n" + String.join("\n", lines));
+        // at 80x24 there is room for one line: it names the busiest and the rest
+        String small = lineWith(Fixtures.lines(draw(80, 24, Fixtures.lab(), processSelected(3), UNICODE)), "22 threads");
+        assertTrue(small.contains("22 threads; busiest 20764 threadlab-work 64.0%; 21 more not shown"), small);
+    }
+
+    @Test
+    void bothTablesShowPidAndTidAt80x24And120x40() throws IOException {
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            List<String> lines = Fixtures.lines(draw(size[0], size[1], Fixtures.lab(), state(), UNICODE));
+            String header = lineWith(lines, " name ");
+            int split = header.indexOf('│');
+            for (String half : List.of(header.substring(0, split), header.substring(split))) {
+                assertTrue(half.matches(".* pid +tid .*"), size[0] + "x" + size[1] + ": " + header);
+            }
+            assertTrue(lineWith(lines, "cpu-1").matches(".*20710 +20743 .*") && lineWith(lines, "cpu-3").matches(".*20748 +20764 .*"),
+                    String.join("\n", lines));
+        }
+    }
+
+    @Test
+    void aCutNameKeepsItsDistinguishingEndAndWideTablesDoNotCutNames() throws IOException {
+        String narrow = Fixtures.text(draw(80, 24, Fixtures.lab(), state(), UNICODE));
+        assertTrue(narrow.contains(" sle…-942 ") && narrow.contains(" sle…-943 ") && narrow.contains(" coun…-12 "), narrow);
+        String ascii = Fixtures.text(draw(80, 24, Fixtures.lab(), state(), new Theme(true, false)));
+        assertTrue(ascii.contains(" sle~-942 "), ascii);
+        String wide = Fixtures.text(draw(120, 40, Fixtures.lab(), state(), UNICODE));
+        for (String name : List.of("counter-12", "counter-13", "sleep-942", "sleep-943")) {
+            assertTrue(wide.contains(" " + name + " "), name + " whole at 120 columns:\n" + wide);
+        }
+    }
+
+    @Test
+    void noSwapNoMeterAndThreadlabsOwnNumbersAreNeverCut() throws IOException {
+        for (int[] size : new int[][] {{80, 24}, {120, 40}, {200, 60}}) {
+            String mem = lineWith(Fixtures.lines(draw(size[0], size[1], Fixtures.lab(), state(), UNICODE)), "mem [");
+            assertFalse(mem.contains("swp"), "this machine has no swap: " + mem);
+            assertTrue(mem.stripTrailing().endsWith("threadlab pid 20710  rss 70M  threads 27  cpu 82.3%"), mem);
+            String withSwap = lineWith(Fixtures.lines(draw(size[0], size[1], Fixtures.snapshot(), state(), UNICODE)), "mem [");
+            assertTrue(withSwap.stripTrailing().endsWith("threadlab pid 4242  rss 61M  threads 23  cpu 99.5%"), withSwap);
+            assertEquals(size[0] >= 120, withSwap.contains("swp [") && withSwap.contains("0B/1.9G"), withSwap);
+        }
+    }
+
+    @Test
+    void theHeaderLeavesItemsOutRatherThanCuttingThem() throws IOException {
+        for (int w : new int[] {80, 90, 100, 120}) {
+            String header = Fixtures.lines(draw(w, 40, Fixtures.lab(), state(), UNICODE)).get(0);
+            assertTrue(header.endsWith("?:help "), header);
+            String items = header.substring(0, header.length() - "?:help ".length()).stripTrailing();
+            assertTrue(items.contains("GIL off") && items.contains("workers 5/7"), header);
+            for (String item : items.trim().split("  ")) {
+                assertTrue(List.of("threadlab", "vm", "up 1 day, 03:04:05", "load 1.22", "load 1.22 1.22 1.31", "GIL off",
+                        "workers 5/7", "every 1s").contains(item), "'" + item + "' is a whole item, at " + w + ": " + header);
+            }
+        }
+    }
+
+    @Test
+    void uptimeIsWrittenAsHtopWritesIt() throws IOException {
+        assertTrue(Fixtures.lines(draw(120, 40, Fixtures.lab(), state(), UNICODE)).get(0).contains("  up 1 day, 03:04:05  "));
+        Snapshot base = Fixtures.snapshot();
+        for (Object[] c : new Object[][] {{Duration.ofSeconds(22 * 60 + 59), "up 0:22:59"}, {Duration.ofSeconds(5), "up 0:00:05"},
+                {Duration.ofHours(49).plusSeconds(7), "up 2 days, 01:00:07"}, {Duration.ofHours(5), "up 5:00:00"}}) {
+            org.threadlab.sample.HostSample h = base.host();
+            Snapshot s = new Snapshot(base.seq(), base.takenAt(), base.interval(), base.selfPid(),
+                    new org.threadlab.sample.HostSample(h.hostName(), (Duration) c[0], h.load(), h.cores(), h.total(),
+                            h.memoryUsedBytes(), h.memoryTotalBytes(), h.swapUsedBytes(), h.swapTotalBytes()),
+                    base.processes(), base.workers(), base.gil(), base.events());
+            String header = Fixtures.lines(draw(120, 40, s, state(), UNICODE)).get(0);
+            assertTrue(header.contains("  " + c[1] + "  "), c[1] + " in " + header);
+        }
+    }
+
+    @Test
+    void theTooSmallMessageWrapsInsteadOfBeingCut() throws IOException {
+        for (int[] size : new int[][] {{60, 20}, {30, 10}, {79, 24}}) {
+            String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), state(), UNICODE));
+            String flat = text.replaceAll("\\s+", " ").trim();
+            assertEquals("threadlab needs at least 80x24; this terminal is " + size[0] + "x" + size[1]
+                    + ". Enlarge it, or press q to quit.", flat, text);
+        }
+    }
+
+    @Test
+    void theStatusLinesHalvesNeverOverwriteEachOther() throws IOException {
+        String words = "started 12 processes: exec-3 exec-4 exec-5 exec-6 (the program printed its timing) and more besides";
+        String cmd = "python3 demos/busy_threads.py 30 --threads 4 --seconds 30 --and-more-arguments";
+        for (int w : new int[] {80, 120}) {
+            for (int sl = 0; sl <= words.length(); sl += 9) {
+                for (int cl = 0; cl <= cmd.length(); cl += 13) {
+                    UiState st = state();
+                    st.status(words.substring(0, sl), false);
+                    st.workload = org.threadlab.work.WorkloadSpec.of("exec").with("cmd", cl == 0 ? "true" : cmd.substring(0, cl));
+                    st.count = 12;
+                    String line = Fixtures.lines(draw(w, 24, Fixtures.snapshot(), st, UNICODE)).get(22);
+                    int right = line.indexOf("workload: ");
+                    assertTrue(right >= 0, "the workload keeps its place: '" + line + "'");
+                    assertTrue(line.endsWith("  count 12"), "the count is never cut: '" + line + "'");
+                    String left = line.substring(0, right);
+                    assertTrue(left.endsWith("  ") || sl == 0, "two blank columns between the halves: '" + line + "'");
+                    String shownLeft = left.stripTrailing();
+                    String status = words.substring(0, sl).stripTrailing();
+                    assertTrue(shownLeft.equals(status) || shownLeft.endsWith("…") && status.startsWith(shownLeft.substring(0, shownLeft.length() - 1)),
+                            "the message is whole or cut with an ellipsis: '" + line + "'");
+                    String shownRight = line.substring(right, line.length() - "  count 12".length());
+                    String workload = "workload: " + st.workload.describe();
+                    assertTrue(shownRight.equals(workload) || shownRight.endsWith("…") && workload.startsWith(shownRight.substring(0, shownRight.length() - 1)),
+                            "the workload is whole or cut with an ellipsis: '" + line + "'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void helpExplainsTheStatesAndTheTerseColumns() throws IOException {
+        UiState st = state();
+        st.overlay = UiState.Overlay.HELP;
+        for (int[] size : new int[][] {{80, 24}, {120, 40}, {200, 60}}) {
+            String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), st, UNICODE));
+            for (String s : List.of("BLOCK     waiting for the GIL", "STOP      asked to stop, still running",
+                    "d         daemon (d) or not (.)", "alloc     bytes the thread allocated", "core      the CPU it last ran on",
+                    "Any key closes this help.")) {
+                assertTrue(text.contains(s), s + " at " + size[0] + "x" + size[1] + "\n" + text);
+            }
+        }
+    }
+
+    @Test
+    void coloursAreOnlyThoseTheTerminalHas() throws IOException {
+        UiState st = processSelected(3);
+        for (String term : List.of("vt100", "xterm", "screen", "xterm-16color", "xterm-256color")) {
+            UiOptions o = UiOptions.detect(Duration.ofSeconds(1), false, false, false, java.util.Map.of("TERM", term, "LANG", "C.UTF-8"));
+            for (UiState.Overlay overlay : List.of(UiState.Overlay.NONE, UiState.Overlay.HELP)) {
+                st.overlay = overlay;
+                DefaultVirtualTerminal t = draw(120, 40, Fixtures.snapshot(), st, Theme.of(o));
+                java.util.Set<TextColor> used = new java.util.HashSet<>();
+                boolean unicode = false;
+                for (int y = 0; y < 40; y++) {
+                    for (int x = 0; x < 120; x++) {
+                        TextCharacter c = t.getCharacter(x, y);
+                        used.add(c.getForegroundColor());
+                        used.add(c.getBackgroundColor());
+                        unicode |= c.getCharacterString().chars().anyMatch(ch -> ch > 0x7e);
+                    }
+                }
+                used.remove(TextColor.ANSI.DEFAULT);
+                boolean bright = used.stream().anyMatch(c -> c instanceof TextColor.ANSI a && a.isBright());
+                boolean indexed = used.stream().anyMatch(c -> !(c instanceof TextColor.ANSI));
+                switch (term) {
+                    case "vt100" -> {
+                        assertTrue(used.isEmpty(), "no colour on a VT100: " + used);
+                        assertFalse(unicode, "ASCII boxes on a VT100");
+                    }
+                    case "xterm", "screen" -> assertTrue(!used.isEmpty() && !bright && !indexed, term + " has 8 colours: " + used);
+                    case "xterm-16color" -> assertTrue(bright && !indexed, term + ": " + used);
+                    default -> assertTrue(indexed, "256 colours where TERM says so: " + used);
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.threadlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,38 @@ class UiOptionsTest {
 
     @Test
     void noColorFlagOrNonEmptyEnvironmentVariable() {
-        assertTrue(UiOptions.detect(S, false, false, false, Map.of()).color());
-        assertFalse(UiOptions.detect(S, false, false, true, Map.of()).color());
-        assertFalse(UiOptions.detect(S, false, false, false, Map.of("NO_COLOR", "1")).color());
-        assertTrue(UiOptions.detect(S, false, false, false, Map.of("NO_COLOR", "")).color(), "empty means unset");
+        Map<String, String> xterm = Map.of("TERM", "xterm-256color");
+        assertTrue(UiOptions.detect(S, false, false, false, xterm).color());
+        assertFalse(UiOptions.detect(S, false, false, true, xterm).color());
+        assertFalse(UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm-256color", "NO_COLOR", "1")).color());
+        assertTrue(UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm-256color", "NO_COLOR", "")).color(), "empty means unset");
+    }
+
+    @Test
+    void termDecidesHowManyColoursAndWhetherBoxesAreUnicode() {
+        Map<String, UiOptions.Colors> expected = new java.util.LinkedHashMap<>();
+        expected.put("vt100", UiOptions.Colors.NONE);
+        expected.put("vt220", UiOptions.Colors.NONE);
+        expected.put("xterm-mono", UiOptions.Colors.NONE);
+        expected.put("dumb", UiOptions.Colors.NONE);
+        expected.put("xterm", UiOptions.Colors.ANSI8);
+        expected.put("screen", UiOptions.Colors.ANSI8);
+        expected.put("tmux", UiOptions.Colors.ANSI8);
+        expected.put("linux", UiOptions.Colors.ANSI8);
+        expected.put("xterm-16color", UiOptions.Colors.ANSI16);
+        expected.put("xterm-256color", UiOptions.Colors.INDEXED256);
+        expected.put("screen-256color", UiOptions.Colors.INDEXED256);
+        expected.put("tmux-256color", UiOptions.Colors.INDEXED256);
+        expected.forEach((term, colors) -> assertEquals(colors,
+                UiOptions.detect(S, false, false, false, Map.of("TERM", term, "LANG", "C.UTF-8")).colors(), term));
+        assertEquals(UiOptions.Colors.INDEXED256,
+                UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm", "COLORTERM", "truecolor")).colors(), "COLORTERM says more");
+        assertEquals(UiOptions.Colors.NONE,
+                UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm-256color", "NO_COLOR", "1")).colors());
+        assertTrue(UiOptions.detect(S, false, false, false, Map.of("TERM", "vt100", "LANG", "C.UTF-8")).ascii(),
+                "a VT100 draws no Unicode boxes, whatever the locale");
+        assertFalse(UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm", "LANG", "C.UTF-8")).ascii());
+        assertTrue(UiOptions.detect(S, false, false, false, Map.of("TERM", "xterm-256color", "LANG", "C")).ascii(), "the locale still counts");
     }
 
     @Test
