@@ -21,7 +21,7 @@ final class EventsView {
         for (int i = from; i < events.size(); i++) {
             Event e = events.get(i);
             String time = LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK);
-            c.text(r.x() + 1, r.y() + 1 + i - from, time + "  " + e.text(), role(e.type()), r.w() - 2);
+            c.text(r.x() + 1, r.y() + 1 + i - from, c.fit(time + "  " + e.text(), r.w() - 2), role(e.type()), r.w() - 2);
         }
         if (events.isEmpty()) {
             c.text(r.x() + 1, r.y() + 1, "Nothing yet. Press ? for the keys.", Theme.Role.DIM, r.w() - 2);

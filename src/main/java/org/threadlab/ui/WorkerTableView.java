@@ -144,8 +144,8 @@ final class WorkerTableView {
             }
             widest.put(col, w);
         }
-        // in rank order until one does not fit: a column comes in at its least width (a number at its
-        // widest), and a name widens to its longest at its fit rank, as far as the room allows
+        // in rank order: a column comes in at its least width (a number at its widest), and a name
+        // widens to its longest at its fit rank, as far as the room allows
         List<Column> byRank = new ArrayList<>(shown);
         byRank.sort(Comparator.comparingInt(col -> col.rank(pane)));
         Map<Column, Integer> chosen = new HashMap<>();
@@ -161,8 +161,12 @@ final class WorkerTableView {
             }
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
             if (used + 1 + enter > width) {
-                // strictly by rank: a smaller, less important column never takes the place of one that did not fit
-                break;
+                // a smaller, less important column may fill the gap a wide one leaves, but never takes
+                // the place of an id, PID or TID (numbers, which come in whole or not at all)
+                if (col.fitRank() <= col.rank(pane)) {
+                    break;
+                }
+                continue;
             }
             chosen.put(col, enter);
             used += 1 + enter;
