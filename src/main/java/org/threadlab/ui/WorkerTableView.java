@@ -125,7 +125,7 @@ final class WorkerTableView {
             Column.of("progress", "progress", 8, LEFT, (w, s, width, c) -> Cells.progress(w.info(), width, c.theme))
                     .ranks(100, 100).style((w, base) -> base == Theme.Role.NORMAL ? Theme.Role.SPARK : base),
             Column.of("age", "age", 6, RIGHT, (w, s, width, c) -> w.info().startedAt() == null ? "-"
-                    : Durations.clock(w.info().age(s.takenAt()))).ranks(110, 110));
+                    : Durations.clock(w.info().age(s.takenAt()))).ranks(110, 110).fit(0));
 
     /** The columns that fit in {@code width} for these rows, in display order, with their widths. */
     static List<Placed> columns(Pane pane, int width, List<WorkerSample> rows, Snapshot s, Canvas c) {
@@ -162,7 +162,7 @@ final class WorkerTableView {
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
             if (used + 1 + enter > width) {
                 // a smaller, less important column may fill the gap a wide one leaves, but never takes
-                // the place of an id, PID or TID (numbers, which come in whole or not at all)
+                // the place of an id, PID, TID or age (numbers, which come in whole or not at all)
                 if (col.fitRank() <= col.rank(pane)) {
                     break;
                 }
