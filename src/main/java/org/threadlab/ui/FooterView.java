@@ -1,5 +1,6 @@
 package org.threadlab.ui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import java.time.Duration;
 import org.threadlab.text.Durations;
 
@@ -61,14 +62,19 @@ final class FooterView {
             lead = joins.length() > 0 ? joins + "  " : "";
             leftText = st.status;
         }
-        int[] widths = split(c.width, lead.length() + leftText.length(), workload.length() + count.length());
+        int[] widths = split(c.width, columns(c, lead + leftText), columns(c, workload + count));
         int rw = widths[1];
-        String right = rw >= workload.length() + count.length() ? workload + count
+        String right = rw >= columns(c, workload + count) ? workload + count
                 : rw > count.length() ? c.fit(workload, rw - count.length()) + count : c.fit(workload + count, rw);
         c.text(c.width - rw, y, right, Theme.Role.DIM, rw);
         String left = c.fit(lead + leftText, widths[0]);
         int used = c.text(0, y, left.substring(0, Math.min(lead.length(), left.length())), Theme.Role.WARN, widths[0]);
         c.text(used, y, left.substring(Math.min(lead.length(), left.length())), role, widths[0] - used);
+    }
+
+    /** Columns the text takes on screen (a wide character takes two). */
+    private static int columns(Canvas c, String s) {
+        return TerminalTextUtils.getColumnWidth(c.clean(s));
     }
 
     /** Columns for the left and right halves of a status line {@code width} wide, a gap between them. */

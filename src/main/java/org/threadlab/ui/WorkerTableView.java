@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -152,7 +153,7 @@ final class WorkerTableView {
         int used = -1;
         List<Column> pendingFit = new ArrayList<>();
         for (Column col : byRank) {
-            for (java.util.Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
+            for (Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
                 Column f = it.next();
                 if (f.fitRank() <= col.rank(pane)) {
                     used += widen(chosen, f, widest.get(f), width - used);
