@@ -63,6 +63,24 @@ final class ProcFiles {
         return any ? v : -1;
     }
 
+    /** The {@code index}-th (from 0) space-separated number of the file, or -1 (statm, schedstat). */
+    long number(int index) {
+        int i = 0;
+        for (int k = 0; k < index; k++) {
+            while (i < len && buf[i] != ' ') {
+                i++;
+            }
+            i++;
+        }
+        long v = 0;
+        boolean any = false;
+        while (i < len && buf[i] >= '0' && buf[i] <= '9') {
+            v = v * 10 + (buf[i++] - '0');
+            any = true;
+        }
+        return any ? v : -1;
+    }
+
     /** Where {@code key} starts a line, or -1. */
     private int indexOf(String key, int from) {
         outer:

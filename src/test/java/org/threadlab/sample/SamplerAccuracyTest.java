@@ -66,6 +66,26 @@ class SamplerAccuracyTest {
     }
 
     @Test
+    void rssOfASmallProcessIsExactlyWhatPsShows() throws Exception {
+        // stat's field 24 lagged VmRSS by 100-360 KiB: 5-11% of a process this small
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+            sampler.watch(sleeper.pid());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            ProcessSample p = sampler.sampleNow().process(sleeper.pid()).orElseThrow();
+            while (!"sleep".equals(p.name()) && System.nanoTime() < deadline) { // still the forked JVM image
+                Thread.sleep(20);
+                p = sampler.sampleNow().process(sleeper.pid()).orElseThrow();
+            }
+            assertEquals("sleep", p.name());
+            // a sleeping process's resident set does not move: the two must be equal, not close
+            assertEquals(Kernel.vmRssBytes(sleeper.pid()), p.rssBytes(), "RSS vs VmRSS of a sleeping `sleep`");
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void threadsAndNamesMatchProcTaskOfAProcessWithManyThreads() throws Exception {
         // more threads than are read in full every tick: the selective path must still list every one
         Process target = new ProcessBuilder(SamplerBench.targetCommand(ProcProbe.READ_ALL_UP_TO + 40)).start();
