@@ -28,10 +28,13 @@ import picocli.CommandLine.Option;
 /** {@code threadlab snapshot}: two samples a window apart, printed once. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show cores, memory and any process's threads, measured over a window.",
-                "Samples twice, a window apart, and prints the system line, per-core utilisation, and each",
-                "process with all its threads (CPU% over the window; 100% = one core)."},
+                "",
+                "Samples twice, a window apart, and prints the system line, per-core utilisation and, for each "
+                        + "--pid (and with --self, threadlab's own JVM), the process and all its threads "
+                        + "(CPU%% over the window; 100%% = one core)."},
         footer = {"", "Examples:",
-                "  threadlab snapshot                       (threadlab itself)",
+                "  threadlab snapshot            (the system only: load, memory, cores)",
+                "  threadlab snapshot --self     (also threadlab's own JVM and its threads)",
                 "  threadlab snapshot --pid 1234 --window 2s",
                 "  threadlab snapshot --pid 1234 --json"})
 public final class SnapshotCommand implements Callable<Integer> {

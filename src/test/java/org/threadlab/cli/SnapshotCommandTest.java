@@ -66,6 +66,31 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void helpIsCleanAndItsExamplesMatchTheDefaults() {
+        // picocli's warnings go to System.err directly, not to the command's err writer
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(raw, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = run("snapshot", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        String stderr = raw.toString(java.nio.charset.StandardCharsets.UTF_8) + err;
+        assertEquals(0, code);
+        assertEquals("", stderr, "no picocli warning (an unescaped %)");
+        String help = out.toString();
+        assertTrue(help.contains("(CPU% over the window; 100% = one core)"), help);
+        assertTrue(help.lines().allMatch(l -> l.length() <= 80), "fits 80 columns\n" + help);
+        String bare = help.lines().filter(l -> l.strip().startsWith("threadlab snapshot ") && l.contains("("))
+                .filter(l -> l.strip().split("\\s+").length == 2 || l.strip().split("\\s+")[2].startsWith("("))
+                .findFirst().orElseThrow(() -> new AssertionError("an example of the bare command\n" + help));
+        assertTrue(bare.contains("system only"), "the bare command shows the system only: " + bare);
+        assertTrue(help.lines().anyMatch(l -> l.contains("snapshot --self") && l.contains("threadlab's own JVM")), help);
+    }
+
+    @Test
     void aNonPositiveWindowIsRefused() {
         assertEquals(2, run("snapshot", "--window", "0s"));
         assertTrue(err.toString().startsWith("threadlab: "), err.toString());
