@@ -7,8 +7,9 @@ import java.io.IOException;
 /**
  * Reads small /proc files into one reused buffer: open, read, close and nothing else, so reading a
  * thousand {@code stat} files costs little more than the kernel's work. Not thread-safe: one per sampler.
+ * Tests override {@link #read}, {@link #entries} and {@link #isDirectory} to serve a made-up /proc.
  */
-final class ProcFiles {
+class ProcFiles {
     static final boolean AVAILABLE = new File("/proc/self/stat").canRead();
 
     private byte[] buf = new byte[4096];
@@ -30,6 +31,24 @@ final class ProcFiles {
             len = 0;
             return false;
         }
+    }
+
+    /** Makes {@code content} the file just read (for a made-up /proc in tests). */
+    final void load(byte[] content) {
+        if (content.length > buf.length) {
+            buf = java.util.Arrays.copyOf(content, content.length * 2);
+        }
+        System.arraycopy(content, 0, buf, 0, content.length);
+        len = content.length;
+    }
+
+    /** The entries of a directory (a process's task ids); empty when it is gone. */
+    String[] entries(String dir) {
+        return list(dir);
+    }
+
+    boolean isDirectory(String dir) {
+        return new File(dir).isDirectory();
     }
 
     byte[] buffer() {
