@@ -67,11 +67,16 @@ public final class SnapshotCommand implements Callable<Integer> {
             for (long pid : pids) {
                 sampler.watch(pid);
             }
-            String error = unreadable(sampler.sampleNow());
+            Snapshot first = sampler.sampleNow();
+            String error = unreadable(first);
             if (error == null) {
                 try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000)) {
                     progress.show("snapshot: measuring over " + Durations.format(window) + "…");
-                    Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+                    // the window is from the first read to the second, however long the first took
+                    long due = first.host().readNanos() + window.toNanos();
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                    }
                 }
                 s = sampler.sampleNow();
                 error = unreadable(s);
@@ -115,7 +120,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
                 h.hostName(), Durations.clock(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
                 Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
-                Durations.format(window)));
+                Durations.seconds(measured(s))));
         Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");
         for (CoreSample c : h.cores()) {
             coreRow(cores, "cpu" + c.id(), c);
@@ -139,6 +144,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** The window the host's figures are over, as measured (the one asked for if unknown). */
+    private Duration measured(Snapshot s) {
+        return s.host().window() != null ? s.host().window() : window;
+    }
+
     private static void coreRow(Table t, String name, CoreSample c) {
         t.row(name, percent(c.utilisation() * 100), percent(c.user() * 100), percent(c.system() * 100),
                 percent(c.iowait() * 100), percent(c.idle() * 100));
@@ -157,7 +167,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("host", h.hostName());
         root.put("taken_at", s.takenAt().toString());
-        root.put("window_s", window.toNanos() / 1e9);
+        root.put("window_s", measured(s).toNanos() / 1e9);
         root.put("uptime_s", h.uptime().getSeconds());
         double[] load = h.load();
         root.put("load", List.of(load[0], load[1], load[2]));
@@ -181,6 +191,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("name", p.name());
             m.put("role", p.role());
             m.put("state", p.state());
+            m.put("window_s", p.window() == null ? null : p.window().toNanos() / 1e9);
             m.put("cpu_percent", p.cpuPercent());
             m.put("rss_bytes", p.rssBytes());
             m.put("virtual_bytes", p.virtualBytes());

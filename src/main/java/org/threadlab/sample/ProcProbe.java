@@ -75,6 +75,13 @@ final class ProcProbe implements ProcessProbe {
         boolean readNow;
     }
 
+    static {
+        // the constants are read once (auxv, btime): now, not inside the first timed read
+        if (SystemConstants.HZ <= 0) {
+            throw new IllegalStateException("no clock tick rate");
+        }
+    }
+
     ProcProbe(long pid, ProcFiles files) {
         this(pid, files, "/proc", System::nanoTime);
     }

@@ -127,7 +127,6 @@ public final class Sampler implements SnapshotSource {
     }
 
     private Snapshot take() {
-        HostSample hostSample = host.sample();
         List<WorkerInfo> workers = supervisor == null ? List.of() : supervisor.workers();
         Map<Long, String> roles = new LinkedHashMap<>();
         roles.put(selfPid, "self");
@@ -149,10 +148,17 @@ public final class Sampler implements SnapshotSource {
             }
         }
         JavaView java = new JavaView(javaIds);
+        List<ProcessProbe> toRead = new ArrayList<>(roles.size());
+        for (Long pid : roles.keySet()) {
+            toRead.add(probes.computeIfAbsent(pid, platform::probe));
+        }
+        // everything slow to set up (the first time: class loading, the management beans) is done: the
+        // host and the processes are read back to back, so their windows start and end together
+        HostSample hostSample = host.sample();
         List<ProcessSample> processes = new ArrayList<>(roles.size());
+        int k = 0;
         for (Map.Entry<Long, String> e : roles.entrySet()) {
-            ProcessProbe probe = probes.computeIfAbsent(e.getKey(), platform::probe);
-            processes.add(probe.sample(e.getValue(), e.getKey() == selfPid ? java : null));
+            processes.add(toRead.get(k++).sample(e.getValue(), e.getKey() == selfPid ? java : null));
         }
         List<WorkerSample> workerSamples = joinWorkers(workers, processes, java);
         return new Snapshot(++seq, Instant.now(), interval, selfPid, hostSample, processes, workerSamples,

@@ -43,6 +43,23 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void jsonReportsTheWindowMeasuredAndTheProcessWindowStartsWithTheHosts() {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        assertEquals(0, run("snapshot", "--self", "--window", "500ms", "--json"), err.toString());
+        String json = out.toString();
+        java.util.regex.Matcher host = java.util.regex.Pattern.compile("^\\{\"host\":\"[^\"]*\",\"taken_at\":\"[^\"]*\",\"window_s\":([0-9.]+)").matcher(json);
+        assertTrue(host.find(), json);
+        double window = Double.parseDouble(host.group(1));
+        // measured, not the 0.5 asked for: the second read comes after the first plus the window
+        assertTrue(window > 0.5 && window < 2.5, "window_s " + window);
+        java.util.regex.Matcher proc = java.util.regex.Pattern.compile("\"role\":\"self\",\"state\":\"[A-Z]\",\"window_s\":([0-9.]+)").matcher(json);
+        assertTrue(proc.find(), json);
+        double processWindow = Double.parseDouble(proc.group(1));
+        // the host and the process are read back to back in each sample: their windows agree
+        assertEquals(window, processWindow, 0.1, "host window " + window + " vs the process's " + processWindow);
+    }
+
+    @Test
     void textShowsCoresAndAThreadTableOfThreadlabItself() {
         Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
         assertEquals(0, run("snapshot", "--window", "200ms"), err.toString());
