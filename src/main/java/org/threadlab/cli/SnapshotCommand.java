@@ -36,7 +36,10 @@ import picocli.CommandLine.Option;
                 "  threadlab snapshot            (the system only: load, memory, cores)",
                 "  threadlab snapshot --self     (also threadlab's own JVM and its threads)",
                 "  threadlab snapshot --pid 1234 --window 2s",
-                "  threadlab snapshot --pid 1234 --json"})
+                "  threadlab snapshot --pid 1234 --json",
+                "",
+                "Exit codes: 0 all measured; 1 a --pid exited during the window (the others are still "
+                        + "reported, that one is marked); 2 bad usage or a --pid that cannot be read."})
 public final class SnapshotCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -62,12 +65,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--window", window);
+        Snapshot first;
         Snapshot s;
         try (Sampler sampler = new Sampler(null, window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
             for (long pid : pids) {
                 sampler.watch(pid);
             }
-            Snapshot first = sampler.sampleNow();
+            first = sampler.sampleNow();
             String error = unreadable(first);
             if (error == null) {
                 try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000)) {
@@ -79,7 +83,6 @@ public final class SnapshotCommand implements Callable<Integer> {
                     }
                 }
                 s = sampler.sampleNow();
-                error = unreadable(s);
             } else {
                 s = null;
             }
@@ -92,15 +95,42 @@ public final class SnapshotCommand implements Callable<Integer> {
             return spec.exitCodeOnInvalidInput();
         }
         List<ProcessSample> shown = new ArrayList<>();
+        boolean lost = false;
         for (ProcessSample p : s.processes()) {
             if (pids.contains(p.pid()) || (self && p.pid() == s.selfPid())) {
-                shown.add(p);
+                ProcessSample before = first.process(p.pid()).orElse(null);
+                String gone = lostDuringTheWindow(before, p);
+                lost |= gone != null;
+                shown.add(gone == null ? p : lost(before, gone));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(s, shown)) + "\n" : text(s, shown));
         out.flush();
-        return 0;
+        // measured, but not all that was asked for: a script can tell (the output says which)
+        return lost ? 1 : 0;
+    }
+
+    /** Why a process read at the start of the window has no figures at its end; null when it has. */
+    private static String lostDuringTheWindow(ProcessSample before, ProcessSample after) {
+        if (before == null || before.error() != null) {
+            return null;
+        }
+        if (after.error() != null) {
+            return after.error().startsWith("no process") ? "exited during the window"
+                    : "could not be read at the end of the window: " + after.error();
+        }
+        if (before.startTime() != null && !before.startTime().equals(after.startTime())) {
+            return "exited during the window (its PID now belongs to another process)";
+        }
+        return null;
+    }
+
+    /** What is known of a process that did not last the window: who it was, and why there are no figures. */
+    private static ProcessSample lost(ProcessSample before, String why) {
+        java.time.Duration unknown = java.time.Duration.ofSeconds(-1);
+        return new ProcessSample(before.pid(), before.ppid(), before.name(), "?", Double.NaN, unknown, unknown, -1, -1,
+                -1, before.startTime(), before.role(), List.of(), why, null);
     }
 
     private String unreadable(Snapshot s) {
@@ -128,6 +158,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         coreRow(cores, "all", h.total());
         sb.append(cores);
         for (ProcessSample p : shown) {
+            if (p.error() != null) {
+                sb.append(String.format(Locale.ROOT, "%npid %d (%s)  ppid %d  %s%n", p.pid(), p.name(), p.ppid(), p.error()));
+                continue;
+            }
             sb.append(String.format(Locale.ROOT, "%npid %d (%s)  ppid %d  state %s  cpu %s  rss %s  virt %s  threads %d  user %s  system %s  started %s%n",
                     p.pid(), p.name(), p.ppid(), p.state(), percent(p.cpuPercent()), Sizes.compact(p.rssBytes()),
                     Sizes.compact(p.virtualBytes()), p.threadCount(), Durations.seconds(p.userTime()),
@@ -195,8 +229,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("cpu_percent", p.cpuPercent());
             m.put("rss_bytes", p.rssBytes());
             m.put("virtual_bytes", p.virtualBytes());
-            m.put("user_s", p.userTime().toMillis() / 1e3);
-            m.put("system_s", p.systemTime().toMillis() / 1e3);
+            m.put("user_s", p.userTime().isNegative() ? null : p.userTime().toMillis() / 1e3);
+            m.put("system_s", p.systemTime().isNegative() ? null : p.systemTime().toMillis() / 1e3);
             m.put("thread_count", p.threadCount());
             m.put("start_time", p.startTime() == null ? null : p.startTime().toString());
             List<Object> threads = new ArrayList<>();
@@ -223,6 +257,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 threads.add(tm);
             }
             m.put("threads", threads);
+            m.put("error", p.error());
             procs.add(m);
         }
         root.put("processes", procs);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.threadlab.ThreadLab;
@@ -71,6 +72,40 @@ class SnapshotCommandTest {
         String text = out.toString();
         assertTrue(text.contains("pid " + ProcessHandle.current().pid() + " ("), text);
         assertTrue(text.lines().anyMatch(l -> l.strip().startsWith("tid") && l.contains("name") && l.contains("core")), text);
+    }
+
+    @Test
+    void aProcessThatExitsDuringTheWindowIsMarkedAndTheOthersAreStillReported() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        for (boolean asJson : new boolean[] {false, true}) {
+            out.getBuffer().setLength(0);
+            Process stays = new ProcessBuilder("sleep", "30").start();
+            // alive at the first read (taken at once), gone long before the second
+            Process leaves = new ProcessBuilder("sleep", "1.5").start();
+            try {
+                List<String> args = new java.util.ArrayList<>(List.of("snapshot", "--pid", Long.toString(stays.pid()),
+                        "--pid", Long.toString(leaves.pid()), "--window", "3s", "-q"));
+                if (asJson) {
+                    args.add("--json");
+                }
+                assertEquals(1, run(args.toArray(String[]::new)), "measured, but not all asked for\n" + out + err);
+                String o = out.toString();
+                if (asJson) {
+                    assertTrue(o.contains("{\"pid\":" + leaves.pid() + ",\"ppid\":" + ProcessHandle.current().pid()
+                            + ",\"name\":\"sleep\""), o);
+                    assertTrue(o.contains("\"error\":\"exited during the window\""), o);
+                    assertTrue(o.contains("\"threads\":[{\"tid\":" + stays.pid() + ","), "the other is still reported\n" + o);
+                } else {
+                    assertTrue(o.contains("pid " + leaves.pid() + " (sleep)  ppid " + ProcessHandle.current().pid()
+                            + "  exited during the window"), o);
+                    assertTrue(o.contains("pid " + stays.pid() + " (sleep)  ppid "), o);
+                    assertTrue(o.lines().anyMatch(l -> l.strip().startsWith(stays.pid() + " ")), "its thread table\n" + o);
+                }
+            } finally {
+                stays.destroyForcibly().waitFor();
+                leaves.destroyForcibly().waitFor();
+            }
+        }
     }
 
     @Test
