@@ -222,11 +222,40 @@ public final class Sampler implements SnapshotSource {
             if (!Double.isNaN(cpu)) {
                 ring.add(cpu);
             }
-            out.add(new WorkerSample(w, cpu, t == null ? -1 : t.core(), memory, t == null ? null : t.state(),
-                    ring.history()));
+            int core = t == null ? -1 : t.core();
+            if (w.kind() == WorkerKind.PROCESS && p != null) {
+                core = workCore(p, w.tid());
+            }
+            out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history()));
         }
         workerRings.keySet().retainAll(ids);
         return out;
+    }
+
+    /**
+     * The core a process's work runs on: its busiest thread's over the interval (an external program's
+     * main thread often only waits for its workers); when no thread is known to have used CPU (first
+     * sight), a running one's; else its work thread's, else its main thread's; -1 when unknown.
+     */
+    static int workCore(ProcessSample p, long workTid) {
+        ThreadSample busiest = null;
+        for (ThreadSample t : p.threads()) {
+            if (t.cpuPercent() > 0 && (busiest == null || t.cpuPercent() > busiest.cpuPercent())) {
+                busiest = t;
+            }
+        }
+        for (ThreadSample t : p.threads()) {
+            if (busiest == null && Double.isNaN(t.cpuPercent()) && "R".equals(t.state())) {
+                busiest = t;
+            }
+        }
+        if (busiest == null && workTid > 0) {
+            busiest = thread(p, workTid);
+        }
+        if (busiest == null) {
+            busiest = thread(p, p.pid());
+        }
+        return busiest == null ? -1 : busiest.core();
     }
 
     private static ThreadSample thread(ProcessSample p, long tid) {

@@ -12,12 +12,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * A C program with many sleeping threads and a few busy ones started last (so they are read last),
  * compiled with gcc for the test: independent of the JVM and of threadlab's code. It prints
- * "ready TID..." (the busy threads' TIDs) and exits when its stdin closes.
+ * "ready TID..." (the busy threads' TIDs) and exits when its stdin closes, or after SECONDS.
+ *
+ * <p>Arguments: {@code SLEEPERS BUSY DUTY_PERCENT [pin|-] [SECONDS]}; "pin" keeps the main thread on
+ * core 0 and the busy threads on core 1 (so where the work runs is known).
  */
 final class ManyThreadsProgram implements AutoCloseable {
     private static final String SOURCE = """
             #define _GNU_SOURCE
             #include <pthread.h>
+            #include <sched.h>
+            #include <string.h>
             #include <stdio.h>
             #include <stdlib.h>
             #include <time.h>
@@ -25,6 +30,14 @@ final class ManyThreadsProgram implements AutoCloseable {
             #include <sys/syscall.h>
 
             static int duty; /* percent of a core each busy thread uses */
+            static int pin;
+
+            static void pin_to(int cpu) {
+                cpu_set_t set;
+                CPU_ZERO(&set);
+                CPU_SET(cpu, &set);
+                if (sched_setaffinity(0, sizeof set, &set) != 0) { perror("sched_setaffinity"); exit(5); }
+            }
             static volatile pid_t tids[64];
 
             static long cpu_ns(void) {
@@ -38,6 +51,7 @@ final class ManyThreadsProgram implements AutoCloseable {
             /* 1 ms of CPU, then sleep so that the thread uses `duty` percent of a core */
             static void *busy(void *arg) {
                 long i = (long) arg;
+                if (pin) pin_to(1);
                 tids[i] = (pid_t) syscall(SYS_gettid);
                 struct timespec rest = {0, 1000000L * (100 - duty) / duty};
                 volatile unsigned long x = 0;
@@ -52,6 +66,9 @@ final class ManyThreadsProgram implements AutoCloseable {
             int main(int argc, char **argv) {
                 int sleepers = atoi(argv[1]), busies = atoi(argv[2]);
                 duty = atoi(argv[3]);
+                pin = argc > 4 && strcmp(argv[4], "pin") == 0;
+                int seconds = argc > 5 ? atoi(argv[5]) : 0;
+                if (pin) pin_to(0);
                 pthread_attr_t small;
                 pthread_attr_init(&small);
                 pthread_attr_setstacksize(&small, 64 * 1024);
@@ -65,6 +82,7 @@ final class ManyThreadsProgram implements AutoCloseable {
                 for (int i = 0; i < busies; i++) printf(" %d", tids[i]);
                 printf("\\n");
                 fflush(stdout);
+                if (seconds > 0) { sleep(seconds); return 0; }
                 char b[64];
                 while (read(0, b, sizeof b) > 0) {}
                 return 0;
@@ -89,7 +107,8 @@ final class ManyThreadsProgram implements AutoCloseable {
         }
     }
 
-    static ManyThreadsProgram start(Path dir, int sleepers, int busy, int dutyPercent) throws Exception {
+    /** Compiles the program into {@code dir}; returns the executable. */
+    static Path compile(Path dir) throws Exception {
         Path src = dir.resolve("many_threads.c");
         Path bin = dir.resolve("many_threads");
         Files.writeString(src, SOURCE);
@@ -99,6 +118,11 @@ final class ManyThreadsProgram implements AutoCloseable {
         if (!cc.waitFor(60, TimeUnit.SECONDS) || cc.exitValue() != 0) {
             throw new AssertionError("gcc failed: " + ccOut);
         }
+        return bin;
+    }
+
+    static ManyThreadsProgram start(Path dir, int sleepers, int busy, int dutyPercent) throws Exception {
+        Path bin = compile(dir);
         Process p = new ProcessBuilder(bin.toString(), Integer.toString(sleepers), Integer.toString(busy),
                 Integer.toString(dutyPercent)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
