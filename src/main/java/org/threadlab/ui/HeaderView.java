@@ -40,6 +40,9 @@ final class HeaderView {
         sb.append("  GIL ");
         if (gil == null || !gil.enabled()) {
             sb.append("off");
+        } else if (!Double.isNaN(gil.heldShare())) {
+            // over the interval, from the same books as the rows' gil column
+            sb.append(String.format(Locale.ROOT, "ON held %.0f%% %.1f waiting", gil.heldShare() * 100, gil.waitingAverage()));
         } else {
             sb.append("ON ").append(gil.holder() == null ? "(free)" : gil.holder()).append(" +").append(gil.waiting()).append(" waiting");
         }

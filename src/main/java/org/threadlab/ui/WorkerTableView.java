@@ -19,6 +19,8 @@ final class WorkerTableView {
     enum Col {
         ID("id", 3, true), NAME("name", 8, false), PID("pid", 7, true), TID("tid", 7, true), KIND("kind", 4, false),
         STATE("state", 5, false), DAEMON("d", 1, false), WORKLOAD("workload", 10, false), CPU("cpu%", 5, true),
+        /** held/waited percent of the interval, while the GIL is on */
+        GIL("gil h/w", 7, true),
         CORE("core", 4, true), MEM("mem", 5, true), PROGRESS("progress", 8, false), AGE("age", 6, true);
 
         final String header;
@@ -32,16 +34,24 @@ final class WorkerTableView {
         }
     }
 
-    private static final List<Col> THREAD_PRIORITY = List.of(Col.ID, Col.NAME, Col.STATE, Col.CPU, Col.DAEMON, Col.MEM,
+    private static final List<Col> THREAD_PRIORITY = List.of(Col.ID, Col.NAME, Col.STATE, Col.CPU, Col.GIL, Col.DAEMON, Col.MEM,
             Col.CORE, Col.PROGRESS, Col.AGE, Col.KIND, Col.TID, Col.WORKLOAD, Col.PID);
     private static final List<Col> PROCESS_PRIORITY = List.of(Col.ID, Col.NAME, Col.STATE, Col.CPU, Col.DAEMON, Col.MEM,
             Col.PID, Col.CORE, Col.PROGRESS, Col.AGE, Col.WORKLOAD, Col.TID, Col.KIND);
 
     /** The columns that fit in {@code width}, in display order, with their widths. */
     static List<int[]> columns(Pane pane, int width) {
+        return columns(pane, width, false);
+    }
+
+    /** @param gil whether the GIL is on: only then has the thread table a gil column */
+    static List<int[]> columns(Pane pane, int width, boolean gil) {
         List<Col> chosen = new ArrayList<>();
         int used = -1;
         for (Col c : pane == Pane.THREADS ? THREAD_PRIORITY : PROCESS_PRIORITY) {
+            if (c == Col.GIL && !gil) {
+                continue;
+            }
             if (used + 1 + c.width <= width) {
                 chosen.add(c);
                 used += 1 + c.width;
@@ -76,7 +86,7 @@ final class WorkerTableView {
         boolean focused = st.focus == pane;
         int titleY = l.tablesY();
         int headerY = titleY + 1;
-        List<int[]> cols = columns(pane, w - 1);
+        List<int[]> cols = columns(pane, w - 1, s.gil() != null && s.gil().enabled());
         int cx = x + 1;
         for (int[] col : cols) {
             Col k = Col.values()[col[0]];
@@ -133,7 +143,7 @@ final class WorkerTableView {
                 role = Theme.level(ws.cpuPercent() / 100);
             } else if (k == Col.PROGRESS && base == Theme.Role.NORMAL) {
                 role = Theme.Role.SPARK;
-            } else if (k == Col.STATE && base == Theme.Role.NORMAL && "STOP".equals(Cells.state(i))) {
+            } else if (k == Col.STATE && base == Theme.Role.NORMAL && "STOP".equals(Cells.state(ws))) {
                 role = Theme.Role.WARN;
             }
             c.cell(cx, y, cell(k, ws, s, col[1], c.theme), role, col[1], k.right);
@@ -149,11 +159,13 @@ final class WorkerTableView {
             case PID -> i.pid() > 0 ? Long.toString(i.pid()) : "-";
             case TID -> i.tid() > 0 ? Long.toString(i.tid()) : "-";
             case KIND -> Cells.kind(i.kind());
-            case STATE -> Cells.state(i);
+            case STATE -> Cells.state(ws);
             case DAEMON -> i.daemon() ? "d" : ".";
             // a live status (a queue's fill) says more than the parameters it was started with
             case WORKLOAD -> i.status() != null ? i.status() : i.workload().describe();
             case CPU -> i.state().ended() ? "-" : Cells.percent(ws.cpuPercent());
+            case GIL -> i.state().ended() || Double.isNaN(ws.gilHeld()) ? "-"
+                    : Math.round(ws.gilHeld() * 100) + "/" + Math.round(ws.gilWaited() * 100);
             case CORE -> i.state().ended() ? "-" : Cells.number(ws.core());
             case MEM -> Cells.bytes(ws.memoryBytes());
             case PROGRESS -> Cells.progress(i, width, t);
