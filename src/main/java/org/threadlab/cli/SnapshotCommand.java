@@ -225,7 +225,6 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("name", p.name());
             m.put("role", p.role());
             m.put("state", p.state());
-            m.put("window_s", p.window() == null ? null : p.window().toNanos() / 1e9);
             m.put("cpu_percent", p.cpuPercent());
             m.put("rss_bytes", p.rssBytes());
             m.put("virtual_bytes", p.virtualBytes());
@@ -233,6 +232,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("system_s", p.systemTime().isNegative() ? null : p.systemTime().toMillis() / 1e3);
             m.put("thread_count", p.threadCount());
             m.put("start_time", p.startTime() == null ? null : p.startTime().toString());
+            m.put("window_s", p.window() == null ? null : p.window().toNanos() / 1e9);
             List<Object> threads = new ArrayList<>();
             for (ThreadSample t : p.threads()) {
                 Map<String, Object> tm = new LinkedHashMap<>();
