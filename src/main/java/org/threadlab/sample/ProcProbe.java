@@ -123,14 +123,14 @@ final class ProcProbe implements ProcessProbe {
         prevTicks = st.ticks();
         prevNanos = now;
 
-        List<ThreadSample> threads = readThreads(java, now, processDelta);
+        List<ThreadSample> threads = readThreads(java, processDelta);
         return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
                 ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
 
     /** @param processDelta the process's ticks since the last tick, or -1 on first sight */
-    private List<ThreadSample> readThreads(JavaView java, long now, long processDelta) {
+    private List<ThreadSample> readThreads(JavaView java, long processDelta) {
         long[] tids = listTasks();
         int n = tids.length;
         for (Task t : tasks.values()) {

@@ -110,7 +110,7 @@ class ProcProbeFixtureTest {
             assertEquals(25.0, thread(p, tid).cpuPercent(), 0.01, "busy thread " + tid);
         }
         assertEquals(0.0, thread(p, PID + 3).cpuPercent(), 0.0);
-        assertEquals(ProcProbe.READ_ALL_UP_TO < 203, true, "enough threads that a tick reads only some");
+        assertTrue(ProcProbe.READ_ALL_UP_TO < 203, "enough threads that a tick reads only some");
     }
 
     @Test
