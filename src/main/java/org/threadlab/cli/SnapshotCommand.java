@@ -28,12 +28,18 @@ import picocli.CommandLine.Option;
 /** {@code threadlab snapshot}: two samples a window apart, printed once. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show cores, memory and any process's threads, measured over a window.",
-                "Samples twice, a window apart, and prints the system line, per-core utilisation, and each",
-                "process with all its threads (CPU% over the window; 100% = one core)."},
+                "",
+                "Samples twice, a window apart, and prints the system line, per-core utilisation and, for each "
+                        + "--pid (and with --self, threadlab's own JVM), the process and all its threads "
+                        + "(CPU%% over the window; 100%% = one core)."},
         footer = {"", "Examples:",
-                "  threadlab snapshot                       (threadlab itself)",
+                "  threadlab snapshot            (the system only: load, memory, cores)",
+                "  threadlab snapshot --self     (also threadlab's own JVM and its threads)",
                 "  threadlab snapshot --pid 1234 --window 2s",
-                "  threadlab snapshot --pid 1234 --json"})
+                "  threadlab snapshot --pid 1234 --json",
+                "",
+                "Exit codes: 0 all measured; 1 a --pid exited during the window (the others are still "
+                        + "reported, that one is marked); 2 bad usage or a --pid that cannot be read."})
 public final class SnapshotCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -59,19 +65,24 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--window", window);
+        Snapshot first;
         Snapshot s;
         try (Sampler sampler = new Sampler(null, window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
             for (long pid : pids) {
                 sampler.watch(pid);
             }
-            String error = unreadable(sampler.sampleNow());
+            first = sampler.sampleNow();
+            String error = unreadable(first);
             if (error == null) {
                 try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000)) {
                     progress.show("snapshot: measuring over " + Durations.format(window) + "…");
-                    Thread.sleep(window.toMillis(), (int) (window.toNanos() % 1_000_000));
+                    // the window is from the first read to the second, however long the first took
+                    long due = first.host().readNanos() + window.toNanos();
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                    }
                 }
                 s = sampler.sampleNow();
-                error = unreadable(s);
             } else {
                 s = null;
             }
@@ -84,15 +95,42 @@ public final class SnapshotCommand implements Callable<Integer> {
             return spec.exitCodeOnInvalidInput();
         }
         List<ProcessSample> shown = new ArrayList<>();
+        boolean lost = false;
         for (ProcessSample p : s.processes()) {
             if (pids.contains(p.pid()) || (self && p.pid() == s.selfPid())) {
-                shown.add(p);
+                ProcessSample before = first.process(p.pid()).orElse(null);
+                String gone = lostDuringTheWindow(before, p);
+                lost |= gone != null;
+                shown.add(gone == null ? p : lost(before, gone));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(s, shown)) + "\n" : text(s, shown));
         out.flush();
-        return 0;
+        // measured, but not all that was asked for: a script can tell (the output says which)
+        return lost ? 1 : 0;
+    }
+
+    /** Why a process read at the start of the window has no figures at its end; null when it has. */
+    private static String lostDuringTheWindow(ProcessSample before, ProcessSample after) {
+        if (before == null || before.error() != null) {
+            return null;
+        }
+        if (after.error() != null) {
+            return after.error().startsWith("no process") ? "exited during the window"
+                    : "could not be read at the end of the window: " + after.error();
+        }
+        if (before.startTime() != null && !before.startTime().equals(after.startTime())) {
+            return "exited during the window (its PID now belongs to another process)";
+        }
+        return null;
+    }
+
+    /** What is known of a process that did not last the window: who it was, and why there are no figures. */
+    private static ProcessSample lost(ProcessSample before, String why) {
+        java.time.Duration unknown = java.time.Duration.ofSeconds(-1);
+        return new ProcessSample(before.pid(), before.ppid(), before.name(), "?", Double.NaN, unknown, unknown, -1, -1,
+                -1, before.startTime(), before.role(), List.of(), why, null);
     }
 
     private String unreadable(Snapshot s) {
@@ -112,7 +150,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
                 h.hostName(), Durations.clock(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
                 Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
-                Durations.format(window)));
+                Durations.seconds(measured(s))));
         Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");
         for (CoreSample c : h.cores()) {
             coreRow(cores, "cpu" + c.id(), c);
@@ -120,6 +158,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         coreRow(cores, "all", h.total());
         sb.append(cores);
         for (ProcessSample p : shown) {
+            if (p.error() != null) {
+                sb.append(String.format(Locale.ROOT, "%npid %d (%s)  ppid %d  %s%n", p.pid(), p.name(), p.ppid(), p.error()));
+                continue;
+            }
             sb.append(String.format(Locale.ROOT, "%npid %d (%s)  ppid %d  state %s  cpu %s  rss %s  virt %s  threads %d  user %s  system %s  started %s%n",
                     p.pid(), p.name(), p.ppid(), p.state(), percent(p.cpuPercent()), Sizes.compact(p.rssBytes()),
                     Sizes.compact(p.virtualBytes()), p.threadCount(), Durations.seconds(p.userTime()),
@@ -134,6 +176,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             sb.append(t);
         }
         return sb.toString();
+    }
+
+    /** The window the host's figures are over, as measured (the one asked for if unknown). */
+    private Duration measured(Snapshot s) {
+        return s.host().window() != null ? s.host().window() : window;
     }
 
     private static void coreRow(Table t, String name, CoreSample c) {
@@ -154,7 +201,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("host", h.hostName());
         root.put("taken_at", s.takenAt().toString());
-        root.put("window_s", window.toNanos() / 1e9);
+        root.put("window_s", measured(s).toNanos() / 1e9);
         root.put("uptime_s", h.uptime().getSeconds());
         double[] load = h.load();
         root.put("load", List.of(load[0], load[1], load[2]));
@@ -181,10 +228,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             m.put("cpu_percent", p.cpuPercent());
             m.put("rss_bytes", p.rssBytes());
             m.put("virtual_bytes", p.virtualBytes());
-            m.put("user_s", p.userTime().toMillis() / 1e3);
-            m.put("system_s", p.systemTime().toMillis() / 1e3);
+            m.put("user_s", p.userTime().isNegative() ? null : p.userTime().toMillis() / 1e3);
+            m.put("system_s", p.systemTime().isNegative() ? null : p.systemTime().toMillis() / 1e3);
             m.put("thread_count", p.threadCount());
             m.put("start_time", p.startTime() == null ? null : p.startTime().toString());
+            m.put("window_s", p.window() == null ? null : p.window().toNanos() / 1e9);
             List<Object> threads = new ArrayList<>();
             for (ThreadSample t : p.threads()) {
                 Map<String, Object> tm = new LinkedHashMap<>();
@@ -209,6 +257,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 threads.add(tm);
             }
             m.put("threads", threads);
+            m.put("error", p.error());
             procs.add(m);
         }
         root.put("processes", procs);

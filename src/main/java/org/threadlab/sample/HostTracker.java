@@ -10,20 +10,24 @@ final class HostTracker {
     private final HostReading.Source source;
     private final Map<Integer, long[]> previous = new HashMap<>();
     private final Map<Integer, Ring> rings = new HashMap<>();
+    private long previousNanos;
 
     HostTracker(HostReading.Source source) {
         this.source = source;
     }
 
     HostSample sample() {
+        long now = System.nanoTime();
         HostReading r = source.read();
+        java.time.Duration window = previousNanos == 0 ? null : java.time.Duration.ofNanos(now - previousNanos);
+        previousNanos = now;
         List<CoreSample> cores = new ArrayList<>(r.coreIds().length);
         for (int i = 0; i < r.coreIds().length; i++) {
             cores.add(core(r.coreIds()[i], r.coreTicks()[i], r.iowaitKnown()));
         }
         CoreSample total = core(-1, r.totalTicks(), r.iowaitKnown());
         return new HostSample(r.hostName(), r.uptime(), r.load(), cores, total, r.memoryUsed(), r.memoryTotal(),
-                r.swapUsed(), r.swapTotal());
+                r.swapUsed(), r.swapTotal(), window, now);
     }
 
     private CoreSample core(int id, long[] ticks, boolean iowaitKnown) {

@@ -7,8 +7,9 @@ import java.io.IOException;
 /**
  * Reads small /proc files into one reused buffer: open, read, close and nothing else, so reading a
  * thousand {@code stat} files costs little more than the kernel's work. Not thread-safe: one per sampler.
+ * Tests override {@link #read}, {@link #entries} and {@link #isDirectory} to serve a made-up /proc.
  */
-final class ProcFiles {
+class ProcFiles {
     static final boolean AVAILABLE = new File("/proc/self/stat").canRead();
 
     private byte[] buf = new byte[4096];
@@ -32,6 +33,24 @@ final class ProcFiles {
         }
     }
 
+    /** Makes {@code content} the file just read (for a made-up /proc in tests). */
+    final void load(byte[] content) {
+        if (content.length > buf.length) {
+            buf = java.util.Arrays.copyOf(content, content.length * 2);
+        }
+        System.arraycopy(content, 0, buf, 0, content.length);
+        len = content.length;
+    }
+
+    /** The entries of a directory (a process's task ids); empty when it is gone. */
+    String[] entries(String dir) {
+        return list(dir);
+    }
+
+    boolean isDirectory(String dir) {
+        return new File(dir).isDirectory();
+    }
+
     byte[] buffer() {
         return buf;
     }
@@ -52,6 +71,24 @@ final class ProcFiles {
         }
         int i = at + key.length();
         while (i < len && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        long v = 0;
+        boolean any = false;
+        while (i < len && buf[i] >= '0' && buf[i] <= '9') {
+            v = v * 10 + (buf[i++] - '0');
+            any = true;
+        }
+        return any ? v : -1;
+    }
+
+    /** The {@code index}-th (from 0) space-separated number of the file, or -1 (statm, schedstat). */
+    long number(int index) {
+        int i = 0;
+        for (int k = 0; k < index; k++) {
+            while (i < len && buf[i] != ' ') {
+                i++;
+            }
             i++;
         }
         long v = 0;

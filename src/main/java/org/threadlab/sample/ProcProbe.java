@@ -1,7 +1,5 @@
 package org.threadlab.sample;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +7,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
- * One process from /proc. Per tick: its {@code stat}, its {@code task} directory, and the {@code stat}
- * of its threads (name, state, ticks, last core, priority, nice).
+ * One process from /proc. Per tick: its {@code stat} and {@code statm}, its {@code task} directory, and
+ * the {@code stat} (name, state, ticks, last core, priority, nice) and {@code schedstat} (nanoseconds on
+ * a CPU) of its threads.
+ *
+ * <p>A thread's CPU% is its CPU time between its own two reads over the time between them: reading
+ * a thousand threads takes a while, and a thread read late in one tick and early in the next would
+ * otherwise be divided by a window longer than the one its delta covers. {@code schedstat} gives
+ * nanoseconds (ticks of 10 ms are +-2 points of noise over half a second); where the kernel has no
+ * schedstat, the ticks of {@code stat} are used.
  *
  * <p>A thread's {@code stat} costs about 15 us of kernel time, so a process with many threads is read
  * selectively: threads that ran at their last read ("hot") are read every tick, idle ones an eighth
@@ -35,6 +41,7 @@ final class ProcProbe implements ProcessProbe {
 
     private final long pid;
     private final ProcFiles files;
+    private final LongSupplier clock;
     private final String dir;
     private final Map<Long, Task> tasks = new HashMap<>();
     private long startTicks = -1;
@@ -43,6 +50,7 @@ final class ProcProbe implements ProcessProbe {
     private long prevTicks = -1;
     private long prevNanos;
     private long windowStart;
+    private long tick;
     private int rotation;
     private int statusCursor;
 
@@ -51,7 +59,10 @@ final class ProcProbe implements ProcessProbe {
         byte[] nameBytes = new byte[0];
         String name = "";
         long ticks;
+        /** CPU time from schedstat; -1 when the kernel does not give it */
+        long cpuNanos = -1;
         long readNanos;
+        long readTick;
         char state = '?';
         int core = -1;
         int priority;
@@ -64,17 +75,31 @@ final class ProcProbe implements ProcessProbe {
         boolean readNow;
     }
 
+    static {
+        // the constants are read once (auxv, btime): now, not inside the first timed read
+        if (SystemConstants.HZ <= 0) {
+            throw new IllegalStateException("no clock tick rate");
+        }
+    }
+
     ProcProbe(long pid, ProcFiles files) {
+        this(pid, files, "/proc", System::nanoTime);
+    }
+
+    /** @param root where /proc is (a made-up one in tests); @param clock System.nanoTime() but in tests */
+    ProcProbe(long pid, ProcFiles files, String root, LongSupplier clock) {
         this.pid = pid;
         this.files = files;
-        this.dir = "/proc/" + pid;
+        this.clock = clock;
+        this.dir = root + "/" + pid;
     }
 
     @Override
     public ProcessSample sample(String role, JavaView java) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
+        tick++;
         if (!files.read(dir + "/stat")) {
-            return failed(role, Files.isDirectory(Path.of(dir)) ? "cannot read " + dir + "/stat" : "no process " + pid);
+            return failed(role, files.isDirectory(dir) ? "cannot read " + dir + "/stat" : "no process " + pid);
         }
         TaskStat st = TaskStat.parse(files.buffer(), files.length());
         if (st == null) {
@@ -89,21 +114,23 @@ final class ProcProbe implements ProcessProbe {
             tasks.clear();
         }
         lastName = st.name(files.buffer());
+        long rssBytes = rssBytes(st);
         boolean firstSight = prevTicks < 0;
         double cpu = firstSight ? Double.NaN : percent(st.ticks() - prevTicks, (now - prevNanos) / 1e9);
         long processDelta = firstSight ? -1 : st.ticks() - prevTicks;
+        Duration window = firstSight ? null : Duration.ofNanos(now - prevNanos);
         windowStart = prevNanos;
         prevTicks = st.ticks();
         prevNanos = now;
 
-        List<ThreadSample> threads = readThreads(java, now, processDelta);
+        List<ThreadSample> threads = readThreads(java, processDelta);
         return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
-                ticks(st.stime()), st.rssPages() * SystemConstants.PAGE_SIZE, st.vsize(), st.numThreads(), startTime,
-                role, threads, null);
+                ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
+                role, threads, null, window);
     }
 
     /** @param processDelta the process's ticks since the last tick, or -1 on first sight */
-    private List<ThreadSample> readThreads(JavaView java, long now, long processDelta) {
+    private List<ThreadSample> readThreads(JavaView java, long processDelta) {
         long[] tids = listTasks();
         int n = tids.length;
         for (Task t : tasks.values()) {
@@ -125,14 +152,14 @@ final class ProcProbe implements ProcessProbe {
             t.readNow = false;
             listed[i] = t;
             if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
-                explained += read(tids[i], t, now, windowKnown, known);
+                explained += read(tids[i], t, windowKnown, known);
             }
         }
         if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
             // CPU went to threads not read yet: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
                 if (!listed[i].readNow) {
-                    read(tids[i], listed[i], now, true, true);
+                    read(tids[i], listed[i], true, true);
                 }
             }
         }
@@ -163,7 +190,7 @@ final class ProcProbe implements ProcessProbe {
     }
 
     private long[] listTasks() {
-        String[] names = ProcFiles.list(dir + "/task");
+        String[] names = files.entries(dir + "/task");
         long[] tids = new long[names.length];
         int n = 0;
         for (String s : names) {
@@ -180,12 +207,13 @@ final class ProcProbe implements ProcessProbe {
     }
 
     /**
-     * Reads one thread's stat into its Task; returns its ticks since its previous read (0 when it
-     * ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
+     * Reads one thread's stat and schedstat into its Task; returns its ticks since its previous read (0
+     * when it ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
      */
-    private long read(long tid, Task t, long now, boolean windowKnown, boolean known) {
+    private long read(long tid, Task t, boolean windowKnown, boolean known) {
         t.readNow = true;
-        if (!files.read(dir + "/task/" + tid + "/stat")) {
+        String task = dir + "/task/" + tid;
+        if (!files.read(task + "/stat")) {
             t.listed = false;
             return 0;
         }
@@ -195,19 +223,41 @@ final class ProcProbe implements ProcessProbe {
             return 0;
         }
         updateName(t, st);
+        long ns = files.read(task + "/schedstat") ? files.number(0) : -1;
+        long at = clock.getAsLong();
         long delta = st.ticks() - (known ? t.ticks : 0);
-        // a thread read less often was idle at its last read, and the process's ticks showed it
-        // idle at every tick since: whatever it ran, it ran in this window, not since its last read
-        long since = now - windowStart;
-        t.cpu = windowKnown ? Math.min(100, percent(delta, since / 1e9)) : Double.NaN;
+        if (windowKnown) {
+            long cpuNanos = ns >= 0 && (!known || t.cpuNanos >= 0) ? ns - (known ? t.cpuNanos : 0)
+                    : delta * 1_000_000_000L / SystemConstants.HZ;
+            t.cpu = Math.min(100, percentOf(cpuNanos, at - since(t, known, delta)));
+        } else {
+            t.cpu = Double.NaN;
+        }
         t.ticks = st.ticks();
-        t.readNanos = now;
+        t.cpuNanos = ns;
+        t.readNanos = at;
+        t.readTick = tick;
         t.state = st.state();
         t.core = st.processor();
         t.priority = st.priority();
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         return Math.max(0, delta);
+    }
+
+    /** Where the interval a thread's CPU delta covers starts. */
+    private long since(Task t, boolean known, long tickDelta) {
+        if (known && t.readTick == tick - 1) {
+            return t.readNanos; // read last tick: exactly its own interval
+        }
+        if (known && tickDelta == 0) {
+            // an idle thread read less often that stayed (nearly) idle: its few microseconds are spread
+            // over all the time since its last read, not heaped on this window
+            return t.readNanos;
+        }
+        // born since the last tick, or an idle thread that woke up: the process's ticks showed it idle at
+        // every tick since its last read, so whatever it ran, it ran in this window
+        return windowStart;
     }
 
     /** Thread names change rarely: keep the String while the kernel's bytes stay the same. */
@@ -257,8 +307,26 @@ final class ProcProbe implements ProcessProbe {
                 List.of(), error);
     }
 
+    /**
+     * Resident set size as {@code ps} and {@code top} show it: {@code statm}'s resident pages (what
+     * VmRSS also reports). Field 24 of {@code stat} lags them by 100-360 KiB on current kernels (5-11%
+     * of a small process); it is used only when {@code statm} cannot be read.
+     */
+    private long rssBytes(TaskStat st) {
+        long pages = files.read(dir + "/statm") ? files.number(1) : -1;
+        return (pages >= 0 ? pages : st.rssPages()) * SystemConstants.PAGE_SIZE;
+    }
+
     private static Duration ticks(long t) {
         return Duration.ofMillis(t * 1000 / SystemConstants.HZ);
+    }
+
+    /** CPU nanoseconds over a wall-clock interval as percent of one core. */
+    static double percentOf(long cpuNanos, long wallNanos) {
+        if (wallNanos <= 0) {
+            return Double.NaN;
+        }
+        return Math.max(0, cpuNanos) * 100.0 / wallNanos;
     }
 
     /** Ticks over a window as percent of one core. */

@@ -17,6 +17,7 @@ import org.threadlab.worker.Event;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
 
 /**
  * The only reader of OSHI and /proc: every interval, on one daemon thread, it reads the host and the
@@ -45,6 +46,7 @@ public final class Sampler implements SnapshotSource {
     private final HostTracker host = new HostTracker(platform.host());
     private final Map<Long, ProcessProbe> probes = new HashMap<>();
     private final Map<Integer, Ring> workerRings = new HashMap<>();
+    private SimulatedGil.Accounting previousGil;
     private long seq;
 
     /** @param supervisor whose workers to show; null for none (the {@code snapshot} command) */
@@ -127,7 +129,6 @@ public final class Sampler implements SnapshotSource {
     }
 
     private Snapshot take() {
-        HostSample hostSample = host.sample();
         List<WorkerInfo> workers = supervisor == null ? List.of() : supervisor.workers();
         Map<Long, String> roles = new LinkedHashMap<>();
         roles.put(selfPid, "self");
@@ -149,14 +150,25 @@ public final class Sampler implements SnapshotSource {
             }
         }
         JavaView java = new JavaView(javaIds);
-        List<ProcessSample> processes = new ArrayList<>(roles.size());
-        for (Map.Entry<Long, String> e : roles.entrySet()) {
-            ProcessProbe probe = probes.computeIfAbsent(e.getKey(), platform::probe);
-            processes.add(probe.sample(e.getValue(), e.getKey() == selfPid ? java : null));
+        List<ProcessProbe> toRead = new ArrayList<>(roles.size());
+        for (Long pid : roles.keySet()) {
+            toRead.add(probes.computeIfAbsent(pid, platform::probe));
         }
-        List<WorkerSample> workerSamples = joinWorkers(workers, processes, java);
+        // everything slow to set up (the first time: class loading, the management beans) is done: the
+        // host and the processes are read back to back, so their windows start and end together
+        HostSample hostSample = host.sample();
+        // the GIL's books at the same instant: header and rows are both made from these two readings
+        SimulatedGil.Accounting gil = supervisor == null ? null : supervisor.gil().accounting();
+        SimulatedGil.Accounting gilBefore = previousGil;
+        previousGil = gil;
+        List<ProcessSample> processes = new ArrayList<>(roles.size());
+        int k = 0;
+        for (Map.Entry<Long, String> e : roles.entrySet()) {
+            processes.add(toRead.get(k++).sample(e.getValue(), e.getKey() == selfPid ? java : null));
+        }
+        List<WorkerSample> workerSamples = joinWorkers(workers, processes, java, gil, gilBefore);
         return new Snapshot(++seq, Instant.now(), interval, selfPid, hostSample, processes, workerSamples,
-                supervisor == null ? NO_GIL : supervisor.gil().state(),
+                gil == null ? NO_GIL : gil.over(gilBefore),
                 supervisor == null ? List.<Event>of() : supervisor.events().recent(EVENTS));
     }
 
@@ -176,19 +188,29 @@ public final class Sampler implements SnapshotSource {
             for (WorkerInfo w : supervisor.workers()) {
                 WorkerSample b = before.get(w.id());
                 boolean measured = b != null && w.state().alive();
+                // the measured state of the last interval stays until the next sample; a new or ended
+                // worker shows what the supervisor says
+                WorkerState state = measured && b.state().alive() && w.state() != WorkerState.NEW ? b.state() : w.state();
                 workers.add(new WorkerSample(w, measured ? b.cpuPercent() : Double.NaN, b == null ? -1 : b.core(),
                         measured ? b.memoryBytes() : -1, b == null ? null : b.threadState(),
-                        b == null ? History.EMPTY : b.cpuHistory()));
+                        b == null ? History.EMPTY : b.cpuHistory(), state, measured ? b.gilHeld() : Double.NaN,
+                        measured ? b.gilWaited() : Double.NaN));
             }
+            // the header keeps the last interval's figures too (the rows' books); only on/off is news
+            SimulatedGil.State g = last.gil();
+            boolean on = supervisor.gil().isEnabled();
+            SimulatedGil.State gil = g.enabled() == on ? g : supervisor.gil().state();
             s = new Snapshot(++seq, Instant.now(), interval, selfPid, last.host(), last.processes(), workers,
-                    supervisor.gil().state(), supervisor.events().recent(EVENTS));
+                    gil, supervisor.events().recent(EVENTS));
             latest = s;
         }
         publish(s);
         return s;
     }
 
-    private List<WorkerSample> joinWorkers(List<WorkerInfo> workers, List<ProcessSample> processes, JavaView java) {
+    private List<WorkerSample> joinWorkers(List<WorkerInfo> workers, List<ProcessSample> processes, JavaView java,
+                                           SimulatedGil.Accounting gil, SimulatedGil.Accounting gilBefore) {
+        long span = gil == null || gilBefore == null ? 0 : gil.atNanos() - gilBefore.atNanos();
         Map<Long, ProcessSample> byPid = new HashMap<>();
         for (ProcessSample p : processes) {
             byPid.put(p.pid(), p);
@@ -216,11 +238,84 @@ public final class Sampler implements SnapshotSource {
             if (!Double.isNaN(cpu)) {
                 ring.add(cpu);
             }
-            out.add(new WorkerSample(w, cpu, t == null ? -1 : t.core(), memory, t == null ? null : t.state(),
-                    ring.history()));
+            int core = t == null ? -1 : t.core();
+            if (w.kind() == WorkerKind.PROCESS && p != null) {
+                core = workCore(p, w.tid());
+            }
+            double held = Double.NaN;
+            double waited = Double.NaN;
+            SimulatedGil.Usage gilUse = null;
+            if (span > 0 && w.kind().inThisJvm() && w.javaThreadId() >= 0 && w.state().alive()) {
+                gilUse = gil.usageSince(gilBefore, w.javaThreadId());
+                if (gil.state().enabled() || gilUse.heldNanos() + gilUse.waitedNanos() > 0) {
+                    held = gilUse.heldNanos() / (double) span;
+                    waited = gilUse.waitedNanos() / (double) span;
+                }
+            }
+            WorkerState state = measuredState(w, p, t, cpu, gilUse);
+            out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history(), state, held,
+                    waited));
         }
         workerRings.keySet().retainAll(ids);
         return out;
+    }
+
+    /** Ran in the interval: at least this percent of a core (a sleeping worker's wake-ups cost far less). */
+    static final double RAN_PERCENT = 1.0;
+
+    /**
+     * What a live worker did over the interval, from what was measured rather than what its workload
+     * last said: RUNNING when it ran (at least {@link #RAN_PERCENT} of a core, or the kernel's R when it
+     * was read, or it held the GIL), BLOCKED when it did not but waited for the GIL, WAITING when
+     * neither. Where nothing was measured (a virtual thread's CPU, a first sample) the reported state.
+     */
+    static WorkerState measuredState(WorkerInfo w, ProcessSample p, ThreadSample t, double cpu, SimulatedGil.Usage gil) {
+        WorkerState reported = w.state();
+        if (!reported.alive() || reported == WorkerState.NEW) {
+            return reported;
+        }
+        boolean heldGil = gil != null && gil.heldNanos() > 0;
+        boolean waitedGil = gil != null && (gil.waitedNanos() > 0 || gil.waitingNow());
+        Boolean ran = null;
+        if (!Double.isNaN(cpu)) {
+            boolean running = w.kind() == WorkerKind.PROCESS
+                    ? p.threads().stream().anyMatch(x -> "R".equals(x.state()))
+                    : t != null && "R".equals(t.state());
+            ran = cpu >= RAN_PERCENT || running;
+        }
+        if (heldGil || Boolean.TRUE.equals(ran)) {
+            return WorkerState.RUNNING;
+        }
+        if (waitedGil) {
+            return WorkerState.BLOCKED;
+        }
+        return ran == null ? reported : WorkerState.WAITING;
+    }
+
+    /**
+     * The core a process's work runs on: its busiest thread's over the interval (an external program's
+     * main thread often only waits for its workers); when no thread is known to have used CPU (first
+     * sight), a running one's; else its work thread's, else its main thread's; -1 when unknown.
+     */
+    static int workCore(ProcessSample p, long workTid) {
+        ThreadSample busiest = null;
+        for (ThreadSample t : p.threads()) {
+            if (t.cpuPercent() > 0 && (busiest == null || t.cpuPercent() > busiest.cpuPercent())) {
+                busiest = t;
+            }
+        }
+        for (ThreadSample t : p.threads()) {
+            if (busiest == null && Double.isNaN(t.cpuPercent()) && "R".equals(t.state())) {
+                busiest = t;
+            }
+        }
+        if (busiest == null && workTid > 0) {
+            busiest = thread(p, workTid);
+        }
+        if (busiest == null) {
+            busiest = thread(p, p.pid());
+        }
+        return busiest == null ? -1 : busiest.core();
     }
 
     private static ThreadSample thread(ProcessSample p, long tid) {

@@ -2,9 +2,11 @@ package org.threadlab.ui;
 
 import java.util.Locale;
 import org.threadlab.sample.History;
+import org.threadlab.sample.WorkerSample;
 import org.threadlab.text.Sizes;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
 
 /** Cell texts for the screen: unknown numbers (NaN, -1) show as "-", never as a made-up zero. */
 final class Cells {
@@ -39,12 +41,21 @@ final class Cells {
         };
     }
 
+    /** Short state of a row: what the worker did over the interval, as measured. */
+    static String state(WorkerSample ws) {
+        return state(ws.info(), ws.state());
+    }
+
     /** Short state; "STOP" marks a live worker that was asked to stop (a stubborn thread keeps it). */
     static String state(WorkerInfo w) {
-        if (w.state().alive() && w.cancelRequested()) {
+        return state(w, w.state());
+    }
+
+    private static String state(WorkerInfo w, WorkerState state) {
+        if (state.alive() && w.cancelRequested()) {
             return "STOP";
         }
-        return switch (w.state()) {
+        return switch (state) {
             case NEW -> "NEW";
             case RUNNING -> "RUN";
             case WAITING -> "WAIT";

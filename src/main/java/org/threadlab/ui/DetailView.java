@@ -43,7 +43,7 @@ final class DetailView {
         WorkerInfo i = ws.info();
         List<Line> out = new ArrayList<>();
         StringBuilder sum = new StringBuilder("#").append(i.id()).append(' ').append(i.name()).append("  ").append(i.kind())
-                .append(i.daemon() ? " (daemon)" : "").append("  ").append(i.state().label())
+                .append(i.daemon() ? " (daemon)" : "").append("  ").append(ws.state().label())
                 .append("  age ").append(i.startedAt() == null ? "-" : Durations.clock(i.age(s.takenAt())))
                 .append("  ").append(i.workload().describe());
         if (i.progressTotal() > 0) {

@@ -33,8 +33,16 @@ final class HeaderView {
             all.append(' ').append(String.format(Locale.ROOT, "%.2f", load[i]));
         }
         SimulatedGil.State gil = s.gil();
-        String gilText = gil == null || !gil.enabled() ? "GIL off"
-                : "GIL ON " + (gil.holder() == null ? "(free)" : gil.holder()) + " +" + gil.waiting() + " waiting";
+        String gilText;
+        if (gil == null || !gil.enabled()) {
+            gilText = "GIL off";
+        } else if (!Double.isNaN(gil.heldShare())) {
+            // over the interval, from the same books as the rows' gil column
+            gilText = String.format(Locale.ROOT, "GIL ON held %.0f%% %.1f waiting", gil.heldShare() * 100,
+                    gil.waitingAverage());
+        } else {
+            gilText = "GIL ON " + (gil.holder() == null ? "(free)" : gil.holder()) + " +" + gil.waiting() + " waiting";
+        }
         int alive = 0;
         for (WorkerSample w : s.workers()) {
             if (w.info().state().alive()) {

@@ -26,8 +26,8 @@ enum SortKey {
             case CPU -> Comparator.comparingDouble((WorkerSample w) -> Double.isNaN(w.cpuPercent()) ? -1 : w.cpuPercent()).reversed();
             case MEMORY -> Comparator.comparingLong((WorkerSample w) -> w.memoryBytes()).reversed();
             // live ones first, then by state name
-            case STATE -> Comparator.comparing((WorkerSample w) -> w.info().state().ended())
-                    .thenComparing(w -> w.info().state().name());
+            case STATE -> Comparator.comparing((WorkerSample w) -> w.state().ended())
+                    .thenComparing(w -> w.state().name());
             case AGE -> Comparator.comparing((WorkerSample w) -> w.info().age(now)).reversed();
         };
         return c.thenComparing(byId);

@@ -110,8 +110,8 @@ final class WorkerTableView {
             Column.of("tid", "tid", 3, RIGHT, (w, s, width, c) -> w.info().tid() > 0 ? Long.toString(w.info().tid()) : "-")
                     .ranks(20, 30).fit(0),
             Column.of("kind", "kind", 4, LEFT, (w, s, width, c) -> Cells.kind(w.info().kind())).ranks(120, 130),
-            Column.of("state", "state", 5, LEFT, (w, s, width, c) -> Cells.state(w.info())).ranks(40, 40)
-                    .style((w, base) -> base == Theme.Role.NORMAL && "STOP".equals(Cells.state(w.info())) ? Theme.Role.WARN : base),
+            Column.of("state", "state", 5, LEFT, (w, s, width, c) -> Cells.state(w)).ranks(40, 40)
+                    .style((w, base) -> base == Theme.Role.NORMAL && "STOP".equals(Cells.state(w)) ? Theme.Role.WARN : base),
             Column.of("d", "d", 1, LEFT, (w, s, width, c) -> w.info().daemon() ? "d" : ".").ranks(70, 80),
             // a live status (a queue's fill) says more than the parameters it was started with
             Column.of("workload", "workload", 10, LEFT, (w, s, width, c) -> w.info().status() != null ? w.info().status()
@@ -119,6 +119,10 @@ final class WorkerTableView {
             Column.of("cpu", "cpu%", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.percent(w.cpuPercent()))
                     .ranks(50, 50).style((w, base) -> base == Theme.Role.NORMAL && !Double.isNaN(w.cpuPercent())
                             ? Theme.level(w.cpuPercent() / 100) : base),
+            // held/waited percent of the interval, only while the GIL is on (threads only: a process has its own)
+            Column.of("gil", "gil h/w", 7, RIGHT, (w, s, width, c) -> w.info().state().ended() || Double.isNaN(w.gilHeld()) ? "-"
+                    : Math.round(w.gilHeld() * 100) + "/" + Math.round(w.gilWaited() * 100))
+                    .ranks(55, NEVER).when(s -> s.gil() != null && s.gil().enabled()),
             Column.of("core", "core", 4, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.number(w.core()))
                     .ranks(90, 90),
             Column.of("mem", "alloc", 5, RIGHT, (w, s, width, c) -> Cells.bytes(w.memoryBytes())).processHeader("rss")

@@ -1,7 +1,11 @@
 package org.threadlab.work;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,16 +17,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A fair {@link ReentrantLock} does the handing over: after {@code unlock()}, the holder's own
  * {@code lock()} queues behind the threads already waiting, so the lock rotates. Switching it off
  * takes effect at every holder's next checkpoint (within a fraction of a millisecond).
+ *
+ * <p>It keeps books: per thread, the nanoseconds it held the lock and waited for it. Every change (a
+ * thread starts or stops waiting, takes or gives up the lock) is written under one monitor with its
+ * time read inside it, and {@link #accounting()} reads them all under the same monitor at one instant:
+ * so the held spans never overlap (a holder's books close before it unlocks, the next one's open
+ * after it has the lock), the threads' held time over any interval adds up to at most the interval,
+ * and who holds it and who waits are one consistent picture.
  */
 public final class SimulatedGil {
     public static final Duration DEFAULT_SWITCH_INTERVAL = Duration.ofMillis(5);
 
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong handoffs = new AtomicLong();
     private volatile boolean enabled;
     private volatile long switchIntervalNanos = DEFAULT_SWITCH_INTERVAL.toNanos();
-    private volatile String holderName;
+    // the books: guarded by "books"
+    private final Object books = new Object();
+    private final List<Account> accounts = new ArrayList<>();
+    private int waiting;
+    private String holderName;
 
     public SimulatedGil(boolean enabled) {
         this.enabled = enabled;
@@ -47,9 +61,33 @@ public final class SimulatedGil {
         switchIntervalNanos = interval.toNanos();
     }
 
-    /** Who holds it now and how many wait: what the header of the screen shows. */
+    /** Who holds it now and how many wait, at one instant (no figures over an interval). */
     public State state() {
-        return new State(enabled, holderName, waiting.get(), switchInterval(), handoffs.get());
+        synchronized (books) {
+            return new State(enabled, holderName, waiting, switchInterval(), handoffs.get());
+        }
+    }
+
+    /**
+     * The books at one instant: who holds the lock, how many wait, and per live thread that ever used
+     * it, the nanoseconds it held it and waited for it so far (a span still open counted up to now).
+     * Two of these make the shares of an interval (see {@link Accounting#usageSince}).
+     */
+    public Accounting accounting() {
+        synchronized (books) {
+            long now = System.nanoTime();
+            Map<Long, Usage> usage = new HashMap<>();
+            accounts.removeIf(a -> a.ended() && a.heldSince < 0 && a.waitSince < 0);
+            for (Account a : accounts) {
+                long held = a.held + (a.heldSince >= 0 ? now - a.heldSince : 0);
+                long waited = a.waited + (a.waitSince >= 0 ? now - a.waitSince : 0);
+                // one thread may have several holders (one per context): its books are their sum
+                usage.merge(a.threadId, new Usage(a.threadId, held, waited, a.heldSince >= 0, a.waitSince >= 0),
+                        Usage::plus);
+            }
+            return new Accounting(now, new State(enabled, holderName, waiting, switchInterval(), handoffs.get()),
+                    Map.copyOf(usage));
+        }
     }
 
     /** One per thread that does CPU work; not thread-safe, used only by its own thread. */
@@ -62,13 +100,106 @@ public final class SimulatedGil {
         void blocked(boolean waitingForGil);
     }
 
-    public record State(boolean enabled, String holder, int waiting, Duration switchInterval, long handoffs) {}
+    /**
+     * The GIL as the screen's header shows it.
+     *
+     * @param holder         who holds it at the instant it was read (null: nobody)
+     * @param waiting        how many threads wait for it at that instant
+     * @param heldShare      over the last interval, the fraction of it that some thread held it (0..1);
+     *                       NaN when only an instant is known
+     * @param waitingAverage over the last interval, how many threads waited for it on average (the sum of
+     *                       the threads' waited shares); NaN when only an instant is known
+     */
+    public record State(boolean enabled, String holder, int waiting, Duration switchInterval, long handoffs,
+                        double heldShare, double waitingAverage) {
+
+        /** At an instant: no figures over an interval. */
+        public State(boolean enabled, String holder, int waiting, Duration switchInterval, long handoffs) {
+            this(enabled, holder, waiting, switchInterval, handoffs, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * One thread's books.
+     *
+     * @param heldNanos   how long it has held the lock, in all
+     * @param waitedNanos how long it has waited for it, in all
+     * @param holding     whether it holds it at the instant of reading
+     * @param waitingNow  whether it waits for it at that instant
+     */
+    public record Usage(long threadId, long heldNanos, long waitedNanos, boolean holding, boolean waitingNow) {
+        Usage plus(Usage o) {
+            return new Usage(threadId, heldNanos + o.heldNanos, waitedNanos + o.waitedNanos, holding || o.holding,
+                    waitingNow || o.waitingNow);
+        }
+    }
+
+    /**
+     * The books at one instant.
+     *
+     * @param atNanos  {@link System#nanoTime()} of the instant
+     * @param byThread per Java thread id
+     */
+    public record Accounting(long atNanos, State state, Map<Long, Usage> byThread) {
+
+        /**
+         * What a thread did over the interval from {@code earlier} to this: its held and waited time
+         * (a thread new since then counts from zero); zeros when it never used the lock.
+         */
+        public Usage usageSince(Accounting earlier, long threadId) {
+            Usage now = byThread.get(threadId);
+            if (now == null) {
+                return new Usage(threadId, 0, 0, false, false);
+            }
+            Usage then = earlier == null ? null : earlier.byThread.get(threadId);
+            return then == null ? now : new Usage(threadId, now.heldNanos - then.heldNanos,
+                    now.waitedNanos - then.waitedNanos, now.holding, now.waitingNow);
+        }
+
+        /** The header's figures over the interval from {@code earlier} to this: the same books as the rows'. */
+        public State over(Accounting earlier) {
+            long span = earlier == null ? 0 : atNanos - earlier.atNanos;
+            if (span <= 0) {
+                return state;
+            }
+            long held = 0;
+            long waited = 0;
+            for (Usage u : byThread.values()) {
+                Usage d = usageSince(earlier, u.threadId());
+                held += d.heldNanos();
+                waited += d.waitedNanos();
+            }
+            return new State(state.enabled(), state.holder(), state.waiting(), state.switchInterval(),
+                    state.handoffs(), Math.min(1.0, held / (double) span), waited / (double) span);
+        }
+    }
+
+    /** A holder's books; written by its own thread under "books", read under it by {@link #accounting}. */
+    private static final class Account {
+        final long threadId;
+        final WeakReference<Thread> thread;
+        long held;
+        long heldSince = -1;
+        long waited;
+        long waitSince = -1;
+
+        Account(Thread t) {
+            this.threadId = t.getId();
+            this.thread = new WeakReference<>(t);
+        }
+
+        boolean ended() {
+            Thread t = thread.get();
+            return t == null || !t.isAlive();
+        }
+    }
 
     public final class Holder {
         private final String name;
         private final Listener listener;
         private boolean held;
         private long acquiredAt;
+        private Account account;
 
         private Holder(String name, Listener listener) {
             this.name = name;
@@ -97,30 +228,66 @@ public final class SimulatedGil {
         public void release() {
             if (held) {
                 held = false;
-                holderName = null;
+                synchronized (books) {
+                    // the books close before the lock is given up: held spans never overlap
+                    account.held += System.nanoTime() - account.heldSince;
+                    account.heldSince = -1;
+                    holderName = null;
+                }
                 lock.unlock();
             }
         }
 
         private void acquire() throws InterruptedException {
+            if (account == null) {
+                // opened by the first acquire, on the thread that uses this holder
+                account = new Account(Thread.currentThread());
+                synchronized (books) {
+                    // threads come and go without anyone reading the books (run, compare): drop the ended
+                    accounts.removeIf(a -> a.ended() && a.heldSince < 0 && a.waitSince < 0);
+                    accounts.add(account);
+                }
+            }
             // tryLock() barges past a fair queue, so only use it when nobody waits
             if (lock.hasQueuedThreads() || !lock.tryLock()) {
-                waiting.incrementAndGet();
+                synchronized (books) {
+                    waiting++;
+                    account.waitSince = System.nanoTime();
+                }
                 if (listener != null) {
                     listener.blocked(true);
                 }
+                boolean got = false;
                 try {
                     lock.lockInterruptibly();
+                    got = true;
                 } finally {
-                    waiting.decrementAndGet();
+                    synchronized (books) {
+                        long now = System.nanoTime();
+                        waiting--;
+                        account.waited += now - account.waitSince;
+                        account.waitSince = -1;
+                        if (got) {
+                            took(now);
+                        }
+                    }
                     if (listener != null) {
                         listener.blocked(false);
                     }
                 }
+            } else {
+                synchronized (books) {
+                    took(System.nanoTime());
+                }
             }
             held = true;
-            holderName = name;
             acquiredAt = System.nanoTime();
+        }
+
+        /** Under "books", once the lock is ours: the held span opens after the previous one closed. */
+        private void took(long now) {
+            account.heldSince = now;
+            holderName = name;
         }
     }
 }

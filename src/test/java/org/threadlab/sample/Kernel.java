@@ -18,6 +18,12 @@ final class Kernel {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /** A thread's time on a CPU in nanoseconds: the first field of its schedstat. */
+    static long threadCpuNanos(long pid, long tid) throws IOException {
+        String s = Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/schedstat"));
+        return Long.parseLong(s.substring(0, s.indexOf(' ')));
+    }
+
     static String comm(long pid, long tid) throws IOException {
         return Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/comm")).strip();
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sampler's figures against what the kernel says over the same window. */
 class SamplerAccuracyTest {
@@ -62,6 +65,70 @@ class SamplerAccuracyTest {
             assertTrue(p.virtualBytes() >= p.rssBytes());
             assertNotNull(p.startTime());
             assertNull(p.error());
+        }
+    }
+
+    @Test
+    void busyThreadsReadLastInABigProcessShowWhatTheKernelCounted(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(ManyThreadsProgram.gccAvailable(), "needs gcc for the independent program");
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/task/" + SELF + "/schedstat")), "needs schedstat");
+        // issue 9's case: 2,000 sleeping threads and 3 using a quarter of a core each, started last.
+        // Divided by the process's window, they showed 15-20% at 0.5 s
+        try (ManyThreadsProgram prog = ManyThreadsProgram.start(dir, 2000, 3, 25);
+             Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+            sampler.watch(prog.pid());
+            // the kernel's own counters just before and just after each of the sampler's two samples
+            long[] k0 = kernelNanos(prog);
+            long w0 = System.nanoTime();
+            sampler.sampleNow();
+            long w1 = System.nanoTime();
+            long[] k1 = kernelNanos(prog);
+            Thread.sleep(500);
+            long[] k2 = kernelNanos(prog);
+            long w2 = System.nanoTime();
+            Snapshot s = sampler.sampleNow();
+            long w3 = System.nanoTime();
+            long[] k3 = kernelNanos(prog);
+            ProcessSample p = s.process(prog.pid()).orElseThrow();
+            StringBuilder seen = new StringBuilder();
+            for (int i = 0; i < prog.busyTids.length; i++) {
+                // the busy threads are read last in each sample, so the sampler's window for them is close
+                // to the inner one: from the end of the first sample to the start of the second
+                double kernel = 100.0 * (k2[i] - k1[i]) / (w2 - w1);
+                double outer = 100.0 * (k3[i] - k0[i]) / (w3 - w0);
+                double sampled = thread(p, prog.busyTids[i]).cpuPercent();
+                seen.append(String.format(java.util.Locale.ROOT, " %.1f/%.1f(%.1f)", sampled, kernel, outer));
+                assertEquals(kernel, sampled, 2.0, "sampler/kernel:" + seen + " (first sample took "
+                        + (w1 - w0) / 1_000_000 + " ms)");
+            }
+        }
+    }
+
+    private static long[] kernelNanos(ManyThreadsProgram prog) throws java.io.IOException {
+        long[] out = new long[prog.busyTids.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Kernel.threadCpuNanos(prog.pid(), prog.busyTids[i]);
+        }
+        return out;
+    }
+
+    @Test
+    void rssOfASmallProcessIsExactlyWhatPsShows() throws Exception {
+        // stat's field 24 lagged VmRSS by 100-360 KiB: 5-11% of a process this small
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+            sampler.watch(sleeper.pid());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            ProcessSample p = sampler.sampleNow().process(sleeper.pid()).orElseThrow();
+            while (!"sleep".equals(p.name()) && System.nanoTime() < deadline) { // still the forked JVM image
+                Thread.sleep(20);
+                p = sampler.sampleNow().process(sleeper.pid()).orElseThrow();
+            }
+            assertEquals("sleep", p.name());
+            // a sleeping process's resident set does not move: the two must be equal, not close
+            assertEquals(Kernel.vmRssBytes(sleeper.pid()), p.rssBytes(), "RSS vs VmRSS of a sleeping `sleep`");
+        } finally {
+            sleeper.destroyForcibly().waitFor();
         }
     }
 

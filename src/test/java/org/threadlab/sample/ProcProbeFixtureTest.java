@@ -1,0 +1,167 @@
+package org.threadlab.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe's arithmetic on a made-up /proc whose every file read takes a millisecond of a fake clock:
+ * a slow read of many threads, as on a loaded machine, without the machine.
+ */
+class ProcProbeFixtureTest {
+    private static final long PID = 100;
+    private static final long MS = 1_000_000L;
+
+    /** A /proc where time passes only as files are read; a thread's counters are functions of that time. */
+    static final class FakeProc extends ProcFiles {
+        long now = 1_000 * MS;
+        final Map<String, LongFunction<String>> files = new HashMap<>();
+        final TreeSet<Long> tids = new TreeSet<>();
+        boolean schedstat = true;
+        boolean gone;
+
+        @Override
+        boolean read(String path) {
+            now += MS;
+            LongFunction<String> f = files.get(path);
+            if (gone || f == null || (!schedstat && path.endsWith("/schedstat"))) {
+                load(new byte[0]);
+                return false;
+            }
+            load(f.apply(now).getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+
+        @Override
+        String[] entries(String dir) {
+            return gone ? new String[0] : tids.stream().map(String::valueOf).toArray(String[]::new);
+        }
+
+        @Override
+        boolean isDirectory(String dir) {
+            return !gone;
+        }
+
+        /** A thread that has used {@code share} of a core since time 0, read at any moment. */
+        void thread(long tid, String name, double share) {
+            tids.add(tid);
+            String task = "/fake/" + PID + "/task/" + tid;
+            files.put(task + "/stat", t -> stat(name, share > 0.5 ? 'R' : 'S', ticks(share, t), 0));
+            files.put(task + "/schedstat", t -> (long) (share * t) + " 0 0\n");
+        }
+
+        void process() {
+            files.put("/fake/" + PID + "/stat", t -> {
+                long ticks = 0;
+                for (long tid : tids) {
+                    ticks += Long.parseLong(files.get("/fake/" + PID + "/task/" + tid + "/stat").apply(t).split(" ")[13]);
+                }
+                return stat("target", 'S', ticks, 250);
+            });
+            files.put("/fake/" + PID + "/statm", t -> "2000 375 300 10 0 200 0\n");
+        }
+
+        static long ticks(double share, long t) {
+            return (long) (share * t * SystemConstants.HZ / 1e9);
+        }
+
+        /** A stat line: utime = ticks, stime 0, rss 250 pages, last core 1. */
+        static String stat(String name, char state, long ticks, long rss) {
+            return PID + " (" + name + ") " + state + " 1 " + PID + " " + PID + " 0 -1 4194304 0 0 0 0 " + ticks
+                    + " 0 0 0 20 0 1 0 5 8192000 " + rss + " 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n";
+        }
+    }
+
+    private static ThreadSample thread(ProcessSample p, long tid) {
+        return SamplerAccuracyTest.thread(p, tid);
+    }
+
+    /** 200 sleeping threads and three using a quarter of a core each, started last (read last). */
+    private static FakeProc issueNine() {
+        FakeProc proc = new FakeProc();
+        for (long tid = PID; tid < PID + 200; tid++) {
+            proc.thread(tid, "sleeper", 0);
+        }
+        for (long tid = PID + 200; tid < PID + 203; tid++) {
+            proc.thread(tid, "busy", 0.25);
+        }
+        proc.process();
+        return proc;
+    }
+
+    @Test
+    void aThreadReadLateIsDividedByItsOwnInterval() {
+        FakeProc proc = issueNine();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        assertTrue(Double.isNaN(thread(probe.sample("external", null), PID + 202).cpuPercent()), "first sight: unknown");
+        proc.now += 500 * MS;
+        ProcessSample p = probe.sample("external", null);
+        // the first tick read every thread (hundreds of fake milliseconds), the second only the busy ones
+        // and an eighth of the rest: divided by the process's window, the busy ones showed 16%
+        for (long tid = PID + 200; tid < PID + 203; tid++) {
+            assertEquals(25.0, thread(p, tid).cpuPercent(), 0.01, "busy thread " + tid);
+        }
+        assertEquals(0.0, thread(p, PID + 3).cpuPercent(), 0.0);
+        assertTrue(ProcProbe.READ_ALL_UP_TO < 203, "enough threads that a tick reads only some");
+    }
+
+    @Test
+    void withoutSchedstatTheTicksOfStatAreUsed() {
+        FakeProc proc = issueNine();
+        proc.schedstat = false;
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        proc.now += 2_000 * MS;
+        ProcessSample p = probe.sample("external", null);
+        for (long tid = PID + 200; tid < PID + 203; tid++) {
+            // ticks of 10 ms: one tick either way over about two seconds
+            assertEquals(25.0, thread(p, tid).cpuPercent(), 100.0 / SystemConstants.HZ / 1.7 + 0.01, "busy thread " + tid);
+        }
+    }
+
+    @Test
+    void aThreadReadLessOftenSpreadsItsFewMicrosecondsOverItsOwnInterval() {
+        FakeProc proc = new FakeProc();
+        for (long tid = PID; tid < PID + 200; tid++) {
+            proc.thread(tid, "sleeper", tid == PID + 7 ? 0.001 : 0);
+        }
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        double seen = Double.NaN;
+        for (int i = 0; i < 3 * ProcProbe.IDLE_EVERY; i++) {
+            proc.now += 1000 * MS;
+            ThreadSample t = thread(probe.sample("external", null), PID + 7);
+            if (i > 0 && t.cpuPercent() > 0) {
+                seen = t.cpuPercent();
+            }
+        }
+        // 0.1% of a core, read every eighth tick: 0.1%, not eight ticks' worth heaped on one (0.8%)
+        assertEquals(0.1, seen, 0.01);
+    }
+
+    @Test
+    void rssIsStatmsResidentPagesAndTheWindowIsTheMeasuredOne() {
+        FakeProc proc = issueNine();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        ProcessSample first = probe.sample("external", null);
+        assertNull(first.window());
+        long before = proc.now;
+        proc.now += 500 * MS;
+        ProcessSample p = probe.sample("external", null);
+        assertEquals(375 * SystemConstants.PAGE_SIZE, p.rssBytes(), "statm's resident pages, not stat's 250");
+        long readsOfTheFirstTick = before - 1_000 * MS;
+        assertEquals(Duration.ofMillis(500 + readsOfTheFirstTick / MS), p.window());
+        proc.gone = true;
+        ProcessSample gone = probe.sample("external", null);
+        assertEquals("no process " + PID, gone.error());
+        assertNull(gone.window());
+    }
+}
