@@ -24,7 +24,7 @@ final class Overlays {
             new KeyMap.Binding("NEW", "not started yet"),
             new KeyMap.Binding("RUN", "ran in the last interval"),
             new KeyMap.Binding("WAIT", "did not run: sleep, lock, I/O"),
-            new KeyMap.Binding("BLOCK", "did not run: waited for the GIL"),
+            new KeyMap.Binding("BLOCK", "waited for the GIL, not ran"),
             new KeyMap.Binding("STOP", "asked to stop, still running"),
             new KeyMap.Binding("DONE", "finished (dimmed until c)"),
             new KeyMap.Binding("FAIL", "failed: the detail says why"),
@@ -36,7 +36,7 @@ final class Overlays {
             new KeyMap.Binding("alloc", "bytes the thread allocated"),
             new KeyMap.Binding("rss", "a process's resident memory"),
             new KeyMap.Binding("core", "the CPU it last ran on"),
-            new KeyMap.Binding("gil h/w", "% of the interval GIL held/waited"),
+            new KeyMap.Binding("gil h/w", "% held / waited for the GIL"),
             new KeyMap.Binding("pid", "process id"),
             new KeyMap.Binding("tid", "native thread id (top -H)"));
 
