@@ -23,8 +23,8 @@ final class Overlays {
     static final List<KeyMap.Binding> STATES = List.of(
             new KeyMap.Binding("NEW", "not started yet"),
             new KeyMap.Binding("RUN", "ran in the last interval"),
-            new KeyMap.Binding("WAIT", "did not run: sleep, lock, I/O"),
-            new KeyMap.Binding("BLOCK", "waited for the GIL, not ran"),
+            new KeyMap.Binding("WAIT", "did not run: sleep, I/O"),
+            new KeyMap.Binding("BLOCK", "waiting for the GIL"),
             new KeyMap.Binding("STOP", "asked to stop, still running"),
             new KeyMap.Binding("DONE", "finished (dimmed until c)"),
             new KeyMap.Binding("FAIL", "failed: the detail says why"),
@@ -37,8 +37,7 @@ final class Overlays {
             new KeyMap.Binding("rss", "a process's resident memory"),
             new KeyMap.Binding("core", "the CPU it last ran on"),
             new KeyMap.Binding("gil h/w", "% held / waited for the GIL"),
-            new KeyMap.Binding("pid", "process id"),
-            new KeyMap.Binding("tid", "native thread id (top -H)"));
+            new KeyMap.Binding("pid tid", "process / native thread id"));
 
     /** The keys, then what states and columns mean, in one column when the screen is tall enough, else two. */
     private static void help(Canvas c) {

@@ -78,7 +78,11 @@ class ColumnsTest {
                 .ranks(45, WorkerTableView.NEVER).when(s -> s.gil() != null && s.gil().enabled());
         assertFalse(gilOnly.when().test(Fixtures.lab()), "the fixture's GIL is off");
         assertEquals(WorkerTableView.NEVER, gilOnly.rank(Pane.PROCESSES));
-        assertTrue(WorkerTableView.COLUMNS.stream().allMatch(col -> col.when().test(Fixtures.lab())));
+        // with the GIL off, every column but the GIL's own is there
+        assertTrue(WorkerTableView.COLUMNS.stream().filter(col -> !col.key().equals("gil"))
+                .allMatch(col -> col.when().test(Fixtures.lab())));
+        assertFalse(WorkerTableView.COLUMNS.stream().filter(col -> col.key().equals("gil")).findFirst().orElseThrow()
+                .when().test(Fixtures.lab()));
     }
 
     @Test
