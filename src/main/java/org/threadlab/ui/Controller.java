@@ -102,13 +102,14 @@ final class Controller {
             return;
         }
         if (k.getKeyType() == KeyType.Character && !k.isCtrlDown() && Character.isDigit(k.getCharacter())) {
-            st.count = Math.min(MAX_COUNT, st.count * 10 + (k.getCharacter() - '0'));
-            st.status(st.count > 0 ? "count " + st.count + ": now t, v or p (Esc cancels)" : "", false);
+            countDigit(k.getCharacter() - '0');
             return;
         }
-        int count = Math.max(1, st.count);
+        // a count typed as 0 or over the limit is refused when used, never silently made 1 or 999
+        int count = st.countTyped ? st.count : 1;
         if (a != KeyMap.Action.NONE) {
             st.count = 0;
+            st.countTyped = false;
         }
         switch (a) {
             case SPAWN_THREAD -> spawn(WorkerKind.THREAD, count);
@@ -218,7 +219,27 @@ final class Controller {
         }
     }
 
+    private void countDigit(int digit) {
+        // more digits than any limit needs are ignored: the count is refused anyway when used
+        if (st.count <= MAX_COUNT) {
+            st.count = st.count * 10 + digit;
+        }
+        st.countTyped = true;
+        if (st.count == 0) {
+            st.status("count 0: a count is 1 to " + MAX_COUNT + " (Esc cancels)", true);
+        } else if (st.count > MAX_COUNT) {
+            st.status("count " + st.count + ": at most " + MAX_COUNT + " workers start at once (Esc cancels)", true);
+        } else {
+            st.status("count " + st.count + ": now t, v or p (Esc cancels)", false);
+        }
+    }
+
     private void spawn(WorkerKind kind, int n) {
+        if (n < 1 || n > MAX_COUNT) {
+            st.status("refused: " + (n < 1 ? "a count of 0 starts nothing" : "at most " + MAX_COUNT + " workers start at once, not " + n)
+                    + " (type 1 to " + MAX_COUNT + " before t, v or p)", true);
+            return;
+        }
         WorkloadSpec spec = st.workload;
         boolean daemon = st.daemon;
         String what = n + " " + kind + (n == 1 ? "" : kind == WorkerKind.PROCESS ? "es" : "s");
@@ -309,6 +330,10 @@ final class Controller {
     private void joinAll() {
         if (st.joins.containsKey(0)) {
             st.status("already waiting for all workers", false);
+            return;
+        }
+        if (supervisor.workers().stream().noneMatch(w -> w.state().alive())) {
+            st.status("nothing to join: no worker is running", false);
             return;
         }
         Future<?> f = waits.submit(() -> {

@@ -30,6 +30,8 @@ final class UiState {
     WorkloadSpec workload = WorkloadSpec.of("cpu").with("units", "10");
     /** Digits typed before a spawn key (4t); 0 when none. */
     int count;
+    /** True once a digit is typed, so that a typed 0 is refused rather than taken as "no count". */
+    boolean countTyped;
     Overlay overlay = Overlay.NONE;
     final WorkloadDialog dialog = new WorkloadDialog();
     Duration interval;

@@ -110,6 +110,33 @@ class KeyHandlingTest {
     }
 
     @Test
+    void aCountOfZeroIsRefusedWithTheReason() {
+        keys("0t");
+        assertEquals(0, supervisor.workers().size(), "0t starts nothing");
+        assertTrue(ui.state().statusError);
+        assertTrue(ui.state().status.contains("a count of 0 starts nothing"), ui.state().status);
+        keys("t");
+        assertEquals(1, supervisor.workers().size(), "the refused count is used up: t starts one");
+    }
+
+    @Test
+    void aCountOverTheLimitIsRefusedNotCapped() {
+        keys("1000");
+        assertTrue(ui.state().statusError, "said while typing");
+        assertTrue(ui.state().status.contains("at most 999"), ui.state().status);
+        keys("t");
+        assertEquals(0, supervisor.workers().size(), "1000t starts nothing, not 999");
+        assertTrue(ui.state().status.contains("at most 999 workers start at once, not 1000"), ui.state().status);
+    }
+
+    @Test
+    void joinAllWithNothingToJoinSaysSo() {
+        keys("J");
+        assertTrue(ui.state().joins.isEmpty(), "no wait started");
+        assertEquals("nothing to join: no worker is running", ui.state().status);
+    }
+
+    @Test
     void daemonToggleAppliesToTheNextSpawnsAndShowsInTheFooter() throws IOException {
         assertTrue(screen().contains("daemon:off"));
         keys("d");
