@@ -75,7 +75,7 @@ public final class Durations {
         if (s < 3600) {
             return s % 60 == 0 ? (s / 60) + "m" : (s / 60) + "m" + (s % 60) + "s";
         }
-        return (s / 3600) + "h" + ((s % 3600) / 60) + "m";
+        return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
     }
 
     /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */
