@@ -57,9 +57,24 @@ final class Controller {
         });
     }
 
-    /** What is on show: the frozen snapshot, or the newest. */
+    /**
+     * What is on show: the frozen snapshot, or the newest. A worker started while frozen (keys still
+     * act) would have no row and could not be selected, so the frozen display moves on, once, to the
+     * first snapshot that has it: still one instant, and the status line says why it moved.
+     */
     Snapshot shown() {
-        return st.frozen != null ? st.frozen : source.latest();
+        Snapshot live = source.latest();
+        if (st.frozen == null) {
+            return live;
+        }
+        for (WorkerSample w : live.workers()) {
+            if (st.frozen.worker(w.info().id()).isEmpty()) {
+                st.frozen = live;
+                st.status("display frozen again, later, to show " + w.info().name() + " (space continues)", false);
+                break;
+            }
+        }
+        return st.frozen;
     }
 
     void key(KeyStroke k) {
