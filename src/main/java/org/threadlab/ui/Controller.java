@@ -79,6 +79,15 @@ final class Controller {
 
     void key(KeyStroke k) {
         try {
+            if (k.isAltDown()) {
+                // threadlab binds no Alt key: what arrives as Alt+key is Esc typed just before the key
+                // (the terminal sends both bytes at once), so it acts as both, in that order
+                dispatch(new KeyStroke(KeyType.Escape));
+                dispatch(k.getKeyType() == KeyType.Character
+                        ? new KeyStroke(k.getCharacter(), k.isCtrlDown(), false, k.isShiftDown())
+                        : new KeyStroke(k.getKeyType(), k.isCtrlDown(), false, k.isShiftDown()));
+                return;
+            }
             dispatch(k);
         } catch (RuntimeException e) {
             st.status("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()), true);
@@ -189,14 +198,37 @@ final class Controller {
                     st.status("workload for the next starts: " + spec.describe(), false);
                 }
             }
-            case ArrowLeft -> d.cycleType(-1);
-            case ArrowRight, Tab -> d.cycleType(1);
+            case ArrowUp, ReverseTab -> d.cycleType(-1);
+            case ArrowDown, Tab -> d.cycleType(1);
+            case ArrowLeft -> d.left();
+            case ArrowRight -> d.right();
+            case Home -> d.home();
+            case End -> d.end();
             case Backspace -> d.backspace();
+            case Delete -> d.delete();
             case Character -> {
                 if (!k.isCtrlDown()) {
                     d.type(k.getCharacter());
+                } else {
+                    lineEditKey(d, Character.toLowerCase(k.getCharacter()));
                 }
             }
+            default -> { }
+        }
+    }
+
+    /** The readline keys people type without thinking: Ctrl-A/E/B/F move, Ctrl-U/K/W/D/H delete. */
+    private static void lineEditKey(WorkloadDialog d, char c) {
+        switch (c) {
+            case 'a' -> d.home();
+            case 'e' -> d.end();
+            case 'b' -> d.left();
+            case 'f' -> d.right();
+            case 'u' -> d.deleteToStart();
+            case 'k' -> d.deleteToEnd();
+            case 'w' -> d.deleteWordBefore();
+            case 'd' -> d.delete();
+            case 'h' -> d.backspace();
             default -> { }
         }
     }
