@@ -20,9 +20,14 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "The classic experiment: the same work as threads, with the GIL, and as processes.",
-                "It runs the work with 1 worker, N one after another, N threads (with and without the simulated",
-                "GIL), N virtual threads (Java 21+) and N processes, and prints wall and CPU seconds, the speed-up",
-                "against the sequential run, the peak RSS and OS threads of threadlab and its children, and a verdict."})
+                "",
+                "It runs the work with 1 worker, N one after another, N threads (with and without the simulated GIL), "
+                        + "N virtual threads (Java 21+) and N processes, and prints wall and CPU seconds, the speed-up "
+                        + "against the sequential run, the peak RSS and OS threads of threadlab and its children, and a verdict.",
+                ""},
+        footer = {"", "Example:", "  threadlab compare --workers 4 --duration 1s --units 1",
+                "",
+                "Ctrl-C stops it: the rows measured so far are printed, marked incomplete, and the exit code is 130."})
 public final class CompareCommand implements Callable<Integer> {
 
     enum Which { sleep, cpu, all }

@@ -30,21 +30,28 @@ import picocli.CommandLine.Parameters;
 
 /** {@code threadlab run}: N workers of one kind, events as they happen, then a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        // one array element per paragraph: picocli wraps each at the help width, a break inside one
+        // would cut a sentence in two at 80 columns
         description = {
-                "Run N workers of one workload to completion, printing events as they happen and a summary.",
-                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
-                "counter (a shared counter: lost updates, locks, shared memory), global (a global list),",
-                "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose),",
-                "exec (a real program, e.g. a Python script, run as a process and watched)."},
+                "Run N workers of one workload to completion, printing events as they happen, then a summary.",
+                "",
+                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map), "
+                        + "counter (a shared counter: lost updates, locks, shared memory), global (a global list), "
+                        + "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose), "
+                        + "exec (a real program, e.g. a Python script, run as a process and watched).",
+                ""},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
                 "  threadlab run cpu --as thread --count 4 --gil",
-                "  threadlab run sleep --as thread --count 2 --daemon --no-join   (daemons die with main)",
+                "  threadlab run sleep --count 2 --daemon --no-join      # daemons die with main",
                 "  threadlab run pool --inputs 16 --pool-size 4 --pool process",
-                "  threadlab run counter --as thread --count 4 --mode unsafe      (lost updates)",
+                "  threadlab run counter --as thread --count 4 --mode unsafe    # lost updates",
                 "  threadlab run counter --as process --count 4 --memory shared --mode atomic",
-                "  threadlab run exec --as process --cmd 'python3 demos/busy_threads.py 10'"})
+                "  threadlab run exec --as process --cmd 'python3 demos/busy_threads.py 10'",
+                "",
+                "Exit codes: 0 every worker finished or was stopped as asked, 1 a worker failed, 2 bad usage, "
+                        + "3 --timeout fired (what still ran was terminated), 130 interrupted (Ctrl-C)."})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 

@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 /** {@code threadlab ui}: the live screen. Checks that there is a terminal to draw on, then hands over. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The live screen: start threads, virtual threads and processes with keys and watch them side by side.",
-                "Press ? on the screen for the keys. Needs a terminal of at least 80x24."},
+                "",
+                "Press ? on the screen for the keys. Needs a terminal of at least 80x24.",
+                ""},
         footer = {"", "Colour is off with --no-color or when NO_COLOR is set; ASCII is used when the locale is not UTF-8.",
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {

@@ -123,6 +123,54 @@ class CliTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"''", "run", "compare", "demo", "bench", "bench sampler", "bench child", "ui"})
+    void helpReadsWellAt80Columns(String command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.removeIf(String::isEmpty);
+        args.add("--help");
+        Outcome o = exec(args.toArray(new String[0]));
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err(), "no picocli warnings");
+        java.util.List<String> lines = o.out().lines().toList();
+        boolean inCommands = false;
+        StringBuilder entry = new StringBuilder();
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
+            String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+            if (!line.isEmpty() && !next.isEmpty() && Character.isLowerCase(next.charAt(0))) {
+                // a paragraph's line that was continued: picocli only breaks a full line, a hard break cuts a short one
+                assertTrue(line.length() >= 60 && !line.startsWith("  threadlab "), "a sentence cut by a hard line break:\n"
+                        + line + "\n" + next + "\n\n" + o.out());
+            }
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.startsWith("  ") && !line.startsWith("   ")) {
+                entries.add(entry.toString());
+                entry.setLength(0);
+                entry.append(line.trim());
+            } else if (inCommands && line.startsWith("   ")) {
+                entry.append(' ').append(line.trim());
+            }
+        }
+        entries.add(entry.toString());
+        for (String e : entries) {
+            // a subcommand's summary is the first line of its description: a whole sentence, not half of one
+            assertTrue(e.isEmpty() || e.endsWith("."), "summary cut mid-sentence: " + e);
+        }
+    }
+
+    @Test
+    void benchWithoutASubcommandIsBadUsage() {
+        Outcome o = exec("bench");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("threadlab: bench needs a subcommand: sampler or child"), o.err());
+        assertTrue(o.err().contains("Usage: threadlab bench"), o.err());
+        assertEquals("", o.out());
+    }
+
     @Test
     void completionScriptIsGenerated() {
         Outcome o = exec("generate-completion");
