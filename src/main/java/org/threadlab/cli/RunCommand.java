@@ -169,17 +169,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadSpec workloadSpec = Workloads.normalize(workloadSpec());
+        WorkloadSpec workloadSpec = normalized(workloadSpec());
         Converters.positive(spec, "--count", count, 1_000_000);
         Converters.positive(spec, "--timeout", timeout);
-        Limits limits;
-        try {
-            limits = new Limits(maxProcesses, maxThreads, grace);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        // the bounds of Limits and of the GIL, checked here to name the option in the message
+        Converters.positive(spec, "--max-processes", maxProcesses, 4096);
+        Converters.positive(spec, "--max-threads", maxThreads, 1_000_000);
+        Converters.between(spec, "--grace", grace, Duration.ZERO, Duration.ofMinutes(1));
+        Converters.between(spec, "--gil-interval", gilInterval, Duration.ofNanos(1000), Duration.ofSeconds(10));
+        Limits limits = new Limits(maxProcesses, maxThreads, grace);
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--as virtual: " + VirtualThreads.unavailableReason());
+        }
+        if (kind != WorkerKind.PROCESS && workloadSpec.type().equals("exec")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "exec starts a program of its own: it runs only as a process (--as process)");
         }
         int limit = kind == WorkerKind.PROCESS ? limits.maxProcesses() : limits.maxThreads();
         if (count > limit) {
@@ -275,6 +278,39 @@ public final class RunCommand implements Callable<Integer> {
         w = put(w, "after", after);
         w = put(w, "cmd", cmd);
         return w;
+    }
+
+    /**
+     * The workload checked, its errors in this command's terms: the option a user typed, not the
+     * parameter name the UI uses ("--pool-size must be at least 1", not "workers must be ...").
+     */
+    private WorkloadSpec normalized(WorkloadSpec w) {
+        try {
+            return Workloads.normalize(w);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            java.util.regex.Matcher noSuch = java.util.regex.Pattern.compile("workload (\\S+) takes no parameter '([^']+)' \\(it takes (.*)\\)").matcher(m);
+            if (noSuch.matches()) {
+                List<String> options = new ArrayList<>();
+                for (String key : noSuch.group(3).split(", ")) {
+                    options.add(option(key));
+                }
+                m = "workload " + noSuch.group(1) + " takes no " + option(noSuch.group(2)) + " (it takes " + String.join(", ", options) + ")";
+            } else {
+                for (String key : w.params().keySet()) {
+                    if (m.startsWith(key + " ") || m.startsWith(key + ":")) {
+                        m = option(key) + m.substring(key.length());
+                        break;
+                    }
+                }
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), m);
+        }
+    }
+
+    /** The option that sets a workload parameter: each is --NAME, but the pool's workers are --pool-size. */
+    private static String option(String param) {
+        return param.equals("workers") ? "--pool-size" : "--" + param;
     }
 
     private static WorkloadSpec put(WorkloadSpec w, String key, String value) {

@@ -65,6 +65,13 @@ public final class Durations {
     /** Formats compactly, in the same notation {@link #parse} accepts: 250ms, 2s, 1.5s, 2m, 1m30s. */
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (d.isZero()) {
+            return "0s";
+        }
+        if (ms < 1000 && d.toNanos() % 1_000_000 != 0) {
+            // below or between milliseconds: never "0ms" for 500us
+            return d.toNanos() % 1000 == 0 ? d.toNanos() / 1000 + "us" : d.toNanos() + "ns";
+        }
         if (ms < 1000) {
             return ms + "ms";
         }

@@ -87,7 +87,16 @@ class CliTest {
             "run sleep --duration 5parsecs             | unknown unit",
             "run sleep --duration 0s                   | must be positive",
             "run sleep --as fork                       | unknown kind 'fork'",
-            "run sleep --units 3                       | takes no parameter 'units'",
+            "run sleep --units 3                       | workload sleep takes no --units (it takes --duration)",
+            "run pool --pool-size 0                    | --pool-size must be at least 1, not 0",
+            "run pool --pool-size 300                  | --pool-size must be at most 256, not 300",
+            "run cpu --units 0                         | --units must be more than 0",
+            "run cpu --gil-interval 0s                 | --gil-interval must be between 1us and 10s, not 0s",
+            "run cpu --gil-interval 11s                | --gil-interval must be between 1us and 10s, not 11s",
+            "run sleep --grace 2m                      | --grace must be between 0s and 1m, not 2m",
+            "run sleep --max-processes 0               | --max-processes must be between 1 and 4096, not 0",
+            "run sleep --max-threads 0                 | --max-threads must be between 1 and 1000000, not 0",
+            "run exec --cmd true                       | exec starts a program of its own: it runs only as a process (--as process)",
             "run memory --size 64                      | has no unit",
             "run memory --size 99999TiB                | absurdly large",
             "run sleep --as process --count 100        | over the limit of 64 live processes",
@@ -108,6 +117,8 @@ class CliTest {
         assertTrue(first.startsWith("threadlab: ") && first.contains(expected), o.err());
         assertTrue(o.err().lines().count() <= 2, o.err());
         assertTrue(o.out().isEmpty(), o.out());
+        // the user's terms: durations as they are written, options, never Java's PT2M or a UI key like (p)
+        assertFalse(java.util.regex.Pattern.compile("\\bPT\\d|\\([a-zA-Z]\\)").matcher(o.err()).find(), o.err());
     }
 
     @Test
