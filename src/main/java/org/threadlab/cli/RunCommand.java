@@ -54,6 +54,10 @@ import picocli.CommandLine.Parameters;
                         + "3 --timeout fired (what still ran was terminated), 130 interrupted (Ctrl-C)."})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** A worker failed. */
+    static final int EXIT_FAILED = 1;
+    /** --timeout fired and what still ran was terminated: a script must be able to tell it from a finished run. */
+    static final int EXIT_TIMED_OUT = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -221,7 +225,7 @@ public final class RunCommand implements Callable<Integer> {
                     + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : ""));
         }
         out.flush();
-        return summary.anyFailed() ? 1 : 0;
+        return summary.anyFailed() ? EXIT_FAILED : summary.timedOut() ? EXIT_TIMED_OUT : 0;
     }
 
     /** Redraws "run: 2 of 4 running, 45% done" every 200 ms while the workers run. */

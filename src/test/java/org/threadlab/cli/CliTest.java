@@ -71,9 +71,13 @@ class CliTest {
     @Test
     void timeoutTerminatesWhatStillRuns() {
         Outcome o = exec("run", "memory", "--size", "4MiB", "--timeout", "300ms", "--json");
-        assertEquals(0, o.code(), o.err());
+        assertEquals(3, o.code(), "a run whose --timeout fired exits 3\n" + o.err());
         assertTrue(o.out().contains("\"timed_out\":true"), o.out());
         assertTrue(o.out().contains("\"state\":\"terminated\""), o.out());
+        Outcome text = exec("run", "sleep", "--duration", "30s", "--timeout", "200ms");
+        assertEquals(3, text.code(), text.err());
+        assertTrue(text.out().contains("(timed out after 200ms)"), text.out());
+        assertEquals(0, exec("run", "sleep", "--duration", "100ms", "--timeout", "20s").code(), "in time: 0");
     }
 
     @ParameterizedTest
