@@ -209,12 +209,25 @@ public final class RunCommand implements Callable<Integer> {
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
         try (Supervisor supervisor = new Supervisor(limits, gil);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
-             ProgressTicker ticker = new ProgressTicker(supervisor, progress)) {
+             ProgressTicker ticker = new ProgressTicker(supervisor, progress);
+             // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own
+             CtrlC ctrlC = new CtrlC(Thread.currentThread(), () -> {
+                 if (!json && !quiet && Terminal.isTerminal(1)) {
+                     out.println();
+                     out.flush();
+                 }
+             })) {
             if (gilInterval != null) {
                 supervisor.gil().setSwitchInterval(gilInterval);
             }
             supervisor.events().subscribe(printer);
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
+            if (summary.interrupted()) {
+                ticker.close();
+                progress.end();
+            }
+        } finally {
+            Thread.interrupted();
         }
         if (json) {
             out.println(Json.write(toJson(workloadSpec, summary, events)));
@@ -222,10 +235,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             out.print(table(summary));
             out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kindNoun()
-                    + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : ""));
+                    + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : "")
+                    + (summary.interrupted() ? " (INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped)" : ""));
         }
         out.flush();
-        return summary.anyFailed() ? EXIT_FAILED : summary.timedOut() ? EXIT_TIMED_OUT : 0;
+        return summary.interrupted() ? CtrlC.EXIT_INTERRUPTED : summary.anyFailed() ? EXIT_FAILED : summary.timedOut() ? EXIT_TIMED_OUT : 0;
     }
 
     /** Redraws "run: 2 of 4 running, 45% done" every 200 ms while the workers run. */
@@ -343,6 +357,7 @@ public final class RunCommand implements Callable<Integer> {
         root.put("gil", gil);
         root.put("wall_s", s.wall().toNanos() / 1e9);
         root.put("timed_out", s.timedOut());
+        root.put("interrupted", s.interrupted());
         List<Object> ws = new ArrayList<>();
         for (WorkerInfo i : s.workers()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -50,6 +50,30 @@ class CliTest {
     }
 
     @Test
+    void anInterruptedRunPrintsWhatItMeasuredMarkedIncompleteAndExits130() throws Exception {
+        CommandLine cl = ThreadLab.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int[] code = {-1};
+        Thread main = new Thread(() -> code[0] = cl.execute("run", "sleep", "--count", "2", "--duration", "30s"), "run-main");
+        main.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString().contains("started thread sleep-2")) {
+            assertTrue(System.nanoTime() < deadline, "the workers did not start: " + out + err);
+            Thread.sleep(20);
+        }
+        main.interrupt(); // what Ctrl-C does, through CtrlC
+        main.join(20_000);
+        assertFalse(main.isAlive(), "run did not stop");
+        assertEquals(130, code[0], out + "\n" + err);
+        String text = out.toString();
+        assertTrue(text.matches("(?s).*\\n *1 +sleep-1 +thread .*terminated.*"), "the summary table, with both workers\n" + text);
+        assertTrue(text.contains("(INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped)"), text);
+    }
+
+    @Test
     void daemonWorkersDieWithMain() {
         Outcome o = exec("run", "sleep", "--count", "2", "--duration", "30s", "--daemon", "--no-join", "--json");
         assertEquals(0, o.code(), o.err());
