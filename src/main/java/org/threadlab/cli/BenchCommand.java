@@ -13,19 +13,27 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure threadlab's own costs.",
         subcommands = {BenchCommand.SamplerCost.class, BenchCommand.ChildStartup.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand there is nothing to measure: that is bad usage, so say so, show the usage, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("threadlab: bench needs a subcommand: sampler or child");
+        spec.commandLine().usage(err);
+        err.flush();
+        return spec.exitCodeOnInvalidInput();
     }
 
     /** {@code threadlab bench sampler}: one sampler tick against one top refresh, on the same target. */
     @Command(name = "sampler", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Start a JVM with N sleeping threads, measure the CPU cost of one sampler tick watching it,",
-                    "then what 'top -b -H -p PID' spends per refresh on the same process, and print the ratio."},
+            description = {"Compare the CPU cost of one sampler tick with one refresh of top, on the same process.",
+                    "",
+                    "It starts a JVM with N sleeping threads, measures the CPU cost of one sampler tick watching it, "
+                            + "then what 'top -b -H -p PID' spends per refresh on the same process, and prints the ratio.",
+                    ""},
             footer = {"", "Example:", "  threadlab bench sampler --threads 1000 --ticks 20"})
     static final class SamplerCost implements Callable<Integer> {
         @CommandLine.Spec
@@ -71,8 +79,11 @@ public final class BenchCommand implements Runnable {
 
     /** {@code threadlab bench child}: how long a child worker takes to say hello, against an empty JVM. */
     @Command(name = "child", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Start child workers and empty JVMs alternately, and compare the time from start() to the",
-                    "child's hello line with the time an empty main takes to print one line (same java, same flags)."},
+            description = {"Compare how long a child worker takes to start with an empty JVM.",
+                    "",
+                    "It starts child workers and empty JVMs alternately, and compares the time from start() to the "
+                            + "child's hello line with the time an empty main takes to print one line (same java, same flags).",
+                    ""},
             footer = {"", "Example:", "  threadlab bench child --rounds 20"})
     static final class ChildStartup implements Callable<Integer> {
         @CommandLine.Spec

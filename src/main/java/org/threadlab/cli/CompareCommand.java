@@ -20,9 +20,14 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "The classic experiment: the same work as threads, with the GIL, and as processes.",
-                "It runs the work with 1 worker, N one after another, N threads (with and without the simulated",
-                "GIL), N virtual threads (Java 21+) and N processes, and prints wall and CPU seconds, the speed-up",
-                "against the sequential run, the peak RSS and OS threads of threadlab and its children, and a verdict."})
+                "",
+                "It runs the work with 1 worker, N one after another, N threads (with and without the simulated GIL), "
+                        + "N virtual threads (Java 21+) and N processes, and prints wall and CPU seconds, the speed-up "
+                        + "against the sequential run, the peak RSS and OS threads of threadlab and its children, and a verdict.",
+                ""},
+        footer = {"", "Example:", "  threadlab compare --workers 4 --duration 1s --units 1",
+                "",
+                "Ctrl-C stops it: the rows measured so far are printed, marked incomplete, and the exit code is 130."})
 public final class CompareCommand implements Callable<Integer> {
 
     enum Which { sleep, cpu, all }
@@ -62,14 +67,21 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> workloads = which == Which.all ? List.of("sleep", "cpu") : List.of(which.name());
         Comparison.Result result;
-        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet)) {
+        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
+             CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
             result = new Comparison(workers, workloads, sleep, units)
                     .run((what, i, total) -> progress.show("compare: " + what + " (" + i + " of " + total + ")…"));
+            if (!result.complete()) {
+                progress.end();
+            }
+        } finally {
+            // an interrupt that came after the last run must not stay set for whoever runs next
+            Thread.interrupted();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(result)) + "\n" : render(result));
         out.flush();
-        return 0;
+        return result.complete() ? 0 : CtrlC.EXIT_INTERRUPTED;
     }
 
     static String render(Comparison.Result r) {
@@ -77,22 +89,38 @@ public final class CompareCommand implements Callable<Integer> {
         String last = null;
         for (Comparison.Row row : r.rows()) {
             t.row(row.workload().equals(last) ? "" : row.workload(), Comparison.label(row), row.workers(),
-                    f2(row.wallSeconds()), f2(row.cpuSeconds()), f2(row.concurrency()), String.format(Locale.ROOT, "%.2fx", row.speedup()),
+                    f2(row.wallSeconds()), f2(row.cpuSeconds()), f2(row.concurrency()),
+                    Double.isNaN(row.speedup()) ? "-" : String.format(Locale.ROOT, "%.2fx", row.speedup()),
                     Sizes.compact(row.peakRssBytes()), row.peakThreads(), bar(row.speedup(), r.workers()));
             last = row.workload();
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(r.cores()).append(" cores, ").append(r.workers()).append(" workers per run; speedup is against the sequential run\n\n");
+        sb.append(r.cores()).append(" cores, ").append(r.workers()).append(" workers per run; speedup is against the sequential run\n");
+        if (!r.complete()) {
+            sb.append(incomplete(r)).append('\n');
+        }
+        sb.append('\n');
         sb.append(t);
         sb.append('\n');
         for (String v : r.verdicts()) {
             sb.append(v).append('\n');
         }
+        if (!r.complete()) {
+            sb.append(incomplete(r)).append('\n');
+        }
         return sb.toString();
+    }
+
+    private static String incomplete(Comparison.Result r) {
+        return "INCOMPLETE: interrupted (Ctrl-C) after " + r.rows().size() + " of " + r.runsPlanned()
+                + " runs; only these rows were measured";
     }
 
     /** A bar as long as the speed-up, so the lesson shows at a glance even without reading numbers. */
     private static String bar(double speedup, int workers) {
+        if (Double.isNaN(speedup)) {
+            return "";
+        }
         int width = (int) Math.round(Math.min(speedup, Math.max(workers, 1)) * 4);
         return "#".repeat(Math.max(0, width));
     }
@@ -123,6 +151,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         root.put("rows", rows);
         root.put("verdicts", r.verdicts());
+        root.put("complete", r.complete());
         return root;
     }
 }

@@ -40,6 +40,15 @@ final class Converters {
         return value;
     }
 
+    /** A duration within bounds (null passes: not given), in the notation the user writes. */
+    static Duration between(CommandLine.Model.CommandSpec spec, String option, Duration value, Duration min, Duration max) {
+        if (value != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be between " + Durations.format(min)
+                    + " and " + Durations.format(max) + ", not " + Durations.format(value));
+        }
+        return value;
+    }
+
     static Duration positive(CommandLine.Model.CommandSpec spec, String option, Duration value) {
         if (value != null && (value.isZero() || value.isNegative())) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive");

@@ -17,8 +17,11 @@ import picocli.CommandLine.Parameters;
 /** {@code threadlab demo shared-state}: the shared-state lessons in one table. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a set of lessons headless and print their outcomes.",
-                "shared-state: counters without and with a lock, in threads and in processes (plain and shared memory),",
-                "a global list, and a producer/consumer queue."})
+                "",
+                "shared-state: counters without and with a lock, in threads and in processes (plain and shared memory), "
+                        + "a global list, and a producer/consumer queue.",
+                ""},
+        footer = {"", "Example:", "  threadlab demo shared-state --workers 4"})
 public final class DemoCommand implements Callable<Integer> {
     enum Lesson { shared_state }
 

@@ -30,23 +30,34 @@ import picocli.CommandLine.Parameters;
 
 /** {@code threadlab run}: N workers of one kind, events as they happen, then a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        // one array element per paragraph: picocli wraps each at the help width, a break inside one
+        // would cut a sentence in two at 80 columns
         description = {
-                "Run N workers of one workload to completion, printing events as they happen and a summary.",
-                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map),",
-                "counter (a shared counter: lost updates, locks, shared memory), global (a global list),",
-                "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose),",
-                "exec (a real program, e.g. a Python script, run as a process and watched)."},
+                "Run N workers of one workload to completion, printing events as they happen, then a summary.",
+                "",
+                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map), "
+                        + "counter (a shared counter: lost updates, locks, shared memory), global (a global list), "
+                        + "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose), "
+                        + "exec (a real program, e.g. a Python script, run as a process and watched).",
+                ""},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
                 "  threadlab run cpu --as process --count 2 --units 2",
                 "  threadlab run cpu --as thread --count 4 --gil",
-                "  threadlab run sleep --as thread --count 2 --daemon --no-join   (daemons die with main)",
+                "  threadlab run sleep --count 2 --daemon --no-join      # daemons die with main",
                 "  threadlab run pool --inputs 16 --pool-size 4 --pool process",
-                "  threadlab run counter --as thread --count 4 --mode unsafe      (lost updates)",
+                "  threadlab run counter --as thread --count 4 --mode unsafe    # lost updates",
                 "  threadlab run counter --as process --count 4 --memory shared --mode atomic",
-                "  threadlab run exec --as process --cmd 'python3 demos/busy_threads.py 10'"})
+                "  threadlab run exec --as process --cmd 'python3 demos/busy_threads.py 10'",
+                "",
+                "Exit codes: 0 every worker finished or was stopped as asked, 1 a worker failed, 2 bad usage, "
+                        + "3 --timeout fired (what still ran was terminated), 130 interrupted (Ctrl-C)."})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** A worker failed. */
+    static final int EXIT_FAILED = 1;
+    /** --timeout fired and what still ran was terminated: a script must be able to tell it from a finished run. */
+    static final int EXIT_TIMED_OUT = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -162,17 +173,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadSpec workloadSpec = Workloads.normalize(workloadSpec());
+        WorkloadSpec workloadSpec = normalized(workloadSpec());
         Converters.positive(spec, "--count", count, 1_000_000);
         Converters.positive(spec, "--timeout", timeout);
-        Limits limits;
-        try {
-            limits = new Limits(maxProcesses, maxThreads, grace);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        // the bounds of Limits and of the GIL, checked here to name the option in the message
+        Converters.positive(spec, "--max-processes", maxProcesses, 4096);
+        Converters.positive(spec, "--max-threads", maxThreads, 1_000_000);
+        Converters.between(spec, "--grace", grace, Duration.ZERO, Duration.ofMinutes(1));
+        Converters.between(spec, "--gil-interval", gilInterval, Duration.ofNanos(1000), Duration.ofSeconds(10));
+        Limits limits = new Limits(maxProcesses, maxThreads, grace);
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--as virtual: " + VirtualThreads.unavailableReason());
+        }
+        if (kind != WorkerKind.PROCESS && workloadSpec.type().equals("exec")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "exec starts a program of its own: it runs only as a process (--as process)");
         }
         int limit = kind == WorkerKind.PROCESS ? limits.maxProcesses() : limits.maxThreads();
         if (count > limit) {
@@ -195,12 +209,25 @@ public final class RunCommand implements Callable<Integer> {
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
         try (Supervisor supervisor = new Supervisor(limits, gil);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
-             ProgressTicker ticker = new ProgressTicker(supervisor, progress)) {
+             ProgressTicker ticker = new ProgressTicker(supervisor, progress);
+             // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own
+             CtrlC ctrlC = new CtrlC(Thread.currentThread(), () -> {
+                 if (!json && !quiet && Terminal.isTerminal(1)) {
+                     out.println();
+                     out.flush();
+                 }
+             })) {
             if (gilInterval != null) {
                 supervisor.gil().setSwitchInterval(gilInterval);
             }
             supervisor.events().subscribe(printer);
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
+            if (summary.interrupted()) {
+                ticker.close();
+                progress.end();
+            }
+        } finally {
+            Thread.interrupted();
         }
         if (json) {
             out.println(Json.write(toJson(workloadSpec, summary, events)));
@@ -208,10 +235,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             out.print(table(summary));
             out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kindNoun()
-                    + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : ""));
+                    + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : "")
+                    + (summary.interrupted() ? " (INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped)" : ""));
         }
         out.flush();
-        return summary.anyFailed() ? 1 : 0;
+        return summary.interrupted() ? CtrlC.EXIT_INTERRUPTED : summary.anyFailed() ? EXIT_FAILED : summary.timedOut() ? EXIT_TIMED_OUT : 0;
     }
 
     /** Redraws "run: 2 of 4 running, 45% done" every 200 ms while the workers run. */
@@ -270,6 +298,39 @@ public final class RunCommand implements Callable<Integer> {
         return w;
     }
 
+    /**
+     * The workload checked, its errors in this command's terms: the option a user typed, not the
+     * parameter name the UI uses ("--pool-size must be at least 1", not "workers must be ...").
+     */
+    private WorkloadSpec normalized(WorkloadSpec w) {
+        try {
+            return Workloads.normalize(w);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            java.util.regex.Matcher noSuch = java.util.regex.Pattern.compile("workload (\\S+) takes no parameter '([^']+)' \\(it takes (.*)\\)").matcher(m);
+            if (noSuch.matches()) {
+                List<String> options = new ArrayList<>();
+                for (String key : noSuch.group(3).split(", ")) {
+                    options.add(option(key));
+                }
+                m = "workload " + noSuch.group(1) + " takes no " + option(noSuch.group(2)) + " (it takes " + String.join(", ", options) + ")";
+            } else {
+                for (String key : w.params().keySet()) {
+                    if (m.startsWith(key + " ") || m.startsWith(key + ":")) {
+                        m = option(key) + m.substring(key.length());
+                        break;
+                    }
+                }
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), m);
+        }
+    }
+
+    /** The option that sets a workload parameter: each is --NAME, but the pool's workers are --pool-size. */
+    private static String option(String param) {
+        return param.equals("workers") ? "--pool-size" : "--" + param;
+    }
+
     private static WorkloadSpec put(WorkloadSpec w, String key, String value) {
         return value == null ? w : w.with(key, value);
     }
@@ -296,6 +357,7 @@ public final class RunCommand implements Callable<Integer> {
         root.put("gil", gil);
         root.put("wall_s", s.wall().toNanos() / 1e9);
         root.put("timed_out", s.timedOut());
+        root.put("interrupted", s.interrupted());
         List<Object> ws = new ArrayList<>();
         for (WorkerInfo i : s.workers()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -57,6 +57,15 @@ final class Terminal {
             err.flush();
         }
 
+        /** Leaves the line as it is and moves to the next: after Ctrl-C, where it stopped stays readable. */
+        void end() {
+            if (on && lastLength > 0) {
+                err.println();
+                err.flush();
+                lastLength = 0;
+            }
+        }
+
         @Override
         public void close() {
             if (on && lastLength > 0) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The screen's options, shared by {@code threadlab ui} and plain {@code threadlab} (which opens the screen too). */
 public final class UiArgs {
     @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "1s",
-            description = "how often the screen samples (default: ${DEFAULT-VALUE}, at least 100ms)")
+            description = "how often the screen samples, 100ms to 10s (default: ${DEFAULT-VALUE})")
     Duration interval;
 
     @Option(names = "--gil", description = "start with the simulated GIL on")

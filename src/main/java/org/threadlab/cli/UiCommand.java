@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.threadlab.sample.Sampler;
 import org.threadlab.sample.SnapshotSource;
+import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;
 import org.threadlab.ui.UiOptions;
@@ -29,11 +30,15 @@ import picocli.CommandLine.Option;
 /** {@code threadlab ui}: the live screen. Checks that there is a terminal to draw on, then hands over. */
 @Command(name = "ui", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The live screen: start threads, virtual threads and processes with keys and watch them side by side.",
-                "Press ? on the screen for the keys. Needs a terminal of at least 80x24."},
+                "",
+                "Press ? on the screen for the keys. Needs a terminal of at least 80x24.",
+                ""},
         footer = {"", "Colour is off with --no-color or when NO_COLOR is set; ASCII is used when the locale is not UTF-8.",
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;
+    /** The slowest the screen samples, as '+' goes: at 1h the screen would show n/a for an hour. */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
     private static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
 
     @CommandLine.Spec
@@ -70,8 +75,9 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (args.interval.compareTo(UiOptions.MIN_INTERVAL) < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be at least 100ms, not " + args.interval.toMillis() + "ms");
+        if (args.interval.compareTo(UiOptions.MIN_INTERVAL) < 0 || args.interval.compareTo(MAX_INTERVAL) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
+                    + Durations.format(UiOptions.MIN_INTERVAL) + " and " + Durations.format(MAX_INTERVAL) + ", not " + Durations.format(args.interval));
         }
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);

@@ -30,7 +30,11 @@ public final class Comparison {
         }
     }
 
-    public record Result(int cores, int workers, List<Row> rows, List<String> verdicts) {}
+    /**
+     * @param complete false when the run was interrupted: the rows are those measured before it, and
+     *                 a workload whose sequential run was not measured has no speed-ups (NaN)
+     */
+    public record Result(int cores, int workers, List<Row> rows, List<String> verdicts, boolean complete, int runsPlanned) {}
 
     /** Told before each measurement, so a terminal can show how far along it is. */
     public interface Progress {
@@ -75,7 +79,11 @@ public final class Comparison {
         };
     }
 
-    public Result run(Progress progress) throws InterruptedException {
+    /**
+     * Measures every mode of every workload. When the calling thread is interrupted (Ctrl-C), it stops
+     * the run in progress (its workers are stopped) and returns what was measured before, incomplete.
+     */
+    public Result run(Progress progress) {
         List<Mode> modes = modes();
         int total = modes.size() * workloads.size();
         int index = 0;
@@ -87,17 +95,37 @@ public final class Comparison {
             List<Row> measured = new ArrayList<>();
             for (Mode mode : modes) {
                 progress.step(workload + ", " + label(mode), ++index, total);
-                measured.add(measure(workload, spec, mode));
+                try {
+                    measured.add(measure(workload, spec, mode));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // a worker stopped by the interruption fails its run: that is the interruption too
+                    if (!Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    rows.addAll(withSpeedups(measured));
+                    return new Result(Runtime.getRuntime().availableProcessors(), workers, rows, verdicts, false, total);
+                }
             }
-            double sequentialWall = measured.stream().filter(r -> r.mode().equals("sequential"))
-                    .findFirst().orElseThrow().wallSeconds();
-            for (Row r : measured) {
-                rows.add(new Row(r.workload(), r.mode(), r.kind(), r.workers(), r.gil(), r.wallSeconds(), r.cpuSeconds(),
-                        r.wallSeconds() > 0 ? sequentialWall / r.wallSeconds() : 0, r.peakRssBytes(), r.peakThreads()));
-            }
+            rows.addAll(withSpeedups(measured));
             verdicts.add(verdict(workload, rows.subList(rows.size() - measured.size(), rows.size())));
         }
-        return new Result(Runtime.getRuntime().availableProcessors(), workers, rows, verdicts);
+        return new Result(Runtime.getRuntime().availableProcessors(), workers, rows, verdicts, true, total);
+    }
+
+    /** One workload's rows with their speed-up against its sequential row; NaN when that was not measured. */
+    private static List<Row> withSpeedups(List<Row> measured) {
+        double sequentialWall = measured.stream().filter(r -> r.mode().equals("sequential"))
+                .findFirst().map(Row::wallSeconds).orElse(Double.NaN);
+        List<Row> out = new ArrayList<>();
+        for (Row r : measured) {
+            out.add(new Row(r.workload(), r.mode(), r.kind(), r.workers(), r.gil(), r.wallSeconds(), r.cpuSeconds(),
+                    r.wallSeconds() > 0 ? sequentialWall / r.wallSeconds() : 0, r.peakRssBytes(), r.peakThreads()));
+        }
+        return out;
     }
 
     public static String label(Row r) {

@@ -14,7 +14,8 @@ import org.threadlab.worker.WorkerKind;
  * daemon workers are killed, the others are waited for), then report.
  */
 public final class RunSession {
-    public record Summary(List<WorkerInfo> workers, Duration wall, boolean timedOut) {
+    /** @param interrupted the calling thread was interrupted (Ctrl-C): the workers were stopped, the summary is incomplete */
+    public record Summary(List<WorkerInfo> workers, Duration wall, boolean timedOut, boolean interrupted) {
         public boolean anyFailed() {
             return workers.stream().anyMatch(w -> w.state() == org.threadlab.worker.WorkerState.FAILED);
         }
@@ -40,12 +41,20 @@ public final class RunSession {
         this.timeout = timeout;
     }
 
+    /**
+     * Runs the session. When the calling thread is interrupted (Ctrl-C) it stops every worker as
+     * quitting without waiting does (daemon or not) and returns what there is, marked interrupted.
+     */
     public Summary run() throws InterruptedException {
         long start = System.nanoTime();
         boolean timedOut = false;
+        boolean interrupted = false;
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < count && !Thread.currentThread().isInterrupted(); i++) {
                 supervisor.spawn(kind, spec, daemon);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
             }
             if (join) {
                 for (JoinResult r : supervisor.joinAll(timeout)) {
@@ -56,10 +65,20 @@ public final class RunSession {
                 }
             }
             supervisor.shutdown(false);
+        } catch (InterruptedException e) {
+            interrupted = true;
         } catch (RuntimeException e) {
-            supervisor.shutdown(true);
-            throw e;
+            if (!Thread.currentThread().isInterrupted()) {
+                supervisor.shutdown(true);
+                throw e;
+            }
+            interrupted = true;
         }
-        return new Summary(supervisor.workers(), Duration.ofNanos(System.nanoTime() - start), timedOut);
+        if (interrupted) {
+            // cleared, so that stopping the workers can wait for them to end
+            Thread.interrupted();
+            supervisor.shutdown(true);
+        }
+        return new Summary(supervisor.workers(), Duration.ofNanos(System.nanoTime() - start), timedOut, interrupted);
     }
 }

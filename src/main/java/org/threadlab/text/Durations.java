@@ -65,6 +65,13 @@ public final class Durations {
     /** Formats compactly, in the same notation {@link #parse} accepts: 250ms, 2s, 1.5s, 2m, 1m30s. */
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (d.isZero()) {
+            return "0s";
+        }
+        if (ms < 1000 && d.toNanos() % 1_000_000 != 0) {
+            // below or between milliseconds: never "0ms" for 500us
+            return d.toNanos() % 1000 == 0 ? d.toNanos() / 1000 + "us" : d.toNanos() + "ns";
+        }
         if (ms < 1000) {
             return ms + "ms";
         }
@@ -75,7 +82,7 @@ public final class Durations {
         if (s < 3600) {
             return s % 60 == 0 ? (s / 60) + "m" : (s / 60) + "m" + (s % 60) + "s";
         }
-        return (s / 3600) + "h" + ((s % 3600) / 60) + "m";
+        return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
     }
 
     /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */

@@ -57,13 +57,37 @@ final class Controller {
         });
     }
 
-    /** What is on show: the frozen snapshot, or the newest. */
+    /**
+     * What is on show: the frozen snapshot, or the newest. A worker started while frozen (keys still
+     * act) would have no row and could not be selected, so the frozen display moves on, once, to the
+     * first snapshot that has it: still one instant, and the status line says why it moved.
+     */
     Snapshot shown() {
-        return st.frozen != null ? st.frozen : source.latest();
+        Snapshot live = source.latest();
+        if (st.frozen == null) {
+            return live;
+        }
+        for (WorkerSample w : live.workers()) {
+            if (st.frozen.worker(w.info().id()).isEmpty()) {
+                st.frozen = live;
+                st.status("display frozen again, later, to show " + w.info().name() + " (space continues)", false);
+                break;
+            }
+        }
+        return st.frozen;
     }
 
     void key(KeyStroke k) {
         try {
+            if (k.isAltDown()) {
+                // threadlab binds no Alt key: what arrives as Alt+key is Esc typed just before the key
+                // (the terminal sends both bytes at once), so it acts as both, in that order
+                dispatch(new KeyStroke(KeyType.Escape));
+                dispatch(k.getKeyType() == KeyType.Character
+                        ? new KeyStroke(k.getCharacter(), k.isCtrlDown(), false, k.isShiftDown())
+                        : new KeyStroke(k.getKeyType(), k.isCtrlDown(), false, k.isShiftDown()));
+                return;
+            }
             dispatch(k);
         } catch (RuntimeException e) {
             st.status("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()), true);
@@ -102,13 +126,14 @@ final class Controller {
             return;
         }
         if (k.getKeyType() == KeyType.Character && !k.isCtrlDown() && Character.isDigit(k.getCharacter())) {
-            st.count = Math.min(MAX_COUNT, st.count * 10 + (k.getCharacter() - '0'));
-            st.status(st.count > 0 ? "count " + st.count + ": now t, v or p (Esc cancels)" : "", false);
+            countDigit(k.getCharacter() - '0');
             return;
         }
-        int count = Math.max(1, st.count);
+        // a count typed as 0 or over the limit is refused when used, never silently made 1 or 999
+        int count = st.countTyped ? st.count : 1;
         if (a != KeyMap.Action.NONE) {
             st.count = 0;
+            st.countTyped = false;
         }
         switch (a) {
             case SPAWN_THREAD -> spawn(WorkerKind.THREAD, count);
@@ -173,14 +198,37 @@ final class Controller {
                     st.status("workload for the next starts: " + spec.describe(), false);
                 }
             }
-            case ArrowLeft -> d.cycleType(-1);
-            case ArrowRight, Tab -> d.cycleType(1);
+            case ArrowUp, ReverseTab -> d.cycleType(-1);
+            case ArrowDown, Tab -> d.cycleType(1);
+            case ArrowLeft -> d.left();
+            case ArrowRight -> d.right();
+            case Home -> d.home();
+            case End -> d.end();
             case Backspace -> d.backspace();
+            case Delete -> d.delete();
             case Character -> {
                 if (!k.isCtrlDown()) {
                     d.type(k.getCharacter());
+                } else {
+                    lineEditKey(d, Character.toLowerCase(k.getCharacter()));
                 }
             }
+            default -> { }
+        }
+    }
+
+    /** The readline keys people type without thinking: Ctrl-A/E/B/F move, Ctrl-U/K/W/D/H delete. */
+    private static void lineEditKey(WorkloadDialog d, char c) {
+        switch (c) {
+            case 'a' -> d.home();
+            case 'e' -> d.end();
+            case 'b' -> d.left();
+            case 'f' -> d.right();
+            case 'u' -> d.deleteToStart();
+            case 'k' -> d.deleteToEnd();
+            case 'w' -> d.deleteWordBefore();
+            case 'd' -> d.delete();
+            case 'h' -> d.backspace();
             default -> { }
         }
     }
@@ -218,7 +266,27 @@ final class Controller {
         }
     }
 
+    private void countDigit(int digit) {
+        // more digits than any limit needs are ignored: the count is refused anyway when used
+        if (st.count <= MAX_COUNT) {
+            st.count = st.count * 10 + digit;
+        }
+        st.countTyped = true;
+        if (st.count == 0) {
+            st.status("count 0: a count is 1 to " + MAX_COUNT + " (Esc cancels)", true);
+        } else if (st.count > MAX_COUNT) {
+            st.status("count " + st.count + ": at most " + MAX_COUNT + " workers start at once (Esc cancels)", true);
+        } else {
+            st.status("count " + st.count + ": now t, v or p (Esc cancels)", false);
+        }
+    }
+
     private void spawn(WorkerKind kind, int n) {
+        if (n < 1 || n > MAX_COUNT) {
+            st.status("refused: " + (n < 1 ? "a count of 0 starts nothing" : "at most " + MAX_COUNT + " workers start at once, not " + n)
+                    + " (type 1 to " + MAX_COUNT + " before t, v or p)", true);
+            return;
+        }
         WorkloadSpec spec = st.workload;
         boolean daemon = st.daemon;
         String what = n + " " + kind + (n == 1 ? "" : kind == WorkerKind.PROCESS ? "es" : "s");
@@ -309,6 +377,10 @@ final class Controller {
     private void joinAll() {
         if (st.joins.containsKey(0)) {
             st.status("already waiting for all workers", false);
+            return;
+        }
+        if (supervisor.workers().stream().noneMatch(w -> w.state().alive())) {
+            st.status("nothing to join: no worker is running", false);
             return;
         }
         Future<?> f = waits.submit(() -> {

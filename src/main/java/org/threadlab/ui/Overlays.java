@@ -1,7 +1,6 @@
 package org.threadlab.ui;
 
 import java.util.List;
-import org.threadlab.work.Workloads;
 
 /** Boxes drawn over the screen: the help, the workload dialog, the quit question. */
 final class Overlays {
@@ -78,19 +77,7 @@ final class Overlays {
     }
 
     private static void workload(Canvas c, WorkloadDialog d) {
-        int w = Math.min(c.width - 2, 90);
-        int h = 9;
-        int x = (c.width - w) / 2;
-        int y = Math.max(0, (c.height - h) / 2);
-        c.box(x, y, w, h, "Workload for the next starts");
-        int in = w - 4;
-        c.text(x + 2, y + 1, "type:   < " + d.typeName() + " >   (Left/Right changes it)", Theme.Role.DIALOG, in);
-        c.text(x + 2, y + 2, Workloads.describe(d.typeName()), Theme.Role.DIALOG, in);
-        c.text(x + 2, y + 4, "params: " + d.params + "_", Theme.Role.DIALOG, in);
-        if (d.error != null) {
-            c.text(x + 2, y + 5, "error: " + d.error, Theme.Role.ERROR, in);
-        }
-        c.text(x + 2, y + 7, "Enter uses it   Esc cancels   type name=value pairs, Backspace deletes", Theme.Role.DIALOG, in);
+        WorkloadDialogView.draw(c, d);
     }
 
     private static void quit(Canvas c, int running) {

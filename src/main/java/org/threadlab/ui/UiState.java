@@ -27,9 +27,12 @@ final class UiState {
     /** Non-null while the display is frozen: the snapshot on show. */
     Snapshot frozen;
     boolean daemon;
-    WorkloadSpec workload = WorkloadSpec.of("cpu").with("units", "10");
+    /** What t, v and p start: cpu with its own defaults, which the w dialog shows as they are. */
+    WorkloadSpec workload = WorkloadSpec.of("cpu");
     /** Digits typed before a spawn key (4t); 0 when none. */
     int count;
+    /** True once a digit is typed, so that a typed 0 is refused rather than taken as "no count". */
+    boolean countTyped;
     Overlay overlay = Overlay.NONE;
     final WorkloadDialog dialog = new WorkloadDialog();
     Duration interval;

@@ -242,7 +242,7 @@ public final class Workloads {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + text + "'");
         }
         if (v < 1 || v > max) {
-            throw new IllegalArgumentException(key + " must be between 1 and " + max + ", not " + text);
+            throw new IllegalArgumentException(key + (v < 1 ? " must be at least 1" : " must be at most " + max) + ", not " + text);
         }
         return (int) v;
     }

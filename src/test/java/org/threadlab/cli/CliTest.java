@@ -50,6 +50,30 @@ class CliTest {
     }
 
     @Test
+    void anInterruptedRunPrintsWhatItMeasuredMarkedIncompleteAndExits130() throws Exception {
+        CommandLine cl = ThreadLab.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int[] code = {-1};
+        Thread main = new Thread(() -> code[0] = cl.execute("run", "sleep", "--count", "2", "--duration", "30s"), "run-main");
+        main.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString().contains("started thread sleep-2")) {
+            assertTrue(System.nanoTime() < deadline, "the workers did not start: " + out + err);
+            Thread.sleep(20);
+        }
+        main.interrupt(); // what Ctrl-C does, through CtrlC
+        main.join(20_000);
+        assertFalse(main.isAlive(), "run did not stop");
+        assertEquals(130, code[0], out + "\n" + err);
+        String text = out.toString();
+        assertTrue(text.matches("(?s).*\\n *1 +sleep-1 +thread .*terminated.*"), "the summary table, with both workers\n" + text);
+        assertTrue(text.contains("(INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped)"), text);
+    }
+
+    @Test
     void daemonWorkersDieWithMain() {
         Outcome o = exec("run", "sleep", "--count", "2", "--duration", "30s", "--daemon", "--no-join", "--json");
         assertEquals(0, o.code(), o.err());
@@ -71,9 +95,13 @@ class CliTest {
     @Test
     void timeoutTerminatesWhatStillRuns() {
         Outcome o = exec("run", "memory", "--size", "4MiB", "--timeout", "300ms", "--json");
-        assertEquals(0, o.code(), o.err());
+        assertEquals(3, o.code(), "a run whose --timeout fired exits 3\n" + o.err());
         assertTrue(o.out().contains("\"timed_out\":true"), o.out());
         assertTrue(o.out().contains("\"state\":\"terminated\""), o.out());
+        Outcome text = exec("run", "sleep", "--duration", "30s", "--timeout", "200ms");
+        assertEquals(3, text.code(), text.err());
+        assertTrue(text.out().contains("(timed out after 200ms)"), text.out());
+        assertEquals(0, exec("run", "sleep", "--duration", "100ms", "--timeout", "20s").code(), "in time: 0");
     }
 
     @ParameterizedTest
@@ -87,7 +115,16 @@ class CliTest {
             "run sleep --duration 5parsecs             | unknown unit",
             "run sleep --duration 0s                   | must be positive",
             "run sleep --as fork                       | unknown kind 'fork'",
-            "run sleep --units 3                       | takes no parameter 'units'",
+            "run sleep --units 3                       | workload sleep takes no --units (it takes --duration)",
+            "run pool --pool-size 0                    | --pool-size must be at least 1, not 0",
+            "run pool --pool-size 300                  | --pool-size must be at most 256, not 300",
+            "run cpu --units 0                         | --units must be more than 0",
+            "run cpu --gil-interval 0s                 | --gil-interval must be between 1us and 10s, not 0s",
+            "run cpu --gil-interval 11s                | --gil-interval must be between 1us and 10s, not 11s",
+            "run sleep --grace 2m                      | --grace must be between 0s and 1m, not 2m",
+            "run sleep --max-processes 0               | --max-processes must be between 1 and 4096, not 0",
+            "run sleep --max-threads 0                 | --max-threads must be between 1 and 1000000, not 0",
+            "run exec --cmd true                       | exec starts a program of its own: it runs only as a process (--as process)",
             "run memory --size 64                      | has no unit",
             "run memory --size 99999TiB                | absurdly large",
             "run sleep --as process --count 100        | over the limit of 64 live processes",
@@ -108,6 +145,8 @@ class CliTest {
         assertTrue(first.startsWith("threadlab: ") && first.contains(expected), o.err());
         assertTrue(o.err().lines().count() <= 2, o.err());
         assertTrue(o.out().isEmpty(), o.out());
+        // the user's terms: durations as they are written, options, never Java's PT2M or a UI key like (p)
+        assertFalse(java.util.regex.Pattern.compile("\\bPT\\d|\\([a-zA-Z]\\)").matcher(o.err()).find(), o.err());
     }
 
     @Test
@@ -121,6 +160,54 @@ class CliTest {
             assertEquals("threadlab: --as virtual: virtual threads need Java 21 or newer; threadlab runs on Java "
                     + Runtime.version().feature(), o.err().lines().findFirst().orElse(""));
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "run", "compare", "demo", "bench", "bench sampler", "bench child", "ui"})
+    void helpReadsWellAt80Columns(String command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.removeIf(String::isEmpty);
+        args.add("--help");
+        Outcome o = exec(args.toArray(new String[0]));
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err(), "no picocli warnings");
+        java.util.List<String> lines = o.out().lines().toList();
+        boolean inCommands = false;
+        StringBuilder entry = new StringBuilder();
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
+            String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+            if (!line.isEmpty() && !next.isEmpty() && Character.isLowerCase(next.charAt(0))) {
+                // a paragraph's line that was continued: picocli only breaks a full line, a hard break cuts a short one
+                assertTrue(line.length() >= 60 && !line.startsWith("  threadlab "), "a sentence cut by a hard line break:\n"
+                        + line + "\n" + next + "\n\n" + o.out());
+            }
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.startsWith("  ") && !line.startsWith("   ")) {
+                entries.add(entry.toString());
+                entry.setLength(0);
+                entry.append(line.trim());
+            } else if (inCommands && line.startsWith("   ")) {
+                entry.append(' ').append(line.trim());
+            }
+        }
+        entries.add(entry.toString());
+        for (String e : entries) {
+            // a subcommand's summary is the first line of its description: a whole sentence, not half of one
+            assertTrue(e.isEmpty() || e.endsWith("."), "summary cut mid-sentence: " + e);
+        }
+    }
+
+    @Test
+    void benchWithoutASubcommandIsBadUsage() {
+        Outcome o = exec("bench");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("threadlab: bench needs a subcommand: sampler or child"), o.err());
+        assertTrue(o.err().contains("Usage: threadlab bench"), o.err());
+        assertEquals("", o.out());
     }
 
     @Test

@@ -51,7 +51,18 @@ class UiCommandTest {
     void intervalBelow100msIsABadOption() {
         String[] r = run("ui", "--interval", "50ms");
         assertEquals("2", r[0]);
-        assertTrue(r[1].contains("at least 100ms"), r[1]);
+        assertTrue(r[1].contains("between 100ms and 10s, not 50ms"), r[1]);
+    }
+
+    @Test
+    void intervalOver10sIsRefusedAsThePlusKeyBoundsIt() {
+        for (String[] args : new String[][] {{"ui", "--interval", "1h"}, {"--interval", "1h"}, {"ui", "--interval", "11s"}}) {
+            String[] r = run(args);
+            assertEquals("2", r[0], r[1]);
+            assertTrue(r[1].startsWith("threadlab: --interval must be between 100ms and 10s, not " + args[args.length - 1] + "\n"), r[1]);
+            assertEquals("", r[2]);
+        }
+        assertEquals("0", run("ui", "--interval", "10s", "--help")[0]);
     }
 
     @Test

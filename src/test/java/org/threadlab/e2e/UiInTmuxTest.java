@@ -33,10 +33,10 @@ class UiInTmuxTest {
             assertTrue(s.contains("threadlab") && s.contains("?:help"), s);
             assertEquals("1", t.format("#{alternate_on}"), "the UI uses the alternate screen");
 
-            // workload: sleep 30s (w, Left from cpu to sleep, edit "duration=2s")
+            // workload: sleep 30s (w, Up from cpu to sleep, edit "duration=2s")
             t.keys("w");
             t.await(x -> x.contains("Workload for the next starts"), 5_000);
-            t.keys("Left");
+            t.keys("Up");
             t.await(x -> x.contains("duration=2s"), 5_000);
             t.keys("BSpace", "BSpace");
             t.type("30s");

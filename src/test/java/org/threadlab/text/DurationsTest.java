@@ -36,7 +36,7 @@ class DurationsTest {
 
     @Test
     void formatsInTheSameNotationItParses() {
-        for (String s : new String[] {"250ms", "2s", "1.5s", "1m", "1m30s", "2h5m"}) {
+        for (String s : new String[] {"250ms", "2s", "1.5s", "1m", "1m30s", "2h5m", "1h"}) {
             assertEquals(s, Durations.format(Durations.parse(s)));
         }
         assertEquals("2.00s", Durations.seconds(Duration.ofSeconds(2)));

@@ -110,6 +110,33 @@ class KeyHandlingTest {
     }
 
     @Test
+    void aCountOfZeroIsRefusedWithTheReason() {
+        keys("0t");
+        assertEquals(0, supervisor.workers().size(), "0t starts nothing");
+        assertTrue(ui.state().statusError);
+        assertTrue(ui.state().status.contains("a count of 0 starts nothing"), ui.state().status);
+        keys("t");
+        assertEquals(1, supervisor.workers().size(), "the refused count is used up: t starts one");
+    }
+
+    @Test
+    void aCountOverTheLimitIsRefusedNotCapped() {
+        keys("1000");
+        assertTrue(ui.state().statusError, "said while typing");
+        assertTrue(ui.state().status.contains("at most 999"), ui.state().status);
+        keys("t");
+        assertEquals(0, supervisor.workers().size(), "1000t starts nothing, not 999");
+        assertTrue(ui.state().status.contains("at most 999 workers start at once, not 1000"), ui.state().status);
+    }
+
+    @Test
+    void joinAllWithNothingToJoinSaysSo() {
+        keys("J");
+        assertTrue(ui.state().joins.isEmpty(), "no wait started");
+        assertEquals("nothing to join: no worker is running", ui.state().status);
+    }
+
+    @Test
     void daemonToggleAppliesToTheNextSpawnsAndShowsInTheFooter() throws IOException {
         assertTrue(screen().contains("daemon:off"));
         keys("d");
@@ -159,11 +186,18 @@ class KeyHandlingTest {
         keys("t");
         keys(" ");
         assertNotNull(ui.state().frozen);
+        org.threadlab.sample.Snapshot frozen = ui.state().frozen;
+        feed.sampleNow();
+        assertTrue(screen().contains("FROZEN"));
+        assertEquals(frozen, ui.state().frozen, "the display does not move by itself");
         keys("t");
         assertEquals(2, supervisor.workers().size(), "keys still act");
         String text = screen();
         assertTrue(text.contains("FROZEN"));
-        assertFalse(row(text, "sleep-2"), "the display does not move");
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2 sleep-2 .*")), "a worker started while frozen gets a row\n" + text);
+        assertTrue(ui.state().status.contains("to show sleep-2"), ui.state().status);
+        key(KeyType.ArrowDown);
+        assertEquals(2, ui.state().selected(Pane.THREADS), "and can be selected");
         keys(" ");
         assertNull(ui.state().frozen);
         String live = screen();
@@ -233,11 +267,98 @@ class KeyHandlingTest {
         assertEquals(UiState.Overlay.WORKLOAD, ui.state().overlay, "a bad spec keeps the dialog open");
         assertTrue(screen().contains("error: duration: '10sx' has an unknown unit"), screen());
         key(KeyType.Backspace);
-        key(KeyType.ArrowRight);
+        key(KeyType.ArrowDown);
         assertEquals("cpu", ui.state().dialog.typeName());
         key(KeyType.Enter);
         assertEquals(UiState.Overlay.NONE, ui.state().overlay);
         assertEquals("cpu", ui.state().workload.type());
+    }
+
+    private void ctrl(char c) {
+        ui.key(new KeyStroke(c, true, false));
+        ui.drain();
+    }
+
+    @Test
+    void theDialogIsALineEditor() throws IOException {
+        keys("w");
+        WorkloadDialog d = ui.state().dialog;
+        assertEquals("duration=10s", d.params);
+        key(KeyType.ArrowLeft);
+        key(KeyType.ArrowLeft);
+        assertEquals("sleep", d.typeName(), "Left moves the cursor, it does not change the type");
+        keys("5");
+        assertEquals("duration=150s", d.params);
+        ctrl('a');
+        key(KeyType.Delete);
+        assertEquals("uration=150s", d.params);
+        ctrl('e');
+        keys(" ");
+        ui.key(new KeyStroke("x".charAt(0), false, false));
+        ctrl('w');
+        assertEquals("uration=150s ", d.params, "Ctrl-W deletes the word before the cursor");
+        ctrl('u');
+        assertEquals("", d.params, "Ctrl-U deletes the line before the cursor");
+        keys("duration=1s");
+        key(KeyType.Home);
+        assertEquals(0, d.cursor);
+        key(KeyType.End);
+        assertEquals(d.params.length(), d.cursor);
+        String text = screen();
+        assertTrue(text.contains("Up/Down or Tab change the type"), "the keys that change the type are said\n" + text);
+        key(KeyType.Tab);
+        assertEquals("cpu", d.typeName());
+        key(KeyType.ArrowUp);
+        assertEquals("sleep", d.typeName());
+        key(KeyType.Enter);
+        assertEquals(UiState.Overlay.NONE, ui.state().overlay);
+        assertEquals("10s", ui.state().workload.params().get("duration"), "changing the type back brought the values in use back");
+    }
+
+    @Test
+    void theCursorShowsWhereTheNextCharacterGoes() throws IOException {
+        keys("w");
+        key(KeyType.ArrowLeft);
+        key(KeyType.ArrowLeft);
+        screen();
+        List<String> lines = Fixtures.lines(terminal);
+        int y = 0;
+        while (!lines.get(y).contains("params: duration=10s")) {
+            y++;
+        }
+        int x = lines.get(y).indexOf("params: ") + "params: ".length() + "duration=1".length();
+        assertEquals("0", terminal.getCharacter(x, y).getCharacterString());
+        assertTrue(terminal.getCharacter(x, y).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE), "the cursor cell is reversed");
+        assertFalse(terminal.getCharacter(x - 1, y).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE));
+    }
+
+    @Test
+    void helpIsWrappedNotCutAt80And120Columns() throws IOException {
+        for (int cols : new int[] {80, 120}) {
+            terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(cols, 30));
+            ui.state().workload = WorkloadSpec.of("pool");
+            keys("w");
+            String text = screen().replace('│', ' ').replaceAll("\\s+", " ");
+            assertTrue(text.contains(org.threadlab.work.Workloads.describe("pool")), cols + " columns:\n" + screen());
+            assertTrue(text.contains("Backspace Delete Ctrl-U/K/W delete"), text);
+            key(KeyType.Escape);
+        }
+    }
+
+    @Test
+    void escapeThenAQuickKeyIsNotReadAsAlt() {
+        keys("w");
+        // the terminal sent ESC and 't' together: Lanterna reports Alt+t
+        ui.key(new KeyStroke('t', false, true));
+        ui.drain();
+        assertEquals(UiState.Overlay.NONE, ui.state().overlay, "Esc closed the dialog");
+        assertEquals("sleep", ui.state().workload.type(), "nothing typed into it was used");
+        assertEquals(1, supervisor.workers().size(), "and t started a thread");
+        keys("12");
+        ui.key(new KeyStroke('p', false, true));
+        ui.drain();
+        assertEquals(2, supervisor.workers().size(), "Esc cancelled the count: one more, and...");
+        assertEquals(WorkerKind.PROCESS, supervisor.workers().get(1).kind(), "...p started it");
     }
 
     @Test

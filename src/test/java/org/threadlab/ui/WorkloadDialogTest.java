@@ -15,7 +15,7 @@ class WorkloadDialogTest {
         d.cycleType(-1); // sleep is first: back around to the last type, exec
         assertEquals("exec", d.typeName());
         assertEquals("cmd=python3 demos/busy_threads.py 30", d.params);
-        d.params = "cmd=/bin/sleep 5";
+        d.set("cmd=/bin/sleep 5");
         WorkloadSpec spec = d.apply();
         assertNull(d.error);
         assertEquals("/bin/sleep 5", spec.params().get("cmd"));
@@ -25,13 +25,84 @@ class WorkloadDialogTest {
     void aWordBeforeAnyNameIsStillAnError() {
         WorkloadDialog d = new WorkloadDialog();
         d.open(WorkloadSpec.of("sleep"));
-        d.params = "2s duration=3s";
+        d.set("2s duration=3s");
         assertNull(d.apply());
         assertTrue(d.error.contains("name=value"), d.error);
-        d.params = "cmd=no-such-program-x";
+        d.set("cmd=no-such-program-x");
         d.cycleType(-1);
-        d.params = "cmd=no-such-program-x";
+        d.set("cmd=no-such-program-x");
         assertNull(d.apply());
         assertTrue(d.error.contains("no program 'no-such-program-x'"), d.error);
+    }
+
+    @Test
+    void opensWithTheDefaultsTheWorkloadReallyHas() {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(new UiState(java.time.Duration.ofSeconds(1)).workload);
+        assertEquals("cpu", d.typeName());
+        assertEquals("stubborn=false units=1", d.params, "the help says units default 1: the line says so too");
+        assertEquals(d.params.length(), d.cursor, "the cursor starts at the end, as in a shell");
+        d.open(WorkloadSpec.of("sleep").with("duration", "10s"));
+        assertEquals("duration=10s", d.params, "the workload in use, as it is");
+        d.cycleType(1);
+        d.cycleType(-1);
+        assertEquals("duration=10s", d.params, "coming back to its type brings its values back");
+    }
+
+    @Test
+    void editsAnywhereInTheLine() {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("sleep"));
+        d.set("duration=2s");
+        d.left();
+        d.left();
+        d.type('5');
+        assertEquals("duration=52s", d.params);
+        assertEquals(10, d.cursor);
+        d.backspace();
+        d.type('1');
+        assertEquals("duration=12s", d.params);
+        d.home();
+        d.delete();
+        assertEquals("uration=12s", d.params);
+        d.type('d');
+        d.end();
+        d.type('x');
+        assertEquals("duration=12sx", d.params);
+        for (int i = 0; i < 30; i++) {
+            d.right(); // never past the end
+        }
+        assertEquals(d.params.length(), d.cursor);
+        d.left();
+        d.left();
+        d.left();
+        d.deleteToStart();
+        assertEquals("2sx", d.params, "Ctrl-U deletes what is before the cursor");
+        assertEquals(0, d.cursor);
+        d.right();
+        d.deleteToEnd();
+        assertEquals("2", d.params, "Ctrl-K deletes what is after it");
+    }
+
+    @Test
+    void ctrlWDeletesTheParameterBeforeTheCursor() {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("crash"));
+        d.set("after=1s how=throw  ");
+        d.deleteWordBefore();
+        assertEquals("after=1s ", d.params);
+        d.deleteWordBefore();
+        assertEquals("", d.params);
+        d.deleteWordBefore();
+        assertEquals("", d.params, "nothing left: nothing happens");
+    }
+
+    @Test
+    void helpIsWrappedAtWordsNotCut() {
+        for (int width : new int[] {74, 40, 20}) {
+            java.util.List<String> lines = WorkloadDialogView.wrap(org.threadlab.work.Workloads.describe("pool"), width);
+            assertEquals(org.threadlab.work.Workloads.describe("pool"), String.join(" ", lines));
+            assertTrue(lines.stream().allMatch(l -> l.length() <= width), lines.toString());
+        }
     }
 }

@@ -30,7 +30,7 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("cpu").with("units", "-1")).contains("units"));
         assertTrue(msg(WorkloadSpec.of("cpu").with("units", "lots")).contains("number"));
         assertTrue(msg(WorkloadSpec.of("memory").with("size", "64")).contains("no unit"));
-        assertTrue(msg(WorkloadSpec.of("pool").with("workers", "0")).contains("between 1"));
+        assertTrue(msg(WorkloadSpec.of("pool").with("workers", "0")).contains("workers must be at least 1, not 0"));
         assertTrue(msg(WorkloadSpec.of("pool").with("pool", "fork")).contains("thread, process"));
     }
 
