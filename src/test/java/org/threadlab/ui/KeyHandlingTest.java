@@ -201,7 +201,8 @@ class KeyHandlingTest {
         keys(" ");
         assertNull(ui.state().frozen);
         String live = screen();
-        assertTrue(row(live, "sleep-2"), live);
+        // on a busy machine the thread may not have started yet (NEW): the row is what matters
+        assertTrue(live.lines().anyMatch(l -> l.matches("\\s+2 sleep-2 .*")), live);
     }
 
     @Test

@@ -59,7 +59,7 @@ class WholeScreenTest {
              {T1}  started thread cpu-1 (in pid 20710): cpu units=10
              {T2}  started process cpu-3 (pid 20748): cpu units=10
              {T3}  mem-4 failed after 1.00s: out of memory
-            started 1 process: cpu-3                                  workload: cpu units=10
+            started 1 process: cpu-3                                           workload: cpu
             t thread v virtual p process w workload d daemon:off k stop       ? help  q quit
             """), screen(80, 24, st));
     }
@@ -109,7 +109,7 @@ class WholeScreenTest {
              {T3}  mem-4 failed after 1.00s: out of memory
             
             
-            started 1 process: cpu-3                                                                          workload: cpu units=10
+            started 1 process: cpu-3                                                                                   workload: cpu
             t thread v virtual p process w workload d daemon:off k stop j join g GIL K kill J join all s sort         ? help  q quit
             """), screen(120, 40, st));
     }
