@@ -92,7 +92,8 @@ final class DetailView {
         if (i.reason() != null) {
             sb.append(i.result() != null ? "; " : ": ").append(i.reason());
         }
-        if (i.exitCode() != null) {
+        // one exit code: not again when the reason already gives it ("python3 exited with code 2")
+        if (i.exitCode() != null && (i.reason() == null || !i.reason().contains("code " + i.exitCode()))) {
             sb.append("  exit code ").append(i.exitCode());
         }
         return new Line(sb.toString(), i.state() == WorkerState.FAILED ? Theme.Role.ERROR
@@ -100,6 +101,13 @@ final class DetailView {
     }
 
     private static void stderr(WorkerInfo i, List<Line> out) {
+        // an exec worker's program's stdout, shown as its stderr is
+        if (!i.stdoutTail().isEmpty()) {
+            out.add(new Line("stdout (last " + i.stdoutTail().size() + " lines):", Theme.Role.TITLE));
+            for (String l : i.stdoutTail()) {
+                out.add(new Line("  " + l, Theme.Role.NORMAL));
+            }
+        }
         if (!i.stderrTail().isEmpty()) {
             out.add(new Line("stderr (last " + i.stderrTail().size() + " lines):", Theme.Role.TITLE));
             for (String l : i.stderrTail()) {

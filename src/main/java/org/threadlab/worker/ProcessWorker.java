@@ -50,7 +50,8 @@ final class ProcessWorker extends Worker {
         }
         pid = process.pid();
         toChild = process.getOutputStream();
-        markStarted();
+        // an exec worker is announced with its program's PID, when the watchdog sends it
+        markStarted(!spec.type().equals("exec"));
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
         daemonThread("threadlab-pipe-" + id, this::readProtocol);
     }
@@ -140,7 +141,9 @@ final class ProcessWorker extends Worker {
                     pid = target;
                     tid = target;
                     status = "run by watchdog pid " + process.pid();
+                    announce();
                 }
+                case Protocol.OUTPUT -> addStdout(Protocol.rest(line));
                 // an exec worker's watchdog would report its own CPU time, not the program's: leave it unknown
                 case Protocol.CPU -> cpuNanos = targetPid > 0 ? -1 : Long.parseLong(Protocol.rest(line));
                 case Protocol.RESULT -> result = Protocol.rest(line);
@@ -150,6 +153,12 @@ final class ProcessWorker extends Worker {
         } catch (RuntimeException e) {
             malformed++;
         }
+    }
+
+    @Override
+    long watchdogPid() {
+        Process p = process;
+        return spec.type().equals("exec") && p != null ? p.pid() : -1;
     }
 
     int malformedLines() {
@@ -218,6 +227,36 @@ final class ProcessWorker extends Worker {
             sigtermSent = true;
             handle.destroy();
         }
+    }
+
+    @Override
+    void closeInput() {
+        OutputStream out = toChild;
+        if (out == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // gone already
+            }
+        }
+    }
+
+    @Override
+    void killAll() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        cancelRequested = true;
+        sigkillSent = true;
+        long target = targetPid;
+        if (target > 0) {
+            ProcessHandle.of(target).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        p.toHandle().destroyForcibly();
     }
 
     @Override

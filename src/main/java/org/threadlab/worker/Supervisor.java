@@ -184,7 +184,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onStarted(Worker w) {
-        String where = w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
+        long watchdog = w.watchdogPid();
+        // an exec worker: the program is the process; the watchdog JVM that runs it is named as such
+        String where = watchdog > 0 ? (w.pid != watchdog ? "pid " + w.pid + ", run by watchdog pid " + watchdog
+                : "watchdog pid " + watchdog + ", its program did not start")
+                : w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
         events.publish(Event.Type.STARTED, w.id, "started " + w.kind + " " + w.name + " (" + where
                 + (w.daemon ? ", daemon" : "") + "): " + w.spec.describe());
     }
@@ -414,11 +418,39 @@ public final class Supervisor implements AutoCloseable {
         return n;
     }
 
-    /** SIGKILL for every child still alive, no questions: the shutdown hook's job, and shutdown's last step. */
-    private void emergencyStop() {
+    /** How long children get to go by themselves, their stdin closed, before the emergency stop sends SIGKILL. */
+    static final long EXIT_CLEANUP_MILLIS = 2000;
+
+    /**
+     * Stops every child still alive, no questions: the shutdown hook's job, and shutdown's last step.
+     * First the way that lets a child clean up: its stdin is closed, so it halts at once, and an exec
+     * watchdog kills its program before it goes (SIGKILL to a watchdog whose program's PID has not
+     * arrived yet would orphan the program). Only what is still alive after that gets SIGKILL.
+     */
+    void emergencyStop() {
+        List<Worker> alive = new ArrayList<>();
         for (Worker w : workers.values()) {
             if (w.kind == WorkerKind.PROCESS && w.isAlive()) {
-                w.terminate(true);
+                alive.add(w);
+            }
+        }
+        if (alive.isEmpty()) {
+            return;
+        }
+        for (Worker w : alive) {
+            w.closeInput();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_CLEANUP_MILLIS);
+        try {
+            while (alive.stream().anyMatch(Worker::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Worker w : alive) {
+            if (w.isAlive()) {
+                w.killAll();
             }
         }
     }

@@ -120,10 +120,16 @@ public final class ChildMain {
         private long lastProgressAt;
         private long lastDone = -1;
         private long lastStatusAt;
-        private volatile Runnable cleanup;
+        private Runnable cleanup;
+        /** Set once the JVM is on its way out: a clean-up registered after that runs at once. */
+        private boolean exiting;
 
         void runCleanup() {
-            Runnable c = cleanup;
+            Runnable c;
+            synchronized (this) {
+                exiting = true;
+                c = cleanup;
+            }
             if (c != null) {
                 c.run();
             }
@@ -155,8 +161,8 @@ public final class ChildMain {
                 send(Protocol.CPU + " " + cpuNanos());
                 exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
             } catch (ExecWork.ExitCode e) {
-                // the program we ran was ended by a signal: end with its code, so the parent sees that signal
-                send(Protocol.CPU + " " + cpuNanos());
+                // the program we ran failed: end with its code, so the parent sees one exit code (a signal as that signal)
+                send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
             } catch (Throwable e) {
                 String msg = e.getMessage();
@@ -240,15 +246,34 @@ public final class ChildMain {
         }
 
         @Override
+        public void output(String line) {
+            send(Protocol.OUTPUT + " " + Protocol.oneLine(line));
+        }
+
+        @Override
         public void target(long pid) {
             send(Protocol.TARGET + " pid=" + pid);
         }
 
         @Override
         public void atExit(Runnable c) {
-            cleanup = c;
-            // SIGTERM or SIGINT to this watchdog: the program goes too
-            Runtime.getRuntime().addShutdownHook(new Thread(c, "exec-cleanup"));
+            boolean late;
+            synchronized (this) {
+                cleanup = c;
+                late = exiting;
+            }
+            if (late) {
+                // stdin closed a moment ago and the main thread is about to halt: clean up now
+                c.run();
+                return;
+            }
+            try {
+                // SIGTERM or SIGINT to this watchdog: the program goes too
+                Runtime.getRuntime().addShutdownHook(new Thread(c, "exec-cleanup"));
+            } catch (IllegalStateException e) {
+                // a signal got here first and the JVM is already exiting: clean up now
+                c.run();
+            }
         }
 
         @Override

@@ -20,6 +20,7 @@ public final class Protocol {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
     public static final String DONE = "done";
+    public static final String OUTPUT = "output";
     // parent -> child
     public static final String STOP = "stop";
     public static final String TASK = "task";
