@@ -17,6 +17,7 @@ import org.threadlab.sample.HostMemory;
 import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
+import org.threadlab.work.HeapBudget;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
@@ -167,6 +168,11 @@ public final class Supervisor implements AutoCloseable {
         long need = Workloads.memoryNeeded(spec);
         if (need > 0) {
             if (kind.inThisJvm()) {
+                long budget = HeapBudget.perThreadWorkload();
+                if (need > budget) {
+                    throw new SpawnRefused("needs " + Sizes.format(need) + " but a thread may take at most " + Sizes.format(budget)
+                            + " of threadlab's heap, which every thread shares (run it as a process: it gets a heap of its own)");
+                }
                 Runtime rt = Runtime.getRuntime();
                 long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
                 if (need > free - 32 * Sizes.MIB) {
@@ -208,6 +214,21 @@ public final class Supervisor implements AutoCloseable {
         }
         outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
         dropOldestEnded();
+        if (w.kind.inThisJvm() && tookHeap(i)) {
+            // the heap grew for this worker and would stay grown: give the memory back, off the worker's thread
+            try {
+                timer.execute(HeapBudget::shrink);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: threadlab is on its way out, and its memory with it
+            }
+        }
+    }
+
+    /** A thread worker that held much of the heap: a memory workload, or one that ran out of memory. */
+    private static boolean tookHeap(WorkerInfo i) {
+        String type = i.workload().type();
+        return type.equals("memory") || (type.equals("crash") && "oom".equals(i.workload().params().get("how")))
+                || (i.reason() != null && i.reason().startsWith("out of memory"));
     }
 
     /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */
