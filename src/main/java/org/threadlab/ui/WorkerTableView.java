@@ -145,7 +145,8 @@ final class WorkerTableView {
         WorkerInfo i = ws.info();
         return switch (k) {
             case ID -> Integer.toString(i.id());
-            case NAME -> i.name();
+            // a process another worker started hangs under it, as in htop's tree
+            case NAME -> i.isMember() ? (t.ascii ? "`" : "└") + i.name() : i.name();
             case PID -> i.pid() > 0 ? Long.toString(i.pid()) : "-";
             case TID -> i.tid() > 0 ? Long.toString(i.tid()) : "-";
             case KIND -> Cells.kind(i.kind());

@@ -29,6 +29,10 @@ abstract class Worker {
     private final Deque<String> stdoutTail = new ArrayDeque<>();
     /** For a process another worker started, that worker's id; else 0. */
     final int owner;
+    /** The processes this worker starts (pool members, a consumer), or null when its workload starts none. */
+    volatile MemberSet members;
+    /** Processes this worker counts for against the limit: itself (a process) and those it will start. */
+    volatile int reserved;
     private boolean announced;
     protected volatile WorkerState state = WorkerState.NEW;
     protected volatile String reason;

@@ -7,14 +7,54 @@ import java.util.concurrent.TimeUnit;
 import org.threadlab.work.PoolMember;
 import org.threadlab.work.WorkloadSpec;
 
-/** A pool member child JVM, started and spoken to over its pipes. */
+/**
+ * A child JVM that another worker started and speaks to over its pipes: a pool member or a
+ * queue's consumer. Its life (started, its work thread's id, how it ended) goes to an
+ * {@link Observer}, so whoever owns threadlab's workers can show it as a process of its own.
+ */
 public final class ChildPoolMember implements PoolMember {
     private final Process process;
     private final OutputStream toChild;
     private final LineReader fromChild;
+    private final Observer observer;
+    private volatile String result;
+    private volatile String error;
+    private volatile long cpuNanos = -1;
+    private volatile boolean eof;
 
-    private ChildPoolMember(Process process) {
+    /** Told about a member's life. Called on the threads that read its pipe and reap it. */
+    public interface Observer {
+        /** The member was started as {@code pid}; {@code process} is null when it is not this JVM's child. */
+        void started(String name, WorkloadSpec spec, long pid, Process process);
+
+        /** Its work thread's native id, from its hello line. */
+        void hello(long pid, long tid);
+
+        /**
+         * It exited with {@code code}, after sending {@code result} or {@code error} (either may be
+         * null) and its CPU time ({@code cpuNanos}, -1 when it sent none).
+         */
+        void ended(long pid, int code, String result, String error, long cpuNanos);
+
+        /** Nobody is told: a member nobody shows. */
+        Observer NONE = new Observer() {
+            @Override
+            public void started(String name, WorkloadSpec spec, long pid, Process process) {
+            }
+
+            @Override
+            public void hello(long pid, long tid) {
+            }
+
+            @Override
+            public void ended(long pid, int code, String result, String error, long cpuNanos) {
+            }
+        };
+    }
+
+    private ChildPoolMember(Process process, Observer observer) {
         this.process = process;
+        this.observer = observer;
         this.toChild = process.getOutputStream();
         this.fromChild = new LineReader(process.getInputStream());
     }
@@ -30,37 +70,99 @@ public final class ChildPoolMember implements PoolMember {
         toChild.flush();
     }
 
+    /**
+     * The next line from the member; null once it has exited, and then (once) its end is reported,
+     * after every line it sent has been read.
+     */
     @Override
     public String readLine() throws IOException {
-        String line = fromChild.readLine();
-        return LineReader.OVERSIZED.equals(line) ? "" : line;
+        String line;
+        try {
+            line = fromChild.readLine();
+        } catch (IOException e) {
+            reportEnd();
+            throw e;
+        }
+        if (line == null) {
+            reportEnd();
+            return null;
+        }
+        if (LineReader.OVERSIZED.equals(line)) {
+            return "";
+        }
+        try {
+            switch (Protocol.verb(line)) {
+                case Protocol.HELLO -> observer.hello(process.pid(), Long.parseLong(Protocol.field(line, "tid")));
+                case Protocol.RESULT -> result = Protocol.rest(line);
+                case Protocol.ERROR -> error = Protocol.rest(line);
+                case Protocol.CPU -> cpuNanos = Long.parseLong(Protocol.rest(line));
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            // a malformed hello: the line is still handed on, the tid stays unknown
+        }
+        return line;
     }
 
+    private void reportEnd() {
+        synchronized (this) {
+            if (eof) {
+                return;
+            }
+            eof = true;
+        }
+        // the JDK reaps it; its exit code comes with the reaping
+        process.onExit().thenAccept(p -> observer.ended(p.pid(), p.exitValue(), result, error, cpuNanos));
+    }
+
+    /**
+     * Ends the member: "stop" first, so an idle member finishes cleanly ("served N tasks"); then its
+     * stdin closes (it halts at once); SIGKILL if even that does not end it.
+     */
     @Override
     public void close() {
         try {
-            toChild.close();
+            send(Protocol.STOP);
         } catch (IOException ignored) {
-            // already gone
+            // gone already
         }
         try {
             if (!process.waitFor(1, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(1, TimeUnit.SECONDS);
+                closeInput();
+                if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(1, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            closeInput();
+        }
+    }
+
+    private void closeInput() {
+        try {
+            toChild.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 
     /** Starts members from this JVM (threadlab itself, or a child that runs a process pool). */
     public static final class Starter implements PoolMember.Launcher {
         private final String tagPrefix;
+        private final Observer observer;
 
         /** @param tagPrefix the pool's own worker tag; members are tagged PREFIX.NAME */
         public Starter(String tagPrefix) {
+            this(tagPrefix, Observer.NONE);
+        }
+
+        public Starter(String tagPrefix, Observer observer) {
             this.tagPrefix = tagPrefix;
+            this.observer = observer;
         }
 
         @Override
@@ -71,7 +173,9 @@ public final class ChildPoolMember implements PoolMember {
             }
             ProcessBuilder pb = new ProcessBuilder(ChildCommand.build(tagPrefix + "." + name, name, memberTask, 0, false, 0));
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            return new ChildPoolMember(pb.start());
+            Process p = pb.start();
+            observer.started(name, memberTask, p.pid(), p);
+            return new ChildPoolMember(p, observer);
         }
     }
 }
