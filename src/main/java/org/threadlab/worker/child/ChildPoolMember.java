@@ -21,6 +21,9 @@ public final class ChildPoolMember implements PoolMember {
     private volatile String error;
     private volatile long cpuNanos = -1;
     private volatile boolean eof;
+    /** Counted down when its output has been read to the end: everything it sent is known. */
+    private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Told about a member's life. Called on the threads that read its pipe and reap it. */
     public interface Observer {
@@ -104,6 +107,7 @@ public final class ChildPoolMember implements PoolMember {
         return line;
     }
 
+    /** At the end of its output: its end is reported once it has been reaped (the JDK reaps it). */
     private void reportEnd() {
         synchronized (this) {
             if (eof) {
@@ -111,8 +115,15 @@ public final class ChildPoolMember implements PoolMember {
             }
             eof = true;
         }
-        // the JDK reaps it; its exit code comes with the reaping
-        process.onExit().thenAccept(p -> observer.ended(p.pid(), p.exitValue(), result, error, cpuNanos));
+        drained.countDown();
+        process.onExit().thenRun(this::reportOnce);
+    }
+
+    /** Reports the end once, whoever gets here first: the reaping above, or {@link #close()}. */
+    private void reportOnce() {
+        if (!process.isAlive() && reported.compareAndSet(false, true)) {
+            observer.ended(process.pid(), process.exitValue(), result, error, cpuNanos);
+        }
     }
 
     /**
@@ -134,6 +145,10 @@ public final class ChildPoolMember implements PoolMember {
                     process.waitFor(1, TimeUnit.SECONDS);
                 }
             }
+            // told before close returns, so an owner that exits right after has reported its members' ends
+            // (its reader may still be at its last lines: they hold the result)
+            drained.await(1, TimeUnit.SECONDS);
+            reportOnce();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
