@@ -188,10 +188,18 @@ public final class RunCommand implements Callable<Integer> {
         if (kind != WorkerKind.PROCESS && workloadSpec.type().equals("exec")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "exec starts a program of its own: it runs only as a process (--as process)");
         }
-        int limit = kind == WorkerKind.PROCESS ? limits.maxProcesses() : limits.maxThreads();
-        if (count > limit) {
+        if (kind.inThisJvm() && count > limits.maxThreads()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count + " is over the limit of "
-                    + limit + " live " + (kind == WorkerKind.PROCESS ? "processes (--max-processes)" : "threads (--max-threads)"));
+                    + limits.maxThreads() + " live threads (--max-threads)");
+        }
+        // every process counts: a worker that is a process, and those a worker starts (a process pool, a queue's consumer)
+        int each = Supervisor.processesNeeded(kind, workloadSpec);
+        if ((long) count * each > limits.maxProcesses()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), each == 1
+                    ? "--count " + count + " is over the limit of " + limits.maxProcesses() + " live processes (--max-processes)"
+                    : "--count " + count + " needs " + (long) count * each + " processes (" + each + " for each " + workloadSpec.type()
+                    + " worker, with its " + (workloadSpec.type().equals("pool") ? "pool" : "consumer") + "), over the limit of "
+                    + limits.maxProcesses() + " live processes (--max-processes)");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Event> events = new ArrayList<>();
@@ -253,7 +261,8 @@ public final class RunCommand implements Callable<Integer> {
 
         ProgressTicker(Supervisor supervisor, Terminal.ProgressLine line) {
             timer.scheduleAtFixedRate(() -> {
-                List<WorkerInfo> all = supervisor.workers();
+                // the processes a worker started (pool members) are part of that worker's progress
+                List<WorkerInfo> all = supervisor.workers().stream().filter(w -> !w.isMember()).toList();
                 long alive = all.stream().filter(w -> w.state().alive()).count();
                 double done = all.stream().mapToDouble(w -> w.state().alive() ? w.progress() : 1).average().orElse(0);
                 line.show(String.format(java.util.Locale.ROOT, "run: %d of %d running, %.0f%% done", alive, all.size(), done * 100));
@@ -364,6 +373,9 @@ public final class RunCommand implements Callable<Integer> {
             m.put("id", i.id());
             m.put("name", i.name());
             m.put("kind", i.kind().label());
+            if (i.isMember()) {
+                m.put("owner", i.owner());
+            }
             m.put("pid", i.pid());
             m.put("tid", i.tid());
             m.put("daemon", i.daemon());

@@ -447,7 +447,8 @@ final class Controller {
     private void askQuit() {
         int running = 0;
         for (WorkerInfo w : supervisor.workers()) {
-            if (w.state().alive() && !w.daemon()) {
+            // a pool's member processes end with their pool: not waited for on their own
+            if (w.state().alive() && !w.daemon() && !w.isMember()) {
                 running++;
             }
         }

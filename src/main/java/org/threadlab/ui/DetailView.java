@@ -14,12 +14,12 @@ import org.threadlab.worker.WorkerState;
 
 /**
  * The selected worker up close: its CPU history, how it ended, and for a process every thread of
- * it (a child JVM has GC and compiler threads too), and the last lines it wrote to stderr.
+ * it (a child JVM has GC and compiler threads too), and the last lines it wrote (stderr; an exec program's stdout).
  */
 final class DetailView {
     /** Columns of a thread's name in the list: the kernel keeps 15 characters of it. */
     private static final int NAME_W = 15;
-    /** Rows the stderr tail keeps (its title and last lines) when the thread list wants the room too. */
+    /** Rows the output tail keeps (a title and last lines) when the thread list wants the room too. */
     private static final int STDERR_KEEP = 3;
 
     private DetailView() {}
@@ -80,9 +80,9 @@ final class DetailView {
             out.add(new Line("asked to stop, still running" + (i.kind().inThisJvm() ? " (a thread cannot be killed)" : ""), Theme.Role.WARN));
         }
         int rest = Math.max(0, rows - out.size());
-        int stderrNeed = i.stderrTail().isEmpty() ? 0 : 1 + i.stderrTail().size();
-        List<Line> threads = threads(ws, s, width, Math.max(1, rest - Math.min(stderrNeed, STDERR_KEEP)));
-        List<Line> stderr = stderr(i, Math.max(Math.min(stderrNeed, STDERR_KEEP), rest - threads.size()));
+        int outputNeed = outputNeed(i);
+        List<Line> threads = threads(ws, s, width, Math.max(1, rest - Math.min(outputNeed, STDERR_KEEP)));
+        List<Line> stderr = output(i, Math.max(Math.min(outputNeed, STDERR_KEEP), rest - threads.size()));
         // how a process ended (and what it wrote) matters more than threads it no longer has
         out.addAll(i.state().ended() ? stderr : threads);
         out.addAll(i.state().ended() ? threads : stderr);
@@ -97,22 +97,39 @@ final class DetailView {
         if (i.reason() != null) {
             sb.append(i.result() != null ? "; " : ": ").append(i.reason());
         }
-        if (i.exitCode() != null) {
+        // one exit code: not again when the reason already gives it ("python3 exited with code 2")
+        if (i.exitCode() != null && (i.reason() == null || !i.reason().contains("code " + i.exitCode()))) {
             sb.append("  exit code ").append(i.exitCode());
         }
         return new Line(sb.toString(), i.state() == WorkerState.FAILED ? Theme.Role.ERROR
                 : i.state() == WorkerState.TERMINATED ? Theme.Role.WARN : Theme.Role.ON);
     }
 
-    /** The last lines written to stderr, as many as {@code rows} allow (one is the title). */
-    private static List<Line> stderr(WorkerInfo i, int rows) {
+    /**
+     * The last lines a process wrote, as many as {@code rows} allow: stderr first (it says why a
+     * process failed), then, in what is left, an exec program's stdout (its own report of its work).
+     */
+    private static List<Line> output(WorkerInfo i, int rows) {
+        List<Line> err = tail("stderr", i.stderrTail(), rows);
+        List<Line> out = new ArrayList<>(tail("stdout", i.stdoutTail(), rows - err.size()));
+        out.addAll(err);
+        return out;
+    }
+
+    /** Rows the output of a process would take whole: each stream's title and lines. */
+    private static int outputNeed(WorkerInfo i) {
+        return (i.stderrTail().isEmpty() ? 0 : 1 + i.stderrTail().size())
+                + (i.stdoutTail().isEmpty() ? 0 : 1 + i.stdoutTail().size());
+    }
+
+    /** A stream's title and its last lines, in at most {@code rows} rows (none when fewer than two). */
+    private static List<Line> tail(String stream, List<String> tail, int rows) {
         List<Line> out = new ArrayList<>();
-        List<String> tail = i.stderrTail();
         if (tail.isEmpty() || rows < 2) {
             return out;
         }
         int n = Math.min(tail.size(), rows - 1);
-        out.add(new Line("stderr (last " + n + " line" + (n == 1 ? "" : "s") + "):", Theme.Role.TITLE));
+        out.add(new Line(stream + " (last " + n + " line" + (n == 1 ? "" : "s") + "):", Theme.Role.TITLE));
         for (String l : tail.subList(tail.size() - n, tail.size())) {
             out.add(new Line("  " + l, Theme.Role.NORMAL));
         }

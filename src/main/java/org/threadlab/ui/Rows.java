@@ -22,6 +22,40 @@ final class Rows {
             }
         }
         out.sort(st.sort.comparator(s.takenAt()));
+        return underOwners(out);
+    }
+
+    /**
+     * Puts the processes a worker started (pool members, a queue's consumer) right under their
+     * owner's row, in the order they started, as htop's tree does; one whose owner is not in the
+     * list (a thread, in the other table) stays where the sort put it.
+     */
+    static List<WorkerSample> underOwners(List<WorkerSample> sorted) {
+        java.util.Set<Integer> shown = new java.util.HashSet<>();
+        for (WorkerSample w : sorted) {
+            shown.add(w.info().id());
+        }
+        java.util.Map<Integer, List<WorkerSample>> byOwner = new java.util.HashMap<>();
+        for (WorkerSample w : sorted) {
+            if (w.info().isMember() && shown.contains(w.info().owner())) {
+                byOwner.computeIfAbsent(w.info().owner(), k -> new ArrayList<>()).add(w);
+            }
+        }
+        if (byOwner.isEmpty()) {
+            return sorted;
+        }
+        List<WorkerSample> out = new ArrayList<>(sorted.size());
+        for (WorkerSample w : sorted) {
+            if (w.info().isMember() && shown.contains(w.info().owner())) {
+                continue;
+            }
+            out.add(w);
+            List<WorkerSample> members = byOwner.get(w.info().id());
+            if (members != null) {
+                members.sort(java.util.Comparator.comparingInt(m -> m.info().id()));
+                out.addAll(members);
+            }
+        }
         return out;
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.threadlab.sample.Snapshot;
 import org.threadlab.sample.WorkerSample;
 import org.threadlab.text.Durations;
+import org.threadlab.worker.WorkerInfo;
 
 /**
  * A worker table. Each column is one entry in {@link #COLUMNS}, with its importance in each table:
@@ -103,7 +104,7 @@ final class WorkerTableView {
      */
     static final List<Column> COLUMNS = List.of(
             Column.of("id", "id", 2, RIGHT, (w, s, width, c) -> Integer.toString(w.info().id())).ranks(60, 70).fit(0),
-            Column.of("name", "name", 8, LEFT, (w, s, width, c) -> c.fitKeepingEnd(w.info().name(), width))
+            Column.of("name", "name", 8, LEFT, (w, s, width, c) -> name(w.info(), width, c))
                     .ranks(10, 10).fit(95).grow(2),
             Column.of("pid", "pid", 3, RIGHT, (w, s, width, c) -> w.info().pid() > 0 ? Long.toString(w.info().pid()) : "-")
                     .ranks(30, 20).fit(0),
@@ -259,5 +260,14 @@ final class WorkerTableView {
             c.cell(cx, y, k.text().of(ws, s, col.width(), c), k.style().of(ws, base), col.width(), k.right());
             cx += col.width() + 1;
         }
+    }
+
+    /** A process another worker started hangs under it, as in htop's tree; a cut name keeps its end. */
+    static String name(WorkerInfo i, int width, Canvas c) {
+        if (!i.isMember()) {
+            return c.fitKeepingEnd(i.name(), width);
+        }
+        String mark = c.theme.ascii ? "`" : "└";
+        return mark + c.fitKeepingEnd(i.name(), Math.max(1, width - 1));
     }
 }

@@ -3,14 +3,20 @@ package org.threadlab.work;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.threadlab.text.Sizes;
 
 /**
  * A worker that goes wrong on purpose, after {@code after}: it throws, runs out of memory, or (in a
  * child process) calls System.exit. Shows that a crash stays inside its worker: threadlab marks it
- * failed with the reason and carries on.
+ * failed with the reason and carries on. Out of memory in a thread means threadlab's heap, shared
+ * by every thread: the thread stops at {@link HeapBudget#perThreadWorkload()} (or a real
+ * OutOfMemoryError, if the heap is smaller), and the heap is shrunk again when it has failed.
  */
 public final class CrashWork implements Workload {
     public enum How { THROW, OOM, EXIT }
+
+    private static final int CHUNK_LONGS = 4 << 20;
+    private static final long CHUNK_BYTES = 8L * CHUNK_LONGS;
 
     private final How how;
     private final Duration after;
@@ -18,6 +24,11 @@ public final class CrashWork implements Workload {
     public CrashWork(How how, Duration after) {
         this.how = how;
         this.after = after;
+    }
+
+    /** A child worker JVM carries -Dthreadlab.worker=; threadlab's own JVM does not. */
+    private static boolean inChildProcess() {
+        return System.getProperty("threadlab.worker") != null;
     }
 
     @Override
@@ -29,10 +40,18 @@ public final class CrashWork implements Workload {
         switch (how) {
             case THROW -> throw new IllegalStateException("crashed on purpose: an exception escaped the workload");
             case OOM -> {
-                // only this worker's own allocations, in chunks, so the error hits here and the chunks are freed with it
+                // only this worker's own allocations, in chunks, so the error hits here and the chunks are freed with it.
+                // In threadlab's JVM the heap is everyone's: a thread stops at its budget instead of taking all of it
+                long budget = inChildProcess() ? Long.MAX_VALUE : HeapBudget.perThreadWorkload();
                 List<long[]> hog = new ArrayList<>();
+                long held = 0;
                 while (true) {
-                    hog.add(new long[16 << 20]);
+                    if (held + CHUNK_BYTES > budget) {
+                        throw new OutOfMemoryError("reached the " + Sizes.format(budget) + " a thread workload may take"
+                                + " of threadlab's heap (shared by all its threads; a process has a heap of its own)");
+                    }
+                    hog.add(new long[CHUNK_LONGS]);
+                    held += CHUNK_BYTES;
                     ctx.checkCancelled();
                 }
             }

@@ -3,17 +3,20 @@ package org.threadlab.work;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a real program (a small Python script, say) and waits for it, so threadlab can watch its
  * threads. It runs inside a small watchdog child JVM: the program is started from an argument list
- * (never a shell), its output goes to the watchdog's stderr (kept as the worker's stderr tail), and
- * when threadlab goes away the watchdog kills the program before it exits itself, so a program that
- * never reads its stdin still cannot outlive threadlab.
+ * (never a shell), its stdout goes to the parent as output lines and its stderr to the watchdog's
+ * stderr (the worker keeps the last lines of each), and when threadlab goes away the watchdog kills
+ * the program before it exits itself, so a program that never reads its stdin still cannot outlive
+ * threadlab.
  */
 public final class ExecWork implements Workload {
     private final List<String> command;
@@ -22,12 +25,15 @@ public final class ExecWork implements Workload {
         this.command = List.copyOf(command);
     }
 
-    /** Ends the watchdog with the program's own exit code, so a signal shows as that signal. */
+    /**
+     * Ends the watchdog with the program's own exit code, so the worker shows one exit code: the
+     * program's (a signal shows as that signal).
+     */
     public static final class ExitCode extends RuntimeException {
         private final int code;
 
-        public ExitCode(int code) {
-            super("exited with code " + code);
+        public ExitCode(int code, String reason) {
+            super(reason);
             this.code = code;
         }
 
@@ -46,7 +52,7 @@ public final class ExecWork implements Workload {
             throw new IllegalArgumentException("cmd is too long (at most 1000 characters)");
         }
         List<String> words = List.of(trimmed.split("\\s+"));
-        if (resolve(words.get(0)) == null) {
+        if (resolve(words.get(0)) == null && !Demos.shipped(words.get(0), Path.of("").toAbsolutePath())) {
             throw new IllegalArgumentException("no program '" + words.get(0) + "' (not a file, and not found on PATH)");
         }
         return words;
@@ -72,21 +78,25 @@ public final class ExecWork implements Workload {
 
     @Override
     public String run(WorkContext ctx) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        // demos/busy_threads.py works from anywhere: the demos travel in the jar
+        ProcessBuilder builder = new ProcessBuilder(Demos.resolve(command, Path.of("").toAbsolutePath()));
         String tag = System.getProperty("threadlab.worker");
         if (tag != null) {
             // a program cannot carry -Dthreadlab.worker=; the environment says whose it is
             builder.environment().put("THREADLAB_WORKER", tag);
         }
-        Process program = builder
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
-                .start();
-        ctx.atExit(new Killer(program));
+        // Python buffers a pipe's output until it exits: unbuffered, its lines show as they are printed
+        builder.environment().putIfAbsent("PYTHONUNBUFFERED", "1");
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")));
+        Launch launch = new Launch(builder);
+        // registered before the start: an exit from now on either finds the program or keeps it from starting
+        ctx.atExit(launch);
+        Process program = launch.start();
         ctx.target(program.pid());
-        Thread copier = new Thread(new Copier(program), "exec-output");
-        copier.setDaemon(true);
-        copier.start();
+        Copier out = new Copier(program.getInputStream(), ctx, true);
+        Copier err = new Copier(program.getErrorStream(), ctx, false);
+        Thread outThread = daemon(out, "exec-stdout");
+        Thread errThread = daemon(err, "exec-stderr");
         long stopAt = 0;
         while (!program.waitFor(100, TimeUnit.MILLISECONDS)) {
             if (ctx.cancelRequested() && stopAt == 0) {
@@ -96,45 +106,86 @@ public final class ExecWork implements Workload {
                 program.destroyForcibly();
             }
         }
-        copier.join(500);
+        outThread.join(500);
+        errThread.join(500);
         int code = program.exitValue();
+        String name = command.get(0);
         if (code == 0) {
-            return command.get(0) + " exited with code 0";
+            return name + " exited with code 0" + (out.last != null ? ": " + out.last : "");
         }
-        if (code > 128) {
-            throw new ExitCode(code);
-        }
-        throw new IllegalStateException(command.get(0) + " exited with code " + code);
+        String last = err.last != null ? err.last : out.last;
+        throw new ExitCode(code, name + " exited with code " + code + (last != null ? ": " + last : ""));
     }
 
-    /** Kills the program when the watchdog is about to go. */
-    private static final class Killer implements Runnable {
-        private final Process program;
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
 
-        Killer(Process program) {
-            this.program = program;
+    /**
+     * Starts the program unless the watchdog is already on its way out, and kills it when the
+     * watchdog goes. One lock for both, so no moment exists in which a program is started that
+     * the clean-up has missed.
+     */
+    static final class Launch implements Runnable {
+        private final ProcessBuilder builder;
+        private Process program;
+        private boolean closing;
+
+        Launch(ProcessBuilder builder) {
+            this.builder = builder;
         }
 
+        synchronized Process start() throws IOException, InterruptedException {
+            if (closing) {
+                throw new InterruptedException("the watchdog is exiting: the program was not started");
+            }
+            program = builder.start();
+            return program;
+        }
+
+        /** Kills the program, if it runs; after this, {@link #start} starts nothing. */
         @Override
         public void run() {
-            program.destroyForcibly();
+            Process p;
+            synchronized (this) {
+                closing = true;
+                p = program;
+            }
+            if (p != null) {
+                p.destroyForcibly();
+            }
         }
     }
 
-    /** The program's output, line by line, to the watchdog's stderr. */
+    /** One of the program's output streams, line by line: stdout to the parent as output lines, stderr to the watchdog's stderr. */
     private static final class Copier implements Runnable {
-        private final Process program;
+        private final InputStream from;
+        private final WorkContext ctx;
+        private final boolean stdout;
+        volatile String last;
 
-        Copier(Process program) {
-            this.program = program;
+        Copier(InputStream from, WorkContext ctx, boolean stdout) {
+            this.from = from;
+            this.ctx = ctx;
+            this.stdout = stdout;
         }
 
         @Override
         public void run() {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(program.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    System.err.println(line);
+                    if (!line.isBlank()) {
+                        last = line.length() > 300 ? line.substring(0, 300) : line;
+                    }
+                    if (stdout) {
+                        ctx.output(line);
+                    } else {
+                        System.err.println(line);
+                    }
                 }
             } catch (IOException ignored) {
                 // the program is gone

@@ -45,6 +45,10 @@ public interface WorkContext {
     default void target(long pid) {
     }
 
+    /** A line an external program wrote to its stdout (kept as the worker's output tail). */
+    default void output(String line) {
+    }
+
     /** Something to do when the worker's process is about to exit (kill a program it started). */
     default void atExit(Runnable cleanup) {
     }

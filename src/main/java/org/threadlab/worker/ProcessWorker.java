@@ -50,7 +50,8 @@ final class ProcessWorker extends Worker {
         }
         pid = process.pid();
         toChild = process.getOutputStream();
-        markStarted();
+        // an exec worker is announced with its program's PID, when the watchdog sends it
+        markStarted(!spec.type().equals("exec"));
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
         daemonThread("threadlab-pipe-" + id, this::readProtocol);
     }
@@ -140,6 +141,26 @@ final class ProcessWorker extends Worker {
                     pid = target;
                     tid = target;
                     status = "run by watchdog pid " + process.pid();
+                    announce();
+                }
+                case Protocol.OUTPUT -> addStdout(Protocol.rest(line));
+                case Protocol.MEMBER -> member(line);
+                case Protocol.MEMBER_TID -> {
+                    MemberSet m = members;
+                    if (m != null) {
+                        m.hello(Long.parseLong(Protocol.field(line, "pid")), Long.parseLong(Protocol.field(line, "tid")));
+                    }
+                }
+                case Protocol.MEMBER_END -> {
+                    MemberSet m = members;
+                    // "member-end pid=P code=C cpu=N TEXT": the text is everything after the fourth word
+                    String[] f = line.split(" ", 5);
+                    int code = Integer.parseInt(Protocol.field(line, "code"));
+                    long cpu = Long.parseLong(Protocol.field(line, "cpu"));
+                    String text = f.length == 5 ? f[4] : null;
+                    if (m != null) {
+                        m.ended(Long.parseLong(Protocol.field(line, "pid")), code, code == 0 ? text : null, code == 0 ? null : text, cpu);
+                    }
                 }
                 // an exec worker's watchdog would report its own CPU time, not the program's: leave it unknown
                 case Protocol.CPU -> cpuNanos = targetPid > 0 ? -1 : Long.parseLong(Protocol.rest(line));
@@ -149,6 +170,42 @@ final class ProcessWorker extends Worker {
             }
         } catch (RuntimeException e) {
             malformed++;
+        }
+    }
+
+    @Override
+    long watchdogPid() {
+        Process p = process;
+        return spec.type().equals("exec") && p != null ? p.pid() : -1;
+    }
+
+    /**
+     * "member pid=P name=N type=T k=v...": a process this child started. Believed only when P really
+     * is this child's child: threadlab signals the PIDs it shows, and must never be talked into
+     * signalling someone else's.
+     */
+    private void member(String line) {
+        long memberPid = Long.parseLong(Protocol.field(line, "pid"));
+        String memberName = Protocol.field(line, "name");
+        String type = Protocol.field(line, "type");
+        Process p = process;
+        boolean ours = p != null && ProcessHandle.of(memberPid).flatMap(ProcessHandle::parent)
+                .map(parent -> parent.pid() == p.pid()).orElse(false);
+        if (memberName == null || type == null || !ours) {
+            malformed++;
+            return;
+        }
+        WorkloadSpec memberSpec = WorkloadSpec.of(type);
+        for (String word : line.split(" ")) {
+            int eq = word.indexOf('=');
+            String key = eq > 0 ? word.substring(0, eq) : null;
+            if (key != null && !key.equals("pid") && !key.equals("name") && !key.equals("type")) {
+                memberSpec = memberSpec.with(key, word.substring(eq + 1));
+            }
+        }
+        MemberSet m = members;
+        if (m != null) {
+            m.started(memberName, memberSpec, memberPid, null);
         }
     }
 
@@ -218,6 +275,36 @@ final class ProcessWorker extends Worker {
             sigtermSent = true;
             handle.destroy();
         }
+    }
+
+    @Override
+    void closeInput() {
+        OutputStream out = toChild;
+        if (out == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // gone already
+            }
+        }
+    }
+
+    @Override
+    void killAll() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        cancelRequested = true;
+        sigkillSent = true;
+        long target = targetPid;
+        if (target > 0) {
+            ProcessHandle.of(target).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        p.toHandle().destroyForcibly();
     }
 
     @Override

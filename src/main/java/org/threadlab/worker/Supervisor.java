@@ -17,6 +17,7 @@ import org.threadlab.sample.HostMemory;
 import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
+import org.threadlab.work.HeapBudget;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
@@ -44,6 +45,17 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    private final Worker.Listener listener = new Worker.Listener() {
+        @Override
+        public void started(Worker w) {
+            onStarted(w);
+        }
+
+        @Override
+        public void ended(Worker w) {
+            onEnded(w);
+        }
+    };
 
     public Supervisor(Limits limits, boolean gilOn) {
         this.limits = limits;
@@ -93,9 +105,10 @@ public final class Supervisor implements AutoCloseable {
             throw new SpawnRefused("threadlab is shutting down");
         }
         WorkloadSpec normalized = Workloads.normalize(spec);
+        int need = processesNeeded(kind, normalized);
         synchronized (this) {
             try {
-                checkLimits(kind, normalized);
+                checkLimits(kind, normalized, need);
             } catch (SpawnRefused e) {
                 events.publish(Event.Type.REFUSED, 0, "refused " + kind + " " + normalized.describe() + ": " + e.getMessage());
                 throw e;
@@ -109,6 +122,7 @@ public final class Supervisor implements AutoCloseable {
                 outcomes.unregister(id);
                 throw new SpawnRefused(e.getMessage());
             }
+            w.reserved = need;
             workers.put(id, w);
             try {
                 w.start();
@@ -123,29 +137,68 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private Worker create(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon) {
-        Worker.Listener listener = new Worker.Listener() {
-            @Override
-            public void started(Worker w) {
-                onStarted(w);
-            }
-
-            @Override
-            public void ended(Worker w) {
-                onEnded(w);
-            }
-        };
+        // the processes the worker starts (pool members, a queue's consumer) become workers of their own
+        MemberSet members = new MemberSet(this::addMember);
+        Worker w;
         if (kind == WorkerKind.PROCESS) {
             long held = Workloads.memoryNeeded(spec);
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
                     : spec.type().equals("crash") && "oom".equals(spec.params().get("how")) ? CHILD_HEAP_MARGIN : 0;
-            return new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+            w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+        } else {
+            Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
+            w = new ThreadWorker(id, name, kind, spec, daemon, listener, workload, gil);
         }
-        Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id)));
-        return new ThreadWorker(id, name, kind, spec, daemon, listener, workload, gil);
+        members.bind(w);
+        w.members = members;
+        return w;
     }
 
-    private void checkLimits(WorkerKind kind, WorkloadSpec spec) {
+    /** A process a worker started: a worker of its own from now on, shown under its owner. */
+    private MemberWorker addMember(Worker owner, String name, WorkloadSpec spec, long pid, Process process) {
+        synchronized (this) {
+            MemberWorker m = new MemberWorker(nextId.incrementAndGet(), name, spec, owner.daemon, listener, owner, pid, process);
+            workers.put(m.id, m);
+            m.start();
+            return m;
+        }
+    }
+
+    /**
+     * How many processes a worker of this kind and workload runs at once: itself, when it is a
+     * process, and those it starts: a process pool's members (one per pool worker, at most one per
+     * input), a queue's consumer (a queue in a process passes its items to a second process).
+     */
+    public static int processesNeeded(WorkerKind kind, WorkloadSpec normalized) {
+        int n = kind == WorkerKind.PROCESS ? 1 : 0;
+        java.util.Map<String, String> p = normalized.params();
+        if (normalized.type().equals("pool") && "process".equals(p.get("pool"))) {
+            n += Math.min(Integer.parseInt(p.get("workers")), Integer.parseInt(p.get("inputs")));
+        } else if (normalized.type().equals("queue") && kind == WorkerKind.PROCESS) {
+            n += 1;
+        }
+        return n;
+    }
+
+    /**
+     * Live processes, as counted against the limit: what each live worker reserved (itself and the
+     * processes it starts), and members still alive after their owner ended.
+     */
+    private long liveProcesses() {
+        long n = 0;
+        for (Worker w : workers.values()) {
+            if (w.owner == 0) {
+                n += w.state.alive() ? w.reserved : 0;
+            } else if (w.state.alive()) {
+                Worker owner = workers.get(w.owner);
+                n += owner == null || !owner.state.alive() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private void checkLimits(WorkerKind kind, WorkloadSpec spec, int processesNeeded) {
         if (kind.inThisJvm() && spec.type().equals("exec")) {
             throw new SpawnRefused("exec starts a program of its own: it runs only as a process (p)");
         }
@@ -156,10 +209,16 @@ public final class Supervisor implements AutoCloseable {
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new SpawnRefused(VirtualThreads.unavailableReason());
         }
-        long processes = workers.values().stream().filter(w -> w.kind == WorkerKind.PROCESS && w.state.alive()).count();
+        long processes = liveProcesses();
         long threads = workers.values().stream().filter(w -> w.kind.inThisJvm() && w.state.alive()).count();
-        if (kind == WorkerKind.PROCESS && processes >= limits.maxProcesses()) {
+        if (processesNeeded == 1 && processes >= limits.maxProcesses()) {
             throw new SpawnRefused("the limit of " + limits.maxProcesses() + " live processes is reached");
+        }
+        if (processesNeeded > 1 && processes + processesNeeded > limits.maxProcesses()) {
+            int started = processesNeeded - (kind == WorkerKind.PROCESS ? 1 : 0);
+            throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.type() + (kind == WorkerKind.PROCESS ? " in a process" : "")
+                    + (spec.type().equals("pool") ? " with a pool of " + started + " processes" : " with its consumer process")
+                    + "), over the limit of " + limits.maxProcesses() + " live processes" + (processes > 0 ? " (" + processes + " running)" : ""));
         }
         if (kind.inThisJvm() && threads >= limits.maxThreads()) {
             throw new SpawnRefused("the limit of " + limits.maxThreads() + " live threads is reached");
@@ -167,6 +226,11 @@ public final class Supervisor implements AutoCloseable {
         long need = Workloads.memoryNeeded(spec);
         if (need > 0) {
             if (kind.inThisJvm()) {
+                long budget = HeapBudget.perThreadWorkload();
+                if (need > budget) {
+                    throw new SpawnRefused("needs " + Sizes.format(need) + " but a thread may take at most " + Sizes.format(budget)
+                            + " of threadlab's heap, which every thread shares (run it as a process: it gets a heap of its own)");
+                }
                 Runtime rt = Runtime.getRuntime();
                 long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
                 if (need > free - 32 * Sizes.MIB) {
@@ -184,7 +248,16 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onStarted(Worker w) {
-        String where = w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
+        if (w instanceof MemberWorker m) {
+            events.publish(Event.Type.STARTED, w.id, "started process " + w.name + " (pid " + w.pid + ", for " + m.ownerName
+                    + "): " + w.spec.describe());
+            return;
+        }
+        long watchdog = w.watchdogPid();
+        // an exec worker: the program is the process; the watchdog JVM that runs it is named as such
+        String where = watchdog > 0 ? (w.pid != watchdog ? "pid " + w.pid + ", run by watchdog pid " + watchdog
+                : "watchdog pid " + watchdog + ", its program did not start")
+                : w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
         events.publish(Event.Type.STARTED, w.id, "started " + w.kind + " " + w.name + " (" + where
                 + (w.daemon ? ", daemon" : "") + "): " + w.spec.describe());
     }
@@ -203,7 +276,26 @@ public final class Supervisor implements AutoCloseable {
             all.put(x.id, x.id == w.id ? i : x.info());
         }
         outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
+        MemberSet members = w.members;
+        if (members != null) {
+            members.ownerEnded();
+        }
         dropOldestEnded();
+        if (w.kind.inThisJvm() && tookHeap(i)) {
+            // the heap grew for this worker and would stay grown: give the memory back, off the worker's thread
+            try {
+                timer.execute(HeapBudget::shrink);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: threadlab is on its way out, and its memory with it
+            }
+        }
+    }
+
+    /** A thread worker that held much of the heap: a memory workload, or one that ran out of memory. */
+    private static boolean tookHeap(WorkerInfo i) {
+        String type = i.workload().type();
+        return type.equals("memory") || (type.equals("crash") && "oom".equals(i.workload().params().get("how")))
+                || (i.reason() != null && i.reason().startsWith("out of memory"));
     }
 
     /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */
@@ -347,8 +439,20 @@ public final class Supervisor implements AutoCloseable {
         }
         // like joining each thread in a list: one that already ended returns at once
         for (Worker w : alive) {
-            Duration left = timeout == null ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            results.add(join(w.id, left));
+            if (w.owner == 0) {
+                Duration left = timeout == null ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                results.add(join(w.id, left));
+            }
+        }
+        // the processes those workers started end with them: waited for too, without a join of their own
+        for (Worker w : alive) {
+            if (w.owner != 0) {
+                try {
+                    w.ended.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // still running: the summary shows it so
+                }
+            }
         }
         return results;
     }
@@ -357,7 +461,8 @@ public final class Supervisor implements AutoCloseable {
     public List<WorkerInfo> terminateAll() {
         List<CompletableFuture<WorkerInfo>> pending = new ArrayList<>();
         for (Worker w : workers.values()) {
-            if (w.state.alive()) {
+            // the processes a worker started go with it (their owner stops them)
+            if (w.state.alive() && w.owner == 0) {
                 pending.add(stop(w, false, ""));
             }
         }
@@ -372,7 +477,8 @@ public final class Supervisor implements AutoCloseable {
         closed = true;
         List<CompletableFuture<WorkerInfo>> pending = new ArrayList<>();
         for (Worker w : workers.values()) {
-            if (!w.state.alive()) {
+            // the processes a worker started go with it; the emergency stop below catches any left
+            if (!w.state.alive() || w.owner != 0) {
                 continue;
             }
             if (w.daemon) {
@@ -384,7 +490,7 @@ public final class Supervisor implements AutoCloseable {
         }
         if (!killNonDaemon) {
             for (Worker w : workers.values()) {
-                if (w.state.alive() && !w.daemon) {
+                if (w.state.alive() && !w.daemon && w.owner == 0) {
                     events.publish(Event.Type.INFO, w.id, "waiting for non-daemon " + w.name + " before exit");
                     join(w.id, null);
                 }
@@ -414,11 +520,39 @@ public final class Supervisor implements AutoCloseable {
         return n;
     }
 
-    /** SIGKILL for every child still alive, no questions: the shutdown hook's job, and shutdown's last step. */
-    private void emergencyStop() {
+    /** How long children get to go by themselves, their stdin closed, before the emergency stop sends SIGKILL. */
+    static final long EXIT_CLEANUP_MILLIS = 2000;
+
+    /**
+     * Stops every child still alive, no questions: the shutdown hook's job, and shutdown's last step.
+     * First the way that lets a child clean up: its stdin is closed, so it halts at once, and an exec
+     * watchdog kills its program before it goes (SIGKILL to a watchdog whose program's PID has not
+     * arrived yet would orphan the program). Only what is still alive after that gets SIGKILL.
+     */
+    void emergencyStop() {
+        List<Worker> alive = new ArrayList<>();
         for (Worker w : workers.values()) {
             if (w.kind == WorkerKind.PROCESS && w.isAlive()) {
-                w.terminate(true);
+                alive.add(w);
+            }
+        }
+        if (alive.isEmpty()) {
+            return;
+        }
+        for (Worker w : alive) {
+            w.closeInput();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_CLEANUP_MILLIS);
+        try {
+            while (alive.stream().anyMatch(Worker::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Worker w : alive) {
+            if (w.isAlive()) {
+                w.killAll();
             }
         }
     }

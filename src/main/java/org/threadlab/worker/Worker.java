@@ -26,6 +26,14 @@ abstract class Worker {
 
     private final Listener listener;
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Deque<String> stdoutTail = new ArrayDeque<>();
+    /** For a process another worker started, that worker's id; else 0. */
+    final int owner;
+    /** The processes this worker starts (pool members, a consumer), or null when its workload starts none. */
+    volatile MemberSet members;
+    /** Processes this worker counts for against the limit: itself (a process) and those it will start. */
+    volatile int reserved;
+    private boolean announced;
     protected volatile WorkerState state = WorkerState.NEW;
     protected volatile String reason;
     protected volatile Instant startedAt;
@@ -49,6 +57,11 @@ abstract class Worker {
     }
 
     Worker(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon, Listener listener) {
+        this(id, name, kind, spec, daemon, listener, 0);
+    }
+
+    Worker(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon, Listener listener, int owner) {
+        this.owner = owner;
         this.id = id;
         this.name = name;
         this.kind = kind;
@@ -68,13 +81,29 @@ abstract class Worker {
 
     abstract boolean isAlive();
 
+    /** Closes the worker's input, where it has one: a child process then halts at once, after its own clean-up. */
+    void closeInput() {
+    }
+
+    /** The last resort: SIGKILL for everything this worker runs. Threads cannot be killed: they are only cancelled. */
+    void killAll() {
+        terminate(true);
+    }
+
     WorkerInfo info() {
         List<String> tail;
+        List<String> out;
         synchronized (stderrTail) {
             tail = List.copyOf(stderrTail);
+            out = List.copyOf(stdoutTail);
         }
         return new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
-                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status);
+                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status, out, owner);
+    }
+
+    /** The PID of the watchdog JVM that runs this worker's program (exec workers), else -1. */
+    long watchdogPid() {
+        return -1;
     }
 
     void progress(long done, long total) {
@@ -83,11 +112,20 @@ abstract class Worker {
     }
 
     void addStderr(String line) {
+        keep(stderrTail, line);
+    }
+
+    /** A line an exec worker's program wrote to its stdout: the last ones are kept like stderr's. */
+    void addStdout(String line) {
+        keep(stdoutTail, line);
+    }
+
+    private void keep(Deque<String> tail, String line) {
         String l = line.length() > STDERR_LINE_CHARS ? line.substring(0, STDERR_LINE_CHARS) + "…" : line;
         synchronized (stderrTail) {
-            stderrTail.addLast(l);
-            while (stderrTail.size() > STDERR_LINES) {
-                stderrTail.removeFirst();
+            tail.addLast(l);
+            while (tail.size() > STDERR_LINES) {
+                tail.removeFirst();
             }
         }
     }
@@ -99,9 +137,27 @@ abstract class Worker {
     }
 
     void markStarted() {
+        markStarted(true);
+    }
+
+    /** @param announce false defers the start event until {@link #announce()} (an exec worker waits for its program's PID) */
+    void markStarted(boolean announce) {
         startedAt = Instant.now();
         if (state == WorkerState.NEW) {
             state = WorkerState.RUNNING;
+        }
+        if (announce) {
+            announce();
+        }
+    }
+
+    /** Publishes the start, once. */
+    void announce() {
+        synchronized (this) {
+            if (announced) {
+                return;
+            }
+            announced = true;
         }
         listener.started(this);
     }
@@ -116,6 +172,8 @@ abstract class Worker {
             reason = why;
             state = end;
         }
+        // a start not yet told (an exec worker whose program never started) comes before its end
+        announce();
         listener.ended(this);
         ended.complete(info());
     }

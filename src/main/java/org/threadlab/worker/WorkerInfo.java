@@ -15,6 +15,9 @@ import org.threadlab.work.WorkloadSpec;
  * @param cpuNanos      CPU time the worker used, when known at its end; else -1
  * @param exitCode      a process's exit code, else null
  * @param status        the workload's live status line (a queue's size...), or null
+ * @param stdoutTail    the last lines an exec worker's program wrote to its stdout (stderr is in stderrTail)
+ * @param owner         for a process another worker started (a pool member, a queue's consumer), the
+ *                      id of that worker; 0 for the workers threadlab was asked to start
  */
 public record WorkerInfo(
         int id,
@@ -36,10 +39,27 @@ public record WorkerInfo(
         String result,
         List<String> stderrTail,
         boolean cancelRequested,
-        String status) {
+        String status,
+        List<String> stdoutTail,
+        int owner) {
 
     public WorkerInfo {
         stderrTail = List.copyOf(stderrTail);
+        stdoutTail = List.copyOf(stdoutTail);
+    }
+
+    /** A worker threadlab was asked to start, with no program output. */
+    public WorkerInfo(int id, String name, WorkerKind kind, WorkloadSpec workload, boolean daemon, WorkerState state,
+                      String reason, Instant startedAt, Instant endedAt, long progressDone, long progressTotal, long pid,
+                      long tid, long javaThreadId, long cpuNanos, Integer exitCode, String result, List<String> stderrTail,
+                      boolean cancelRequested, String status) {
+        this(id, name, kind, workload, daemon, state, reason, startedAt, endedAt, progressDone, progressTotal, pid, tid,
+                javaThreadId, cpuNanos, exitCode, result, stderrTail, cancelRequested, status, List.of(), 0);
+    }
+
+    /** True for a process another worker started (a pool member, a queue's consumer): shown under its owner. */
+    public boolean isMember() {
+        return owner > 0;
     }
 
     /** Without a status line. */

@@ -31,6 +31,50 @@ class CrashContainedTest {
         assertTrue(out.contains("wall "), out);
     }
 
+    /**
+     * An out-of-memory crash in a thread grows threadlab's heap (once to a quarter of the machine's
+     * memory, 5.9 GB here, and it stayed there): it must stop at its budget, and the heap must give
+     * the memory back. threadlab's supervisor runs in a JVM with the default heap, as the jar does.
+     */
+    @Test
+    void aThreadsOutOfMemoryCrashGivesItsMemoryBack() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Jar.isLinux(), "needs /proc");
+        String classPath = Jar.JAR + java.io.File.pathSeparator + java.nio.file.Path.of("target", "test-classes").toAbsolutePath();
+        Process harness = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, CrashHarness.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8));
+             java.io.Writer in = new java.io.OutputStreamWriter(harness.getOutputStream(), StandardCharsets.UTF_8)) {
+            assertEquals("ready", out.readLine());
+            long before = rssKib(harness.pid());
+            in.write("crash how=oom after=0s\n");
+            in.flush();
+            String ended = out.readLine();
+            assertTrue(ended != null && ended.startsWith("ended failed: out of memory"), String.valueOf(ended));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            List<Long> seen = new ArrayList<>();
+            long rss = rssKib(harness.pid());
+            seen.add(rss);
+            while (rss > 2 * before && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                rss = rssKib(harness.pid());
+                seen.add(rss);
+            }
+            assertTrue(rss <= 2 * before, "RSS " + before + " KiB before the crash, still " + rss
+                    + " KiB 15 s after it (KiB every 250 ms: " + seen + ")");
+        } finally {
+            harness.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long rssKib(long pid) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no VmRSS for pid " + pid);
+    }
+
     @Test
     void aProcessThatThrowsOrExitsFailsWithItsReason() throws Exception {
         String thrown = run(Jar.command("run", "crash", "--how", "throw", "--after", "0s", "--as", "process"));

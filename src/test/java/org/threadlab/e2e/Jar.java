@@ -46,6 +46,17 @@ final class Jar {
         }
     }
 
+    /** Live processes whose command line is exactly {@code program marker}, whoever their parent is now. */
+    static List<Long> withArgument(String program, String marker) {
+        List<Long> out = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            if (cmdline(p.pid()).trim().equals(program + " " + marker) && alive(p.pid())) {
+                out.add(p.pid());
+            }
+        });
+        return out;
+    }
+
     static boolean alive(long pid) {
         // a zombie is gone for our purposes: it runs nothing and holds no memory
         try {

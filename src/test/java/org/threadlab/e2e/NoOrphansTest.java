@@ -43,7 +43,8 @@ class NoOrphansTest {
         try {
             List<Long> watchdogs = Jar.awaitWorkers(threadlab.pid(), 1);
             assertEquals(1, watchdogs.size());
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            // generous: on a loaded machine three JVMs and a program start one after another here
+            long deadline = System.nanoTime() + 30_000_000_000L;
             List<Long> programs = List.of();
             while (programs.isEmpty() && System.nanoTime() < deadline) {
                 programs = ProcessHandle.of(watchdogs.get(0)).map(p -> p.children().map(ProcessHandle::pid).toList()).orElse(List.of());
@@ -51,11 +52,39 @@ class NoOrphansTest {
             }
             assertEquals(1, programs.size(), "the program runs under its watchdog");
             Jar.signal(threadlab.pid(), signal);
-            assertTrue(threadlab.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(threadlab.waitFor(20, TimeUnit.SECONDS), "threadlab did not end within 20 s of SIG" + signal);
             assertTrue(Jar.millisUntilGone(programs, 2000) >= 0, "the program " + programs + " outlived threadlab (SIG" + signal + ")");
             assertTrue(Jar.millisUntilGone(watchdogs, 2000) >= 0, "the watchdog outlived threadlab");
         } finally {
             threadlab.destroyForcibly();
+        }
+    }
+
+    /**
+     * SIGTERM while the program is being started, before threadlab knows its PID: the emergency stop
+     * closes the watchdog's stdin first, so the watchdog kills its program (or never starts it) before
+     * any SIGKILL. Tried at several moments after the watchdog appears; the program is found by a
+     * marker in its command line, even if it had been orphaned.
+     */
+    @ParameterizedTest(name = "SIGTERM {0} ms after the watchdog appears")
+    @ValueSource(ints = {0, 20, 60, 150})
+    void aSigtermWhileTheProgramStartsLeavesNoOrphan(int delayMillis) throws Exception {
+        String marker = "600." + (System.nanoTime() % 1_000_000);
+        Process threadlab = Jar.start("run", "exec", "--as", "process", "--cmd", "/bin/sleep " + marker);
+        try {
+            List<Long> watchdogs = Jar.awaitWorkers(threadlab.pid(), 1);
+            assertEquals(1, watchdogs.size(), "the watchdog started");
+            Thread.sleep(delayMillis);
+            Jar.signal(threadlab.pid(), "TERM");
+            assertTrue(threadlab.waitFor(20, TimeUnit.SECONDS), "threadlab did not end within 20 s of SIGTERM");
+            assertTrue(Jar.millisUntilGone(watchdogs, 2000) >= 0, "the watchdog outlived threadlab");
+            assertTrue(Jar.millisUntilGone(Jar.withArgument("/bin/sleep", marker), 2000) >= 0,
+                    "/bin/sleep " + marker + " outlived threadlab");
+        } finally {
+            threadlab.destroyForcibly();
+            for (long pid : Jar.withArgument("/bin/sleep", marker)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 }

@@ -120,10 +120,16 @@ public final class ChildMain {
         private long lastProgressAt;
         private long lastDone = -1;
         private long lastStatusAt;
-        private volatile Runnable cleanup;
+        private Runnable cleanup;
+        /** Set once the JVM is on its way out: a clean-up registered after that runs at once. */
+        private boolean exiting;
 
         void runCleanup() {
-            Runnable c = cleanup;
+            Runnable c;
+            synchronized (this) {
+                exiting = true;
+                c = cleanup;
+            }
             if (c != null) {
                 c.run();
             }
@@ -140,11 +146,14 @@ public final class ChildMain {
             holder = gil.holder(name, null);
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
+                // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
                 Workload workload = Workloads.create(spec,
-                        new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name)), true);
+                        new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name), new MemberReports()), true);
                 if (spec.type().equals("pool-member")) {
-                    serveTasks(workload);
-                    exit(Protocol.EXIT_STOPPED);
+                    int served = serveTasks(workload);
+                    send(Protocol.CPU + " " + cpuNanos());
+                    send(Protocol.RESULT + " served " + served + (served == 1 ? " task" : " tasks"));
+                    exit(Protocol.EXIT_OK);
                 }
                 String result = workload.run(this);
                 releaseCpu();
@@ -155,8 +164,8 @@ public final class ChildMain {
                 send(Protocol.CPU + " " + cpuNanos());
                 exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
             } catch (ExecWork.ExitCode e) {
-                // the program we ran was ended by a signal: end with its code, so the parent sees that signal
-                send(Protocol.CPU + " " + cpuNanos());
+                // the program we ran failed: end with its code, so the parent sees one exit code (a signal as that signal)
+                send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
             } catch (Throwable e) {
                 String msg = e.getMessage();
@@ -167,15 +176,29 @@ public final class ChildMain {
             }
         }
 
-        /** Pool member: "task I X" in, "done I f(X)" out, until the parent closes our stdin. */
-        private void serveTasks(Workload task) throws Exception {
-            while (!cancelled) {
-                String t = tasks.take();
+        /**
+         * Pool member: "task I X" in, "done I f(X)" out, until "stop" finds it idle (the pool is done:
+         * it returns how many it served) or stdin closes. A "stop" in the middle of a task stops the
+         * task (InterruptedException).
+         */
+        private int serveTasks(Workload task) throws Exception {
+            int served = 0;
+            while (true) {
+                String t;
+                try {
+                    t = tasks.take();
+                } catch (InterruptedException e) {
+                    if (cancelled) {
+                        return served;
+                    }
+                    throw e;
+                }
                 int sp = t.indexOf(' ');
                 long index = Long.parseLong(t.substring(0, sp));
                 long x = Long.parseLong(t.substring(sp + 1));
                 task.run(this);
                 send(Protocol.DONE + " " + index + " " + PoolMap.apply(x));
+                served++;
             }
         }
 
@@ -240,15 +263,34 @@ public final class ChildMain {
         }
 
         @Override
+        public void output(String line) {
+            send(Protocol.OUTPUT + " " + Protocol.oneLine(line));
+        }
+
+        @Override
         public void target(long pid) {
             send(Protocol.TARGET + " pid=" + pid);
         }
 
         @Override
         public void atExit(Runnable c) {
-            cleanup = c;
-            // SIGTERM or SIGINT to this watchdog: the program goes too
-            Runtime.getRuntime().addShutdownHook(new Thread(c, "exec-cleanup"));
+            boolean late;
+            synchronized (this) {
+                cleanup = c;
+                late = exiting;
+            }
+            if (late) {
+                // stdin closed a moment ago and the main thread is about to halt: clean up now
+                c.run();
+                return;
+            }
+            try {
+                // SIGTERM or SIGINT to this watchdog: the program goes too
+                Runtime.getRuntime().addShutdownHook(new Thread(c, "exec-cleanup"));
+            } catch (IllegalStateException e) {
+                // a signal got here first and the JVM is already exiting: clean up now
+                c.run();
+            }
         }
 
         @Override
@@ -259,6 +301,34 @@ public final class ChildMain {
         @Override
         public void blocked(boolean waitingForGil) {
             // not sent: GIL hand-overs happen every few milliseconds
+        }
+    }
+
+    /** Tells the parent about the processes this child starts, so it can show, count and stop them. */
+    private static final class MemberReports implements ChildPoolMember.Observer {
+        @Override
+        public void started(String name, WorkloadSpec spec, long pid, Process process) {
+            StringBuilder sb = new StringBuilder(Protocol.MEMBER).append(" pid=").append(pid).append(" name=").append(name)
+                    .append(" type=").append(spec.type());
+            for (java.util.Map.Entry<String, String> e : spec.params().entrySet()) {
+                // internal parameters (a file path, the CPU unit) say nothing to a user and may hold spaces
+                if (!e.getKey().startsWith("_") && e.getValue().indexOf(' ') < 0) {
+                    sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
+                }
+            }
+            send(sb.toString());
+        }
+
+        @Override
+        public void hello(long pid, long tid) {
+            send(Protocol.MEMBER_TID + " pid=" + pid + " tid=" + tid);
+        }
+
+        @Override
+        public void ended(long pid, int code, String result, String error, long cpuNanos) {
+            String text = code == 0 ? result : error;
+            send(Protocol.MEMBER_END + " pid=" + pid + " code=" + code + " cpu=" + cpuNanos
+                    + (text != null ? " " + Protocol.oneLine(text) : ""));
         }
     }
 

@@ -20,6 +20,10 @@ public final class Protocol {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
     public static final String DONE = "done";
+    public static final String OUTPUT = "output";
+    public static final String MEMBER = "member";
+    public static final String MEMBER_TID = "member-tid";
+    public static final String MEMBER_END = "member-end";
     // parent -> child
     public static final String STOP = "stop";
     public static final String TASK = "task";
