@@ -22,10 +22,10 @@ class ExecDetailTest {
                 0, 0, 777, 777, -1, -1, 2, null, List.of("Traceback (most recent call last):", "boom"), false, null,
                 List.of("starting 4 threads"), 0);
         List<String> lines = DetailView.lines(new WorkerSample(i, Double.NaN, -1, -1, null, History.EMPTY), Fixtures.snapshot(),
-                new UiState(Duration.ofSeconds(1)), System.nanoTime(), 120, new Theme(false, true))
+                new UiState(Duration.ofSeconds(1)), System.nanoTime(), 120, 20, new Theme(false, true))
                 .stream().map(DetailView.Line::text).toList();
         String all = String.join("\n", lines);
-        assertTrue(lines.contains("stdout (last 1 lines):") && lines.contains("  starting 4 threads"), all);
+        assertTrue(lines.contains("stdout (last 1 line):") && lines.contains("  starting 4 threads"), all);
         assertTrue(lines.contains("stderr (last 2 lines):") && lines.contains("  boom"), all);
         assertEquals(1, all.split("code 2", -1).length - 1, "one exit code, not the reason's and another: " + all);
     }
