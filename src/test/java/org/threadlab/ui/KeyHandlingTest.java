@@ -212,6 +212,7 @@ class KeyHandlingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsAreRefusedOnOldJavaWithTheSupervisorsReason() {
         keys("v");
         if (VirtualThreads.available()) {

@@ -143,6 +143,7 @@ class SupervisorThreadsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsFollowTheJavaVersion() throws Exception {
         try (Supervisor s = new Supervisor()) {
             if (VirtualThreads.available()) {
