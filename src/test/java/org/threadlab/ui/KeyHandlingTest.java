@@ -72,7 +72,8 @@ class KeyHandlingTest {
 
     /** A table row of this worker (events and the status line mention names too). */
     private static boolean row(String screen, String name) {
-        return screen.lines().anyMatch(l -> l.contains(name + " ") && (l.contains(" RUN ") || l.contains(" WAIT ")));
+        // NEW too: on a busy machine a worker spawned a moment ago may not have started yet
+        return screen.lines().anyMatch(l -> l.contains(name + " ") && (l.contains(" RUN ") || l.contains(" WAIT ") || l.contains(" NEW ")));
     }
 
     private static void await(BooleanSupplier condition, Runnable step) throws InterruptedException {
