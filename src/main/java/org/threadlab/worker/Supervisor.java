@@ -392,7 +392,9 @@ public final class Supervisor implements AutoCloseable {
             }, limits.grace().toMillis(), TimeUnit.MILLISECONDS);
         }
         long waitMs = limits.grace().toMillis() + 2000;
-        return w.ended.completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).thenApply(i -> w.info());
+        // a copy: completing the worker's own future on timeout would end every later join at once,
+        // with the stubborn worker still running
+        return w.ended.copy().completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).thenApply(i -> w.info());
     }
 
     /**

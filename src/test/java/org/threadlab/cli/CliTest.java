@@ -150,6 +150,7 @@ class CliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsNeedJava21() {
         Outcome o = exec("run", "sleep", "--as", "virtual", "--duration", "100ms");
         if (org.threadlab.worker.VirtualThreads.available()) {

@@ -29,7 +29,13 @@ class PythonGilTest {
             return;
         }
         try {
-            Thread.sleep(1000); // let its four threads start
+            // its four threads have started when /proc lists five tasks: wait for that, with a deadline
+            Path tasks = Path.of("/proc", Long.toString(python.pid()), "task");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (taskCount(tasks) < 5) {
+                assertTrue(System.nanoTime() < deadline && python.isAlive(), "python's 4 threads did not start: " + taskCount(tasks) + " tasks");
+                Thread.sleep(20);
+            }
             Process snap = new ProcessBuilder(Jar.command("snapshot", "--pid", Long.toString(python.pid()), "--window", "2s", "--json"))
                     .redirectErrorStream(true).start();
             String json = new String(snap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -38,8 +44,9 @@ class PythonGilTest {
             Matcher process = Pattern.compile("\"pid\":" + python.pid() + ",\"ppid\":\\d+,\"name\":\"[^\"]*\",\"role\":\"external\",\"state\":\"\\w\",\"cpu_percent\":([0-9.]+)").matcher(json);
             assertTrue(process.find(), json);
             double cpu = Double.parseDouble(process.group(1));
-            // one core's worth (100%), give or take the interpreter's own overhead; four free threads would show near 200%
-            assertTrue(cpu > 60 && cpu < 140, "python with 4 busy threads used " + cpu + "% (json: " + json + ")");
+            // at most one core's worth (100%), give or take the interpreter's own overhead, however idle the machine:
+            // four free threads would show near 200%. No lower bound beyond "it ran": a busy machine may give it less.
+            assertTrue(cpu > 5 && cpu < 140, "python with 4 busy threads used " + cpu + "% (json: " + json + ")");
             Matcher threads = Pattern.compile("\"tid\":(\\d+)").matcher(json);
             int n = 0;
             while (threads.find()) {
@@ -49,6 +56,14 @@ class PythonGilTest {
             assertTrue(Files.exists(script));
         } finally {
             python.destroyForcibly().waitFor();
+        }
+    }
+
+    private static long taskCount(Path tasks) {
+        try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+            return list.count();
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 }

@@ -55,11 +55,23 @@ final class Tmux implements AutoCloseable {
         run("tmux", "resize-window", "-t", session, "-x", Integer.toString(width), "-y", Integer.toString(height));
     }
 
-    /** Waits until the screen satisfies {@code test}; returns the last screen either way. */
+    /**
+     * Waits until the screen satisfies {@code test} and returns that screen; throws, with the last
+     * screen in the message, if it does not within {@code timeoutMillis}: a wait that ends quietly
+     * would let the next step fail for a reason nobody can see.
+     */
     String await(Predicate<String> test, long timeoutMillis) throws IOException, InterruptedException {
+        return await("the expected screen", test, timeoutMillis);
+    }
+
+    /** As {@link #await(Predicate, long)}, naming what was awaited in the failure. */
+    String await(String what, Predicate<String> test, long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         String s = screen();
-        while (!test.test(s) && System.nanoTime() < deadline) {
+        while (!test.test(s)) {
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("waited " + timeoutMillis + " ms for " + what + "; the screen was:\n" + s);
+            }
             Thread.sleep(100);
             s = screen();
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
@@ -28,6 +29,7 @@ import org.threadlab.worker.Supervisor;
  * sampler: no exception reaches the screen, nothing deadlocks, and the screen still draws.
  */
 @ExtendWith(NoChildrenLeft.class)
+@Tag("slow") // ten thousand keys take a while: run by `mvn verify`, not by `mvn test`
 class KeyFuzzTest {
     private static final String CHARS = "tvpwdkKjJgsc/ +-q?1234567890abcxyz=.\u00e9\u4e2d";
     private static final KeyType[] SPECIAL = {KeyType.ArrowUp, KeyType.ArrowDown, KeyType.ArrowLeft, KeyType.ArrowRight,

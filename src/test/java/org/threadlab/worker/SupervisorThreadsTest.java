@@ -84,12 +84,13 @@ class SupervisorThreadsTest {
     @Test
     void aStubbornThreadIsReportedHonestly() throws Exception {
         try (Supervisor s = new Supervisor(Limits.DEFAULT.withGrace(Duration.ofMillis(200)), false)) {
-            WorkerInfo w = s.spawn(WorkerKind.THREAD, WorkloadSpec.of("cpu").with("units", "1").with("stubborn", "true"), false);
+            // about 4 s of one core: longer than kill's wait (grace + 2 s) on any machine, so the join below comes after it
+            WorkerInfo w = s.spawn(WorkerKind.THREAD, WorkloadSpec.of("cpu").with("units", "4").with("stubborn", "true"), false);
             WorkerInfo after = s.kill(w.id()).get();
             // it keeps running: a thread cannot be killed
             assertTrue(hasEvent(s, Event.Type.STUBBORN, w.id()), s.events().recent(20).toString());
-            JoinResult j = s.join(w.id(), Duration.ofSeconds(20));
-            assertEquals(WorkerState.FINISHED, j.worker().state(), "it ends only when its work is done");
+            JoinResult j = s.join(w.id(), Duration.ofSeconds(120));
+            assertEquals(WorkerState.FINISHED, j.worker().state(), "it ends only when its work is done, and join waits for that");
             assertNotNull(after);
         }
     }
@@ -143,6 +144,7 @@ class SupervisorThreadsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsFollowTheJavaVersion() throws Exception {
         try (Supervisor s = new Supervisor()) {
             if (VirtualThreads.available()) {
