@@ -73,13 +73,7 @@ class ProcFiles {
         while (i < len && (buf[i] == ' ' || buf[i] == '\t')) {
             i++;
         }
-        long v = 0;
-        boolean any = false;
-        while (i < len && buf[i] >= '0' && buf[i] <= '9') {
-            v = v * 10 + (buf[i++] - '0');
-            any = true;
-        }
-        return any ? v : -1;
+        return digitsAt(i);
     }
 
     /** The {@code index}-th (from 0) space-separated number of the file, or -1 (statm, schedstat). */
@@ -91,6 +85,11 @@ class ProcFiles {
             }
             i++;
         }
+        return digitsAt(i);
+    }
+
+    /** The unsigned decimal number that starts at {@code i}, or -1 when none does. */
+    private long digitsAt(int i) {
         long v = 0;
         boolean any = false;
         while (i < len && buf[i] >= '0' && buf[i] <= '9') {
