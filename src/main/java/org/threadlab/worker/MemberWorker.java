@@ -15,8 +15,7 @@ final class MemberWorker extends Worker {
     private final Process process;
     private final ProcessHandle handle;
     final String ownerName;
-    private volatile boolean sigtermSent;
-    private volatile boolean sigkillSent;
+    private final SignalsSent signals = new SignalsSent();
 
     MemberWorker(int id, String name, WorkloadSpec spec, boolean daemon, Listener listener, Worker owner, long pid,
                  Process process) {
@@ -45,13 +44,7 @@ final class MemberWorker extends Worker {
         if (handle == null) {
             return;
         }
-        if (forcibly) {
-            sigkillSent = true;
-            handle.destroyForcibly();
-        } else {
-            sigtermSent = true;
-            handle.destroy();
-        }
+        signals.send(handle, forcibly);
     }
 
     @Override
@@ -90,10 +83,7 @@ final class MemberWorker extends Worker {
             result = text;
             markEnded(WorkerState.FINISHED, null);
         } else if (code > 128) {
-            int signal = code - 128;
-            String sig = signal == 15 ? "SIGTERM" : signal == 9 ? "SIGKILL" : "signal " + signal;
-            boolean ours = (signal == 15 && sigtermSent) || (signal == 9 && sigkillSent);
-            markEnded(WorkerState.TERMINATED, ours ? "terminated by " + sig : "killed by " + sig + " from outside");
+            markEnded(WorkerState.TERMINATED, signals.reason(code, false));
         } else if (code == Protocol.EXIT_STOPPED) {
             markEnded(WorkerState.TERMINATED, "stopped by " + ownerName);
         } else if (code == Protocol.EXIT_PARENT_GONE) {
@@ -125,6 +115,6 @@ final class MemberWorker extends Worker {
                 Thread.currentThread().interrupt();
             }
         }
-        markEnded(WorkerState.TERMINATED, sigkillSent ? "outlived " + ownerName + ": terminated by SIGKILL" : "ended with " + ownerName);
+        markEnded(WorkerState.TERMINATED, signals.killSent() ? "outlived " + ownerName + ": terminated by SIGKILL" : "ended with " + ownerName);
     }
 }

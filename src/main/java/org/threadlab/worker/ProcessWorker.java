@@ -18,8 +18,7 @@ final class ProcessWorker extends Worker {
     private final List<String> command;
     private volatile Process process;
     private volatile OutputStream toChild;
-    private volatile boolean sigtermSent;
-    private volatile boolean sigkillSent;
+    private final SignalsSent signals = new SignalsSent();
     private volatile boolean stopSent;
     private volatile String error;
     private volatile int malformed;
@@ -221,11 +220,8 @@ final class ProcessWorker extends Worker {
         } else if (code == Protocol.EXIT_STOPPED && stopSent) {
             markEnded(WorkerState.TERMINATED, "stopped on request");
         } else if (code > 128) {
-            int signal = code - 128;
-            String sig = signal == 15 ? "SIGTERM" : signal == 9 ? "SIGKILL" : "signal " + signal;
             // a stopped exec worker's watchdog sent the SIGTERM on our behalf
-            boolean ours = (signal == 15 && (sigtermSent || stopSent)) || (signal == 9 && sigkillSent);
-            markEnded(WorkerState.TERMINATED, ours ? "terminated by " + sig : "killed by " + sig + " from outside");
+            markEnded(WorkerState.TERMINATED, signals.reason(code, stopSent));
         } else if (error != null) {
             markEnded(WorkerState.FAILED, error);
         } else if (code == Protocol.EXIT_PARENT_GONE) {
@@ -268,13 +264,7 @@ final class ProcessWorker extends Worker {
         // sees its stdin close exits at once, hiding how a real SIGTERM is handled
         long target = targetPid;
         ProcessHandle handle = target > 0 ? ProcessHandle.of(target).orElse(p.toHandle()) : p.toHandle();
-        if (forcibly) {
-            sigkillSent = true;
-            handle.destroyForcibly();
-        } else {
-            sigtermSent = true;
-            handle.destroy();
-        }
+        signals.send(handle, forcibly);
     }
 
     @Override
@@ -299,7 +289,7 @@ final class ProcessWorker extends Worker {
             return;
         }
         cancelRequested = true;
-        sigkillSent = true;
+        signals.killing();
         long target = targetPid;
         if (target > 0) {
             ProcessHandle.of(target).ifPresent(ProcessHandle::destroyForcibly);
