@@ -234,8 +234,11 @@ final class WorkerTableView {
             drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
         }
         if (rows.isEmpty()) {
+            // the virtual-thread half goes when the pane is too narrow for it, rather than being cut mid-word
+            String threads = "no threads yet: t starts one, v a virtual one";
             String hint = !st.filter.isEmpty() ? "no names match '" + st.filter + "'"
-                    : pane == Pane.THREADS ? "no threads yet: t starts one, v a virtual one" : "no processes yet: p starts one";
+                    : pane == Pane.THREADS ? threads.length() <= w - 1 ? threads : "no threads yet: t starts one"
+                    : "no processes yet: p starts one";
             c.text(x + 1, headerY + 1, hint, Theme.Role.DIM, w - 1);
         }
         String range = rows.size() > visible ? " " + (offset + 1) + "-" + Math.min(rows.size(), offset + visible) + "/" + rows.size()

@@ -125,6 +125,17 @@ class RendererTest {
     }
 
     @Test
+    void anEmptyThreadsTableSaysHowToStartOneWithoutCuttingAWordAt80x24() throws IOException {
+        Snapshot s = Fixtures.snapshot();
+        Snapshot empty = new Snapshot(s.seq(), s.takenAt(), s.interval(), s.selfPid(), s.host(), s.processes(), List.of(),
+                s.gil(), List.of());
+        String row = lineWith(Fixtures.lines(draw(80, 24, empty, state(), UNICODE)), "no threads yet");
+        assertTrue(row.startsWith(" no threads yet: t starts one "), row);
+        assertFalse(row.contains(", v a"), "cut mid-word: " + row);
+        assertTrue(Fixtures.text(draw(120, 40, empty, state(), UNICODE)).contains("no threads yet: t starts one, v a virtual one"));
+    }
+
+    @Test
     void helpOverlayListsEveryKey() throws IOException {
         UiState st = state();
         st.overlay = UiState.Overlay.HELP;
