@@ -120,9 +120,10 @@ final class WorkerTableView {
             Column.of("cpu", "cpu%", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.percent(w.cpuPercent()))
                     .ranks(50, 50).style((w, base) -> base == Theme.Role.NORMAL && !Double.isNaN(w.cpuPercent())
                             ? Theme.level(w.cpuPercent() / 100) : base),
-            // held/waited percent of the interval, only while the GIL is on (threads only: a process has its own)
-            Column.of("gil", "gil h/w", 7, RIGHT, (w, s, width, c) -> w.info().state().ended() || Double.isNaN(w.gilHeld()) ? "-"
-                    : Math.round(w.gilHeld() * 100) + "/" + Math.round(w.gilWaited() * 100))
+            // held/waited percent of the interval, only while the GIL is on (threads only: a process has its own);
+            // five columns hold any value (held + waited is at most the interval), so at 80 columns it shows as "gil"
+            Column.of("gil", "gil h/w", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() || Double.isNaN(w.gilHeld()) ? "-"
+                    : Math.round(Math.min(1, w.gilHeld()) * 100) + "/" + Math.round(Math.min(1, w.gilWaited()) * 100))
                     .ranks(55, NEVER).when(s -> s.gil() != null && s.gil().enabled()),
             Column.of("core", "core", 4, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.number(w.core()))
                     .ranks(90, 90),
@@ -166,6 +167,10 @@ final class WorkerTableView {
                 }
             }
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
+            if (used + 1 + enter > width && used + 1 + shortWidth(col, pane) <= width) {
+                // a header wider than the values gives way to the column's short name ("gil h/w" to "gil")
+                enter = shortWidth(col, pane);
+            }
             if (used + 1 + enter > width) {
                 // a smaller, less important column may fill the gap a wide one leaves, but never takes
                 // the place of an id, PID, TID or age (numbers, which come in whole or not at all)
@@ -202,6 +207,17 @@ final class WorkerTableView {
         return out;
     }
 
+    /** The least width of a fixed column under its short name (its key); no less than its full header's otherwise. */
+    private static int shortWidth(Column col, Pane pane) {
+        boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
+        return fixed ? Math.max(col.width(), col.key().length()) : Math.max(col.width(), col.header(pane).length());
+    }
+
+    /** A column's header in {@code width}: its short name (its key) where the full one does not fit. */
+    static String header(Column col, Pane pane, int width) {
+        return col.header(pane).length() <= width ? col.header(pane) : col.key();
+    }
+
     /** Widens a chosen column toward {@code to} within {@code room}; returns the columns it took. */
     private static int widen(Map<Column, Integer> chosen, Column col, int to, int room) {
         Integer now = chosen.get(col);
@@ -222,7 +238,7 @@ final class WorkerTableView {
         int cx = x + 1;
         for (Placed col : cols) {
             boolean sorted = st.sort.label.equals(col.column().key());
-            c.cell(cx, headerY, col.column().header(pane), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
+            c.cell(cx, headerY, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
                     col.column().right());
             cx += col.width() + 1;
         }
