@@ -259,14 +259,20 @@ final class WorkerTableView {
         }
         String range = rows.size() > visible ? " " + (offset + 1) + "-" + Math.min(rows.size(), offset + visible) + "/" + rows.size()
                 : " (" + rows.size() + ")";
-        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + range;
+        String tail = range;
         if (st.sort != SortKey.ID) {
-            title += " sort " + st.sort.label;
+            tail += " sort " + st.sort.label;
         }
         if (!st.filter.isEmpty()) {
-            title += " /" + st.filter;
+            tail += " /" + st.filter;
         }
-        c.text(x + 1, titleY, " " + (focused ? "> " : "") + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
+        String lead = " " + (focused ? "> " : "");
+        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + tail;
+        if (pane == Pane.THREADS && lead.length() + title.length() + 1 > w - 2) {
+            // the pid is in every row's pid column: the sort and the filter being typed matter more
+            title = "Threads" + tail;
+        }
+        c.text(x + 1, titleY, lead + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
     }
 
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {

@@ -136,6 +136,20 @@ class RendererTest {
     }
 
     @Test
+    void at80x24BothTableTitlesShowTheSortAndTheFilterWhole() throws IOException {
+        UiState st = state();
+        st.sort = SortKey.MEMORY;
+        st.filter = "sleep";
+        String titles = lineWith(Fixtures.lines(draw(80, 24, Fixtures.lab(), st, UNICODE)), "Processes");
+        String threads = titles.substring(0, titles.indexOf('\u252c'));
+        assertTrue(threads.contains("Threads") && threads.contains(" sort mem /sleep "), "threads title: " + threads);
+        assertTrue(titles.substring(titles.indexOf('\u252c')).contains(" sort mem /sleep "), titles);
+        // where there is room, the title says whose threads they are
+        assertTrue(lineWith(Fixtures.lines(draw(120, 40, Fixtures.lab(), st, UNICODE)), "Processes")
+                .contains("Threads in pid " + Fixtures.LAB_SELF + " (2) sort mem /sleep "));
+    }
+
+    @Test
     void helpOverlayListsEveryKey() throws IOException {
         UiState st = state();
         st.overlay = UiState.Overlay.HELP;
@@ -190,7 +204,7 @@ class RendererTest {
         st.filter = "cpu";
         List<String> lines = Fixtures.lines(draw(80, 24, Fixtures.snapshot(), st, UNICODE));
         assertTrue(lines.get(0).contains("FROZEN"), lines.get(0));
-        String titles = lineWith(lines, "Threads in pid");
+        String titles = lineWith(lines, "Processes");
         assertTrue(titles.contains("sort cpu") && titles.contains("/cpu"), titles);
         assertTrue(lines.stream().noneMatch(l -> l.contains("sleep-2") && l.contains("DONE")), "filtered out");
     }
