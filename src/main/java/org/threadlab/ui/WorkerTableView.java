@@ -167,9 +167,11 @@ final class WorkerTableView {
                 }
             }
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
-            if (used + 1 + enter > width && used + 1 + shortWidth(col, pane) <= width) {
-                // a header wider than the values gives way to the column's short name ("gil h/w" to "gil")
-                enter = shortWidth(col, pane);
+            boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
+            if (fixed && used + 1 + enter > width && used + 1 + shortWidth(col) <= width) {
+                // a header wider than the values gives way to the column's short name ("gil h/w" to "gil");
+                // never a fitted column's: a number is as wide as its widest value or not there at all
+                enter = shortWidth(col);
             }
             if (used + 1 + enter > width) {
                 // a smaller, less important column may fill the gap a wide one leaves, but never takes
@@ -207,10 +209,9 @@ final class WorkerTableView {
         return out;
     }
 
-    /** The least width of a fixed column under its short name (its key); no less than its full header's otherwise. */
-    private static int shortWidth(Column col, Pane pane) {
-        boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
-        return fixed ? Math.max(col.width(), col.key().length()) : Math.max(col.width(), col.header(pane).length());
+    /** The least width of a fixed column under its short name (its key). */
+    private static int shortWidth(Column col) {
+        return Math.max(col.width(), col.key().length());
     }
 
     /** A column's header in {@code width}: its short name (its key) where the full one does not fit. */

@@ -78,6 +78,21 @@ class GilColumnTest {
     }
 
     @Test
+    void theShortHeaderNeverCutsANumberColumn() throws IOException {
+        Snapshot s = fourTakingTurns();
+        Canvas c = new Canvas(Fixtures.screen(Fixtures.terminal(200, 60)).newTextGraphics(), new Theme(false, true));
+        List<WorkerSample> rows = Rows.of(s, new UiState(Duration.ofSeconds(1)), Pane.THREADS);
+        for (int width = 8; width <= 200; width++) {
+            for (WorkerTableView.Placed p : WorkerTableView.columns(Pane.THREADS, width, rows, s, c)) {
+                String key = p.column().key();
+                if (key.equals("pid") || key.equals("tid")) {
+                    assertTrue(p.width() >= 5, key + " cut to " + p.width() + " at " + width);
+                }
+            }
+        }
+    }
+
+    @Test
     void noGilColumnWhileTheGilIsOff() throws IOException {
         List<String> lines = draw(120, 40, Fixtures.snapshot());
         assertTrue(lines.stream().noneMatch(l -> l.contains("gil h/w")), String.join("\n", lines));
