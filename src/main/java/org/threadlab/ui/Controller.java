@@ -106,6 +106,16 @@ final class Controller {
             }
             return;
         }
+        if (tooSmall() && st.overlay != UiState.Overlay.QUIT) {
+            // the screen shows only "enlarge it, or press q to quit": no other key's effect could be
+            // seen, and q must quit from a dialog too rather than be typed into it unseen
+            if (a == KeyMap.Action.QUIT) {
+                st.overlay = UiState.Overlay.NONE;
+                st.editingFilter = false;
+                askQuit();
+            }
+            return;
+        }
         switch (st.overlay) {
             case HELP -> {
                 st.overlay = UiState.Overlay.NONE;
@@ -426,6 +436,11 @@ final class Controller {
         int i = Math.max(0, Rows.selectedIndex(rows, st.selected(st.focus)));
         int next = (int) Math.max(0, Math.min(rows.size() - 1, (long) i + delta));
         st.selected.put(st.focus, rows.get(next).info().id());
+    }
+
+    private boolean tooSmall() {
+        TerminalSize s = size.get();
+        return s != null && (s.getColumns() < Layout.MIN_WIDTH || s.getRows() < Layout.MIN_HEIGHT);
     }
 
     private int page() {

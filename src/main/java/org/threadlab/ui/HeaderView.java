@@ -21,8 +21,8 @@ final class HeaderView {
 
     /**
      * The header in at most {@code width} columns: when it is too long, whole items are left out,
-     * least useful first (the 5 and 15 minute loads, the program's name, the interval, the host), so
-     * nothing is cut mid-word; FROZEN, the GIL and the worker counts always stay.
+     * least useful first (the 5 and 15 minute loads, the program's name, the interval, the host, then
+     * the uptime and the load), so nothing is cut mid-word; FROZEN, the GIL and the worker counts always stay.
      */
     static String text(Snapshot s, UiState st, int width) {
         HostSample h = s.host();
@@ -53,7 +53,7 @@ final class HeaderView {
                 "up " + (h.uptime() == null ? "-" : uptime(h.uptime())), "load " + all, gilText,
                 "workers " + alive + "/" + s.workers().size(), "every " + Durations.format(st.interval)};
         // what goes first when there is no room: index into items (the full load becomes the 1-minute one)
-        int[] dropOrder = {-1, 0, 7, 2};
+        int[] dropOrder = {-1, 0, 7, 2, 3, 4};
         String line = join(items);
         for (int i = 0; i < dropOrder.length && line.length() > width; i++) {
             if (dropOrder[i] < 0) {

@@ -39,8 +39,8 @@ final class KeyMap {
             new Binding("space", "freeze / unfreeze display"),
             new Binding("+ -", "sample less / more often"),
             new Binding("c", "clear ended workers"),
-            new Binding("? F1", "this help"),
-            new Binding("q", "quit (asks if workers run)"));
+            new Binding("? h F1", "this help"),
+            new Binding("q ^C", "quit (asks if workers run)"));
 
     static Action of(KeyStroke k) {
         KeyType type = k.getKeyType();

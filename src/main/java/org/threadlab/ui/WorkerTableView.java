@@ -120,9 +120,10 @@ final class WorkerTableView {
             Column.of("cpu", "cpu%", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.percent(w.cpuPercent()))
                     .ranks(50, 50).style((w, base) -> base == Theme.Role.NORMAL && !Double.isNaN(w.cpuPercent())
                             ? Theme.level(w.cpuPercent() / 100) : base),
-            // held/waited percent of the interval, only while the GIL is on (threads only: a process has its own)
-            Column.of("gil", "gil h/w", 7, RIGHT, (w, s, width, c) -> w.info().state().ended() || Double.isNaN(w.gilHeld()) ? "-"
-                    : Math.round(w.gilHeld() * 100) + "/" + Math.round(w.gilWaited() * 100))
+            // held/waited percent of the interval, only while the GIL is on (threads only: a process has its own);
+            // five columns hold any value (held + waited is at most the interval), so at 80 columns it shows as "gil"
+            Column.of("gil", "gil h/w", 5, RIGHT, (w, s, width, c) -> w.info().state().ended() || Double.isNaN(w.gilHeld()) ? "-"
+                    : Math.round(Math.min(1, w.gilHeld()) * 100) + "/" + Math.round(Math.min(1, w.gilWaited()) * 100))
                     .ranks(55, NEVER).when(s -> s.gil() != null && s.gil().enabled()),
             Column.of("core", "core", 4, RIGHT, (w, s, width, c) -> w.info().state().ended() ? "-" : Cells.number(w.core()))
                     .ranks(90, 90),
@@ -166,6 +167,12 @@ final class WorkerTableView {
                 }
             }
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
+            boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
+            if (fixed && used + 1 + enter > width && used + 1 + shortWidth(col) <= width) {
+                // a header wider than the values gives way to the column's short name ("gil h/w" to "gil");
+                // never a fitted column's: a number is as wide as its widest value or not there at all
+                enter = shortWidth(col);
+            }
             if (used + 1 + enter > width) {
                 // a smaller, less important column may fill the gap a wide one leaves, but never takes
                 // the place of an id, PID, TID or age (numbers, which come in whole or not at all)
@@ -202,6 +209,16 @@ final class WorkerTableView {
         return out;
     }
 
+    /** The least width of a fixed column under its short name (its key). */
+    private static int shortWidth(Column col) {
+        return Math.max(col.width(), col.key().length());
+    }
+
+    /** A column's header in {@code width}: its short name (its key) where the full one does not fit. */
+    static String header(Column col, Pane pane, int width) {
+        return col.header(pane).length() <= width ? col.header(pane) : col.key();
+    }
+
     /** Widens a chosen column toward {@code to} within {@code room}; returns the columns it took. */
     private static int widen(Map<Column, Integer> chosen, Column col, int to, int room) {
         Integer now = chosen.get(col);
@@ -222,7 +239,7 @@ final class WorkerTableView {
         int cx = x + 1;
         for (Placed col : cols) {
             boolean sorted = st.sort.label.equals(col.column().key());
-            c.cell(cx, headerY, col.column().header(pane), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
+            c.cell(cx, headerY, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
                     col.column().right());
             cx += col.width() + 1;
         }
@@ -234,20 +251,29 @@ final class WorkerTableView {
             drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
         }
         if (rows.isEmpty()) {
+            // the virtual-thread half goes when the pane is too narrow for it, rather than being cut mid-word
+            String threads = "no threads yet: t starts one, v a virtual one";
             String hint = !st.filter.isEmpty() ? "no names match '" + st.filter + "'"
-                    : pane == Pane.THREADS ? "no threads yet: t starts one, v a virtual one" : "no processes yet: p starts one";
+                    : pane == Pane.THREADS ? threads.length() <= w - 1 ? threads : "no threads yet: t starts one"
+                    : "no processes yet: p starts one";
             c.text(x + 1, headerY + 1, hint, Theme.Role.DIM, w - 1);
         }
         String range = rows.size() > visible ? " " + (offset + 1) + "-" + Math.min(rows.size(), offset + visible) + "/" + rows.size()
                 : " (" + rows.size() + ")";
-        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + range;
+        String tail = range;
         if (st.sort != SortKey.ID) {
-            title += " sort " + st.sort.label;
+            tail += " sort " + st.sort.label;
         }
         if (!st.filter.isEmpty()) {
-            title += " /" + st.filter;
+            tail += " /" + st.filter;
         }
-        c.text(x + 1, titleY, " " + (focused ? "> " : "") + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
+        String lead = " " + (focused ? "> " : "");
+        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + tail;
+        if (pane == Pane.THREADS && lead.length() + title.length() + 1 > w - 2) {
+            // the pid is in every row's pid column: the sort and the filter being typed matter more
+            title = "Threads" + tail;
+        }
+        c.text(x + 1, titleY, lead + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
     }
 
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {

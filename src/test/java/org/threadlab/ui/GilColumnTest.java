@@ -32,12 +32,13 @@ class GilColumnTest {
 
     /** Four CPU threads taking turns: each held the GIL a quarter of the interval and waited the rest. */
     private static Snapshot fourTakingTurns() {
-        Snapshot base = Fixtures.snapshot();
+        // five-digit PIDs and TIDs, as on most machines
+        Snapshot base = Fixtures.lab();
         List<WorkerSample> workers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             // the workload's own last word is BLOCKED for three of them, as at any instant under the GIL
             WorkerInfo w = Fixtures.info(10 + i, "gil-" + i, WorkerKind.THREAD, i == 0 ? WorkerState.RUNNING : WorkerState.BLOCKED,
-                    false, Fixtures.SELF, 4270 + i, 1, 10, null, null, null, List.of());
+                    false, Fixtures.LAB_SELF, 20770 + i, 1, 10, null, null, null, List.of());
             workers.add(new WorkerSample(w, 24.8, i % 2, 1000, "S", History.EMPTY, WorkerState.RUNNING, 0.245, 0.74));
         }
         SimulatedGil.State gil = new SimulatedGil.State(true, null, 4, Duration.ofMillis(5), 800, 0.98, 2.96);
@@ -58,6 +59,36 @@ class GilColumnTest {
             String row = lines.stream().filter(l -> l.contains(name)).findFirst().orElseThrow();
             assertTrue(row.contains("RUN") && !row.contains("BLOCK"), "measured, not the workload's word: " + row);
             assertTrue(row.contains("25/74"), row);
+        }
+    }
+
+    @Test
+    void at80x24TheGilColumnStaysUnderItsShortHeaderWithPidAndTid() throws IOException {
+        List<String> lines = draw(80, 24, fourTakingTurns());
+        String header = lines.stream().filter(l -> l.contains(" name ")).findFirst().orElseThrow();
+        String threads = header.substring(0, header.indexOf('\u2502'));
+        assertTrue(threads.matches(".*pid +tid .*cpu% +gil *"), "the threads table's header: " + threads);
+        for (int i = 0; i < 4; i++) {
+            String name = "gil-" + i;
+            String row = lines.stream().filter(l -> l.contains(name)).findFirst().orElseThrow();
+            assertTrue(row.contains(Fixtures.LAB_SELF + " " + (20770 + i)) && row.contains(" 25/74\u2502"), "pid, tid and gil whole: " + row);
+        }
+        // where there is room, the header says what the two numbers are
+        assertTrue(draw(100, 30, fourTakingTurns()).stream().anyMatch(l -> l.contains("cpu% gil h/w")));
+    }
+
+    @Test
+    void theShortHeaderNeverCutsANumberColumn() throws IOException {
+        Snapshot s = fourTakingTurns();
+        Canvas c = new Canvas(Fixtures.screen(Fixtures.terminal(200, 60)).newTextGraphics(), new Theme(false, true));
+        List<WorkerSample> rows = Rows.of(s, new UiState(Duration.ofSeconds(1)), Pane.THREADS);
+        for (int width = 8; width <= 200; width++) {
+            for (WorkerTableView.Placed p : WorkerTableView.columns(Pane.THREADS, width, rows, s, c)) {
+                String key = p.column().key();
+                if (key.equals("pid") || key.equals("tid")) {
+                    assertTrue(p.width() >= 5, key + " cut to " + p.width() + " at " + width);
+                }
+            }
         }
     }
 

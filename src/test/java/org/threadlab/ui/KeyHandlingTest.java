@@ -380,6 +380,23 @@ class KeyHandlingTest {
     }
 
     @Test
+    void onATooSmallTerminalQQuitsAsTheMessageSaysEvenFromTheWorkloadDialog() throws Exception {
+        keys("t");
+        keys("w");
+        terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(60, 20));
+        assertTrue(screen().contains("press q to quit"), screen());
+        keys("q");
+        assertEquals(UiState.Overlay.QUIT, ui.state().overlay, "q typed into the dialog no one can see");
+        String asked = screen().replaceAll("\\s+", " ");
+        assertTrue(asked.contains("1 non-daemon worker is still running: w wait for them, k kill them, c or Esc cancel"), asked);
+        keys("t");
+        assertEquals(1, supervisor.workers().size(), "a key whose effect cannot be seen does nothing");
+        keys("k");
+        await(() -> ui.state().exit, ui::drain);
+        assertEquals(WorkerState.TERMINATED, supervisor.workers().get(0).state());
+    }
+
+    @Test
     void quitWithOnlyDaemonsLeavesAtOnceAndStopsThem() throws Exception {
         keys("dt");
         keys("q");

@@ -125,6 +125,31 @@ class RendererTest {
     }
 
     @Test
+    void anEmptyThreadsTableSaysHowToStartOneWithoutCuttingAWordAt80x24() throws IOException {
+        Snapshot s = Fixtures.snapshot();
+        Snapshot empty = new Snapshot(s.seq(), s.takenAt(), s.interval(), s.selfPid(), s.host(), s.processes(), List.of(),
+                s.gil(), List.of());
+        String row = lineWith(Fixtures.lines(draw(80, 24, empty, state(), UNICODE)), "no threads yet");
+        assertTrue(row.startsWith(" no threads yet: t starts one "), row);
+        assertFalse(row.contains(", v a"), "cut mid-word: " + row);
+        assertTrue(Fixtures.text(draw(120, 40, empty, state(), UNICODE)).contains("no threads yet: t starts one, v a virtual one"));
+    }
+
+    @Test
+    void at80x24BothTableTitlesShowTheSortAndTheFilterWhole() throws IOException {
+        UiState st = state();
+        st.sort = SortKey.MEMORY;
+        st.filter = "sleep";
+        String titles = lineWith(Fixtures.lines(draw(80, 24, Fixtures.lab(), st, UNICODE)), "Processes");
+        String threads = titles.substring(0, titles.indexOf('\u252c'));
+        assertTrue(threads.contains("Threads") && threads.contains(" sort mem /sleep "), "threads title: " + threads);
+        assertTrue(titles.substring(titles.indexOf('\u252c')).contains(" sort mem /sleep "), titles);
+        // where there is room, the title says whose threads they are
+        assertTrue(lineWith(Fixtures.lines(draw(120, 40, Fixtures.lab(), st, UNICODE)), "Processes")
+                .contains("Threads in pid " + Fixtures.LAB_SELF + " (2) sort mem /sleep "));
+    }
+
+    @Test
     void helpOverlayListsEveryKey() throws IOException {
         UiState st = state();
         st.overlay = UiState.Overlay.HELP;
@@ -179,7 +204,7 @@ class RendererTest {
         st.filter = "cpu";
         List<String> lines = Fixtures.lines(draw(80, 24, Fixtures.snapshot(), st, UNICODE));
         assertTrue(lines.get(0).contains("FROZEN"), lines.get(0));
-        String titles = lineWith(lines, "Threads in pid");
+        String titles = lineWith(lines, "Processes");
         assertTrue(titles.contains("sort cpu") && titles.contains("/cpu"), titles);
         assertTrue(lines.stream().noneMatch(l -> l.contains("sleep-2") && l.contains("DONE")), "filtered out");
     }
