@@ -114,8 +114,11 @@ final class Canvas {
         return fit(c, w);
     }
 
-    /** A trailing number and the separator before it: what tells cpu-12 from cpu-13. */
-    private static final java.util.regex.Pattern DISTINGUISHING_END = java.util.regex.Pattern.compile("[-_#.:/ ]?[0-9]+$");
+    /**
+     * A trailing number and the separator before it: what tells cpu-12 from cpu-13; a pool member's
+     * two numbers (pool-12.3) count as one end.
+     */
+    private static final java.util.regex.Pattern DISTINGUISHING_END = java.util.regex.Pattern.compile("[-_#.:/ ]?[0-9]+(\\.[0-9]+)?$");
 
     void fill(int x, int y, int w, Theme.Role role) {
         if (w > 0) {

@@ -61,7 +61,7 @@ public final class PoolMap implements Workload {
         Throwable[] failure = new Throwable[1];
         List<Thread> pool = new ArrayList<>();
         for (int i = 0; i < Math.min(size, inputs); i++) {
-            Thread t = new Thread(new PoolThread(ctx, next, done, results, failure), ctx.workerName() + "-pool-" + (i + 1));
+            Thread t = new Thread(new PoolThread(ctx, next, done, results, failure), memberName(ctx.workerName(), i + 1));
             t.setDaemon(true);
             pool.add(t);
             t.start();
@@ -125,7 +125,7 @@ public final class PoolMap implements Workload {
         List<Thread> readers = new ArrayList<>();
         try {
             for (int m = 0; m < members; m++) {
-                PoolMember member = launcher.start(ctx.workerName() + "-pool-" + (m + 1), task);
+                PoolMember member = launcher.start(memberName(ctx.workerName(), m + 1), task);
                 pool.add(member);
                 Thread reader = new Thread(new MemberReader(member, m, answers), ctx.workerName() + "-pool-reader-" + (m + 1));
                 reader.setDaemon(true);
@@ -222,5 +222,13 @@ public final class PoolMap implements Workload {
     /** A context that can make one for another thread (each pool thread needs its own GIL holder). */
     public interface PoolAware {
         WorkContext forPoolThread();
+    }
+
+    /**
+     * A member process's name: its pool's and its number, {@code pool-12.3}, so that a name cut to
+     * fit a narrow column still tells pool-12's third member from pool-16's.
+     */
+    static String memberName(String pool, int number) {
+        return pool + "." + number;
     }
 }

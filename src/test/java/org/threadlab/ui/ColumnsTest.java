@@ -89,6 +89,9 @@ class ColumnsTest {
     void aCutNameKeepsItsDistinguishingEnd() throws IOException {
         Canvas c = canvas(false);
         assertEquals("sle…-942", c.fitKeepingEnd("sleep-942", 8));
+        // a pool member's name keeps its pool's number and its own: pool-12.1 is not pool-16.1
+        assertEquals("po…-12.1", c.fitKeepingEnd("pool-12.1", 8));
+        assertEquals("pool-3.1", c.fitKeepingEnd("pool-3.1", 8));
         assertEquals("sleep-942", c.fitKeepingEnd("sleep-942", 9));
         assertEquals("coun…-12", c.fitKeepingEnd("counter-12", 8));
         assertEquals("GC Thr…#0", c.fitKeepingEnd("GC Thread#0", 9));

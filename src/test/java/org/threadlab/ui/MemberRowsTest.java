@@ -33,10 +33,10 @@ class MemberRowsTest {
         Snapshot base = Fixtures.snapshot();
         List<WorkerSample> workers = new ArrayList<>();
         workers.add(row(1, "pool-1", 0, 1));
-        workers.add(row(2, "pool-1-pool-1", 1, 90));
-        workers.add(row(3, "pool-1-pool-2", 1, 10));
+        workers.add(row(2, "pool-1.1", 1, 90));
+        workers.add(row(3, "pool-1.2", 1, 10));
         workers.add(row(4, "pool-4", 0, 2));
-        workers.add(row(5, "pool-4-pool-1", 4, 50));
+        workers.add(row(5, "pool-4.1", 4, 50));
         workers.add(row(7, "sleep-7", 0, 0));
         return new Snapshot(base.seq(), base.takenAt(), base.interval(), base.selfPid(), base.host(), base.processes(), workers,
                 base.gil(), base.events());
@@ -53,14 +53,14 @@ class MemberRowsTest {
         st.sort = SortKey.CPU;
         // by CPU the members would scatter (90, 50, 10...): they stay under their owner, the owners are sorted
         List<String> rows = names(Rows.of(snapshot(), st, Pane.PROCESSES));
-        assertEquals(List.of("pool-4", "pool-4-pool-1", "pool-1", "pool-1-pool-1", "pool-1-pool-2", "sleep-7"), rows);
+        assertEquals(List.of("pool-4", "pool-4.1", "pool-1", "pool-1.1", "pool-1.2", "sleep-7"), rows);
     }
 
     @Test
     void aMemberWhoseOwnerIsNotListedIsStillARow() {
         UiState st = new UiState(Duration.ofSeconds(1));
-        st.filter = "pool-1-pool-2";
-        assertEquals(List.of("pool-1-pool-2"), names(Rows.of(snapshot(), st, Pane.PROCESSES)));
+        st.filter = "pool-1.2";
+        assertEquals(List.of("pool-1.2"), names(Rows.of(snapshot(), st, Pane.PROCESSES)));
     }
 
     @Test

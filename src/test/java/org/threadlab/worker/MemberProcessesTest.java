@@ -57,7 +57,7 @@ class MemberProcessesTest {
                 assertTrue(m.isMember());
                 assertEquals("pool-member", m.workload().type());
                 assertEquals(SELF, ProcessHandle.of(m.pid()).orElseThrow().parent().orElseThrow().pid(), "threadlab's own child");
-                assertTrue(m.name().startsWith(pool.name() + "-pool-"), m.name());
+                assertTrue(m.name().startsWith(pool.name() + "."), m.name());
             }
             assertTrue(s.events().recent(50).stream().anyMatch(e -> e.text().startsWith("started process " + live.get(0).name()
                     + " (pid " + live.get(0).pid() + ", for " + pool.name() + ")")));
@@ -161,7 +161,7 @@ class MemberProcessesTest {
         set.bind(w);
         w.members = set;
         // pid 1 is init, nobody's member: threadlab would otherwise signal it on a stop
-        w.handle("member pid=1 name=pool-1-pool-1 type=pool-member");
+        w.handle("member pid=1 name=pool-1.1 type=pool-member");
         assertEquals(1, w.malformedLines());
     }
 }
