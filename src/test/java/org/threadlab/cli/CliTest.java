@@ -109,8 +109,14 @@ class CliTest {
             "run nap                                   | unknown workload 'nap'",
             "run sleep --count 0                       | --count must be between 1",
             "run sleep --count -3                      | --count must be between 1",
-            "run sleep --count many                    | 'many' is not an int",
-            "run sleep --count 99999999999             | is not an int",
+            "run sleep --count many                    | 'many' is not a whole number",
+            "run sleep --count 99999999999             | '99999999999' is too large",
+            "run sleep --count 1.5                     | '1.5' is not a whole number",
+            "snapshot --pid abc                        | 'abc' is not a whole number",
+            "snapshot --pid 99999999999999999999       | '99999999999999999999' is too large",
+            "compare --units abc                       | 'abc' is not a number",
+            "demo shared-state --workers abc           | 'abc' is not a whole number",
+            "bench child --rounds 1e3                  | '1e3' is not a whole number",
             "run sleep --duration 5                    | has no unit",
             "run sleep --duration 5parsecs             | unknown unit",
             "run sleep --duration 0s                   | must be positive",
@@ -147,6 +153,8 @@ class CliTest {
         assertTrue(o.out().isEmpty(), o.out());
         // the user's terms: durations as they are written, options, never Java's PT2M or a UI key like (p)
         assertFalse(java.util.regex.Pattern.compile("\\bPT\\d|\\([a-zA-Z]\\)").matcher(o.err()).find(), o.err());
+        // nor Java's types: a user writes numbers, not ints, longs and doubles
+        assertFalse(java.util.regex.Pattern.compile("\\b(int|long|double|Integer|Long|Double)\\b").matcher(o.err()).find(), o.err());
     }
 
     @Test
@@ -164,7 +172,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "run", "compare", "demo", "bench", "bench sampler", "bench child", "ui"})
+    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "ui", "generate-completion"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.removeIf(String::isEmpty);
