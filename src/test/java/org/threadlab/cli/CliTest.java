@@ -211,6 +211,17 @@ class CliTest {
     }
 
     @Test
+    void uiHelpSaysWhatTheTerminalDecides() {
+        // colours and boxes follow TERM as well as the locale and NO_COLOR: the help says so, as the README does
+        for (String[] args : new String[][] {{"ui", "--help"}, {"--help"}}) {
+            String help = exec(args).out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("automatic when the locale is not UTF-8 and on a VT100"), help);
+        }
+        String ui = exec("ui", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(ui.contains("Colours follow TERM: none on vt100, 8 on xterm or screen, 256 where TERM says 256color"), ui);
+    }
+
+    @Test
     void benchWithoutASubcommandIsBadUsage() {
         Outcome o = exec("bench");
         assertEquals(2, o.code());
