@@ -104,6 +104,18 @@ class CliTest {
         assertEquals(0, exec("run", "sleep", "--duration", "100ms", "--timeout", "20s").code(), "in time: 0");
     }
 
+    @Test
+    void aTimedOutProcessPoolsMembersAreShownAsTheyEndedNotRunning() {
+        // the owner is a process: its members end a moment after it (their stdin closes with it); the
+        // summary is what happened, so it waits for those ends rather than show the members still running
+        Outcome o = exec("run", "pool", "--as", "process", "--pool", "process", "--pool-size", "2", "--inputs", "40",
+                "--cost", "1s", "--timeout", "6s", "--json");
+        assertEquals(3, o.code(), o.err());
+        long members = o.out().split("\"owner\":1", -1).length - 1;
+        assertEquals(2, members, "both members started within the 6 s\n" + o.out());
+        assertFalse(o.out().contains("\"state\":\"running\""), "a worker still running in the summary\n" + o.out());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "run nap                                   | unknown workload 'nap'",
