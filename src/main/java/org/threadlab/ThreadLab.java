@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.threadlab.cli.BenchCommand;
 import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.DemoCommand;
+import org.threadlab.cli.Numbers;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
@@ -39,6 +40,13 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ThreadLab());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // numbers in the user's terms: picocli's own say "is not an int" (a Java type)
+        cl.registerConverter(Integer.class, Numbers::wholeInt);
+        cl.registerConverter(Integer.TYPE, Numbers::wholeInt);
+        cl.registerConverter(Long.class, Numbers::wholeLong);
+        cl.registerConverter(Long.TYPE, Numbers::wholeLong);
+        cl.registerConverter(Double.class, Numbers::decimal);
+        cl.registerConverter(Double.TYPE, Numbers::decimal);
         // One line for bad usage, then where to look: the full usage drowns the message.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
                 "shared-state: counters without and with a lock, in threads and in processes (plain and shared memory), "
                         + "a global list, and a producer/consumer queue.",
                 ""},
-        footer = {"", "Example:", "  threadlab demo shared-state --workers 4"})
+        footer = {"", "Example:", "  threadlab demo shared-state --workers 4", "",
+                "Ctrl-C stops it: the lessons finished so far are printed, marked incomplete, and the exit code is 130."})
 public final class DemoCommand implements Callable<Integer> {
     enum Lesson { shared_state }
 
@@ -57,12 +58,22 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Converters.positive(spec, "--workers", workers, 16);
         Converters.positive(spec, "--increments", increments, 100_000_000);
-        List<SharedStateDemo.Row> rows;
-        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet)) {
-            rows = new SharedStateDemo(workers, increments)
+        SharedStateDemo.Result result;
+        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
+             CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
+            result = new SharedStateDemo(workers, increments)
                     .run((what, i, total) -> progress.show("demo: " + what + " (" + i + " of " + total + ")…"));
+            if (!result.complete()) {
+                progress.end(); // the ^C stays on the progress line; the rows start on a line of their own
+            }
+        } finally {
+            // an interrupt that came after the last lesson must not stay set for whoever runs next
+            Thread.interrupted();
         }
+        List<SharedStateDemo.Row> rows = result.rows();
         PrintWriter out = spec.commandLine().getOut();
+        String incomplete = "INCOMPLETE: interrupted (Ctrl-C) after " + rows.size() + " of " + result.planned()
+                + " lessons; only these rows were measured";
         if (json) {
             List<Object> list = new ArrayList<>();
             for (SharedStateDemo.Row r : rows) {
@@ -77,7 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
                 m.put("verdict", r.verdict());
                 list.add(m);
             }
-            out.println(Json.write(Map.of("rows", list)));
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("rows", list);
+            root.put("complete", result.complete());
+            out.println(Json.write(root));
         } else {
             Table t = new Table("lesson", "workers", "memory", "mode", ">expected", ">parent sees", ">lost", "");
             for (SharedStateDemo.Row r : rows) {
@@ -85,8 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
                         r.lesson().equals("counter") && r.memory().equals("shared") ? Long.toString(r.lost()) : "-", r.verdict());
             }
             out.print(t);
+            if (!result.complete()) {
+                out.println(incomplete);
+            }
         }
         out.flush();
-        return 0;
+        return result.complete() ? 0 : CtrlC.EXIT_INTERRUPTED;
     }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
                 "  threadlab snapshot --pid 1234 --json",
                 "",
                 "Exit codes: 0 all measured; 1 a --pid exited during the window (the others are still "
-                        + "reported, that one is marked); 2 bad usage or a --pid that cannot be read."})
+                        + "reported, that one is marked); 2 bad usage or a --pid that cannot be read; 130 Ctrl-C "
+                        + "before the window ended (nothing measured)."})
 public final class SnapshotCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -74,12 +75,20 @@ public final class SnapshotCommand implements Callable<Integer> {
             first = sampler.sampleNow();
             String error = unreadable(first);
             if (error == null) {
-                try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000)) {
+                try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet || window.toMillis() < 1000);
+                     CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
                     progress.show("snapshot: measuring over " + Durations.format(window) + "…");
                     // the window is from the first read to the second, however long the first took
                     long due = first.host().readNanos() + window.toNanos();
-                    for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                    try {
+                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    } catch (InterruptedException e) {
+                        // one sample is no figure: say so on a line of its own (the ^C stays after the progress)
+                        progress.end();
+                        spec.commandLine().getErr().println("threadlab: interrupted (Ctrl-C) before the window ended: nothing was measured");
+                        return CtrlC.EXIT_INTERRUPTED;
                     }
                 }
                 s = sampler.sampleNow();

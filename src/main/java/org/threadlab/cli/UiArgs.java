@@ -15,7 +15,7 @@ public final class UiArgs {
     @Option(names = "--gil", description = "start with the simulated GIL on")
     boolean gil;
 
-    @Option(names = "--ascii", description = "draw with ASCII only (automatic when the locale is not UTF-8)")
+    @Option(names = "--ascii", description = "draw with ASCII only (automatic when the locale is not UTF-8 and on a VT100)")
     boolean ascii;
 
     @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")

@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
                 "",
                 "Press ? on the screen for the keys. Needs a terminal of at least 80x24.",
                 ""},
-        footer = {"", "Colour is off with --no-color or when NO_COLOR is set; ASCII is used when the locale is not UTF-8.",
+        footer = {"", "Colours follow TERM: none on vt100, 8 on xterm or screen, 256 where TERM says 256color (or "
+                        + "COLORTERM=truecolor); none at all with --no-color or NO_COLOR. ASCII is used on a VT100 and "
+                        + "when the locale is not UTF-8.",
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;

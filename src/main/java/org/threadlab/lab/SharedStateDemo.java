@@ -39,29 +39,55 @@ public final class SharedStateDemo {
         this.increments = increments;
     }
 
-    public List<Row> run(Comparison.Progress progress) throws InterruptedException {
+    /** What the demo measured: every lesson's row, or those before an interruption ({@code complete} false). */
+    public record Result(List<Row> rows, boolean complete, int planned) {}
+
+    /** One lesson, run when its turn comes. */
+    private interface Lesson {
+        Row run() throws InterruptedException;
+    }
+
+    /**
+     * Runs every lesson. When the calling thread is interrupted (Ctrl-C), the lesson under way is
+     * stopped (its supervisor stops its workers) and the rows measured before it come back, incomplete.
+     */
+    public Result run(Comparison.Progress progress) {
+        java.util.Map<String, Lesson> lessons = new java.util.LinkedHashMap<>();
+        for (String mode : List.of("unsafe", "lock", "atomic")) {
+            lessons.put("counter, threads, " + mode, () -> counter(WorkerKind.THREAD, "plain", mode));
+        }
+        lessons.put("counter, processes, plain memory", () -> counter(WorkerKind.PROCESS, "plain", "atomic"));
+        for (String mode : List.of("unsafe", "lock", "atomic")) {
+            lessons.put("counter, processes, shared memory, " + mode, () -> counter(WorkerKind.PROCESS, "shared", mode));
+        }
+        for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
+            lessons.put("global list, " + kind.label() + "s", () -> global(kind));
+        }
+        for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
+            lessons.put("queue, " + kind.label() + "s", () -> queue(kind));
+        }
         List<Row> rows = new ArrayList<>();
-        int total = 11;
         int step = 0;
-        for (String mode : List.of("unsafe", "lock", "atomic")) {
-            progress.step("counter, threads, " + mode, ++step, total);
-            rows.add(counter(WorkerKind.THREAD, "plain", mode));
+        for (java.util.Map.Entry<String, Lesson> lesson : lessons.entrySet()) {
+            progress.step(lesson.getKey(), ++step, lessons.size());
+            try {
+                Row row = lesson.getValue().run();
+                if (!Thread.currentThread().isInterrupted()) {
+                    rows.add(row); // a lesson cut short by the interruption measured nothing true
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // a worker stopped by the interruption fails its lesson: that is the interruption too
+                if (!Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return new Result(rows, false, lessons.size());
+            }
         }
-        progress.step("counter, processes, plain memory", ++step, total);
-        rows.add(counter(WorkerKind.PROCESS, "plain", "atomic"));
-        for (String mode : List.of("unsafe", "lock", "atomic")) {
-            progress.step("counter, processes, shared memory, " + mode, ++step, total);
-            rows.add(counter(WorkerKind.PROCESS, "shared", mode));
-        }
-        for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
-            progress.step("global list, " + kind.label() + "s", ++step, total);
-            rows.add(global(kind));
-        }
-        for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
-            progress.step("queue, " + kind.label() + "s", ++step, total);
-            rows.add(queue(kind));
-        }
-        return rows;
+        return new Result(rows, true, lessons.size());
     }
 
     private Outcomes.Outcome round(WorkerKind kind, int n, WorkloadSpec spec) throws InterruptedException {

@@ -12,7 +12,8 @@ import java.util.Locale;
  * under the user's cache folder, so every run and every child agrees on what a unit is.
  */
 public final class CpuCalibration {
-    private static final String VERSION = "v1";
+    // v2: per CPU second (v1 was per wall second, too small when measured on a busy machine)
+    private static final String VERSION = "v2";
     private static volatile Long cached;
 
     private CpuCalibration() {}
@@ -63,22 +64,28 @@ public final class CpuCalibration {
         return measured;
     }
 
-    /** Best rate of several 80 ms runs after warm-up: the least disturbed one is closest to the truth. */
+    /**
+     * Best rate of several 80 ms runs after warm-up, per second of this thread's own CPU time: on a
+     * busy machine a wall-clock second holds only a share of a core, and a unit measured so was half
+     * a CPU second or less. The wall clock is used only where the JVM has no thread CPU clock.
+     */
     public static long measure() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier clock = mx.isCurrentThreadCpuTimeSupported() ? mx::getCurrentThreadCpuTime : System::nanoTime;
         long chunk = 200_000;
         long seed = 1;
         // warm-up so the JIT has compiled burn()
-        long warmUntil = System.nanoTime() + 150_000_000L;
-        while (System.nanoTime() < warmUntil) {
+        long warmUntil = clock.getAsLong() + 150_000_000L;
+        while (clock.getAsLong() < warmUntil) {
             seed = CpuBurn.burn(chunk, seed);
         }
         double best = 0;
         for (int round = 0; round < 5; round++) {
             long iterations = 0;
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             long end = start + 80_000_000L;
             long now;
-            while ((now = System.nanoTime()) < end) {
+            while ((now = clock.getAsLong()) < end) {
                 seed = CpuBurn.burn(chunk, seed);
                 iterations += chunk;
             }

@@ -46,16 +46,28 @@ public final class ExecWork implements Workload {
     public static List<String> parse(String commandLine) {
         String trimmed = commandLine == null ? "" : commandLine.trim();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("cmd is empty: give the program and its arguments, e.g. cmd=python3 demos/busy_threads.py 30");
+            throw new IllegalArgumentException("cmd is empty: give the program and its arguments, e.g. python3 demos/busy_threads.py 30");
         }
         if (trimmed.length() > 1000) {
             throw new IllegalArgumentException("cmd is too long (at most 1000 characters)");
         }
         List<String> words = List.of(trimmed.split("\\s+"));
         if (resolve(words.get(0)) == null && !Demos.shipped(words.get(0), Path.of("").toAbsolutePath())) {
-            throw new IllegalArgumentException("no program '" + words.get(0) + "' (not a file, and not found on PATH)");
+            throw new IllegalArgumentException(whyNot(words.get(0)));
         }
         return words;
+    }
+
+    /** Why a program named by a path or found nowhere cannot run, in words a user can act on. */
+    private static String whyNot(String program) {
+        File f = new File(program);
+        if (program.contains(File.separator) && f.isDirectory()) {
+            return "'" + program + "' is a directory, not a program";
+        }
+        if (program.contains(File.separator) && f.isFile()) {
+            return "'" + program + "' is a file but not executable (chmod +x it, or run it with its interpreter)";
+        }
+        return "no program '" + program + "' (not a file, and not found on PATH)";
     }
 
     private static File resolve(String program) {

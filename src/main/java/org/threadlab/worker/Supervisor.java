@@ -500,7 +500,32 @@ public final class Supervisor implements AutoCloseable {
         }
         List<WorkerInfo> result = collect(pending);
         emergencyStop();
+        awaitMembersRecorded();
         return result;
+    }
+
+    /**
+     * The processes a worker started end a moment after it (their stdin closes with their owner) and
+     * are recorded a moment after that (their own report may still be on its way): waits for those
+     * records, bounded, so that what is read after shutdown (run's summary) says how each ended
+     * rather than showing it still running.
+     */
+    private void awaitMembersRecorded() {
+        long deadline = System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(MemberSet.EXIT_MILLIS + MemberSet.REPORT_MILLIS + EXIT_CLEANUP_MILLIS);
+        for (Worker w : workers.values()) {
+            if (w.owner == 0) {
+                continue;
+            }
+            try {
+                w.ended.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                // not recorded in time: the summary shows it as it is
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private List<WorkerInfo> collect(List<CompletableFuture<WorkerInfo>> pending) {

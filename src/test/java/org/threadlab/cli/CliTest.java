@@ -104,13 +104,31 @@ class CliTest {
         assertEquals(0, exec("run", "sleep", "--duration", "100ms", "--timeout", "20s").code(), "in time: 0");
     }
 
+    @Test
+    void aTimedOutProcessPoolsMembersAreShownAsTheyEndedNotRunning() {
+        // the owner is a process: its members end a moment after it (their stdin closes with it); the
+        // summary is what happened, so it waits for those ends rather than show the members still running
+        Outcome o = exec("run", "pool", "--as", "process", "--pool", "process", "--pool-size", "2", "--inputs", "40",
+                "--cost", "1s", "--timeout", "6s", "--json");
+        assertEquals(3, o.code(), o.err());
+        long members = o.out().split("\"owner\":1", -1).length - 1;
+        assertEquals(2, members, "both members started within the 6 s\n" + o.out());
+        assertFalse(o.out().contains("\"state\":\"running\""), "a worker still running in the summary\n" + o.out());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "run nap                                   | unknown workload 'nap'",
             "run sleep --count 0                       | --count must be between 1",
             "run sleep --count -3                      | --count must be between 1",
-            "run sleep --count many                    | 'many' is not an int",
-            "run sleep --count 99999999999             | is not an int",
+            "run sleep --count many                    | 'many' is not a whole number",
+            "run sleep --count 99999999999             | '99999999999' is too large",
+            "run sleep --count 1.5                     | '1.5' is not a whole number",
+            "snapshot --pid abc                        | 'abc' is not a whole number",
+            "snapshot --pid 99999999999999999999       | '99999999999999999999' is too large",
+            "compare --units abc                       | 'abc' is not a number",
+            "demo shared-state --workers abc           | 'abc' is not a whole number",
+            "bench child --rounds 1e3                  | '1e3' is not a whole number",
             "run sleep --duration 5                    | has no unit",
             "run sleep --duration 5parsecs             | unknown unit",
             "run sleep --duration 0s                   | must be positive",
@@ -147,6 +165,8 @@ class CliTest {
         assertTrue(o.out().isEmpty(), o.out());
         // the user's terms: durations as they are written, options, never Java's PT2M or a UI key like (p)
         assertFalse(java.util.regex.Pattern.compile("\\bPT\\d|\\([a-zA-Z]\\)").matcher(o.err()).find(), o.err());
+        // nor Java's types: a user writes numbers, not ints, longs and doubles
+        assertFalse(java.util.regex.Pattern.compile("\\b(int|long|double|Integer|Long|Double)\\b").matcher(o.err()).find(), o.err());
     }
 
     @Test
@@ -164,7 +184,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "run", "compare", "demo", "bench", "bench sampler", "bench child", "ui"})
+    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "ui", "generate-completion"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.removeIf(String::isEmpty);
@@ -200,6 +220,17 @@ class CliTest {
             // a subcommand's summary is the first line of its description: a whole sentence, not half of one
             assertTrue(e.isEmpty() || e.endsWith("."), "summary cut mid-sentence: " + e);
         }
+    }
+
+    @Test
+    void uiHelpSaysWhatTheTerminalDecides() {
+        // colours and boxes follow TERM as well as the locale and NO_COLOR: the help says so, as the README does
+        for (String[] args : new String[][] {{"ui", "--help"}, {"--help"}}) {
+            String help = exec(args).out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("automatic when the locale is not UTF-8 and on a VT100"), help);
+        }
+        String ui = exec("ui", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(ui.contains("Colours follow TERM: none on vt100, 8 on xterm or screen, 256 where TERM says 256color"), ui);
     }
 
     @Test

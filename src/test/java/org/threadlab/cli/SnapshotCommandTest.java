@@ -109,6 +109,20 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void ctrlCBeforeTheWindowEndsSaysNothingWasMeasuredAndExits130() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        int[] code = {-1};
+        Thread main = new Thread(() -> code[0] = run("snapshot", "--window", "60s"), "snapshot-main");
+        main.start();
+        main.interrupt(); // what Ctrl-C does, through CtrlC: it comes while the window runs (or before)
+        main.join(30_000);
+        assertTrue(!main.isAlive(), "snapshot did not stop: it waited out its window");
+        assertEquals(130, code[0], err.toString());
+        assertEquals("threadlab: interrupted (Ctrl-C) before the window ended: nothing was measured", err.toString().trim());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void aPidThatDoesNotExistIsOneLineAndExitCode2() {
         assertEquals(2, run("snapshot", "--pid", "999999999", "--window", "100ms"));
         String e = err.toString();

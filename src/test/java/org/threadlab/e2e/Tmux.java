@@ -83,9 +83,33 @@ final class Tmux implements AutoCloseable {
         return Long.parseLong(format("#{pane_pid}"));
     }
 
+    /**
+     * Ends the session and whatever still runs from it. Killing the session hangs up the pane, but
+     * script(1) answers a hang-up by sending EOF to its child and waiting: a threadlab screen under it
+     * reads no EOF, so after a failed test both ran on for good. So what ran in the pane gets SIGTERM
+     * (threadlab's hook stops its workers), and SIGKILL if it is still there after 5 s.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
+        List<ProcessHandle> left = List.of();
+        try {
+            // the pane's process too: bash -c execs a lone command, so script itself may be it
+            left = ProcessHandle.of(panePid()).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p),
+                    p.descendants()).toList()).orElse(List.of());
+        } catch (RuntimeException e) {
+            // no pane (it ended already): nothing is left of it
+        }
         run("tmux", "kill-session", "-t", session);
+        for (ProcessHandle p : left) {
+            p.destroy();
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (left.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        for (ProcessHandle p : left) {
+            p.destroyForcibly();
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

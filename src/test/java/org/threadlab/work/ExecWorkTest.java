@@ -54,4 +54,18 @@ class ExecWorkTest {
                 Demos.resolve(List.of("python3", "demos/busy_threads.py", "demos/unknown.py", "-c"), repo));
         assertFalse(Demos.shipped("demos/unknown.py", repo));
     }
+
+    @Test
+    void aCommandThatCannotRunSaysWhyInWordsForTheUiAndTheCommandLine(@TempDir Path dir) throws Exception {
+        // the example is a command, not the UI's cmd= syntax, so it reads right after --cmd too
+        assertEquals("cmd is empty: give the program and its arguments, e.g. python3 demos/busy_threads.py 30",
+                assertThrows(IllegalArgumentException.class, () -> ExecWork.parse(" ")).getMessage());
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a program\n");
+        assertEquals("'" + text + "' is a file but not executable (chmod +x it, or run it with its interpreter)",
+                assertThrows(IllegalArgumentException.class, () -> ExecWork.parse(text.toString())).getMessage());
+        assertEquals("'" + dir + "' is a directory, not a program",
+                assertThrows(IllegalArgumentException.class, () -> ExecWork.parse(dir.toString())).getMessage());
+        assertEquals("no program 'no-such-program-x' (not a file, and not found on PATH)",
+                assertThrows(IllegalArgumentException.class, () -> ExecWork.parse("no-such-program-x 1")).getMessage());
+    }
 }

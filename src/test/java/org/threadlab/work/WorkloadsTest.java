@@ -95,4 +95,13 @@ class WorkloadsTest {
         assertEquals("mapped x*x over 6 inputs with 3 threads: [0, 1, 4, 9, 16, 25]", r);
         assertEquals(6, ctx.done);
     }
+
+    @Test
+    void aPoolBiggerThanItsInputsSaysHowManyWorkersItReallyUsed() throws Exception {
+        // one worker per input at most: a pool of 8 over 1 input runs 1 thread, and the result says so
+        WorkloadSpec spec = Workloads.normalize(WorkloadSpec.of("pool").with("inputs", "1").with("workers", "8")
+                .with("task", "sleep").with("cost", "1ms"));
+        String r = Workloads.create(spec, null).run(new Direct());
+        assertEquals("mapped x*x over 1 input with 1 thread (a pool of 8, at most one per input): [0]", r);
+    }
 }
