@@ -95,20 +95,12 @@ public final class Comparison {
             List<Row> measured = new ArrayList<>();
             for (Mode mode : modes) {
                 progress.step(workload + ", " + label(mode), ++index, total);
-                try {
-                    measured.add(measure(workload, spec, mode));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // a worker stopped by the interruption fails its run: that is the interruption too
-                    if (!Thread.currentThread().isInterrupted()) {
-                        throw e;
-                    }
-                }
-                if (Thread.currentThread().isInterrupted()) {
+                Row row = Interruptible.run(() -> measure(workload, spec, mode));
+                if (row == null) {
                     rows.addAll(withSpeedups(measured));
                     return new Result(Runtime.getRuntime().availableProcessors(), workers, rows, verdicts, false, total);
                 }
+                measured.add(row);
             }
             rows.addAll(withSpeedups(measured));
             verdicts.add(verdict(workload, rows.subList(rows.size() - measured.size(), rows.size())));

@@ -70,22 +70,12 @@ public final class SharedStateDemo {
         int step = 0;
         for (java.util.Map.Entry<String, Lesson> lesson : lessons.entrySet()) {
             progress.step(lesson.getKey(), ++step, lessons.size());
-            try {
-                Row row = lesson.getValue().run();
-                if (!Thread.currentThread().isInterrupted()) {
-                    rows.add(row); // a lesson cut short by the interruption measured nothing true
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // a worker stopped by the interruption fails its lesson: that is the interruption too
-                if (!Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-            }
-            if (Thread.currentThread().isInterrupted()) {
+            // a lesson cut short by the interruption measured nothing true
+            Row row = Interruptible.run(lesson.getValue()::run);
+            if (row == null) {
                 return new Result(rows, false, lessons.size());
             }
+            rows.add(row);
         }
         return new Result(rows, true, lessons.size());
     }
