@@ -168,6 +168,12 @@ public final class ExecWork implements Workload {
             }
             if (p != null) {
                 p.destroyForcibly();
+                try {
+                    // the watchdog goes only once its program is gone (bounded: a hook must not hang the exit)
+                    p.waitFor(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

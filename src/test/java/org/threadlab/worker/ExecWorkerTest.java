@@ -93,6 +93,11 @@ class ExecWorkerTest {
             long program = awaitProgram(s, w);
             s.emergencyStop();
             WorkerInfo end = s.join(w.id(), Duration.ofSeconds(10)).worker();
+            // the watchdog waits for its program before it goes; a reaped PID can linger a moment in /proc
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertFalse(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false), "the program outlived the stop");
             assertFalse(ProcessHandle.of(watchdog).map(ProcessHandle::isAlive).orElse(false), "the watchdog outlived the stop");
             // the watchdog went by itself, its stdin closed (exit code 4), after killing its program: no SIGKILL from us
