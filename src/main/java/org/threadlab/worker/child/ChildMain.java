@@ -124,6 +124,10 @@ public final class ChildMain {
         /** Set once the JVM is on its way out: a clean-up registered after that runs at once. */
         private boolean exiting;
 
+        private synchronized boolean exiting() {
+            return exiting;
+        }
+
         void runCleanup() {
             Runnable c;
             synchronized (this) {
@@ -164,6 +168,10 @@ public final class ChildMain {
                 send(Protocol.CPU + " " + cpuNanos());
                 exit(cancelled ? Protocol.EXIT_STOPPED : Protocol.EXIT_FAILED);
             } catch (ExecWork.ExitCode e) {
+                if (exiting()) {
+                    // our own way out killed the program: its end is not its result, and this JVM ends as it was told
+                    return;
+                }
                 // the program we ran failed: end with its code, so the parent sees one exit code (a signal as that signal)
                 send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
