@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.AwaitWorker;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -31,7 +32,7 @@ class GilAndStateTest {
                 ids.add(supervisor.spawn(WorkerKind.THREAD, cpu, true).id());
             }
             for (int id : ids) {
-                awaitTid(supervisor, id);
+                AwaitWorker.withTid(supervisor, id);
             }
             sampler.sampleNow();
             // over an interval with enough hand-overs that every thread had its turn
@@ -67,7 +68,7 @@ class GilAndStateTest {
         try (Supervisor supervisor = new Supervisor();
              Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
             int id = supervisor.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", "30s"), true).id();
-            awaitTid(supervisor, id);
+            AwaitWorker.withTid(supervisor, id);
             sampler.sampleNow();
             Thread.sleep(200);
             Snapshot s = sampler.sampleNow();
@@ -128,14 +129,4 @@ class GilAndStateTest {
                 Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.NEW), self, thread("R", 80), 80, none));
     }
 
-    private static WorkerInfo awaitTid(Supervisor supervisor, int id) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        WorkerInfo w = supervisor.worker(id).orElseThrow();
-        while (w.tid() <= 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            w = supervisor.worker(id).orElseThrow();
-        }
-        assertTrue(w.tid() > 0, "worker " + id + " reported its TID");
-        return w;
-    }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.AwaitWorker;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -24,8 +25,8 @@ class WorkerSampleTest {
              Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
             WorkerInfo thread = supervisor.spawn(WorkerKind.THREAD, sleep, true);
             WorkerInfo process = supervisor.spawn(WorkerKind.PROCESS, sleep, true);
-            thread = awaitTid(supervisor, thread.id());
-            process = awaitTid(supervisor, process.id());
+            thread = AwaitWorker.withTid(supervisor, thread.id());
+            process = AwaitWorker.withTid(supervisor, process.id());
             sampler.sampleNow();
             Thread.sleep(200);
             Snapshot s = sampler.sampleNow();
@@ -78,7 +79,7 @@ class WorkerSampleTest {
         WorkloadSpec exec = WorkloadSpec.of("exec").with("cmd", bin + " 0 1 100 pin 60");
         try (Supervisor supervisor = new Supervisor();
              Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
-            WorkerInfo w = awaitTid(supervisor, supervisor.spawn(WorkerKind.PROCESS, exec, true).id());
+            WorkerInfo w = AwaitWorker.withTid(supervisor, supervisor.spawn(WorkerKind.PROCESS, exec, true).id());
             long deadline = System.nanoTime() + 20_000_000_000L;
             WorkerSample ws;
             ProcessSample p;
@@ -101,14 +102,4 @@ class WorkerSampleTest {
                 "worker", java.util.List.of(threads), null);
     }
 
-    private static WorkerInfo awaitTid(Supervisor supervisor, int id) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        WorkerInfo w = supervisor.worker(id).orElseThrow();
-        while (w.tid() <= 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            w = supervisor.worker(id).orElseThrow();
-        }
-        assertTrue(w.tid() > 0, "worker " + id + " reported its TID");
-        return w;
-    }
 }
