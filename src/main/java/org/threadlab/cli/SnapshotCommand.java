@@ -15,7 +15,7 @@ import org.threadlab.sample.CoreSample;
 import org.threadlab.sample.HostSample;
 import org.threadlab.sample.ProcessSample;
 import org.threadlab.sample.Sampler;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 import org.threadlab.sample.ThreadSample;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;

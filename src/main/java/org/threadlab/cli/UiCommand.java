@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.threadlab.sample.Sampler;
-import org.threadlab.sample.SnapshotSource;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;

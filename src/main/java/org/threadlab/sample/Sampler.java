@@ -1,5 +1,8 @@
 package org.threadlab.sample;
 
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.SnapshotSource;
+import org.threadlab.model.WorkerSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

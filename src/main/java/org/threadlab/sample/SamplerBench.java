@@ -1,5 +1,6 @@
 package org.threadlab.sample;
 
+import org.threadlab.model.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

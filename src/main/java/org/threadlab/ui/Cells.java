@@ -2,7 +2,7 @@ package org.threadlab.ui;
 
 import java.util.Locale;
 import org.threadlab.sample.History;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Sizes;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;

@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 import org.threadlab.worker.Event;
 
 /** The newest supervisor events, newest at the bottom; the type colours them, the text says it all. */

@@ -3,8 +3,8 @@ package org.threadlab.ui;
 import java.time.Duration;
 import java.util.Locale;
 import org.threadlab.sample.HostSample;
-import org.threadlab.sample.Snapshot;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
 import org.threadlab.work.SimulatedGil;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.threadlab.sample.CoreSample;
 import org.threadlab.sample.HostSample;
 import org.threadlab.sample.ProcessSample;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 import org.threadlab.text.Sizes;
 
 /** One meter per core (with a sparkline when there is room), memory, swap, and threadlab itself. */

@@ -1,7 +1,7 @@
 package org.threadlab.ui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 
 /**
  * The whole screen as a function of (snapshot, UI state, now): it reads nothing else, so a test

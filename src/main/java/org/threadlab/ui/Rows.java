@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.threadlab.sample.Snapshot;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.WorkerKind;
 
 /** The rows of a table as shown: its kind of workers, filtered by name, sorted. */

@@ -2,7 +2,7 @@ package org.threadlab.ui;
 
 import java.time.Instant;
 import java.util.Comparator;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.WorkerSample;
 
 /** The sort orders {@code s} cycles through; busy and big first, since that is what one looks for. */
 enum SortKey {

@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.threadlab.sample.SnapshotSource;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.worker.Supervisor;
 
 /**

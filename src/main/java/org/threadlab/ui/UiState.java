@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 import org.threadlab.work.WorkloadSpec;
 
 /**

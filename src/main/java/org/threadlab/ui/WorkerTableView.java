@@ -7,8 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.threadlab.sample.Snapshot;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
 import org.threadlab.worker.WorkerInfo;
 

@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.threadlab.ThreadLab;
-import org.threadlab.sample.SnapshotSource;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.worker.Supervisor;
 import picocli.CommandLine;
 

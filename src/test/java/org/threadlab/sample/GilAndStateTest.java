@@ -1,5 +1,7 @@
 package org.threadlab.sample;
 
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

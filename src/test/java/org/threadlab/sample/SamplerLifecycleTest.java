@@ -1,5 +1,6 @@
 package org.threadlab.sample;
 
+import org.threadlab.model.Snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.threadlab.sample.Snapshot;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 
 /** The worker tables' column choice, name cutting, status split, uptime and wrapping, as pure functions. */
 class ColumnsTest {

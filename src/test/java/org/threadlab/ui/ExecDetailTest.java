@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.threadlab.sample.History;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;

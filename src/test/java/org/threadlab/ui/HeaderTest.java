@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 import org.threadlab.work.SimulatedGil;
 
 /** The header line at every width an 80-column or wider screen gives it: items left out whole, never cut. */

@@ -187,7 +187,7 @@ class KeyHandlingTest {
         keys("t");
         keys(" ");
         assertNotNull(ui.state().frozen);
-        org.threadlab.sample.Snapshot frozen = ui.state().frozen;
+        org.threadlab.model.Snapshot frozen = ui.state().frozen;
         feed.sampleNow();
         assertTrue(screen().contains("FROZEN"));
         assertEquals(frozen, ui.state().frozen, "the display does not move by itself");

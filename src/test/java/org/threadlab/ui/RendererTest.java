@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.worker.WorkerState;
 import org.threadlab.worker.WorkerKind;
 import org.threadlab.worker.WorkerInfo;
-import org.threadlab.sample.Snapshot;
+import org.threadlab.model.Snapshot;
 
 class RendererTest {
 
@@ -215,8 +215,8 @@ class RendererTest {
         WorkerInfo q = new WorkerInfo(6, "queue-6", WorkerKind.THREAD, org.threadlab.work.WorkloadSpec.of("queue"), false,
                 WorkerState.RUNNING, null, Fixtures.NOW.minusSeconds(2), null, 40, 200, Fixtures.SELF, 4260, 36, -1, null, null,
                 List.of(), false, "queue 12/16, put 52, got 40, full 3x, empty 0x");
-        List<org.threadlab.sample.WorkerSample> workers = new java.util.ArrayList<>(base.workers());
-        workers.add(new org.threadlab.sample.WorkerSample(q, 1.0, 0, 1000, "S", org.threadlab.sample.History.EMPTY));
+        List<org.threadlab.model.WorkerSample> workers = new java.util.ArrayList<>(base.workers());
+        workers.add(new org.threadlab.model.WorkerSample(q, 1.0, 0, 1000, "S", org.threadlab.sample.History.EMPTY));
         List<org.threadlab.worker.Event> events = new java.util.ArrayList<>(base.events());
         events.add(new org.threadlab.worker.Event(9, Fixtures.NOW, org.threadlab.worker.Event.Type.OUTCOME, 6,
                 "counter, 4 threads, unsafe: expected 400000, got 351204, lost 48796 (12.2%)"));

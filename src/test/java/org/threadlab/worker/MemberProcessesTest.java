@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
 import org.threadlab.sample.Sampler;
-import org.threadlab.sample.Snapshot;
-import org.threadlab.sample.WorkerSample;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.work.WorkloadSpec;
 
 /**

@@ -1,4 +1,4 @@
-package org.threadlab.sample;
+package org.threadlab.model;
 
 import java.time.Duration;
 import java.util.function.Consumer;

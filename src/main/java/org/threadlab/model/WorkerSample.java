@@ -1,5 +1,6 @@
-package org.threadlab.sample;
+package org.threadlab.model;
 
+import org.threadlab.sample.History;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerState;
 

@@ -1,5 +1,7 @@
-package org.threadlab.sample;
+package org.threadlab.model;
 
+import org.threadlab.sample.HostSample;
+import org.threadlab.sample.ProcessSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
