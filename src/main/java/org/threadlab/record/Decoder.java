@@ -1,0 +1,251 @@
+package org.threadlab.record;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.WorkerSample;
+import org.threadlab.sample.CoreSample;
+import org.threadlab.sample.History;
+import org.threadlab.sample.HostSample;
+import org.threadlab.sample.JavaThreadSample;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.sample.ThreadSample;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
+
+/**
+ * The reverse of {@link Encoder}, keeping the same state (events by id, the last model's histories).
+ * Every method throws IllegalArgumentException naming the field that is wrong; the reader adds FILE:LINE.
+ */
+final class Decoder {
+    private final Map<Long, Event> events = new HashMap<>();
+    private final List<Event> inOrder = new ArrayList<>();
+    private Map<String, History> histories = new HashMap<>();
+    private Map<String, History> seen = new HashMap<>();
+    /** The last model's workers by id (what a worker without "info" keeps), and this model's. */
+    private Map<Integer, WorkerInfo> infos = new HashMap<>();
+    private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
+
+    static Header header(Tree.Obj o) {
+        return new Header(o.requiredString("version"), o.string("threadlab"), o.string("host"), o.int32("cores"),
+                instant(o, "start"), o.string("command"), duration(o, "interval_ns"));
+    }
+
+    Event event(Tree.Obj o) {
+        long id = o.integer("id");
+        String type = o.requiredString("event");
+        Event.Type t;
+        try {
+            t = Event.Type.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            // a newer threadlab may know more kinds of event: shown as information, not refused
+            t = Event.Type.INFO;
+        }
+        Event e = new Event(o.integer("seq"), instant(o, "at"), t, o.int32("worker"), o.string("text"));
+        if (events.put(id, e) != null) {
+            throw new IllegalArgumentException("id: event " + id + " is written twice");
+        }
+        inOrder.add(e);
+        return e;
+    }
+
+    List<Event> events() {
+        return inOrder;
+    }
+
+    Snapshot model(Tree.Obj o) {
+        seen = new HashMap<>();
+        infosNow = new HashMap<>();
+        List<Event> shown = new ArrayList<>();
+        List<Object> ids = o.array("events");
+        for (int i = 0; i < ids.size(); i++) {
+            if (!(ids.get(i) instanceof Long id)) {
+                throw Tree.Obj.wrong("events[" + i + "]", "an event id", ids.get(i));
+            }
+            Event e = events.get(id);
+            if (e == null) {
+                throw new IllegalArgumentException("events[" + i + "]: event " + id + " is not written before this model");
+            }
+            shown.add(e);
+        }
+        List<ProcessSample> processes = new ArrayList<>();
+        for (Tree.Obj p : o.objects("processes")) {
+            processes.add(process(p));
+        }
+        List<WorkerSample> workers = new ArrayList<>();
+        for (Tree.Obj w : o.objects("workers")) {
+            workers.add(worker(w));
+        }
+        Snapshot s = new Snapshot(o.integer("seq"), instant(o, "at"), duration(o, "interval_ns"), o.integer("self"),
+                host(o.requiredObject("host")), processes, workers, gil(o.object("gil")), shown);
+        histories = seen;
+        infos = infosNow;
+        return s;
+    }
+
+    private HostSample host(Tree.Obj h) {
+        List<CoreSample> cores = new ArrayList<>();
+        for (Tree.Obj c : h.objects("cores")) {
+            cores.add(core(c));
+        }
+        return new HostSample(h.string("name"), duration(h, "uptime_ns"), h.decimals("load"), cores, core(h.object("total")),
+                h.integer("mem_used"), h.integer("mem_total"), h.integer("swap_used"), h.integer("swap_total"),
+                duration(h, "window_ns"), h.integer("read_ns"));
+    }
+
+    private CoreSample core(Tree.Obj c) {
+        if (c == null) {
+            return null;
+        }
+        int id = c.int32("id");
+        return new CoreSample(id, c.decimal("user"), c.decimal("system"), c.decimal("iowait"), c.decimal("idle"),
+                c.decimal("util"), history(c, "c" + id));
+    }
+
+    private ProcessSample process(Tree.Obj p) {
+        List<ThreadSample> threads = new ArrayList<>();
+        for (Tree.Obj t : p.objects("threads")) {
+            Tree.Obj j = t.object("java");
+            JavaThreadSample java = j == null ? null : new JavaThreadSample(j.integer("id"), j.string("name"),
+                    j.string("state") == null ? null : enumOf(Thread.State.class, j, "state"), j.bool("daemon"), j.integer("alloc"));
+            threads.add(new ThreadSample(t.integer("tid"), t.string("name"), t.string("state"), t.decimal("cpu"), t.int32("core"),
+                    t.int32("prio"), t.int32("nice"), t.integer("vol"), t.integer("invol"), java));
+        }
+        return new ProcessSample(p.integer("pid"), p.integer("ppid"), p.string("name"), p.string("state"), p.decimal("cpu"),
+                duration(p, "user_ns"), duration(p, "system_ns"), p.integer("rss"), p.integer("vsz"), p.int32("thread_count"),
+                instant(p, "start"), p.string("role"), threads, p.string("error"), duration(p, "window_ns"));
+    }
+
+    private WorkerSample worker(Tree.Obj w) {
+        int id = w.int32("id");
+        Tree.Obj o = w.object("info");
+        WorkerInfo i;
+        if (o != null) {
+            i = new WorkerInfo(id, o.string("name"), enumOf(WorkerKind.class, o, "kind"), workload(o, "workload"),
+                    o.bool("daemon"), enumOf(WorkerState.class, o, "state"), o.string("reason"), instant(o, "started"),
+                    instant(o, "ended"), 0, 0, o.integer("pid"), o.integer("tid"), o.integer("jtid"), o.integer("cpu_ns"),
+                    o.optionalInt("exit"), o.string("result"), o.strings("stderr"), o.bool("cancel"), null, o.strings("stdout"),
+                    o.int32("owner"));
+        } else {
+            i = infos.get(id);
+            if (i == null) {
+                throw new IllegalArgumentException(w.path() + ".info: missing, and the last model had no worker " + id);
+            }
+        }
+        infosNow.put(id, i);
+        WorkerInfo info = new WorkerInfo(id, i.name(), i.kind(), i.workload(), i.daemon(), i.state(), i.reason(),
+                i.startedAt(), i.endedAt(), w.integer("done"), w.integer("total"), i.pid(), i.tid(), i.javaThreadId(),
+                i.cpuNanos(), i.exitCode(), i.result(), i.stderrTail(), i.cancelRequested(), w.string("status"),
+                i.stdoutTail(), i.owner());
+        return new WorkerSample(info, w.decimal("cpu"), w.int32("core"), w.integer("mem"), w.string("thread_state"),
+                history(w, "w" + id), w.string("state") == null ? null : enumOf(WorkerState.class, w, "state"),
+                w.decimal("gil_held"), w.decimal("gil_waited"));
+    }
+
+    private static SimulatedGil.State gil(Tree.Obj g) {
+        if (g == null) {
+            return null;
+        }
+        return new SimulatedGil.State(g.bool("enabled"), g.string("holder"), g.int32("waiting"), duration(g, "switch_ns"),
+                g.integer("handoffs"), g.decimal("held"), g.decimal("waiting_avg"));
+    }
+
+    /** See {@link Encoder#workloadText}: the one place that turns the text form back into a spec. */
+    static WorkloadSpec workload(String text) {
+        String[] parts = text.split(" ");
+        WorkloadSpec spec = WorkloadSpec.of(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + parts[i] + "' is not NAME=VALUE");
+            }
+            spec = spec.with(parts[i].substring(0, eq), unescape(parts[i].substring(eq + 1)));
+        }
+        return spec;
+    }
+
+    private static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 's' ? ' ' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static WorkloadSpec workload(Tree.Obj o, String name) {
+        String text = o.string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return workload(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(o.path() + (o.path().isEmpty() ? "" : ".") + name + ": " + e.getMessage());
+        }
+    }
+
+    /** A full array, or {"keep":K,"add":[...]} on the same history of the last model (see Encoder). */
+    private History history(Tree.Obj o, String key) {
+        Object raw = o.raw("history");
+        History h;
+        if (raw == null) {
+            return null;
+        } else if (raw instanceof List<?>) {
+            h = new History(o.decimals("history"));
+        } else {
+            Tree.Obj d = o.requiredObject("history");
+            History before = histories.get(key);
+            int keep = d.int32("keep");
+            if (before == null || keep < 1 || keep > before.size()) {
+                throw new IllegalArgumentException(d.path() + ".keep: " + keep + " values of a history the last model "
+                        + (before == null ? "did not have" : "had " + before.size() + " of"));
+            }
+            double[] add = d.decimals("add");
+            double[] all = new double[keep + add.length];
+            for (int i = 0; i < keep; i++) {
+                all[i] = before.get(before.size() - keep + i);
+            }
+            System.arraycopy(add, 0, all, keep, add.length);
+            h = add.length == 0 && keep == before.size() ? before : new History(all);
+        }
+        seen.put(key, h);
+        return h;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, Tree.Obj o, String name) {
+        String v = o.requiredString(name);
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(o.path() + (o.path().isEmpty() ? "" : ".") + name + ": unknown value '" + v + "'");
+        }
+    }
+
+    private static Instant instant(Tree.Obj o, String name) {
+        String v = o.string(name);
+        try {
+            return v == null ? null : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(o.path() + (o.path().isEmpty() ? "" : ".") + name + ": '" + v + "' is not a time (ISO-8601, UTC)");
+        }
+    }
+
+    private static Duration duration(Tree.Obj o, String name) {
+        return o.has(name) ? Duration.ofNanos(o.integer(name)) : null;
+    }
+}
