@@ -55,6 +55,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
     boolean quiet;
 
+    // --record (issue 10): every run sampled every second, one after another in one file
+    @CommandLine.Mixin
+    RecordArgs record;
+
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--workers", workers, Comparison.MAX_WORKERS);
@@ -67,9 +71,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> workloads = which == Which.all ? List.of("sleep", "cpu") : List.of(which.name());
         Comparison.Result result;
-        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
+        try (RecordArgs.Session recording = record.start(spec, "compare", RecordArgs.HEADLESS_INTERVAL);
+             Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
              CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
             result = new Comparison(workers, workloads, sleep, units)
+                    .watch(recording == null ? null : recording::watch)
                     .run((what, i, total) -> progress.show("compare: " + what + " (" + i + " of " + total + ")…"));
             if (!result.complete()) {
                 progress.end();

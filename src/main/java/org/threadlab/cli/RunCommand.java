@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.threadlab.lab.RunSession;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
@@ -171,6 +172,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only the summary")
     boolean quiet;
 
+    // --record (issue 10): the session sampled every second, as the screen would show it
+    @CommandLine.Mixin
+    RecordArgs record;
+
     @Override
     public Integer call() throws Exception {
         WorkloadSpec workloadSpec = normalized(workloadSpec());
@@ -216,6 +221,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSession.Summary summary;
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
         try (Supervisor supervisor = new Supervisor(limits, gil);
+             RecordArgs.Session recording = record.start(spec, "run", RecordArgs.HEADLESS_INTERVAL);
+             SnapshotSource recorded = recording == null ? null : recording.watch(supervisor);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
              ProgressTicker ticker = new ProgressTicker(supervisor, progress);
              // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own

@@ -41,13 +41,17 @@ public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;
     /** The slowest the screen samples, as '+' goes: at 1h the screen would show n/a for an hour. */
     static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
-    private static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
+    static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     UiArgs args;
+
+    // --record (issue 10): the screen's models, as it shows them
+    @CommandLine.Mixin
+    RecordArgs record;
 
     /**
      * Where the screen's snapshots come from. The one place to change when the live Sampler arrives.
@@ -109,7 +113,11 @@ public final class UiCommand implements Callable<Integer> {
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
-             SnapshotSource source = openSource(supervisor, options.interval())) {
+             SnapshotSource source = openSource(supervisor, options.interval());
+             RecordArgs.Session recording = record.start(spec, "ui", options.interval())) {
+            if (recording != null) {
+                recording.follow(source);
+            }
             TerminalScreen screen = new TerminalScreen(terminal);
             new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
         } finally {
@@ -126,7 +134,7 @@ public final class UiCommand implements Callable<Integer> {
     }
 
     /** Closing the terminal must not close the process's stdout. */
-    private static OutputStream keepOpen(OutputStream out) {
+    static OutputStream keepOpen(OutputStream out) {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {

@@ -79,15 +79,17 @@ public final class Recorder implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Records every model {@code source} publishes from now on, starting with its latest. */
-    public static Recorder attach(SnapshotSource source, Path file, long maxBytes, String command) throws IOException {
-        Recorder r = new Recorder(file, maxBytes, command, source.interval());
-        source.onSnapshot(r::accept);
+    /**
+     * Records every model {@code source} publishes from now on, starting with its latest. Several
+     * sources may be followed one after another (compare's runs each have their own); one that is
+     * closed publishes no more.
+     */
+    public void follow(SnapshotSource source) {
+        source.onSnapshot(this::accept);
         Snapshot first = source.latest();
         if (first != null) {
-            r.accept(first);
+            accept(first);
         }
-        return r;
     }
 
     private static OutputStream open(Path file) throws IOException {

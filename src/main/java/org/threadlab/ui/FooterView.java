@@ -10,6 +10,10 @@ final class FooterView {
             {"t", "thread"}, {"v", "virtual"}, {"p", "process"}, {"w", "workload"}, {"d", "daemon"},
             {"k", "stop"}, {"j", "join"}, {"g", "GIL"}, {"K", "kill"}, {"J", "join all"}, {"s", "sort"},
             {"/", "filter"}, {"space", "freeze"}, {"c", "clear"}, {"+-", "interval"}, {"Tab", "pane"}};
+    /** In a replay (see ReplayKeys): its own keys, and none that would change workers. */
+    private static final String[][] REPLAY_HINTS = {
+            {"space", "play/pause"}, {".", "step"}, {",", "back"}, {">", "faster"}, {"<", "slower"}, {"n", "next event"},
+            {"s", "sort"}, {"/", "filter"}, {"Tab", "pane"}};
     private static final String ALWAYS = " ? help  q quit";
 
     private FooterView() {}
@@ -23,7 +27,7 @@ final class FooterView {
         c.text(rx, y, ALWAYS, Theme.Role.NORMAL);
         c.text(rx + 1, y, "?", Theme.Role.KEY);
         c.text(rx + 9, y, "q", Theme.Role.KEY);
-        for (String[] h : HINTS) {
+        for (String[] h : st.replay != null ? REPLAY_HINTS : HINTS) {
             String label = h[1].equals("daemon") ? "daemon:" + (st.daemon ? "ON" : "off") : h[1];
             if (x + h[0].length() + label.length() + 2 > rx) {
                 break;

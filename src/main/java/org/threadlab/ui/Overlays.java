@@ -11,7 +11,7 @@ final class Overlays {
 
     static void draw(Canvas c, UiState st) {
         switch (st.overlay) {
-            case HELP -> help(c);
+            case HELP -> help(c, st.replay != null ? ReplayKeys.HELP : KeyMap.HELP);
             case WORKLOAD -> workload(c, st.dialog);
             case QUIT -> quit(c, st.quitRunning);
             case NONE -> { }
@@ -39,8 +39,8 @@ final class Overlays {
             new KeyMap.Binding("pid tid", "process / native thread id"));
 
     /** The keys, then what states and columns mean, in one column when the screen is tall enough, else two. */
-    private static void help(Canvas c) {
-        List<List<KeyMap.Binding>> sections = List.of(KeyMap.HELP, STATES, COLUMNS);
+    private static void help(Canvas c, List<KeyMap.Binding> keys) {
+        List<List<KeyMap.Binding>> sections = List.of(keys, STATES, COLUMNS);
         String[] titles = {null, "States", "Columns"};
         int entryW = KEY_W + 1 + WHAT_W;
         int rowsOne = 0;

@@ -59,6 +59,8 @@ public final class TerminalUi {
     private final FrameSync sync;
     private final UiState state;
     private final Controller controller;
+    /** Non-null in a replay: its keys go first (see ReplayKeys). */
+    private final ReplayKeys replayKeys;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Object drawLock = new Object();
     private volatile boolean stopped;
@@ -66,7 +68,22 @@ public final class TerminalUi {
 
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
                       FrameSync sync, Executor actions) {
+        this(screen, supervisor, source, options, sync, actions, null);
+    }
+
+    /** A replay of a recording: {@code supervisor} is an empty one (no key reaches it that could start a worker). */
+    public TerminalUi(TerminalScreen screen, Supervisor supervisor, org.threadlab.record.ReplaySource replay, UiOptions options,
+                      FrameSync sync, Executor actions) {
+        this(screen, supervisor, replay, options, sync, actions, new ReplayKeys(replay));
+        // what the reader noticed (a cut-short session, dropped models) is the first thing said
+        state.status(replay.recording().notes().isEmpty() ? "paused at the first model: space plays"
+                : String.join("; ", replay.recording().notes()), false);
+    }
+
+    private TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
+                       FrameSync sync, Executor actions, ReplayKeys replayKeys) {
         this.screen = screen;
+        this.replayKeys = replayKeys;
         this.source = source;
         this.theme = Theme.of(options);
         if (!options.color() && screen.getTerminal() instanceof TtyTerminal tty) {
@@ -91,6 +108,9 @@ public final class TerminalUi {
 
     /** Handles one key now, on the calling thread (the UI thread, or a test). */
     void key(KeyStroke k) {
+        if (replayKeys != null && replayKeys.key(k, state)) {
+            return;
+        }
         controller.key(k);
         // a spawn, kill or clear shows in this very frame
         source.refresh();
@@ -177,6 +197,9 @@ public final class TerminalUi {
                 return;
             }
             TerminalSize resized = screen.doResizeIfNecessary();
+            if (replayKeys != null) {
+                state.replay = replayKeys.label();
+            }
             try {
                 Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, System.nanoTime());
                 renderFailures = 0;
