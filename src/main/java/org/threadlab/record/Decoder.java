@@ -31,6 +31,9 @@ final class Decoder {
     private final List<Event> inOrder = new ArrayList<>();
     private Map<String, History> histories = new HashMap<>();
     private Map<String, History> seen = new HashMap<>();
+    /** The last model's threads (what a thread written as its tid alone keeps), and this model's. */
+    private Map<Encoder.ThreadKey, ThreadSample> threads = new HashMap<>();
+    private Map<Encoder.ThreadKey, ThreadSample> threadsNow = new HashMap<>();
     /** The last model's workers by id (what a worker without "info" keeps), and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
@@ -65,6 +68,7 @@ final class Decoder {
     Snapshot model(Tree.Obj o) {
         seen = new HashMap<>();
         infosNow = new HashMap<>();
+        threadsNow = new HashMap<>();
         List<Event> shown = new ArrayList<>();
         List<Object> ids = o.array("events");
         for (int i = 0; i < ids.size(); i++) {
@@ -89,6 +93,7 @@ final class Decoder {
                 host(o.requiredObject("host")), processes, workers, gil(o.object("gil")), shown);
         histories = seen;
         infos = infosNow;
+        threads = threadsNow;
         return s;
     }
 
@@ -112,17 +117,30 @@ final class Decoder {
     }
 
     private ProcessSample process(Tree.Obj p) {
-        List<ThreadSample> threads = new ArrayList<>();
+        List<ThreadSample> list = new ArrayList<>();
+        long pid = p.integer("pid");
         for (Tree.Obj t : p.objects("threads")) {
+            Encoder.ThreadKey key = new Encoder.ThreadKey(pid, t.integer("tid"));
+            if (t.fields().size() == 1) {
+                ThreadSample before = threads.get(key);
+                if (before == null) {
+                    throw new IllegalArgumentException(t.path() + ": thread " + key.tid() + " alone, but the last model had no such thread");
+                }
+                threadsNow.put(key, before);
+                list.add(before);
+                continue;
+            }
             Tree.Obj j = t.object("java");
             JavaThreadSample java = j == null ? null : new JavaThreadSample(j.integer("id"), j.string("name"),
                     j.string("state") == null ? null : enumOf(Thread.State.class, j, "state"), j.bool("daemon"), j.integer("alloc"));
-            threads.add(new ThreadSample(t.integer("tid"), t.string("name"), t.string("state"), t.decimal("cpu"), t.int32("core"),
-                    t.int32("prio"), t.int32("nice"), t.integer("vol"), t.integer("invol"), java));
+            ThreadSample ts = new ThreadSample(key.tid(), t.string("name"), t.string("state"), t.decimal("cpu"), t.int32("core"),
+                    t.int32("prio"), t.int32("nice"), t.integer("vol"), t.integer("invol"), java);
+            threadsNow.put(key, ts);
+            list.add(ts);
         }
-        return new ProcessSample(p.integer("pid"), p.integer("ppid"), p.string("name"), p.string("state"), p.decimal("cpu"),
+        return new ProcessSample(pid, p.integer("ppid"), p.string("name"), p.string("state"), p.decimal("cpu"),
                 duration(p, "user_ns"), duration(p, "system_ns"), p.integer("rss"), p.integer("vsz"), p.int32("thread_count"),
-                instant(p, "start"), p.string("role"), threads, p.string("error"), duration(p, "window_ns"));
+                instant(p, "start"), p.string("role"), list, p.string("error"), duration(p, "window_ns"));
     }
 
     private WorkerSample worker(Tree.Obj w) {

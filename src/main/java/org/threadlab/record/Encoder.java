@@ -35,6 +35,12 @@ final class Encoder {
     /** The last model's events and their ids: an Event is a record, so an equal one is the same event. */
     private Map<Event, Long> shown = new HashMap<>();
     private long nextEventId = 1;
+    /** A thread of a process, to find it again in the next model. */
+    record ThreadKey(long pid, long tid) {}
+
+    /** The last model's threads, and this model's. */
+    private Map<ThreadKey, ThreadSample> threads = new HashMap<>();
+    private Map<ThreadKey, ThreadSample> threadsNow = new HashMap<>();
     /** The last model's workers, by id, and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
@@ -47,14 +53,14 @@ final class Encoder {
         buf.reset();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), buf)) {
             g.writeStartObject();
-            g.writeStringProperty("type", "header");
-            g.writeStringProperty("format", Format.NAME);
-            g.writeStringProperty("version", h.version());
-            g.writeStringProperty("threadlab", h.threadlab());
-            g.writeStringProperty("host", h.host());
+            text(g, "type", "header");
+            text(g, "format", Format.NAME);
+            text(g, "version", h.version());
+            text(g, "threadlab", h.threadlab());
+            text(g, "host", h.host());
             g.writeNumberProperty("cores", h.cores());
-            g.writeStringProperty("start", h.start().toString());
-            g.writeStringProperty("command", h.command());
+            text(g, "start", h.start().toString());
+            text(g, "command", h.command());
             duration(g, "interval_ns", h.interval());
             g.writeEndObject();
         }
@@ -80,9 +86,10 @@ final class Encoder {
         shown = now;
         seen = new HashMap<>();
         infosNow = new HashMap<>();
+        threadsNow = new HashMap<>();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), buf)) {
             g.writeStartObject();
-            g.writeStringProperty("type", "model");
+            text(g, "type", "model");
             g.writeNumberProperty("seq", s.seq());
             instant(g, "at", s.takenAt());
             duration(g, "interval_ns", s.interval());
@@ -112,6 +119,7 @@ final class Encoder {
         histories.keySet().retainAll(seen.keySet());
         histories.putAll(seen);
         infos = infosNow;
+        threads = threadsNow;
         return buf.toByteArray();
     }
 
@@ -120,12 +128,12 @@ final class Encoder {
         buf.reset();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), buf)) {
             g.writeStartObject();
-            g.writeStringProperty("type", "end");
+            text(g, "type", "end");
             instant(g, "at", at);
             g.writeNumberProperty("models", models);
             g.writeNumberProperty("dropped", dropped);
             if (continued != null) {
-                g.writeStringProperty("continued", continued);
+                text(g, "continued", continued);
             }
             g.writeEndObject();
         }
@@ -136,13 +144,13 @@ final class Encoder {
     private void event(long id, Event e) {
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), buf)) {
             g.writeStartObject();
-            g.writeStringProperty("type", "event");
+            text(g, "type", "event");
             g.writeNumberProperty("id", id);
             g.writeNumberProperty("seq", e.seq());
             instant(g, "at", e.at());
-            g.writeStringProperty("event", e.type().name());
+            text(g, "event", e.type().name());
             g.writeNumberProperty("worker", e.workerId());
-            g.writeStringProperty("text", e.text());
+            text(g, "text", e.text());
             g.writeEndObject();
         }
         buf.write('\n');
@@ -150,7 +158,7 @@ final class Encoder {
 
     private void host(JsonGenerator g, HostSample h) {
         g.writeStartObject();
-        g.writeStringProperty("name", h.hostName());
+        text(g, "name", h.hostName());
         duration(g, "uptime_ns", h.uptime());
         g.writeArrayPropertyStart("load");
         for (double d : h.load()) {
@@ -193,8 +201,8 @@ final class Encoder {
         g.writeStartObject();
         g.writeNumberProperty("pid", p.pid());
         g.writeNumberProperty("ppid", p.ppid());
-        g.writeStringProperty("name", p.name());
-        g.writeStringProperty("state", p.state());
+        text(g, "name", p.name());
+        text(g, "state", p.state());
         number(g, "cpu", p.cpuPercent());
         duration(g, "user_ns", p.userTime());
         duration(g, "system_ns", p.systemTime());
@@ -202,22 +210,30 @@ final class Encoder {
         g.writeNumberProperty("vsz", p.virtualBytes());
         g.writeNumberProperty("thread_count", p.threadCount());
         instant(g, "start", p.startTime());
-        g.writeStringProperty("role", p.role());
+        text(g, "role", p.role());
         g.writeArrayPropertyStart("threads");
         for (ThreadSample t : p.threads()) {
-            thread(g, t);
+            thread(g, p.pid(), t);
         }
         g.writeEndArray();
-        g.writeStringProperty("error", p.error());
+        text(g, "error", p.error());
         duration(g, "window_ns", p.window());
         g.writeEndObject();
     }
 
-    private void thread(JsonGenerator g, ThreadSample t) {
+    private void thread(JsonGenerator g, long pid, ThreadSample t) {
+        ThreadKey key = new ThreadKey(pid, t.tid());
+        ThreadSample before = threads.get(key);
+        threadsNow.put(key, t);
         g.writeStartObject();
         g.writeNumberProperty("tid", t.tid());
-        g.writeStringProperty("name", t.name());
-        g.writeStringProperty("state", t.state());
+        if (t.equals(before)) {
+            // a thread that did nothing since the last model (most sleep) is its tid alone
+            g.writeEndObject();
+            return;
+        }
+        text(g, "name", t.name());
+        text(g, "state", t.state());
         number(g, "cpu", t.cpuPercent());
         g.writeNumberProperty("core", t.core());
         g.writeNumberProperty("prio", t.priority());
@@ -229,8 +245,8 @@ final class Encoder {
             g.writeName("java");
             g.writeStartObject();
             g.writeNumberProperty("id", j.id());
-            g.writeStringProperty("name", j.name());
-            g.writeStringProperty("state", j.state() == null ? null : j.state().name());
+            text(g, "name", j.name());
+            text(g, "state", j.state() == null ? null : j.state().name());
             g.writeBooleanProperty("daemon", j.daemon());
             g.writeNumberProperty("alloc", j.allocatedBytes());
             g.writeEndObject();
@@ -248,24 +264,22 @@ final class Encoder {
         if (before == null || !lasting(before).equals(lasting(i))) {
             g.writeName("info");
             g.writeStartObject();
-            g.writeStringProperty("name", i.name());
-            g.writeStringProperty("kind", i.kind().name());
-            g.writeStringProperty("workload", workloadText(i.workload()));
+            text(g, "name", i.name());
+            text(g, "kind", i.kind().name());
+            text(g, "workload", workloadText(i.workload()));
             g.writeBooleanProperty("daemon", i.daemon());
-            g.writeStringProperty("state", i.state().name());
-            g.writeStringProperty("reason", i.reason());
+            text(g, "state", i.state().name());
+            text(g, "reason", i.reason());
             instant(g, "started", i.startedAt());
             instant(g, "ended", i.endedAt());
             g.writeNumberProperty("pid", i.pid());
             g.writeNumberProperty("tid", i.tid());
             g.writeNumberProperty("jtid", i.javaThreadId());
             g.writeNumberProperty("cpu_ns", i.cpuNanos());
-            if (i.exitCode() == null) {
-                g.writeNullProperty("exit");
-            } else {
+            if (i.exitCode() != null) {
                 g.writeNumberProperty("exit", i.exitCode());
             }
-            g.writeStringProperty("result", i.result());
+            text(g, "result", i.result());
             strings(g, "stderr", i.stderrTail());
             g.writeBooleanProperty("cancel", i.cancelRequested());
             strings(g, "stdout", i.stdoutTail());
@@ -274,13 +288,13 @@ final class Encoder {
         }
         g.writeNumberProperty("done", i.progressDone());
         g.writeNumberProperty("total", i.progressTotal());
-        g.writeStringProperty("status", i.status());
+        text(g, "status", i.status());
         number(g, "cpu", w.cpuPercent());
         g.writeNumberProperty("core", w.core());
         g.writeNumberProperty("mem", w.memoryBytes());
-        g.writeStringProperty("thread_state", w.threadState());
+        text(g, "thread_state", w.threadState());
         history(g, "w" + i.id(), w.cpuHistory());
-        g.writeStringProperty("state", w.state() == null ? null : w.state().name());
+        text(g, "state", w.state() == null ? null : w.state().name());
         number(g, "gil_held", w.gilHeld());
         number(g, "gil_waited", w.gilWaited());
         g.writeEndObject();
@@ -300,7 +314,7 @@ final class Encoder {
         }
         g.writeStartObject();
         g.writeBooleanProperty("enabled", s.enabled());
-        g.writeStringProperty("holder", s.holder());
+        text(g, "holder", s.holder());
         g.writeNumberProperty("waiting", s.waiting());
         duration(g, "switch_ns", s.switchInterval());
         g.writeNumberProperty("handoffs", s.handoffs());
@@ -383,10 +397,18 @@ final class Encoder {
         g.writeEndArray();
     }
 
-    /** JSON has no NaN: an unknown figure is null (and null reads back as NaN). */
+    /** JSON has no NaN: an unknown figure is left out, or null in an array (and either reads back as NaN). */
     private static void number(JsonGenerator g, String name, double d) {
-        g.writeName(name);
-        number(g, d);
+        if (Double.isFinite(d)) {
+            g.writeNumberProperty(name, d);
+        }
+    }
+
+    /** An unknown value (null, NaN) is left out: the reader takes a missing field as unknown. */
+    private static void text(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
     }
 
     private static void number(JsonGenerator g, double d) {
@@ -398,13 +420,11 @@ final class Encoder {
     }
 
     private static void instant(JsonGenerator g, String name, Instant t) {
-        g.writeStringProperty(name, t == null ? null : t.toString());
+        text(g, name, t == null ? null : t.toString());
     }
 
     private static void duration(JsonGenerator g, String name, Duration d) {
-        if (d == null) {
-            g.writeNullProperty(name);
-        } else {
+        if (d != null) {
             g.writeNumberProperty(name, d.toNanos());
         }
     }
