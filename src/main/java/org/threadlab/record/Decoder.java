@@ -31,9 +31,9 @@ final class Decoder {
     private final List<Event> inOrder = new ArrayList<>();
     private Map<String, History> histories = new HashMap<>();
     private Map<String, History> seen = new HashMap<>();
-    /** The last model's threads (what a thread written as its tid alone keeps), and this model's. */
-    private Map<Encoder.ThreadKey, ThreadSample> threads = new HashMap<>();
-    private Map<Encoder.ThreadKey, ThreadSample> threadsNow = new HashMap<>();
+    /** Each thread's and worker's fields as the last model had them (what a field left out keeps), and this model's. */
+    private Map<Object, Map<String, Object>> fields = new HashMap<>();
+    private Map<Object, Map<String, Object>> fieldsNow = new HashMap<>();
     /** The last model's workers by id (what a worker without "info" keeps), and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
@@ -68,7 +68,7 @@ final class Decoder {
     Snapshot model(Tree.Obj o) {
         seen = new HashMap<>();
         infosNow = new HashMap<>();
-        threadsNow = new HashMap<>();
+        fieldsNow = new HashMap<>();
         List<Event> shown = new ArrayList<>();
         List<Object> ids = o.array("events");
         for (int i = 0; i < ids.size(); i++) {
@@ -93,7 +93,7 @@ final class Decoder {
                 host(o.requiredObject("host")), processes, workers, gil(o.object("gil")), shown);
         histories = seen;
         infos = infosNow;
-        threads = threadsNow;
+        fields = fieldsNow;
         return s;
     }
 
@@ -120,23 +120,25 @@ final class Decoder {
         List<ThreadSample> list = new ArrayList<>();
         long pid = p.integer("pid");
         for (Tree.Obj t : p.objects("threads")) {
-            Encoder.ThreadKey key = new Encoder.ThreadKey(pid, t.integer("tid"));
-            if (t.fields().size() == 1) {
-                ThreadSample before = threads.get(key);
-                if (before == null) {
-                    throw new IllegalArgumentException(t.path() + ": thread " + key.tid() + " alone, but the last model had no such thread");
-                }
-                threadsNow.put(key, before);
-                list.add(before);
-                continue;
+            long tid = t.integer("tid");
+            Fields f = new Fields(t, new Encoder.ThreadKey(pid, tid));
+            String name = f.string("name");
+            String state = f.string("state");
+            double cpu = f.decimal("cpu");
+            int core = f.int32("core");
+            int prio = f.int32("prio");
+            int nice = f.int32("nice");
+            long vol = f.integer("vol");
+            long invol = f.integer("invol");
+            JavaThreadSample java = null;
+            if (f.bool("java")) {
+                long id = f.integer("java_id");
+                String jname = f.string("java_name");
+                String jstate = f.string("java_state");
+                java = new JavaThreadSample(id, jname, jstate == null ? null : f.enumOf(Thread.State.class, "java_state", jstate),
+                        f.bool("daemon"), f.integer("alloc"));
             }
-            Tree.Obj j = t.object("java");
-            JavaThreadSample java = j == null ? null : new JavaThreadSample(j.integer("id"), j.string("name"),
-                    j.string("state") == null ? null : enumOf(Thread.State.class, j, "state"), j.bool("daemon"), j.integer("alloc"));
-            ThreadSample ts = new ThreadSample(key.tid(), t.string("name"), t.string("state"), t.decimal("cpu"), t.int32("core"),
-                    t.int32("prio"), t.int32("nice"), t.integer("vol"), t.integer("invol"), java);
-            threadsNow.put(key, ts);
-            list.add(ts);
+            list.add(new ThreadSample(tid, name, state, cpu, core, prio, nice, vol, invol, java));
         }
         return new ProcessSample(pid, p.integer("ppid"), p.string("name"), p.string("state"), p.decimal("cpu"),
                 duration(p, "user_ns"), duration(p, "system_ns"), p.integer("rss"), p.integer("vsz"), p.int32("thread_count"),
@@ -160,13 +162,35 @@ final class Decoder {
             }
         }
         infosNow.put(id, i);
-        WorkerInfo info = new WorkerInfo(id, i.name(), i.kind(), i.workload(), i.daemon(), i.state(), i.reason(),
-                i.startedAt(), i.endedAt(), w.integer("done"), w.integer("total"), i.pid(), i.tid(), i.javaThreadId(),
-                i.cpuNanos(), i.exitCode(), i.result(), i.stderrTail(), i.cancelRequested(), w.string("status"),
-                i.stdoutTail(), i.owner());
-        return new WorkerSample(info, w.decimal("cpu"), w.int32("core"), w.integer("mem"), w.string("thread_state"),
-                history(w, "w" + id), w.string("state") == null ? null : enumOf(WorkerState.class, w, "state"),
-                w.decimal("gil_held"), w.decimal("gil_waited"));
+        WorkerInfo lasting = i;
+        Fields f = new Fields(w, "w" + id);
+        long done = f.integer("done");
+        long total = f.integer("total");
+        String status = f.string("status");
+        double cpu = f.decimal("cpu");
+        int core = f.int32("core");
+        long mem = f.integer("mem");
+        String threadState = f.string("thread_state");
+        String state = f.string("state");
+        double held = f.decimal("gil_held");
+        double waited = f.decimal("gil_waited");
+        History h;
+        if (!f.isNew() && !w.fields().containsKey("history")) {
+            // left out: the same as in the last model
+            h = histories.get("w" + id);
+            if (h == null) {
+                throw new IllegalArgumentException(w.path() + ".history: missing, and the last model had none for worker " + id);
+            }
+            seen.put("w" + id, h);
+        } else {
+            h = history(w, "w" + id);
+        }
+        WorkerInfo info = new WorkerInfo(id, lasting.name(), lasting.kind(), lasting.workload(), lasting.daemon(), lasting.state(),
+                lasting.reason(), lasting.startedAt(), lasting.endedAt(), done, total, lasting.pid(), lasting.tid(),
+                lasting.javaThreadId(), lasting.cpuNanos(), lasting.exitCode(), lasting.result(), lasting.stderrTail(),
+                lasting.cancelRequested(), status, lasting.stdoutTail(), lasting.owner());
+        return new WorkerSample(info, cpu, core, mem, threadState, h,
+                state == null ? null : f.enumOf(WorkerState.class, "state", state), held, waited);
     }
 
     private static SimulatedGil.State gil(Tree.Obj g) {
@@ -243,6 +267,90 @@ final class Decoder {
         }
         seen.put(key, h);
         return h;
+    }
+
+    /**
+     * The fields of one thread or worker (see Encoder.Changes): a field left out is as the same one
+     * had it in the last model, or unknown when it is new; null is unknown.
+     */
+    private final class Fields {
+        private final Tree.Obj o;
+        private final Map<String, Object> before;
+        private final Map<String, Object> now = new HashMap<>();
+
+        Fields(Tree.Obj o, Object key) {
+            this.o = o;
+            this.before = fields.get(key);
+            fieldsNow.put(key, now);
+        }
+
+        boolean isNew() {
+            return before == null;
+        }
+
+        private String at(String name) {
+            return o.path() + (o.path().isEmpty() ? "" : ".") + name;
+        }
+
+        private Object raw(String name) {
+            Object v = o.fields().containsKey(name) ? o.fields().get(name) : before != null ? before.get(name) : null;
+            now.put(name, v);
+            return v;
+        }
+
+        String string(String name) {
+            Object v = raw(name);
+            if (v == null || v instanceof String) {
+                return (String) v;
+            }
+            throw Tree.Obj.wrong(at(name), "a string", v);
+        }
+
+        long integer(String name) {
+            Object v = raw(name);
+            if (v instanceof Long l) {
+                return l;
+            }
+            throw v == null ? new IllegalArgumentException(at(name) + ": missing") : Tree.Obj.wrong(at(name), "a whole number", v);
+        }
+
+        int int32(String name) {
+            long l = integer(name);
+            if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(at(name) + ": " + l + " is out of range");
+            }
+            return (int) l;
+        }
+
+        double decimal(String name) {
+            Object v = raw(name);
+            if (v == null) {
+                return Double.NaN;
+            }
+            if (v instanceof Long l) {
+                return l;
+            }
+            if (v instanceof Double d) {
+                return d;
+            }
+            throw Tree.Obj.wrong(at(name), "a number", v);
+        }
+
+        boolean bool(String name) {
+            Object v = raw(name);
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            throw v == null ? new IllegalArgumentException(at(name) + ": missing") : Tree.Obj.wrong(at(name), "true or false", v);
+        }
+
+        <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at(name) + ": unknown value '" + value + "'");
+            }
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, Tree.Obj o, String name) {

@@ -38,9 +38,9 @@ final class Encoder {
     /** A thread of a process, to find it again in the next model. */
     record ThreadKey(long pid, long tid) {}
 
-    /** The last model's threads, and this model's. */
-    private Map<ThreadKey, ThreadSample> threads = new HashMap<>();
-    private Map<ThreadKey, ThreadSample> threadsNow = new HashMap<>();
+    /** The fields of each thread and worker as the last model had them, and as this one has. */
+    private Map<Object, Map<String, Object>> fields = new HashMap<>();
+    private Map<Object, Map<String, Object>> fieldsNow = new HashMap<>();
     /** The last model's workers, by id, and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
@@ -86,7 +86,7 @@ final class Encoder {
         shown = now;
         seen = new HashMap<>();
         infosNow = new HashMap<>();
-        threadsNow = new HashMap<>();
+        fieldsNow = new HashMap<>();
         try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), buf)) {
             g.writeStartObject();
             text(g, "type", "model");
@@ -119,7 +119,7 @@ final class Encoder {
         histories.keySet().retainAll(seen.keySet());
         histories.putAll(seen);
         infos = infosNow;
-        threads = threadsNow;
+        fields = fieldsNow;
         return buf.toByteArray();
     }
 
@@ -221,35 +221,27 @@ final class Encoder {
         g.writeEndObject();
     }
 
+    /** Only what changed since the last model: a thread that did nothing (most sleep) is its tid alone. */
     private void thread(JsonGenerator g, long pid, ThreadSample t) {
-        ThreadKey key = new ThreadKey(pid, t.tid());
-        ThreadSample before = threads.get(key);
-        threadsNow.put(key, t);
         g.writeStartObject();
         g.writeNumberProperty("tid", t.tid());
-        if (t.equals(before)) {
-            // a thread that did nothing since the last model (most sleep) is its tid alone
-            g.writeEndObject();
-            return;
-        }
-        text(g, "name", t.name());
-        text(g, "state", t.state());
-        number(g, "cpu", t.cpuPercent());
-        g.writeNumberProperty("core", t.core());
-        g.writeNumberProperty("prio", t.priority());
-        g.writeNumberProperty("nice", t.nice());
-        g.writeNumberProperty("vol", t.voluntarySwitches());
-        g.writeNumberProperty("invol", t.involuntarySwitches());
+        Changes c = new Changes(g, new ThreadKey(pid, t.tid()));
+        c.put("name", t.name());
+        c.put("state", t.state());
+        c.put("cpu", t.cpuPercent());
+        c.put("core", (long) t.core());
+        c.put("prio", (long) t.priority());
+        c.put("nice", (long) t.nice());
+        c.put("vol", t.voluntarySwitches());
+        c.put("invol", t.involuntarySwitches());
         JavaThreadSample j = t.java();
+        c.put("java", j != null);
         if (j != null) {
-            g.writeName("java");
-            g.writeStartObject();
-            g.writeNumberProperty("id", j.id());
-            text(g, "name", j.name());
-            text(g, "state", j.state() == null ? null : j.state().name());
-            g.writeBooleanProperty("daemon", j.daemon());
-            g.writeNumberProperty("alloc", j.allocatedBytes());
-            g.writeEndObject();
+            c.put("java_id", j.id());
+            c.put("java_name", j.name());
+            c.put("java_state", j.state() == null ? null : j.state().name());
+            c.put("daemon", j.daemon());
+            c.put("alloc", j.allocatedBytes());
         }
         g.writeEndObject();
     }
@@ -286,17 +278,25 @@ final class Encoder {
             g.writeNumberProperty("owner", i.owner());
             g.writeEndObject();
         }
-        g.writeNumberProperty("done", i.progressDone());
-        g.writeNumberProperty("total", i.progressTotal());
-        text(g, "status", i.status());
-        number(g, "cpu", w.cpuPercent());
-        g.writeNumberProperty("core", w.core());
-        g.writeNumberProperty("mem", w.memoryBytes());
-        text(g, "thread_state", w.threadState());
-        history(g, "w" + i.id(), w.cpuHistory());
-        text(g, "state", w.state() == null ? null : w.state().name());
-        number(g, "gil_held", w.gilHeld());
-        number(g, "gil_waited", w.gilWaited());
+        // the live figures: only what changed since the last model
+        Changes c = new Changes(g, "w" + i.id());
+        c.put("done", i.progressDone());
+        c.put("total", i.progressTotal());
+        c.put("status", i.status());
+        c.put("cpu", w.cpuPercent());
+        c.put("core", (long) w.core());
+        c.put("mem", w.memoryBytes());
+        c.put("thread_state", w.threadState());
+        c.put("state", w.state() == null ? null : w.state().name());
+        c.put("gil_held", w.gilHeld());
+        c.put("gil_waited", w.gilWaited());
+        double[] was = histories.get("w" + i.id());
+        if (c.isNew() || w.cpuHistory() == null || was == null || !java.util.Arrays.equals(was, w.cpuHistory().toArray())) {
+            history(g, "w" + i.id(), w.cpuHistory());
+        } else {
+            // the same history as in the last model (an ended worker's): left out, kept
+            seen.put("w" + i.id(), was);
+        }
         g.writeEndObject();
     }
 
@@ -387,6 +387,48 @@ final class Encoder {
             }
         }
         return -1;
+    }
+
+    /**
+     * The fields of one thread or worker, written only when they differ from the same one's in the
+     * last model. A new one leaves out what is unknown; one seen before writes null for a value that
+     * became unknown, since there a field left out means "as it was". {@link Decoder} mirrors it.
+     */
+    private final class Changes {
+        private final JsonGenerator g;
+        private final Map<String, Object> before;
+        private final Map<String, Object> now = new HashMap<>();
+
+        Changes(JsonGenerator g, Object key) {
+            this.g = g;
+            this.before = fields.get(key);
+            fieldsNow.put(key, now);
+        }
+
+        boolean isNew() {
+            return before == null;
+        }
+
+        /** {@code value}: a String, Long, Double or Boolean; null or NaN when unknown. */
+        void put(String name, Object value) {
+            Object v = value instanceof Double d && !Double.isFinite(d) ? null : value;
+            now.put(name, v);
+            if (before == null ? v == null : before.containsKey(name) && java.util.Objects.equals(before.get(name), v)) {
+                return;
+            }
+            g.writeName(name);
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else {
+                g.writeBoolean((Boolean) v);
+            }
+        }
     }
 
     private static void strings(JsonGenerator g, String name, List<String> lines) {

@@ -135,8 +135,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void model(Snapshot s) throws IOException {
-        // a model published twice (the latest taken at attach, then the same one from the listener) is written once
-        if (last != null && last.seq() == s.seq() && last.takenAt().equals(s.takenAt())) {
+        // the same model offered twice (the latest, taken when following a source, then from its listener) is written once
+        if (s == last) {
             return;
         }
         if (encoder == null) {

@@ -81,6 +81,47 @@ class RecordingRoundTripTest {
         assertSameModels(java.util.stream.IntStream.range(0, 130).mapToObj(Models::model).toList(), RecordingReader.read(f).models());
     }
 
+    /** model(10) with worker 2's figures unknown, its status gone, and thread 5001 no longer a Java thread. */
+    private static Snapshot unknowns() {
+        Snapshot m = Models.model(10);
+        List<org.threadlab.model.WorkerSample> workers = new java.util.ArrayList<>(m.workers());
+        org.threadlab.model.WorkerSample w = workers.get(1);
+        org.threadlab.worker.WorkerInfo i = w.info();
+        workers.set(1, new org.threadlab.model.WorkerSample(new org.threadlab.worker.WorkerInfo(i.id(), i.name(), i.kind(),
+                i.workload(), i.daemon(), i.state(), i.reason(), i.startedAt(), i.endedAt(), i.progressDone(), i.progressTotal(),
+                i.pid(), i.tid(), i.javaThreadId(), i.cpuNanos(), i.exitCode(), i.result(), i.stderrTail(), i.cancelRequested(),
+                null, i.stdoutTail(), i.owner()), Double.NaN, -1, -1, null, w.cpuHistory(), null, Double.NaN, Double.NaN));
+        org.threadlab.sample.ProcessSample p = m.processes().get(0);
+        List<org.threadlab.sample.ThreadSample> threads = new java.util.ArrayList<>(p.threads());
+        org.threadlab.sample.ThreadSample t = threads.get(1);
+        threads.set(1, new org.threadlab.sample.ThreadSample(t.tid(), null, null, Double.NaN, -1, 0, 0, t.voluntarySwitches(),
+                t.involuntarySwitches(), null));
+        List<org.threadlab.sample.ProcessSample> processes = List.of(new org.threadlab.sample.ProcessSample(p.pid(), p.ppid(),
+                p.name(), p.state(), p.cpuPercent(), p.userTime(), p.systemTime(), p.rssBytes(), p.virtualBytes(), p.threadCount(),
+                p.startTime(), p.role(), threads, p.error(), p.window()), m.processes().get(1));
+        return new Snapshot(m.seq(), m.takenAt(), m.interval(), m.selfPid(), m.host(), processes, workers, m.gil(), m.events());
+    }
+
+    @Test
+    void whatChangesToUnknownAndBackComesBack() throws Exception {
+        // only what changed is written: a value that becomes unknown must be said, and one that comes back too
+        List<Snapshot> models = List.of(Models.model(10), unknowns(), Models.model(10), unknowns(), unknowns());
+        Path f = dir.resolve("u.jsonl");
+        try (Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            models.forEach(r::accept);
+        }
+        List<Snapshot> read = RecordingReader.read(f).models();
+        assertSameModels(models, read);
+        assertTrue(Double.isNaN(read.get(1).workers().get(1).cpuPercent()));
+        assertEquals(25.0, read.get(2).workers().get(1).cpuPercent());
+        assertEquals(null, read.get(3).processes().get(0).threads().get(1).java());
+        assertEquals(models.get(2).processes().get(0).threads().get(1), read.get(2).processes().get(0).threads().get(1));
+        // the last model repeats the one before: its threads are their tids alone, its workers their ids
+        String last = Files.readAllLines(f).stream().filter(l -> l.startsWith("{\"type\":\"model\"")).reduce((x, y) -> y).orElseThrow();
+        assertTrue(last.contains("\"threads\":[{\"tid\":4000},{\"tid\":5001}]"), last);
+        assertTrue(last.contains("\"workers\":[{\"id\":1},{\"id\":2},{\"id\":3},{\"id\":4}]"), last);
+    }
+
     @Test
     void workloadTextRoundTrips() {
         WorkloadSpec spec = WorkloadSpec.of("exec").with("cmd", "python3 a\\b.py  30").with("_unit", "9");
