@@ -131,6 +131,9 @@ public final class RecordingReader {
     /** Lines as bytes (the JSON parser reads UTF-8 itself), and whether each ended with a newline. */
     private static final class Lines {
         private final InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int limit;
         byte[] buf = new byte[1 << 14];
         int length;
         boolean terminated;
@@ -141,19 +144,35 @@ public final class RecordingReader {
 
         boolean next() throws IOException {
             length = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(chunk);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        terminated = false;
+                        return length > 0;
+                    }
+                }
+                int start = pos;
+                while (pos < limit && chunk[pos] != '\n') {
+                    pos++;
+                }
+                append(start, pos - start);
+                if (pos < limit) {
+                    pos++;
                     terminated = true;
                     return true;
                 }
-                if (length == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
-                buf[length++] = (byte) b;
             }
-            terminated = false;
-            return length > 0;
+        }
+
+        private void append(int from, int n) {
+            if (length + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
+            }
+            System.arraycopy(chunk, from, buf, length, n);
+            length += n;
         }
     }
 }
