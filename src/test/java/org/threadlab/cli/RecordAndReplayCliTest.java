@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.threadlab.NoChildrenLeft;
+import org.threadlab.record.Recording;
+import org.threadlab.record.RecordingReader;
 
 /** --record on run and compare, and replay's summary and refusals, as a user types them. */
 @ExtendWith(NoChildrenLeft.class)
@@ -34,6 +36,33 @@ class RecordAndReplayCliTest {
         assertTrue(p.out().contains("started thread sleep-1") && p.out().contains("joined sleep-2"), p.out());
         assertTrue(p.out().matches("(?s).*models     [1-9]\\d*, every 1s, over .*"), p.out());
         assertEquals(p.out(), CliTest.exec("replay", "--print", f.toString()).out());
+    }
+
+    @Test
+    void anInterruptedRunStillEndsItsRecording() throws Exception {
+        Path f = dir.resolve("ctrlc.jsonl");
+        picocli.CommandLine cl = org.threadlab.ThreadLab.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int[] code = {-1};
+        Thread main = new Thread(() -> code[0] = cl.execute("run", "sleep", "--count", "2", "--duration", "30s", "--record", f.toString()),
+                "run-main");
+        main.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString().contains("started thread sleep-2")) {
+            assertTrue(System.nanoTime() < deadline, "the workers did not start: " + out + err);
+            Thread.sleep(20);
+        }
+        main.interrupt(); // what Ctrl-C does, through CtrlC
+        main.join(20_000);
+        assertEquals(130, code[0], out + "\n" + err);
+        assertTrue(err.toString().contains("threadlab: recorded "), err.toString());
+        Recording r = RecordingReader.read(f);
+        assertEquals(List.of(), r.notes(), "ended properly, nothing cut short");
+        assertTrue(r.events().stream().anyMatch(e -> e.type() == org.threadlab.worker.Event.Type.TERMINATED && e.workerId() == 2),
+                r.events().toString());
     }
 
     @Test
