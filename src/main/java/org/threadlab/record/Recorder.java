@@ -158,7 +158,8 @@ public final class Recorder implements AutoCloseable {
         encoder = new Encoder();
         String host = first != null && first.host() != null ? first.host().hostName() : null;
         int cores = first != null && first.host() != null ? first.host().cores().size() : Runtime.getRuntime().availableProcessors();
-        Instant at = first == null || bytes == 0 && rotations == 0 ? start : first.takenAt();
+        // the session's start in the first file; a later part starts with its first model
+        Instant at = first == null || rotations == 0 ? start : first.takenAt();
         byte[] h = encoder.header(new Header(Format.VERSION, Format.threadlabVersion(), host, cores, at, command,
                 first != null ? first.interval() : interval));
         out.write(h);
@@ -199,7 +200,7 @@ public final class Recorder implements AutoCloseable {
         }
         // the queue may be full: the end marker must get in, so what does not fit in time is given up
         try {
-            if (!queue.offer(END, CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(END, CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS) && failure == null) {
                 failure = "the writer did not keep up; the recording stops where it was";
                 writer.interrupt();
             }
