@@ -154,6 +154,18 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void aFullDiskStopsTheRecordingAndTheSummarySaysSo() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        Recorder r = new Recorder(full, 100L << 20, "ui", Duration.ofSeconds(1));
+        for (int n = 0; n < 5; n++) {
+            r.accept(Models.model(n));
+        }
+        r.close();
+        assertTrue(r.summary().contains("recording stopped early: No space left on device"), r.summary());
+    }
+
+    @Test
     void aFullQueueDropsAndCountsAndTheFileSaysSo() throws Exception {
         Path f = dir.resolve("d.jsonl");
         Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1), 1);
