@@ -123,8 +123,7 @@ public final class ReplayCommand implements Callable<Integer> {
         out.println("started    " + h.start() + " (" + h.start().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0) + " local)");
         out.println("models     " + r.models().size() + (h.interval() != null ? ", every " + Durations.format(h.interval()) : "")
                 + ", over " + Durations.seconds(r.duration()));
-        long workers = r.models().stream().flatMap(m -> m.workers().stream()).mapToInt(w -> w.info().id()).distinct().count();
-        out.println("workers    " + workers);
+        out.println("workers    " + r.workers());
         out.println("events     " + r.events().size());
         for (String note : r.notes()) {
             out.println("note       " + note);

@@ -38,6 +38,20 @@ final class Decoder {
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
 
+    /** What the next model is decoded against: the last model's histories, workers and fields. Never changed once made. */
+    record State(Map<String, History> histories, Map<Integer, WorkerInfo> infos, Map<Object, Map<String, Object>> fields) {}
+
+    State state() {
+        return new State(histories, infos, fields);
+    }
+
+    /** Back to a state taken before: the models after it can be decoded again (events stay: ids are for the whole file). */
+    void restore(State s) {
+        histories = s.histories();
+        infos = s.infos();
+        fields = s.fields();
+    }
+
     static Header header(Tree.Obj o) {
         return new Header(o.requiredString("version"), o.string("threadlab"), o.string("host"), o.int32("cores"),
                 instant(o, "start"), o.string("command"), duration(o, "interval_ns"));

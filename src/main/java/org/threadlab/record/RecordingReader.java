@@ -7,10 +7,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.threadlab.model.Snapshot;
+import org.threadlab.worker.Event;
 
 /**
  * Reads a recording whole, refusing in one line ({@code FILE:LINE: what is wrong}) a file that is
@@ -40,7 +44,13 @@ public final class RecordingReader {
     public static Recording read(String name, InputStream in) throws IOException, BadRecording {
         Lines lines = new Lines(in);
         Decoder decoder = new Decoder();
-        List<Snapshot> models = new ArrayList<>();
+        List<byte[]> models = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<Decoder.State> states = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<Integer> newEvents = new ArrayList<>();
+        Set<Integer> workers = new HashSet<>();
+        Set<Event> shown = Set.of();
         List<String> notes = new ArrayList<>();
         Header header = null;
         boolean newerMinor = false;
@@ -84,7 +94,24 @@ public final class RecordingReader {
             try {
                 switch (type == null ? "" : type) {
                     case "event" -> decoder.event(o);
-                    case "model" -> models.add(decoder.model(o));
+                    case "model" -> {
+                        // every model is decoded now, so that a bad one is refused before the replay starts; then only its line is kept
+                        if (models.size() % LazyModels.EVERY == 0) {
+                            states.add(decoder.state());
+                        }
+                        Snapshot s = decoder.model(o);
+                        Set<Event> now = new HashSet<>(s.events());
+                        if (!models.isEmpty() && !shown.containsAll(now)) {
+                            newEvents.add(models.size());
+                        }
+                        shown = now;
+                        for (org.threadlab.model.WorkerSample w : s.workers()) {
+                            workers.add(w.info().id());
+                        }
+                        times.add(s.takenAt());
+                        models.add(Arrays.copyOf(lines.buf, lines.length));
+                        lineNumbers.add(n);
+                    }
                     case "end" -> {
                         ended = true;
                         long dropped = o.integer("dropped");
@@ -116,7 +143,8 @@ public final class RecordingReader {
         if (newerMinor) {
             notes.add("written by a newer threadlab (format " + header.version() + "): what this one does not know was skipped");
         }
-        return new Recording(header, models, decoder.events(), notes);
+        LazyModels lazy = new LazyModels(name, decoder, models, lineNumbers.stream().mapToInt(Integer::intValue).toArray(), states);
+        return new Recording(header, lazy, times, newEvents, workers.size(), decoder.events(), notes);
     }
 
     private static int minor(String version) {

@@ -1,10 +1,8 @@
 package org.threadlab.record;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -12,7 +10,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
-import org.threadlab.worker.Event;
 
 /**
  * A recording played back as a {@link SnapshotSource}, so the live screen draws it unchanged. A
@@ -47,6 +44,8 @@ public final class ReplaySource implements SnapshotSource {
 
     private final Recording recording;
     private final List<Snapshot> models;
+    /** When each model was taken: the waits between them, without decoding them. */
+    private final List<java.time.Instant> times;
     /** For each model, whether it shows an event the model before did not. */
     private final boolean[] news;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -65,12 +64,10 @@ public final class ReplaySource implements SnapshotSource {
         }
         this.recording = recording;
         this.models = recording.models();
+        this.times = recording.times();
         this.news = new boolean[models.size()];
-        Set<Event> before = new HashSet<>();
-        for (int i = 0; i < models.size(); i++) {
-            Set<Event> now = new HashSet<>(models.get(i).events());
-            news[i] = i > 0 && !before.containsAll(now);
-            before = now;
+        for (int i : recording.newEvents()) {
+            news[i] = true;
         }
         this.player = new Thread(this::play, "threadlab-replay");
         player.setDaemon(true);
@@ -117,7 +114,7 @@ public final class ReplaySource implements SnapshotSource {
         lock.lock();
         try {
             return new Position(index, models.size(), playing, SPEEDS.get(speed),
-                    Duration.between(models.get(0).takenAt(), models.get(index).takenAt()), recording.duration());
+                    Duration.between(times.get(0), times.get(index)), recording.duration());
         } finally {
             lock.unlock();
         }
@@ -209,7 +206,7 @@ public final class ReplaySource implements SnapshotSource {
                     changed.await();
                     continue;
                 }
-                Duration gap = Duration.between(models.get(index).takenAt(), models.get(index + 1).takenAt());
+                Duration gap = Duration.between(times.get(index), times.get(index + 1));
                 if (gap.isNegative()) {
                     gap = Duration.ZERO;
                 } else if (gap.compareTo(LONGEST_WAIT) > 0) {

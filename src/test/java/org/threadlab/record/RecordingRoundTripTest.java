@@ -81,6 +81,16 @@ class RecordingRoundTripTest {
         assertSameModels(java.util.stream.IntStream.range(0, 130).mapToObj(Models::model).toList(), RecordingReader.read(f).models());
     }
 
+    @Test
+    void modelsAreDecodedWhenAskedForInAnyOrder() throws Exception {
+        Path f = record(dir.resolve("any.jsonl"), 130);
+        List<Snapshot> read = RecordingReader.read(f).models();
+        // forward, far back (to the state before model 0), across the states kept every 32, one back, far forward
+        for (int i : new int[] {0, 1, 2, 129, 3, 64, 63, 31, 32, 33, 100, 99, 5, 128, 128}) {
+            assertSameModels(List.of(Models.model(i)), List.of(read.get(i)));
+        }
+    }
+
     /** model(10) with worker 2's figures unknown, its status gone, and thread 5001 no longer a Java thread. */
     private static Snapshot unknowns() {
         Snapshot m = Models.model(10);
