@@ -79,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         String refused = UiCommand.refusal(Terminal.isTerminal(0), System.getenv("TERM"), null);
         if (refused != null) {
-            return fail(refused.replace("threadlab ui", "threadlab replay").replace(UiCommand.ELSEWHERE, "use 'threadlab replay --print' instead"));
+            return refuse(refused);
         }
         UiOptions options = UiOptions.detect(recording.models().get(0).interval(), false, ascii, noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(UiCommand.keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
@@ -89,12 +89,12 @@ public final class ReplayCommand implements Callable<Integer> {
             terminal = new TtyTerminal(System.in, out, StandardCharsets.UTF_8);
             size = terminal.getTerminalSize();
         } catch (IOException | RuntimeException e) {
-            return fail("threadlab replay cannot use this terminal (" + e.getMessage() + "); use 'threadlab replay --print' instead");
+            return refuse("threadlab ui cannot use this terminal (" + e.getMessage() + "); " + UiCommand.ELSEWHERE);
         }
         refused = UiCommand.refusal(true, System.getenv("TERM"), size);
         if (refused != null) {
             terminal.close();
-            return fail(refused.replace("threadlab ui", "threadlab replay").replace(UiCommand.ELSEWHERE, "use 'threadlab replay --print' instead"));
+            return refuse(refused);
         }
         // an empty supervisor: the replay's keys never reach one that could start a worker, and quit finds none to wait for
         try (Supervisor none = new Supervisor(Limits.DEFAULT, false); ReplaySource source = new ReplaySource(recording)) {
@@ -111,6 +111,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private int fail(String message) {
         spec.commandLine().getErr().println("threadlab: " + message);
+        spec.commandLine().getErr().flush();
+        return EXIT_BAD;
+    }
+
+    /** The screen's refusals, in ui's words (they start with the command's name), said of replay. */
+    private int refuse(String uiMessage) {
+        spec.commandLine().getErr().println(uiMessage.replace("threadlab ui", "threadlab replay")
+                .replace(UiCommand.ELSEWHERE, "use 'threadlab replay --print' instead"));
         spec.commandLine().getErr().flush();
         return EXIT_BAD;
     }

@@ -77,6 +77,26 @@ class RecordReplayInTmuxTest {
     }
 
     @Test
+    void replayRefusesWhereUiDoes() throws Exception {
+        Path f = dir.resolve("run.jsonl");
+        Process run = Jar.start("run", "sleep", "--duration", "100ms", "--quiet", "--record", f.toString());
+        run.getInputStream().readAllBytes();
+        assertEquals(0, run.waitFor());
+        String replay = java() + " -jar " + Jar.JAR + " replay " + f;
+        try (Tmux t = Tmux.start(60, 20, replay + "; echo EXITED $?; sleep 30")) {
+            String s = t.await(x -> x.contains("EXITED"), 20_000);
+            assertTrue(s.contains("EXITED 2") && s.contains("threadlab replay needs a terminal of at least 80x24"), s);
+            assertTrue(s.replace("\n", "").contains("use 'threadlab replay --print' instead"), s);
+        }
+        try (Tmux t = Tmux.start(120, 40, "TERM=dumb " + replay + "; echo EXITED $?; " + replay + " < /dev/null; echo EXITED $?; sleep 30")) {
+            String s = t.await(x -> x.lines().filter(l -> l.startsWith("EXITED")).count() == 2, 20_000);
+            assertTrue(s.contains("threadlab replay cannot draw on TERM=dumb; use 'threadlab replay --print' instead"), s);
+            assertTrue(s.contains("threadlab replay needs an interactive terminal"), s);
+            assertEquals(2, s.lines().filter(l -> l.equals("EXITED 2")).count(), s);
+        }
+    }
+
+    @Test
     void sigtermDuringARecordingLeavesAWholeFile() throws Exception {
         Path f = dir.resolve("term.jsonl");
         String record = java() + " -jar " + Jar.JAR + " --interval 200ms --record " + f + "; echo EXITED $?; sleep 60";
