@@ -1,6 +1,7 @@
 package org.threadlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
@@ -124,6 +125,7 @@ class ReplayScreensTest {
             assertTrue(s.contains("REPLAY || x1  1/6  0:00/0:05"), s);
             assertTrue(s.contains("paused at the first model: space plays"), s);
             assertTrue(s.contains("space play/pause"), "the footer shows the replay's keys: " + s);
+            assertFalse(s.contains("workload: "), "a replay starts nothing: no workload for the next starts: " + s);
 
             key(ui, '.');
             key(ui, '.');
@@ -170,6 +172,23 @@ class ReplayScreensTest {
                 return ui.state().exit;
             }, "q to quit: nothing to wait for");
         }
+    }
+
+    @Test
+    void anEmptyTableInAReplaySaysSoWithoutOfferingToStartAWorker() throws IOException {
+        Snapshot lab = Fixtures.lab();
+        Snapshot none = new Snapshot(lab.seq(), lab.takenAt(), lab.interval(), lab.selfPid(), lab.host(), lab.processes(),
+                List.of(), lab.gil(), lab.events());
+        UiState st = new UiState(Duration.ofSeconds(1));
+        st.replay = "REPLAY || x1  1/1  0:00/0:00";
+        DefaultVirtualTerminal t = Fixtures.terminal(120, 40);
+        TerminalScreen screen = Fixtures.screen(t);
+        Renderer.draw(screen.newTextGraphics(), new Theme(false, true), none, st, 0);
+        screen.refresh(Screen.RefreshType.DELTA);
+        String s = Fixtures.text(t);
+        assertTrue(s.contains("no threads in this model") && s.contains("no processes in this model"), s);
+        assertFalse(s.contains("starts one"), s);
+        assertTrue(s.contains("REPLAY || x1  1/1  0:00/0:00"), s);
     }
 
     private static void key(TerminalUi ui, char c) {
