@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
                 ""},
         footer = {"", "With --print, or when stdout is not a terminal, it prints a summary (the header, how long, how many "
                 + "models and events, then the events) instead.",
-                "Exit codes: 0, 2 for a file that is not a readable recording (FILE:LINE: what is wrong) or no terminal."})
+                "Exit codes: 0 played or printed, 2 a file that is not a readable recording (FILE:LINE: what is wrong) or no terminal to play it on."})
 public final class ReplayCommand implements Callable<Integer> {
     static final int EXIT_BAD = 2;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
