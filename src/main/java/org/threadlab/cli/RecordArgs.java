@@ -18,7 +18,8 @@ public final class RecordArgs {
     static final Duration HEADLESS_INTERVAL = Duration.ofSeconds(1);
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "write the session to FILE as JSON Lines, every model and event as they happen; 'threadlab replay FILE' plays it")
+            description = "write the session to FILE (replaced if it exists) as JSON Lines, every model and event as they happen; "
+                    + "'threadlab replay FILE' plays it")
     Path file;
 
     @Option(names = "--record-max", paramLabel = "SIZE", defaultValue = "100MiB",
