@@ -1,6 +1,5 @@
 package org.threadlab.sample;
 
-import org.threadlab.model.Snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,10 +15,10 @@ class SamplerLifecycleTest {
 
     @Test
     void startTakesTheFirstSampleThenTicksOnOneNamedDaemonThread() throws Exception {
-        List<Snapshot> seen = new CopyOnWriteArrayList<>();
-        Sampler sampler = new Sampler(null, Duration.ofMillis(100));
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        Sampler sampler = new Sampler(Duration.ofMillis(100));
         try {
-            sampler.onSnapshot(seen::add);
+            sampler.onMeasurement(seen::add);
             sampler.start();
             assertNotNull(sampler.latest());
             Thread t = samplerThread();
@@ -42,12 +41,12 @@ class SamplerLifecycleTest {
 
     @Test
     void setIntervalRefusesBelow100msAndAppliesWhileRunning() throws Exception {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(10))) {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(10))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sampler.setInterval(Duration.ofMillis(50)));
             assertFalse(e.getMessage().contains("\n"));
             assertTrue(e.getMessage().contains("100ms"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> new Sampler(null, Duration.ofMillis(99)));
+            assertThrows(IllegalArgumentException.class, () -> new Sampler(Duration.ofMillis(99)));
             sampler.start();
             long first = sampler.latest().seq();
             sampler.setInterval(Duration.ofMillis(100));
@@ -61,12 +60,11 @@ class SamplerLifecycleTest {
     }
 
     @Test
-    void snapshotsAreImmutable() {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
-            Snapshot s = sampler.sampleNow();
+    void measurementsAreImmutable() {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
+            Measurement s = sampler.sampleNow();
             assertThrows(UnsupportedOperationException.class, () -> s.processes().clear());
-            assertThrows(UnsupportedOperationException.class, () -> s.workers().clear());
-            assertThrows(UnsupportedOperationException.class, () -> s.events().clear());
+            assertThrows(UnsupportedOperationException.class, () -> s.javaThreads().clear());
             assertThrows(UnsupportedOperationException.class, () -> s.host().cores().clear());
             ProcessSample self = s.process(s.selfPid()).orElseThrow();
             assertThrows(UnsupportedOperationException.class, () -> self.threads().clear());
@@ -76,7 +74,6 @@ class SamplerLifecycleTest {
             int before = self.threads().size();
             sampler.sampleNow();
             assertEquals(before, self.threads().size(), "a later sample does not touch an earlier one");
-            assertFalse(s.gil().enabled());
         }
     }
 
