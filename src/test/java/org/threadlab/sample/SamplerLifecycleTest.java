@@ -3,6 +3,7 @@ package org.threadlab.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,5 +116,39 @@ class SamplerLifecycleTest {
     private static Thread samplerThread() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("threadlab-sampler"))
                 .findFirst().orElse(null);
+    }
+
+    @Test
+    void aFailingTickIsPublishedWithItsReasonAndTheSamplerKeepsTicking() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        try (Sampler sampler = new Sampler(FixturePlatforms.failing(failure), Duration.ofMillis(100))) {
+            sampler.onMeasurement(seen::add);
+            sampler.start();
+            assertNull(sampler.latest().error());
+            HostSample good = sampler.latest().host();
+            failure.set(new IllegalStateException("cannot read /proc/stat: Permission denied"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (seen.stream().filter(Measurement::failed).count() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<Measurement> failed = seen.stream().filter(Measurement::failed).toList();
+            assertTrue(failed.size() >= 3, "failed ticks are published, and the ticks go on: " + seen.size());
+            assertEquals("cannot read /proc/stat: Permission denied", failed.get(0).error());
+            assertTrue(failed.get(0).processes().isEmpty());
+            assertEquals(good, failed.get(0).host(), "the last good host reading stays");
+            failure.set(null);
+            long after = sampler.latest().seq();
+            while ((sampler.latest().seq() <= after || sampler.latest().failed()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(sampler.latest().failed(), "it measures again once the cause is gone");
+        }
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsNamedByItsType() {
+        assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
+        assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));
     }
 }
