@@ -27,7 +27,7 @@ public interface SnapshotSource extends AutoCloseable {
         return latest();
     }
 
-    /** Changes the sampling interval while running; at least 100 ms (IllegalArgumentException below). */
+    /** Changes the sampling interval while running; at least {@link org.threadlab.sample.Sampler#MIN_INTERVAL} (IllegalArgumentException below). */
     void setInterval(Duration interval);
 
     @Override
