@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.threadlab.lab.RunSession;
+import org.threadlab.sample.Platform;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
@@ -215,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
         };
         RunSession.Summary summary;
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
-        try (Supervisor supervisor = new Supervisor(limits, gil);
+        try (Supervisor supervisor = new Supervisor(limits, gil, Platform.system()::availableMemoryBytes);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
              ProgressTicker ticker = new ProgressTicker(supervisor, progress);
              // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own

@@ -92,8 +92,8 @@ public final class TerminalUi {
     /** Handles one key now, on the calling thread (the UI thread, or a test). */
     void key(KeyStroke k) {
         controller.key(k);
-        // a spawn, kill or clear shows in this very frame
-        source.refresh();
+        // a spawn, kill or clear shows in this very frame: wait (bounded) until the model has it
+        source.awaitCurrent();
     }
 
     /** Runs every queued callback; returns how many. */

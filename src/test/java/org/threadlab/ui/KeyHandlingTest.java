@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.model.ModelHub;
 import org.threadlab.sample.Sampler;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
@@ -30,15 +31,14 @@ import org.threadlab.worker.WorkerState;
 /** Keys against a real supervisor running short sleep workloads; spawns run on the calling thread. */
 class KeyHandlingTest {
     private Supervisor supervisor;
-    private Sampler feed;
+    private ModelHub feed;
     private DefaultVirtualTerminal terminal;
     private TerminalUi ui;
 
     @BeforeEach
     void start() throws IOException {
         supervisor = new Supervisor(Limits.DEFAULT.withGrace(Duration.ofMillis(500)), false);
-        feed = new Sampler(supervisor, Duration.ofSeconds(1));
-        feed.start();
+        feed = ModelHub.start(new Sampler(Duration.ofSeconds(1)), supervisor);
         terminal = Fixtures.terminal(100, 30);
         TerminalScreen screen = Fixtures.screen(terminal);
         ui = new TerminalUi(screen, supervisor, feed, new UiOptions(Duration.ofSeconds(1), false, false, true),
