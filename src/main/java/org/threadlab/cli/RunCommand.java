@@ -15,6 +15,7 @@ import org.threadlab.lab.RunSession;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
+import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Event;
@@ -276,8 +277,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String kindNoun() {
-        String one = kind == WorkerKind.VIRTUAL ? "virtual thread" : kind.label();
-        return count == 1 ? one : kind == WorkerKind.PROCESS ? "processes" : one + "s";
+        return Words.noun(count, kind.noun());
     }
 
     private WorkloadSpec workloadSpec() {

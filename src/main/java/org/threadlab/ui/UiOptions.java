@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.threadlab.text.Durations;
 
 /**
  * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs and
@@ -17,7 +18,7 @@ public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors co
 
     public UiOptions {
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("the interval must be at least 100ms, not " + interval.toMillis() + "ms");
+            throw new IllegalArgumentException("the interval must be at least " + Durations.format(MIN_INTERVAL) + ", not " + Durations.format(interval));
         }
     }
 
