@@ -155,8 +155,10 @@ class RendererTest {
         st.overlay = UiState.Overlay.HELP;
         for (int[] size : new int[][] {{80, 24}, {200, 60}}) {
             String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), st, UNICODE));
-            for (KeyMap.Binding b : KeyMap.HELP) {
-                assertTrue(text.contains(b.what()), b.what() + " at " + size[0] + "x" + size[1]);
+            for (KeyMap.HelpSection sec : LiveKeys.TABLE.help()) {
+                for (KeyMap.HelpLine l : sec.lines()) {
+                    assertTrue(text.contains(l.keys() + " ") && text.contains(l.what()), l + " at " + size[0] + "x" + size[1] + "\n" + text);
+                }
             }
         }
     }
