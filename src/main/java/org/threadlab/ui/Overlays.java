@@ -40,19 +40,22 @@ final class Overlays {
 
     /**
      * The keys (generated from the key table: see {@link KeyMap#help}), then what states and columns
-     * mean, in one column when the screen is tall enough, else two.
+     * mean, in one column when the screen is tall enough, else two. Where even two columns do not
+     * fit (a replay's keys added to the live ones, at 80x24) the explanations go first, columns then
+     * states, so that every key stays listed.
      */
     private static void help(Canvas c, List<KeyMap.HelpSection> keys) {
         List<KeyMap.HelpSection> sections = new java.util.ArrayList<>(keys);
-        sections.add(STATES);
-        sections.add(COLUMNS);
-        int entryW = KEY_W + 1 + WHAT_W;
-        int rowsOne = 0;
-        int rowsTwo = 0;
-        for (KeyMap.HelpSection s : sections) {
-            rowsOne += s.lines().size() + (s.title() != null ? 1 : 0);
-            rowsTwo += (s.lines().size() + 1) / 2 + (s.title() != null ? 1 : 0);
+        for (KeyMap.HelpSection extra : List.of(STATES, COLUMNS)) {
+            sections.add(extra);
+            if (rows(sections, false) + 3 > c.height) {
+                sections.remove(sections.size() - 1);
+                break;
+            }
         }
+        int entryW = KEY_W + 1 + WHAT_W;
+        int rowsOne = rows(sections, true);
+        int rowsTwo = rows(sections, false);
         boolean oneColumn = c.height >= rowsOne + 3;
         int w = Math.min(c.width, oneColumn ? entryW + 4 : 2 * entryW + 4);
         int h = Math.min(c.height, (oneColumn ? rowsOne : rowsTwo) + 3);
@@ -79,6 +82,15 @@ final class Overlays {
             ey += perColumn;
         }
         c.text(x + 2, y + h - 2, "Any key closes this help.", Theme.Role.DIALOG, w - 4);
+    }
+
+    /** Rows the sections take, with their titles, in one column or two. */
+    private static int rows(List<KeyMap.HelpSection> sections, boolean oneColumn) {
+        int rows = 0;
+        for (KeyMap.HelpSection s : sections) {
+            rows += (oneColumn ? s.lines().size() : (s.lines().size() + 1) / 2) + (s.title() != null ? 1 : 0);
+        }
+        return rows;
     }
 
     private static void workload(Canvas c, WorkloadDialog d) {

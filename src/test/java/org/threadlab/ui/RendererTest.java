@@ -368,6 +368,29 @@ class RendererTest {
     }
 
     @Test
+    void aReplaysLongerHelpKeepsEveryKeyAt80x24() throws IOException {
+        List<KeyMap.Binding> replay = new java.util.ArrayList<>();
+        for (String[] b : new String[][] {{"space", "pause / play"}, {".", "step forward"}, {",", "step back"},
+                {">", "faster (up to x16)"}, {"<", "slower (down to x0.25)"}, {"n", "jump to the next event"}}) {
+            Key key = b[0].equals("space") ? Key.of(' ') : Key.of(b[0].charAt(0));
+            replay.add(KeyMap.Binding.of(List.of(key), b[1], (c, k) -> Reaction.REDRAW));
+        }
+        UiState st = state();
+        st.overlay = UiState.Overlay.HELP;
+        st.help = new KeyMap(List.of(new KeyMap.Group("Replay", replay), LiveKeys.GROUP)).help();
+        String text = Fixtures.text(draw(80, 24, Fixtures.snapshot(), st, UNICODE));
+        for (KeyMap.HelpSection sec : st.help) {
+            for (KeyMap.HelpLine l : sec.lines()) {
+                assertTrue(text.contains(l.keys() + " ") && text.contains(l.what()), l + "\n" + text);
+            }
+        }
+        assertTrue(text.contains("Replay") && text.contains("Any key closes this help."), text);
+        // what does not fit is left out whole, never a title without its lines
+        assertTrue(!text.contains("Columns") || text.contains("process / native thread id"), text);
+        assertTrue(!text.contains("States") || text.contains("terminated (k, K, quit)"), text);
+    }
+
+    @Test
     void helpExplainsTheStatesAndTheTerseColumns() throws IOException {
         UiState st = state();
         st.overlay = UiState.Overlay.HELP;
