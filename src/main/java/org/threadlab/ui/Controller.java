@@ -37,6 +37,7 @@ final class Controller {
         this.filter = new FilterKeys(st);
         this.dialog = new WorkloadDialogKeys(st);
         st.help = table.help();
+        st.hints = table.hints();
     }
 
     /** The snapshot on show (live or frozen). */

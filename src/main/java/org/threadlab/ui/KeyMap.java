@@ -47,10 +47,28 @@ public final class KeyMap {
         }
     }
 
-    /** Bindings listed together in the help, under a title (none for the first group). */
-    public record Group(String title, List<Binding> bindings) {
+    /**
+     * A word in the footer for one of the group's bindings, e.g. {@code t thread}: {@code keys} as the
+     * footer writes them ("+-" for the four interval keys), in the order the footer shows them (most
+     * used first: a narrow footer keeps the first ones).
+     */
+    public record Hint(Binding binding, String keys, String word) {}
+
+    /** Bindings listed together in the help, under a title (none for the first group), and their footer hints. */
+    public record Group(String title, List<Binding> bindings, List<Hint> hints) {
         public Group {
             bindings = List.copyOf(bindings);
+            hints = List.copyOf(hints);
+            for (Hint h : hints) {
+                if (!bindings.contains(h.binding())) {
+                    throw new IllegalArgumentException("the footer hint '" + h.word() + "' is for a binding not in the group");
+                }
+            }
+        }
+
+        /** A group with no footer hints. */
+        public Group(String title, List<Binding> bindings) {
+            this(title, bindings, List.of());
         }
     }
 
@@ -82,6 +100,19 @@ public final class KeyMap {
     /** Every key that acts on the main screen. */
     List<Key> keys() {
         return List.copyOf(byKey.keySet());
+    }
+
+    /** The footer's hints, the first group's first; a hint whose keys another group took is left out. */
+    List<Hint> hints() {
+        List<Hint> hints = new ArrayList<>();
+        for (Group g : groups) {
+            for (Hint h : g.hints()) {
+                if (h.binding().keys().stream().anyMatch(k -> byKey.get(k) == h.binding())) {
+                    hints.add(h);
+                }
+            }
+        }
+        return hints;
     }
 
     /** The help, generated: each binding with the keys that reach it (a key another group took is left out). */

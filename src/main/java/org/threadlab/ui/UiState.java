@@ -37,6 +37,8 @@ final class UiState {
     Overlay overlay = Overlay.NONE;
     /** What {@code ?} shows: generated from the key table in use (the live one unless a replay adds its own). */
     List<KeyMap.HelpSection> help = LiveKeys.TABLE.help();
+    /** The footer's key hints, from the same table. */
+    List<KeyMap.Hint> hints = LiveKeys.TABLE.hints();
     final WorkloadDialog dialog = new WorkloadDialog();
     Duration interval;
     String status = "";

@@ -89,12 +89,13 @@ class HelpKeysTest {
     @Test
     void aReplayGroupComesFirstAndTakesTheKeysItBinds() {
         AtomicInteger paused = new AtomicInteger();
-        KeyMap.Group replay = new KeyMap.Group("Replay", List.of(
-                KeyMap.Binding.of(List.of(Key.of(' '), Key.of('p')), "pause / play", (c, k) -> {
-                    paused.incrementAndGet();
-                    return c.status("paused", false);
-                }),
-                KeyMap.Binding.of(List.of(Key.of('n')), "next event", (c, k) -> c.status("next", false))));
+        KeyMap.Binding pause = KeyMap.Binding.of(List.of(Key.of(' '), Key.of('p')), "pause / play", (c, k) -> {
+            paused.incrementAndGet();
+            return c.status("paused", false);
+        });
+        KeyMap.Group replay = new KeyMap.Group("Replay", List.of(pause,
+                KeyMap.Binding.of(List.of(Key.of('n')), "next event", (c, k) -> c.status("next", false))),
+                List.of(new KeyMap.Hint(pause, "space", "pause")));
         KeyMap table = new KeyMap(List.of(replay, LiveKeys.GROUP));
         List<KeyMap.HelpSection> help = table.help();
         assertEquals("Replay", help.get(0).title());
@@ -108,5 +109,10 @@ class HelpKeysTest {
         assertEquals(2, paused.get(), "p and space reached the replay's action");
         Set<String> listed = listed(table);
         assertTrue(listed.contains("n") && listed.contains("t"), listed.toString());
+        // the footer too: the replay's hints first, none for a live key the replay took
+        List<String> hints = table.hints().stream().map(h -> h.keys() + " " + h.word()).toList();
+        assertEquals("space pause", hints.get(0));
+        assertEquals("t thread", hints.get(1));
+        assertFalse(hints.contains("p process") || hints.contains("space freeze"), hints.toString());
     }
 }
