@@ -62,8 +62,16 @@ final class Controller {
         }
     }
 
-    /** q, as the end of input is: asks before quitting when workers run. */
-    Reaction askQuit() {
+    /**
+     * The keyboard is gone (end of input): as q pressed on the main screen (a dialog open no longer
+     * matters), and as q again while quitting, which kills what is still waited for.
+     */
+    Reaction inputEnded() {
+        if (st.stopping != null) {
+            return ctx.commands.quit(true);
+        }
+        st.overlay = UiState.Overlay.NONE;
+        st.editingFilter = false;
         return ctx.commands.askQuit();
     }
 

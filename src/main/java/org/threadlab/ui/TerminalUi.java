@@ -141,7 +141,7 @@ public final class TerminalUi {
                 f.result().accept(state);
                 return react(f.reaction());
             } else if (event instanceof UiEvent.InputEnded) {
-                return react(controller.askQuit());
+                return react(controller.inputEnded());
             } else if (event instanceof UiEvent.InputFailed f) {
                 state.status("cannot read the keyboard: " + f.message(), true);
                 return Reaction.REDRAW;

@@ -53,8 +53,10 @@ class InboxTest {
         ui.drain();
         assertEquals("cannot read the keyboard: stream closed", ui.state().status);
         assertTrue(ui.state().statusError);
+        ui.post(new UiEvent.KeyPressed(new KeyStroke('?', false, false)));
         ui.post(new UiEvent.InputEnded());
         ui.drain();
+        assertEquals(UiState.Overlay.NONE, ui.state().overlay, "no one can close the help now: it is not in the way");
         // quitting a replay waits for no one: the quit thread reports back at once
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!ui.state().exit) {
