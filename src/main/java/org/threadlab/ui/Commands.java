@@ -2,7 +2,6 @@ package org.threadlab.ui;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Future;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
@@ -11,7 +10,7 @@ import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
 /**
- * The main screen's commands. Each runs on the UI thread, changes the UI state, hands what takes
+ * The main screen's commands, but for joins ({@link Joins}) and quitting ({@link Quitting}). Each runs on the UI thread, changes the UI state, hands what takes
  * time to {@link Tasks}, and returns what must happen next; the workers are reached only through
  * {@link WorkerCommands}, so a replay runs the same commands.
  */
@@ -26,7 +25,6 @@ final class Commands {
     private final SnapshotSource source;
     private final Navigation nav;
     private final Tasks tasks;
-    private boolean killing;
 
     Commands(UiState st, WorkerCommands workers, SnapshotSource source, Navigation nav, Tasks tasks) {
         this.st = st;
@@ -108,42 +106,6 @@ final class Commands {
         return say(now ? workers.kill(w) : workers.terminate(w));
     }
 
-    Reaction join() {
-        if (!workers.acts()) {
-            int id = nav.selected().map(w -> w.info().id()).orElse(0);
-            return say(now(() -> workers.join(id)));
-        }
-        WorkerSample sel = nav.selected().orElse(null);
-        if (sel == null) {
-            st.status("no worker selected to join", true);
-            return Reaction.REDRAW;
-        }
-        int id = sel.info().id();
-        String name = sel.info().name();
-        if (st.joins.containsKey(id)) {
-            st.status("already waiting for " + name, false);
-            return Reaction.REDRAW;
-        }
-        startWait(id, name, "join " + name, () -> workers.join(id));
-        return Reaction.REDRAW;
-    }
-
-    Reaction joinAll() {
-        if (!workers.acts()) {
-            return say(now(workers::joinAll));
-        }
-        if (st.joins.containsKey(0)) {
-            st.status("already waiting for all workers", false);
-            return Reaction.REDRAW;
-        }
-        if (workers.workers().stream().noneMatch(w -> w.state().alive())) {
-            st.status("nothing to join: no worker is running", false);
-            return Reaction.REDRAW;
-        }
-        startWait(0, "all", "join all", workers::joinAll);
-        return Reaction.REDRAW;
-    }
-
     Reaction toggleGil() {
         return say(workers.setGil(!workers.gil()));
     }
@@ -178,11 +140,7 @@ final class Commands {
     /** Esc: stops waiting for joins, else clears the filter, else the status line (a count typed is already gone). */
     Reaction cancel() {
         if (!st.joins.isEmpty()) {
-            for (UiState.PendingJoin j : st.joins.values()) {
-                j.task().cancel(true);
-            }
-            st.status("stopped waiting for " + Words.count(st.joins.size(), "join"), false);
-            st.joins.clear();
+            st.status("stopped waiting for " + Words.count(Joins.cancelAll(st), "join"), false);
         } else if (!st.filter.isEmpty()) {
             st.filter = "";
             st.status("filter cleared", false);
@@ -192,47 +150,10 @@ final class Commands {
         return Reaction.REDRAW;
     }
 
-    /** q: quits at once when no non-daemon worker runs, else asks. */
-    Reaction askQuit() {
-        int running = 0;
-        for (WorkerInfo w : workers.workers()) {
-            // a pool's member processes end with their pool: not waited for on their own
-            if (w.state().alive() && !w.daemon() && !w.isMember()) {
-                running++;
-            }
-        }
-        st.quitRunning = running;
-        if (running == 0) {
-            return quit(false);
-        }
-        st.overlay = UiState.Overlay.QUIT;
-        return Reaction.REDRAW;
-    }
-
-    /** Python's exit rules on a thread of their own; the loop ends when they are done. */
-    Reaction quit(boolean kill) {
-        if (killing || (st.stopping != null && !kill)) {
-            return Reaction.REDRAW;
-        }
-        killing = kill;
-        st.overlay = UiState.Overlay.NONE;
-        for (UiState.PendingJoin j : st.joins.values()) {
-            j.task().cancel(true);
-        }
-        st.joins.clear();
-        st.stopping = kill ? "quitting: stopping all workers..." : st.quitRunning == 0 ? "quitting..."
-                : "quitting: waiting for " + Words.count(st.quitRunning, "non-daemon worker") + " (k kills them)";
-        tasks.last("threadlab-ui-quit", () -> {
-            try {
-                workers.shutdown(kill);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // the supervisor's close() after the loop still stops everything
-            }
-            tasks.post(new UiEvent.Finished("quit", s -> s.exit = true, Reaction.EXIT));
-        });
-        return Reaction.REDRAW;
+    /** Shows a reply; what it asks of the loop. */
+    static Reaction say(UiState st, Reply r) {
+        st.status(r.status(), r.error());
+        return r.reaction();
     }
 
     private Reaction say(Reply r) {
@@ -252,41 +173,5 @@ final class Commands {
             return null;
         }
         return now;
-    }
-
-    /** A wait that may block or be interrupted. */
-    private interface Wait {
-        Reply run() throws InterruptedException;
-    }
-
-    /** A wait that does not wait (a replay's): run here, its reply shown at once. */
-    private static Reply now(Wait w) {
-        try {
-            return w.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.refused("interrupted");
-        }
-    }
-
-    /** A join on a thread of its own, shown as pending (Esc stops waiting) until it reports back. */
-    private void startWait(int id, String name, String what, Wait wait) {
-        Future<?> f = tasks.await(() -> {
-            try {
-                Reply r = wait.run();
-                tasks.post(new UiEvent.Finished(what, s -> {
-                    s.joins.remove(id);
-                    s.status(r.status(), r.error());
-                }, Reaction.REDRAW));
-            } catch (InterruptedException e) {
-                tasks.post(new UiEvent.Finished(what, s -> s.joins.remove(id), Reaction.REDRAW));
-            } catch (RuntimeException e) {
-                tasks.post(new UiEvent.Finished(what, s -> {
-                    s.joins.remove(id);
-                    s.status(what + ": " + e.getMessage(), true);
-                }, Reaction.REDRAW));
-            }
-        });
-        st.joins.put(id, new UiState.PendingJoin(id, name, System.nanoTime(), f));
     }
 }

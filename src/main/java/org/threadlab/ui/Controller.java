@@ -30,10 +30,10 @@ final class Controller {
         this.tasks = tasks;
         this.size = size;
         this.nav = new Navigation(st, source, size);
-        Commands commands = new Commands(st, workers, source, nav, tasks);
-        this.ctx = new UiContext(st, commands, nav);
+        Quitting quitting = new Quitting(st, workers, tasks);
+        this.ctx = new UiContext(st, new Commands(st, workers, source, nav, tasks), new Joins(st, workers, nav, tasks), quitting, nav);
         this.help = new HelpKeys(st);
-        this.quit = new QuitKeys(st, commands);
+        this.quit = new QuitKeys(st, quitting);
         this.filter = new FilterKeys(st);
         this.dialog = new WorkloadDialogKeys(st);
         st.help = table.help();
@@ -68,11 +68,11 @@ final class Controller {
      */
     Reaction inputEnded() {
         if (st.stopping != null) {
-            return ctx.commands.quit(true);
+            return ctx.quitting.quit(true);
         }
         st.overlay = UiState.Overlay.NONE;
         st.editingFilter = false;
-        return ctx.commands.askQuit();
+        return ctx.quitting.ask();
     }
 
     void close() {
@@ -92,7 +92,7 @@ final class Controller {
             }
             st.overlay = UiState.Overlay.NONE;
             st.editingFilter = false;
-            return ctx.commands.askQuit();
+            return ctx.quitting.ask();
         }
         switch (st.overlay) {
             case HELP -> {

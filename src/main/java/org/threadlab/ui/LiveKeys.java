@@ -14,7 +14,7 @@ final class LiveKeys {
 
     /** q: also the key that quits from a screen too small to show anything else. */
     static final KeyMap.Binding QUIT = KeyMap.Binding.of(List.of(Key.of('q'), Key.of('Q'), Key.ctrl('c')),
-            "quit (asks if workers run)", (c, k) -> c.commands.askQuit());
+            "quit (asks if workers run)", (c, k) -> c.quitting.ask());
 
     static final KeyMap.Binding T = bind("t", "start a thread", (c, k) -> c.commands.spawn(WorkerKind.THREAD, c.count));
     static final KeyMap.Binding V = bind("v", "start a virtual thread (21+)", (c, k) -> c.commands.spawn(WorkerKind.VIRTUAL, c.count));
@@ -23,8 +23,8 @@ final class LiveKeys {
     static final KeyMap.Binding D = bind("d", "daemon on/off for next ones", (c, k) -> c.commands.daemon());
     static final KeyMap.Binding TERMINATE = bind("k", "terminate selected (SIGTERM)", (c, k) -> c.commands.stop(false));
     static final KeyMap.Binding KILL = bind("K", "kill selected now (SIGKILL)", (c, k) -> c.commands.stop(true));
-    static final KeyMap.Binding JOIN = bind("j", "join selected (background)", (c, k) -> c.commands.join());
-    static final KeyMap.Binding JOIN_ALL = bind("J", "join all live workers", (c, k) -> c.commands.joinAll());
+    static final KeyMap.Binding JOIN = bind("j", "join selected (background)", (c, k) -> c.joins.join());
+    static final KeyMap.Binding JOIN_ALL = bind("J", "join all live workers", (c, k) -> c.joins.joinAll());
     static final KeyMap.Binding GIL = bind("g", "simulated GIL on/off", (c, k) -> c.commands.toggleGil());
     static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads <-> processes",
             (c, k) -> c.nav.switchPane());

@@ -9,21 +9,21 @@ import com.googlecode.lanterna.input.KeyType;
  */
 final class QuitKeys implements DialogKeys {
     private final UiState st;
-    private final Commands commands;
+    private final Quitting quitting;
 
-    QuitKeys(UiState st, Commands commands) {
+    QuitKeys(UiState st, Quitting quitting) {
         this.st = st;
-        this.commands = commands;
+        this.quitting = quitting;
     }
 
     @Override
     public Reaction key(KeyStroke k) {
         Key key = Key.of(k);
         if (key.equals(Key.of('w'))) {
-            return commands.quit(false);
+            return quitting.quit(false);
         }
         if (key.equals(Key.of('k')) || key.equals(Key.of('K')) || key.equals(Key.ctrl('c'))) {
-            return commands.quit(true);
+            return quitting.quit(true);
         }
         if (key.equals(Key.of('c')) || k.getKeyType() == KeyType.Escape) {
             st.overlay = UiState.Overlay.NONE;
@@ -38,7 +38,7 @@ final class QuitKeys implements DialogKeys {
         Key key = Key.of(k);
         for (Key kills : new Key[] {Key.of('q'), Key.of('Q'), Key.ctrl('c'), Key.of('k'), Key.of('K')}) {
             if (key.equals(kills)) {
-                return commands.quit(true);
+                return quitting.quit(true);
             }
         }
         return Reaction.NONE;
