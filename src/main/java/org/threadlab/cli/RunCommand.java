@@ -16,6 +16,7 @@ import org.threadlab.sample.Platform;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
+import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Event;
@@ -277,8 +278,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String kindNoun() {
-        String one = kind == WorkerKind.VIRTUAL ? "virtual thread" : kind.label();
-        return count == 1 ? one : kind == WorkerKind.PROCESS ? "processes" : one + "s";
+        return Words.noun(count, kind.noun());
     }
 
     private WorkloadSpec workloadSpec() {

@@ -163,7 +163,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         double[] load = h.load();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
-                h.hostName(), Durations.clock(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
+                h.hostName(), Durations.uptime(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
                 Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
                 Durations.seconds(measured(s))));
         Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.threadlab.sample.Sampler;
+import org.threadlab.text.Durations;
 
 /**
  * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs and
@@ -17,8 +18,7 @@ public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors co
 
     public UiOptions {
         if (interval.compareTo(Sampler.MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("the interval must be at least " + Sampler.MIN_INTERVAL.toMillis()
-                    + "ms, not " + interval.toMillis() + "ms");
+            throw new IllegalArgumentException("the interval must be at least " + Durations.format(Sampler.MIN_INTERVAL) + ", not " + Durations.format(interval));
         }
     }
 

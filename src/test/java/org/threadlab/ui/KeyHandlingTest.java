@@ -102,6 +102,24 @@ class KeyHandlingTest {
     }
 
     @Test
+    void theStatusCountsWorkersInEnglish() throws IOException {
+        // spawns held back: the status says what is starting, as the user sees it while they start
+        List<Runnable> held = new java.util.ArrayList<>();
+        TerminalUi slow = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), supervisor, feed,
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, held::add);
+        slow.state().workload = WorkloadSpec.of("sleep").with("duration", "10s");
+        for (String[] typed : new String[][] {{"3v", "starting 3 virtual threads: sleep"}, {"v", "starting 1 virtual thread: sleep"},
+                {"2p", "starting 2 processes: sleep"}, {"t", "starting 1 thread: sleep"}}) {
+            for (char c : typed[0].toCharArray()) {
+                slow.key(new KeyStroke(c, false, false));
+            }
+            assertTrue(slow.state().status.startsWith(typed[1]), slow.state().status);
+        }
+        assertEquals(4, held.size());
+        assertTrue(supervisor.workers().isEmpty());
+    }
+
+    @Test
     void escapeCancelsACount() {
         keys("12");
         assertEquals(12, ui.state().count);
