@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.threadlab.record.BadRecording;
 import org.threadlab.record.Header;
@@ -21,12 +22,12 @@ import org.threadlab.record.Recording;
 import org.threadlab.record.RecordingReader;
 import org.threadlab.record.ReplaySource;
 import org.threadlab.text.Durations;
+import org.threadlab.ui.ReplayCommands;
+import org.threadlab.ui.ReplayKeys;
 import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;
 import org.threadlab.ui.UiOptions;
 import org.threadlab.worker.Event;
-import org.threadlab.worker.Limits;
-import org.threadlab.worker.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,9 +97,13 @@ public final class ReplayCommand implements Callable<Integer> {
             terminal.close();
             return refuse(refused);
         }
-        // an empty supervisor: the replay's keys never reach one that could start a worker, and quit finds none to wait for
-        try (Supervisor none = new Supervisor(Limits.DEFAULT, false); ReplaySource source = new ReplaySource(recording)) {
-            new TerminalUi(new TerminalScreen(terminal), none, source, options, TerminalUi.FrameSync.escapes(out), Runnable::run).run();
+        try (ReplaySource source = new ReplaySource(recording)) {
+            // no supervisor: the replay's commands say that this is a replay, and quitting waits for nothing
+            new TerminalUi(new TerminalScreen(terminal), new ReplayCommands(), source, options, TerminalUi.FrameSync.escapes(out),
+                    Runnable::run, List.of(ReplayKeys.group(source)))
+                    .showing(() -> source.position().label(), recording.notes().isEmpty() ? "paused at the first model: space plays"
+                            : String.join("; ", recording.notes()))
+                    .run();
         } finally {
             terminal.close();
         }

@@ -13,9 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.threadlab.lab.RunSession;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.sample.Platform;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
+import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Event;
@@ -220,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
         };
         RunSession.Summary summary;
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
-        try (Supervisor supervisor = new Supervisor(limits, gil);
+        try (Supervisor supervisor = new Supervisor(limits, gil, Platform.system()::availableMemoryBytes);
              RecordArgs.Session recording = record.start(spec, "run", RecordArgs.HEADLESS_INTERVAL);
              SnapshotSource recorded = recording == null ? null : recording.watch(supervisor);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
@@ -283,8 +285,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String kindNoun() {
-        String one = kind == WorkerKind.VIRTUAL ? "virtual thread" : kind.label();
-        return count == 1 ? one : kind == WorkerKind.PROCESS ? "processes" : one + "s";
+        return Words.noun(count, kind.noun());
     }
 
     private WorkloadSpec workloadSpec() {

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.threadlab.sample.CoreSample;
 import org.threadlab.sample.HostSample;
+import org.threadlab.sample.Measurement;
 import org.threadlab.sample.ProcessSample;
 import org.threadlab.sample.Sampler;
-import org.threadlab.model.Snapshot;
 import org.threadlab.sample.ThreadSample;
+import org.threadlab.sample.WatchList;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Sizes;
@@ -66,12 +67,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--window", window);
-        Snapshot first;
-        Snapshot s;
-        try (Sampler sampler = new Sampler(null, window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
-            for (long pid : pids) {
-                sampler.watch(pid);
-            }
+        Measurement first;
+        Measurement s;
+        try (Sampler sampler = new Sampler(window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
+            sampler.watch(WatchList.pids(pids));
             first = sampler.sampleNow();
             String error = unreadable(first);
             if (error == null) {
@@ -92,6 +91,10 @@ public final class SnapshotCommand implements Callable<Integer> {
                     }
                 }
                 s = sampler.sampleNow();
+                if (s.failed()) {
+                    spec.commandLine().getErr().println("threadlab: cannot measure this machine: " + s.error());
+                    return 1;
+                }
             } else {
                 s = null;
             }
@@ -142,7 +145,10 @@ public final class SnapshotCommand implements Callable<Integer> {
                 -1, before.startTime(), before.role(), List.of(), why, null);
     }
 
-    private String unreadable(Snapshot s) {
+    private String unreadable(Measurement s) {
+        if (s.failed()) {
+            return "cannot measure this machine: " + s.error();
+        }
         for (long pid : pids) {
             ProcessSample p = s.process(pid).orElse(null);
             if (p != null && p.error() != null) {
@@ -152,12 +158,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         return null;
     }
 
-    private String text(Snapshot s, List<ProcessSample> shown) {
+    private String text(Measurement s, List<ProcessSample> shown) {
         HostSample h = s.host();
         double[] load = h.load();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
-                h.hostName(), Durations.clock(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
+                h.hostName(), Durations.uptime(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
                 Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
                 Durations.seconds(measured(s))));
         Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");
@@ -188,7 +194,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** The window the host's figures are over, as measured (the one asked for if unknown). */
-    private Duration measured(Snapshot s) {
+    private Duration measured(Measurement s) {
         return s.host().window() != null ? s.host().window() : window;
     }
 
@@ -205,7 +211,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         return v < 0 ? "-" : Long.toString(v);
     }
 
-    private Map<String, Object> toJson(Snapshot s, List<ProcessSample> shown) {
+    private Map<String, Object> toJson(Measurement s, List<ProcessSample> shown) {
         HostSample h = s.host();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("host", h.hostName());

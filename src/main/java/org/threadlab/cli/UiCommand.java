@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.threadlab.sample.Sampler;
+import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.sample.Platform;
+import org.threadlab.sample.Sampler;
 import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;
@@ -54,14 +56,11 @@ public final class UiCommand implements Callable<Integer> {
     RecordArgs record;
 
     /**
-     * Where the screen's snapshots come from. The one place to change when the live Sampler arrives.
+     * Where the screen's snapshots come from: the sampler's measurements joined with the supervisor's
+     * workers by the model hub (which also posts the supervisor's events, so they show at once).
      */
     static SnapshotSource openSource(Supervisor supervisor, Duration interval) {
-        Sampler sampler = new Sampler(supervisor, interval);
-        sampler.start();
-        // what the supervisor does shows at once, not at the next tick
-        supervisor.events().subscribe(e -> sampler.refresh());
-        return sampler;
+        return ModelHub.start(new Sampler(interval), supervisor);
     }
 
     /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */
@@ -81,9 +80,9 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (args.interval.compareTo(UiOptions.MIN_INTERVAL) < 0 || args.interval.compareTo(MAX_INTERVAL) > 0) {
+        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(MAX_INTERVAL) > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
-                    + Durations.format(UiOptions.MIN_INTERVAL) + " and " + Durations.format(MAX_INTERVAL) + ", not " + Durations.format(args.interval));
+                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(MAX_INTERVAL) + ", not " + Durations.format(args.interval));
         }
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
@@ -112,7 +111,7 @@ public final class UiCommand implements Callable<Integer> {
         });
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
-        try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
+        try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
              SnapshotSource source = openSource(supervisor, options.interval());
              RecordArgs.Session recording = record.start(spec, "ui", options.interval())) {
             if (recording != null) {

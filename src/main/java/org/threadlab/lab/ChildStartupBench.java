@@ -3,7 +3,6 @@ package org.threadlab.lab;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.threadlab.sample.SamplerBench;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.child.ChildCommand;

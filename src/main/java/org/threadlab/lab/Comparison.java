@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.threadlab.sample.Platform;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Limits;
@@ -139,7 +140,7 @@ public final class Comparison {
 
     private Row measure(String workload, WorkloadSpec spec, Mode mode) throws InterruptedException {
         Limits limits = new Limits(Math.max(MAX_WORKERS, mode.workers()), Limits.DEFAULT.maxThreads(), Limits.DEFAULT.grace());
-        try (Supervisor supervisor = new Supervisor(limits, mode.gil()); PeakFootprint peak = new PeakFootprint(supervisor);
+        try (Supervisor supervisor = new Supervisor(limits, mode.gil(), Platform.system()::availableMemoryBytes); PeakFootprint peak = new PeakFootprint(supervisor);
              SnapshotSource watched = watcher == null ? null : watcher.apply(supervisor)) {
             long cpuBefore = CpuClock.processCpuNanos();
             long start = System.nanoTime();

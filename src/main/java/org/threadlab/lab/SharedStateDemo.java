@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.threadlab.shared.Outcomes;
+import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
@@ -61,10 +62,10 @@ public final class SharedStateDemo {
             lessons.put("counter, processes, shared memory, " + mode, () -> counter(WorkerKind.PROCESS, "shared", mode));
         }
         for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
-            lessons.put("global list, " + kind.label() + "s", () -> global(kind));
+            lessons.put("global list, " + Words.plural(kind.noun()), () -> global(kind));
         }
         for (WorkerKind kind : List.of(WorkerKind.THREAD, WorkerKind.PROCESS)) {
-            lessons.put("queue, " + kind.label() + "s", () -> queue(kind));
+            lessons.put("queue, " + Words.plural(kind.noun()), () -> queue(kind));
         }
         List<Row> rows = new ArrayList<>();
         int step = 0;

@@ -3,26 +3,31 @@ package org.threadlab.model;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** Where the screen gets its snapshots: the live {@code Sampler}, or a fabricated feed in tests. */
+/**
+ * Where the screen (and a recorder) gets its snapshots: the live {@link ModelHub}, a replay, or a
+ * fabricated feed in tests. Data flows one way: a source is read and listened to, never asked to
+ * measure.
+ */
 public interface SnapshotSource extends AutoCloseable {
     /** The newest snapshot; never null once started. */
     Snapshot latest();
 
-    /** Called (on the sampler's thread) with every new snapshot. */
+    /** Called (on the source's own thread) with every new snapshot. */
     void onSnapshot(Consumer<Snapshot> listener);
 
     Duration interval();
 
     /**
-     * Publishes, at once, a snapshot with the supervisor's current workers, GIL and events and the
-     * last sample's measurements (no new measurement, so no CPU window is cut short): what the
-     * screen needs right after a spawn, a kill or a clear. Returns it.
+     * Waits (bounded: a couple of seconds at most) until everything posted to the source before this
+     * call is in {@link #latest()}, and returns it: what the screen needs right after a key that
+     * spawned, killed or cleared, so the key shows in the very next frame. A source with nothing
+     * pending (a replay) returns {@link #latest()} at once.
      */
-    default Snapshot refresh() {
+    default Snapshot awaitCurrent() {
         return latest();
     }
 
-    /** Changes the sampling interval while running; at least 100 ms (IllegalArgumentException below). */
+    /** Changes the sampling interval while running; at least {@link org.threadlab.sample.Sampler#MIN_INTERVAL} (IllegalArgumentException below). */
     void setInterval(Duration interval);
 
     @Override

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.threadlab.model.ModelHub;
 import org.threadlab.model.Snapshot;
 import org.threadlab.sample.Sampler;
 import org.threadlab.work.WorkloadSpec;
@@ -50,14 +52,40 @@ public final class RecordBench {
         }
     }
 
-    /**
-     * The model thread's tick on demand: the one place that knows what builds models (today the
-     * Sampler joins them; with a model hub, its tick). Publishes to the source's listeners.
-     */
-    static Supplier<Snapshot> ticker(Supervisor supervisor, Consumer<Snapshot> listener) {
-        Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1));
-        sampler.onSnapshot(listener);
-        return sampler::sampleNow;
+    /** The model thread's tick on demand, and the thread that builds the models (whose CPU a tick is measured in too). */
+    record Ticker(ModelHub hub, long modelThreadId) implements AutoCloseable {
+        Snapshot tick() {
+            return hub.sampleNow();
+        }
+
+        @Override
+        public void close() {
+            hub.close();
+        }
+    }
+
+    /** A hub that ticks when asked, on {@code supervisor}'s workers, {@code listener} listening. */
+    static Ticker ticker(Supervisor supervisor, Consumer<Snapshot> listener) {
+        Set<Long> before = modelThreads();
+        ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor);
+        hub.onSnapshot(listener);
+        Set<Long> now = modelThreads();
+        now.removeAll(before);
+        if (now.size() != 1) {
+            hub.close();
+            throw new IllegalStateException("cannot tell the model's thread among " + now);
+        }
+        return new Ticker(hub, now.iterator().next());
+    }
+
+    private static Set<Long> modelThreads() {
+        Set<Long> ids = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("threadlab-model")) {
+                ids.add(t.getId());
+            }
+        }
+        return ids;
     }
 
     /** {@code workers} sleeping thread workers, {@code ticks} ticks each way, {@code delay} apart. */
@@ -75,27 +103,30 @@ public final class RecordBench {
             AtomicBoolean recording = new AtomicBoolean();
             Recorder recorder = new Recorder(file, Long.MAX_VALUE, "bench", Duration.ofSeconds(1));
             // the listener stays; whether it hands the model to the recorder alternates tick by tick
-            Supplier<Snapshot> tick = ticker(supervisor, s -> {
+            try (Ticker ticker = ticker(supervisor, s -> {
                 if (recording.get()) {
                     recorder.accept(s);
                 }
-            });
-            for (int i = 0; i < WARM_UP_TICKS; i++) {
-                tick.get();
-            }
-            for (int i = 0; i < 2 * ticks; i++) {
-                boolean withRecorder = i % 2 == 1;
-                recording.set(withRecorder);
-                Thread.sleep(delay.toMillis());
-                long c0 = mx.getCurrentThreadCpuTime();
-                Snapshot s = tick.get();
-                double ms = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
-                // every model goes to the size figures: a recording has every tick, not every other
-                recorded.add(s);
-                if (withRecorder) {
-                    on[i / 2] = ms;
-                } else {
-                    off[i / 2] = ms;
+            })) {
+                for (int i = 0; i < WARM_UP_TICKS; i++) {
+                    ticker.tick();
+                }
+                for (int i = 0; i < 2 * ticks; i++) {
+                    boolean withRecorder = i % 2 == 1;
+                    recording.set(withRecorder);
+                    Thread.sleep(delay.toMillis());
+                    // a tick: the sampler's reads on this thread, the model's join (and its listeners) on the hub's
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    long m0 = mx.getThreadCpuTime(ticker.modelThreadId());
+                    Snapshot s = ticker.tick();
+                    double ms = (mx.getCurrentThreadCpuTime() - c0 + mx.getThreadCpuTime(ticker.modelThreadId()) - m0) / 1e6;
+                    // every model goes to the size figures: a recording has every tick, not every other
+                    recorded.add(s);
+                    if (withRecorder) {
+                        on[i / 2] = ms;
+                    } else {
+                        off[i / 2] = ms;
+                    }
                 }
             }
             recorder.close();

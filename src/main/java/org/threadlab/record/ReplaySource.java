@@ -89,6 +89,7 @@ public final class ReplaySource implements SnapshotSource {
     }
 
     /** A replay has nothing in flight: what is shown is current. */
+    @Override
     public Snapshot awaitCurrent() {
         return latest();
     }

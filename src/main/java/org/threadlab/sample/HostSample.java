@@ -16,6 +16,10 @@ public record HostSample(String hostName, Duration uptime, double[] load, List<C
                          long memoryUsedBytes, long memoryTotalBytes, long swapUsedBytes, long swapTotalBytes,
                          Duration window, long readNanos) {
 
+    /** Nothing known yet: a sampler whose very first tick failed. */
+    public static final HostSample UNKNOWN = new HostSample("?", Duration.ZERO, new double[] {-1, -1, -1}, List.of(),
+            new CoreSample(-1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, History.EMPTY), -1, -1, -1, -1);
+
     public HostSample {
         load = load.clone();
         cores = List.copyOf(cores);

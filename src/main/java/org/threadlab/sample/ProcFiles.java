@@ -10,8 +10,6 @@ import java.io.IOException;
  * Tests override {@link #read}, {@link #entries} and {@link #isDirectory} to serve a made-up /proc.
  */
 class ProcFiles {
-    static final boolean AVAILABLE = new File("/proc/self/stat").canRead();
-
     private byte[] buf = new byte[4096];
     private int len;
 

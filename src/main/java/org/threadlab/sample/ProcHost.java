@@ -7,11 +7,14 @@ import java.util.List;
 /** The host from /proc: stat (ticks), meminfo, loadavg, uptime; four small files per tick. */
 final class ProcHost implements HostReading.Source {
     private final ProcFiles files;
+    private final String root;
     private final String hostName;
 
-    ProcHost(ProcFiles files) {
+    /** @param root where /proc is ({@link Platform#PROC}, or a fixture directory) */
+    ProcHost(ProcFiles files, String root) {
         this.files = files;
-        this.hostName = files.read("/proc/sys/kernel/hostname") ? files.text().trim() : "localhost";
+        this.root = root;
+        this.hostName = files.read(root + "/sys/kernel/hostname") ? files.text().trim() : "localhost";
     }
 
     @Override
@@ -19,7 +22,7 @@ final class ProcHost implements HostReading.Source {
         List<long[]> cores = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         long[] total = new long[8];
-        if (files.read("/proc/stat")) {
+        if (files.read(root + "/stat")) {
             String text = files.text();
             // the cpu lines come first; the rest (the long "intr" line above all) is not needed
             for (int at = 0, end; at < text.length() && text.startsWith("cpu", at); at = end + 1) {
@@ -43,7 +46,7 @@ final class ProcHost implements HostReading.Source {
         long memUsed = -1;
         long swapTotal = -1;
         long swapUsed = -1;
-        if (files.read("/proc/meminfo")) {
+        if (files.read(root + "/meminfo")) {
             memTotal = kib(files.field("MemTotal:"));
             long available = kib(files.field("MemAvailable:"));
             memUsed = memTotal >= 0 && available >= 0 ? memTotal - available : -1;
@@ -52,14 +55,14 @@ final class ProcHost implements HostReading.Source {
             swapUsed = swapTotal >= 0 && swapFree >= 0 ? swapTotal - swapFree : -1;
         }
         double[] load = {-1, -1, -1};
-        if (files.read("/proc/loadavg")) {
+        if (files.read(root + "/loadavg")) {
             String[] f = files.text().trim().split("\\s+");
             for (int i = 0; i < 3 && i < f.length; i++) {
                 load[i] = Double.parseDouble(f[i]);
             }
         }
         Duration uptime = Duration.ZERO;
-        if (files.read("/proc/uptime")) {
+        if (files.read(root + "/uptime")) {
             String first = files.text().trim().split("\\s+")[0];
             uptime = Duration.ofMillis(Math.round(Double.parseDouble(first) * 1000));
         }

@@ -82,10 +82,6 @@ final class ProcProbe implements ProcessProbe {
         }
     }
 
-    ProcProbe(long pid, ProcFiles files) {
-        this(pid, files, "/proc", System::nanoTime);
-    }
-
     /** @param root where /proc is (a made-up one in tests); @param clock System.nanoTime() but in tests */
     ProcProbe(long pid, ProcFiles files, String root, LongSupplier clock) {
         this.pid = pid;

@@ -11,24 +11,21 @@ package org.threadlab.sample;
 public record ProcessFootprint(long rssBytes, int threads) {
     public static final ProcessFootprint UNKNOWN = new ProcessFootprint(-1, -1);
 
-    /** Not thread-safe: one reader per polling thread. */
+    /** Reads footprints from one {@link Platform}; one reader per polling thread. */
     public static final class Reader {
-        private final ProcFiles files = new ProcFiles();
+        private final Platform platform;
+
+        /** This machine's. */
+        public Reader() {
+            this(Platform.system());
+        }
+
+        public Reader(Platform platform) {
+            this.platform = platform;
+        }
 
         public ProcessFootprint read(long pid) {
-            if (ProcFiles.AVAILABLE) {
-                if (!files.read("/proc/" + pid + "/stat")) {
-                    return UNKNOWN;
-                }
-                TaskStat st = TaskStat.parse(files.buffer(), files.length());
-                return st == null ? UNKNOWN : new ProcessFootprint(st.rssPages() * SystemConstants.PAGE_SIZE, st.numThreads());
-            }
-            try {
-                oshi.software.os.OSProcess p = new oshi.SystemInfo().getOperatingSystem().getProcess((int) pid);
-                return p == null ? UNKNOWN : new ProcessFootprint(p.getResidentSetSize(), p.getThreadCount());
-            } catch (Throwable e) {
-                return UNKNOWN;
-            }
+            return platform.footprint(pid);
         }
     }
 }

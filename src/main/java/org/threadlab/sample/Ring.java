@@ -1,20 +1,20 @@
 package org.threadlab.sample;
 
-/** A fixed-size ring of the last values, copied out as an immutable {@link History}. Sampler-private. */
-final class Ring {
-    static final int CAPACITY = 120;
+/** A fixed-size ring of the last values, copied out as an immutable {@link History} (cores here, workers in the model). */
+public final class Ring {
+    public static final int CAPACITY = 120;
 
     private final double[] values = new double[CAPACITY];
     private int next;
     private int size;
 
-    void add(double v) {
+    public void add(double v) {
         values[next] = v;
         next = (next + 1) % CAPACITY;
         size = Math.min(size + 1, CAPACITY);
     }
 
-    History history() {
+    public History history() {
         double[] out = new double[size];
         int start = (next - size + CAPACITY) % CAPACITY;
         for (int i = 0; i < size; i++) {

@@ -25,7 +25,7 @@ final class SystemConstants {
         long hz = 100;
         long page = 4096;
         try {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(Path.of("/proc/self/auxv"))).order(ByteOrder.nativeOrder());
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(Path.of(Platform.PROC, "self", "auxv"))).order(ByteOrder.nativeOrder());
             boolean wide = System.getProperty("os.arch", "").contains("64");
             while (b.remaining() >= (wide ? 16 : 8)) {
                 long type = wide ? b.getLong() : b.getInt();
@@ -43,7 +43,7 @@ final class SystemConstants {
         PAGE_SIZE = page;
         long boot = -1;
         ProcFiles f = new ProcFiles();
-        if (f.read("/proc/stat")) {
+        if (f.read(Platform.PROC + "/stat")) {
             boot = f.field("btime");
         }
         BOOT_EPOCH_SECONDS = boot;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -170,7 +171,7 @@ public final class Outcomes {
                 unfinished++;
             }
         }
-        String who = processes > 0 ? processes + (processes == 1 ? " process" : " processes") : threads + (threads == 1 ? " thread" : " threads");
+        String who = processes > 0 ? Words.count(processes, "process") : Words.count(threads, "thread");
         String memory = r.scope.equals("jvm") ? "shared" : r.scope.equals("shm") ? "shared" : "plain";
         long actual;
         if (r.type.equals("counter")) {

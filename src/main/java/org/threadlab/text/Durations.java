@@ -90,7 +90,19 @@ public final class Durations {
         return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);
     }
 
-    /** Uptime/age style: 0:12, 1:02:03, 3d04h. */
+    /**
+     * Uptime as htop writes it, hours always shown so "22:59" cannot be misread as hours:
+     * {@code 0:22:59}, {@code 1 day, 03:04:05}, {@code 12 days, 00:00:07}. The header and
+     * {@code threadlab snapshot} both write the machine's uptime this way.
+     */
+    public static String uptime(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86400;
+        String clock = String.format(Locale.ROOT, days > 0 ? "%02d:%02d:%02d" : "%d:%02d:%02d", (s % 86400) / 3600, (s % 3600) / 60, s % 60);
+        return days == 0 ? clock : Words.count(days, "day") + ", " + clock;
+    }
+
+    /** A worker's age, short enough for a table column: 0:12, 1:02:03, 3d04h. */
     public static String clock(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s >= 86400) {

@@ -8,6 +8,7 @@ import org.threadlab.model.Snapshot;
 import org.threadlab.sample.ThreadSample;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
+import org.threadlab.text.Words;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 import org.threadlab.worker.WorkerState;
@@ -129,7 +130,7 @@ final class DetailView {
             return out;
         }
         int n = Math.min(tail.size(), rows - 1);
-        out.add(new Line(stream + " (last " + n + " line" + (n == 1 ? "" : "s") + "):", Theme.Role.TITLE));
+        out.add(new Line(stream + " (last " + Words.count(n, "line") + "):", Theme.Role.TITLE));
         for (String l : tail.subList(tail.size() - n, tail.size())) {
             out.add(new Line("  " + l, Theme.Role.NORMAL));
         }

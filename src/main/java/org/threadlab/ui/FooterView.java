@@ -4,16 +4,8 @@ import com.googlecode.lanterna.TerminalTextUtils;
 import java.time.Duration;
 import org.threadlab.text.Durations;
 
-/** The status line (messages, joins in progress, the filter being typed) and the key hints. */
+/** The status line (messages, joins in progress, the filter being typed) and the key hints, from the key table. */
 final class FooterView {
-    private static final String[][] HINTS = {
-            {"t", "thread"}, {"v", "virtual"}, {"p", "process"}, {"w", "workload"}, {"d", "daemon"},
-            {"k", "stop"}, {"j", "join"}, {"g", "GIL"}, {"K", "kill"}, {"J", "join all"}, {"s", "sort"},
-            {"/", "filter"}, {"space", "freeze"}, {"c", "clear"}, {"+-", "interval"}, {"Tab", "pane"}};
-    /** In a replay (see ReplayKeys): its own keys, and none that would change workers. */
-    private static final String[][] REPLAY_HINTS = {
-            {"space", "play/pause"}, {".", "step"}, {",", "back"}, {">", "faster"}, {"<", "slower"}, {"n", "next event"},
-            {"s", "sort"}, {"/", "filter"}, {"Tab", "pane"}};
     private static final String ALWAYS = " ? help  q quit";
 
     private FooterView() {}
@@ -27,13 +19,15 @@ final class FooterView {
         c.text(rx, y, ALWAYS, Theme.Role.NORMAL);
         c.text(rx + 1, y, "?", Theme.Role.KEY);
         c.text(rx + 9, y, "q", Theme.Role.KEY);
-        for (String[] h : st.replay != null ? REPLAY_HINTS : HINTS) {
-            String label = h[1].equals("daemon") ? "daemon:" + (st.daemon ? "ON" : "off") : h[1];
-            if (x + h[0].length() + label.length() + 2 > rx) {
+        for (KeyMap.Hint h : st.hints) {
+            // the daemon hint shows the setting the next workers get
+            boolean daemon = h.binding() == LiveKeys.D;
+            String label = daemon ? "daemon:" + (st.daemon ? "ON" : "off") : h.word();
+            if (x + h.keys().length() + label.length() + 2 > rx) {
                 break;
             }
-            x += c.text(x, y, h[0], Theme.Role.KEY);
-            x += c.text(x, y, " " + label + " ", h[1].equals("daemon") && st.daemon ? Theme.Role.ON : Theme.Role.NORMAL);
+            x += c.text(x, y, h.keys(), Theme.Role.KEY);
+            x += c.text(x, y, " " + label + " ", daemon && st.daemon ? Theme.Role.ON : Theme.Role.NORMAL);
         }
     }
 

@@ -50,7 +50,7 @@ final class HeaderView {
             }
         }
         String[] items = {"threadlab", st.frozen != null ? "** FROZEN **" : null, h.hostName(),
-                "up " + (h.uptime() == null ? "-" : uptime(h.uptime())), "load " + all, gilText,
+                "up " + (h.uptime() == null ? "-" : Durations.uptime(h.uptime())), "load " + all, gilText,
                 "workers " + alive + "/" + s.workers().size(),
                 st.replay != null ? st.replay : "every " + Durations.format(st.interval)};
         // what goes first when there is no room: index into items (the full load becomes the 1-minute one)
@@ -76,16 +76,5 @@ final class HeaderView {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * Uptime as htop writes it, hours always shown so "22:59" cannot be misread as hours:
-     * {@code 0:22:59}, {@code 1 day, 03:04:05}, {@code 12 days, 00:00:07}.
-     */
-    static String uptime(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        long days = s / 86400;
-        String clock = String.format(Locale.ROOT, days > 0 ? "%02d:%02d:%02d" : "%d:%02d:%02d", (s % 86400) / 3600, (s % 3600) / 60, s % 60);
-        return days == 0 ? clock : days + (days == 1 ? " day, " : " days, ") + clock;
     }
 }

@@ -1,87 +1,135 @@
 package org.threadlab.ui;
 
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Which key does what, in one place: the key handler and the help overlay both read it. */
-final class KeyMap {
-    private KeyMap() {}
-
-    enum Action {
-        SPAWN_THREAD, SPAWN_VIRTUAL, SPAWN_PROCESS, WORKLOAD, DAEMON, TERMINATE, KILL, JOIN, JOIN_ALL, GIL,
-        UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, SWITCH_PANE, SORT, FILTER, FREEZE, SLOWER, FASTER, CLEAR, HELP,
-        QUIT, CANCEL, NONE
+/**
+ * The one key table, as htop's: every key the main screen acts on is bound here to an action and a
+ * line of help, and the {@code ?} overlay is generated from it, so no key can work unlisted. It is
+ * built from groups (the live screen's; a replay puts its own group first). Where two groups bind
+ * the same key the first wins, and the help lists the key only where it acts.
+ */
+public final class KeyMap {
+    /** What a bound key does: runs on the UI thread, never waits, and says what must happen next. */
+    @FunctionalInterface
+    public interface Action {
+        Reaction run(UiContext ctx, Key key);
     }
 
-    record Binding(String keys, String what) {}
-
-    /** Short enough that two columns fit in an 80-column help box. */
-    static final List<Binding> HELP = List.of(
-            new Binding("t", "start a thread"),
-            new Binding("v", "start a virtual thread (21+)"),
-            new Binding("p", "start a process (child JVM)"),
-            new Binding("4t", "a count first starts several"),
-            new Binding("w", "workload and parameters"),
-            new Binding("d", "daemon on/off for next ones"),
-            new Binding("k", "terminate selected (SIGTERM)"),
-            new Binding("K", "kill selected now (SIGKILL)"),
-            new Binding("j", "join selected (background)"),
-            new Binding("J", "join all live workers"),
-            new Binding("Esc", "stop waiting; cancel a count"),
-            new Binding("g", "simulated GIL on/off"),
-            new Binding("Up Down", "select a worker"),
-            new Binding("PgUp PgDn", "a page up / down"),
-            new Binding("Home End", "first / last worker"),
-            new Binding("Tab", "threads <-> processes"),
-            new Binding("s", "sort by the next column"),
-            new Binding("/", "filter by name"),
-            new Binding("space", "freeze / unfreeze display"),
-            new Binding("+ -", "sample less / more often"),
-            new Binding("c", "clear ended workers"),
-            new Binding("? h F1", "this help"),
-            new Binding("q ^C", "quit (asks if workers run)"));
-
-    static Action of(KeyStroke k) {
-        KeyType type = k.getKeyType();
-        switch (type) {
-            case ArrowUp: return Action.UP;
-            case ArrowDown: return Action.DOWN;
-            case PageUp: return Action.PAGE_UP;
-            case PageDown: return Action.PAGE_DOWN;
-            case Home: return Action.HOME;
-            case End: return Action.END;
-            case Tab: case ReverseTab: return Action.SWITCH_PANE;
-            case F1: return Action.HELP;
-            case Escape: return Action.CANCEL;
-            case EOF: return Action.QUIT;
-            case Character: break;
-            default: return Action.NONE;
+    /**
+     * Keys bound to one action, with its help. {@code label} is how the help writes the keys when not
+     * simply their labels ("0-9"); {@code countPrefix} marks the digits, which build a count instead
+     * of using one.
+     */
+    public record Binding(List<Key> keys, String label, String help, Action action, boolean countPrefix) {
+        public Binding {
+            keys = List.copyOf(keys);
         }
-        char c = k.getCharacter();
-        if (k.isCtrlDown()) {
-            return c == 'c' || c == 'C' ? Action.QUIT : Action.NONE;
+
+        /** Keys written as the help writes them ("? h F1"), and what they do. */
+        public static Binding of(List<Key> keys, String help, Action action) {
+            return new Binding(keys, null, help, action, false);
         }
-        return switch (c) {
-            case 't' -> Action.SPAWN_THREAD;
-            case 'v' -> Action.SPAWN_VIRTUAL;
-            case 'p' -> Action.SPAWN_PROCESS;
-            case 'w' -> Action.WORKLOAD;
-            case 'd' -> Action.DAEMON;
-            case 'k' -> Action.TERMINATE;
-            case 'K' -> Action.KILL;
-            case 'j' -> Action.JOIN;
-            case 'J' -> Action.JOIN_ALL;
-            case 'g' -> Action.GIL;
-            case 's' -> Action.SORT;
-            case '/' -> Action.FILTER;
-            case ' ' -> Action.FREEZE;
-            case '+', '=' -> Action.SLOWER;
-            case '-', '_' -> Action.FASTER;
-            case 'c' -> Action.CLEAR;
-            case '?', 'h' -> Action.HELP;
-            case 'q', 'Q' -> Action.QUIT;
-            default -> Action.NONE;
-        };
+
+        /** The label the help shows: the given one, else the keys' labels. */
+        String label(List<Key> shown) {
+            if (label != null) {
+                return label;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Key k : shown) {
+                sb.append(sb.length() == 0 ? "" : " ").append(k.label());
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * A word in the footer for one of the group's bindings, e.g. {@code t thread}: {@code keys} as the
+     * footer writes them ("+-" for the four interval keys), in the order the footer shows them (most
+     * used first: a narrow footer keeps the first ones).
+     */
+    public record Hint(Binding binding, String keys, String word) {}
+
+    /** Bindings listed together in the help, under a title (none for the first group), and their footer hints. */
+    public record Group(String title, List<Binding> bindings, List<Hint> hints) {
+        public Group {
+            bindings = List.copyOf(bindings);
+            hints = List.copyOf(hints);
+            for (Hint h : hints) {
+                if (!bindings.contains(h.binding())) {
+                    throw new IllegalArgumentException("the footer hint '" + h.word() + "' is for a binding not in the group");
+                }
+            }
+        }
+
+        /** A group with no footer hints. */
+        public Group(String title, List<Binding> bindings) {
+            this(title, bindings, List.of());
+        }
+    }
+
+    /** One line of the help: the keys as written, and what they do. */
+    record HelpLine(String keys, String what) {}
+
+    /** A titled part of the help; {@code title} null for the first. */
+    record HelpSection(String title, List<HelpLine> lines) {}
+
+    private final List<Group> groups;
+    private final Map<Key, Binding> byKey = new LinkedHashMap<>();
+
+    KeyMap(List<Group> groups) {
+        this.groups = List.copyOf(groups);
+        for (Group g : groups) {
+            for (Binding b : g.bindings()) {
+                for (Key k : b.keys()) {
+                    byKey.putIfAbsent(k, b);
+                }
+            }
+        }
+    }
+
+    /** The binding a key triggers on the main screen, if any. */
+    Optional<Binding> find(Key key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** Every key that acts on the main screen. */
+    List<Key> keys() {
+        return List.copyOf(byKey.keySet());
+    }
+
+    /** The footer's hints, the first group's first; a hint whose keys another group took is left out. */
+    List<Hint> hints() {
+        List<Hint> hints = new ArrayList<>();
+        for (Group g : groups) {
+            for (Hint h : g.hints()) {
+                if (h.binding().keys().stream().anyMatch(k -> byKey.get(k) == h.binding())) {
+                    hints.add(h);
+                }
+            }
+        }
+        return hints;
+    }
+
+    /** The help, generated: each binding with the keys that reach it (a key another group took is left out). */
+    List<HelpSection> help() {
+        List<HelpSection> sections = new ArrayList<>();
+        for (Group g : groups) {
+            List<HelpLine> lines = new ArrayList<>();
+            for (Binding b : g.bindings()) {
+                List<Key> shown = b.keys().stream().filter(k -> byKey.get(k) == b).toList();
+                if (!shown.isEmpty()) {
+                    lines.add(new HelpLine(b.label(shown), b.help()));
+                }
+            }
+            if (!lines.isEmpty()) {
+                sections.add(new HelpSection(g.title(), lines));
+            }
+        }
+        return sections;
     }
 }

@@ -11,7 +11,7 @@ final class Overlays {
 
     static void draw(Canvas c, UiState st) {
         switch (st.overlay) {
-            case HELP -> help(c, st.replay != null ? ReplayKeys.HELP : KeyMap.HELP);
+            case HELP -> help(c, st.help);
             case WORKLOAD -> workload(c, st.dialog);
             case QUIT -> quit(c, st.quitRunning);
             case NONE -> { }
@@ -19,36 +19,43 @@ final class Overlays {
     }
 
     /** What the states mean: the help's second part. */
-    static final List<KeyMap.Binding> STATES = List.of(
-            new KeyMap.Binding("NEW", "not started yet"),
-            new KeyMap.Binding("RUN", "ran in the last interval"),
-            new KeyMap.Binding("WAIT", "did not run: sleep, I/O"),
-            new KeyMap.Binding("BLOCK", "waiting for the GIL"),
-            new KeyMap.Binding("STOP", "asked to stop, still running"),
-            new KeyMap.Binding("DONE", "finished (dimmed until c)"),
-            new KeyMap.Binding("FAIL", "failed: the detail says why"),
-            new KeyMap.Binding("TERM", "terminated (k, K, quit)"));
+    static final KeyMap.HelpSection STATES = new KeyMap.HelpSection("States", List.of(
+            new KeyMap.HelpLine("NEW", "not started yet"),
+            new KeyMap.HelpLine("RUN", "ran in the last interval"),
+            new KeyMap.HelpLine("WAIT", "did not run: sleep, I/O"),
+            new KeyMap.HelpLine("BLOCK", "waiting for the GIL"),
+            new KeyMap.HelpLine("STOP", "asked to stop, still running"),
+            new KeyMap.HelpLine("DONE", "finished (dimmed until c)"),
+            new KeyMap.HelpLine("FAIL", "failed: the detail says why"),
+            new KeyMap.HelpLine("TERM", "terminated (k, K, quit)")));
 
     /** What the terse columns mean: the help's third part. */
-    static final List<KeyMap.Binding> COLUMNS = List.of(
-            new KeyMap.Binding("d", "daemon (d) or not (.)"),
-            new KeyMap.Binding("alloc", "bytes the thread allocated"),
-            new KeyMap.Binding("rss", "a process's resident memory"),
-            new KeyMap.Binding("core", "the CPU it last ran on"),
-            new KeyMap.Binding("gil h/w", "% held / waited for the GIL"),
-            new KeyMap.Binding("pid tid", "process / native thread id"));
+    static final KeyMap.HelpSection COLUMNS = new KeyMap.HelpSection("Columns", List.of(
+            new KeyMap.HelpLine("d", "daemon (d) or not (.)"),
+            new KeyMap.HelpLine("alloc", "bytes the thread allocated"),
+            new KeyMap.HelpLine("rss", "a process's resident memory"),
+            new KeyMap.HelpLine("core", "the CPU it last ran on"),
+            new KeyMap.HelpLine("gil h/w", "% held / waited for the GIL"),
+            new KeyMap.HelpLine("pid tid", "process / native thread id")));
 
-    /** The keys, then what states and columns mean, in one column when the screen is tall enough, else two. */
-    private static void help(Canvas c, List<KeyMap.Binding> keys) {
-        List<List<KeyMap.Binding>> sections = List.of(keys, STATES, COLUMNS);
-        String[] titles = {null, "States", "Columns"};
-        int entryW = KEY_W + 1 + WHAT_W;
-        int rowsOne = 0;
-        int rowsTwo = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            rowsOne += sections.get(i).size() + (titles[i] != null ? 1 : 0);
-            rowsTwo += (sections.get(i).size() + 1) / 2 + (titles[i] != null ? 1 : 0);
+    /**
+     * The keys (generated from the key table: see {@link KeyMap#help}), then what states and columns
+     * mean, in one column when the screen is tall enough, else two. Where even two columns do not
+     * fit (a replay's keys added to the live ones, at 80x24) the explanations go first, columns then
+     * states, so that every key stays listed.
+     */
+    private static void help(Canvas c, List<KeyMap.HelpSection> keys) {
+        List<KeyMap.HelpSection> sections = new java.util.ArrayList<>(keys);
+        for (KeyMap.HelpSection extra : List.of(STATES, COLUMNS)) {
+            sections.add(extra);
+            if (rows(sections, false) + 3 > c.height) {
+                sections.remove(sections.size() - 1);
+                break;
+            }
         }
+        int entryW = KEY_W + 1 + WHAT_W;
+        int rowsOne = rows(sections, true);
+        int rowsTwo = rows(sections, false);
         boolean oneColumn = c.height >= rowsOne + 3;
         int w = Math.min(c.width, oneColumn ? entryW + 4 : 2 * entryW + 4);
         int h = Math.min(c.height, (oneColumn ? rowsOne : rowsTwo) + 3);
@@ -56,10 +63,11 @@ final class Overlays {
         int y = Math.max(0, (c.height - h) / 2);
         c.box(x, y, w, h, "Keys");
         int ey = y + 1;
-        for (int s = 0; s < sections.size(); s++) {
-            List<KeyMap.Binding> entries = sections.get(s);
-            if (titles[s] != null) {
-                String line = c.theme.hline + " " + titles[s] + " " + String.valueOf(c.theme.hline).repeat(Math.max(0, w - 5 - titles[s].length()));
+        for (KeyMap.HelpSection section : sections) {
+            List<KeyMap.HelpLine> entries = section.lines();
+            String title = section.title();
+            if (title != null) {
+                String line = c.theme.hline + " " + title + " " + String.valueOf(c.theme.hline).repeat(Math.max(0, w - 5 - title.length()));
                 c.text(x + 1, ey++, line, Theme.Role.DIALOG, w - 2);
             }
             int perColumn = oneColumn ? entries.size() : (entries.size() + 1) / 2;
@@ -74,6 +82,15 @@ final class Overlays {
             ey += perColumn;
         }
         c.text(x + 2, y + h - 2, "Any key closes this help.", Theme.Role.DIALOG, w - 4);
+    }
+
+    /** Rows the sections take, with their titles, in one column or two. */
+    private static int rows(List<KeyMap.HelpSection> sections, boolean oneColumn) {
+        int rows = 0;
+        for (KeyMap.HelpSection s : sections) {
+            rows += (oneColumn ? s.lines().size() : (s.lines().size() + 1) / 2) + (s.title() != null ? 1 : 0);
+        }
+        return rows;
     }
 
     private static void workload(Canvas c, WorkloadDialog d) {

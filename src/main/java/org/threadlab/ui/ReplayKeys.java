@@ -1,85 +1,44 @@
 package org.threadlab.ui;
 
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
 import java.util.List;
 import org.threadlab.record.ReplaySource;
 
 /**
- * The keys of a replay, ahead of the live ones: play/pause, step, speed, next event; keys that would
- * start, stop or change workers (or the interval) say that this is a replay instead of acting.
- * Navigation, sort, filter, help and quit fall through to the {@link Controller}.
+ * A replay's key group, put before the live keys (a key both bind is the replay's): play/pause,
+ * step, speed, next event. The live keys that would start, stop or change workers reach
+ * {@link ReplayCommands}, which says this is a replay; the ones that would change what is next
+ * started or how often it is sampled (w, a count, + -) are taken here and say so too.
  */
-final class ReplayKeys {
-    static final String REFUSED = "this is a replay: workers cannot be started, stopped or changed "
-            + "(space pause, . , step, < > speed, n next event)";
+public final class ReplayKeys {
+    private ReplayKeys() {}
 
-    /** The help's key section during a replay. */
-    static final List<KeyMap.Binding> HELP = List.of(
-            new KeyMap.Binding("space p", "play / pause"),
-            new KeyMap.Binding(". ,", "one model forward / back"),
-            new KeyMap.Binding("> <", "faster / slower (x0.25-x16)"),
-            new KeyMap.Binding("n", "jump to the next event"),
-            new KeyMap.Binding("Up Down", "select a worker"),
-            new KeyMap.Binding("PgUp PgDn", "a page up / down"),
-            new KeyMap.Binding("Home End", "first / last worker"),
-            new KeyMap.Binding("Tab", "threads <-> processes"),
-            new KeyMap.Binding("s", "sort by the next column"),
-            new KeyMap.Binding("/", "filter by name"),
-            new KeyMap.Binding("? h F1", "this help"),
-            new KeyMap.Binding("q ^C", "quit"));
-
-    private final ReplaySource replay;
-
-    ReplayKeys(ReplaySource replay) {
-        this.replay = replay;
+    /** The keys of a replay of {@code replay}. */
+    public static KeyMap.Group group(ReplaySource replay) {
+        KeyMap.Binding play = KeyMap.Binding.of(List.of(Key.of(' '), Key.of('p')), "play / pause",
+                (c, k) -> c.status(replay.togglePlay() ? "playing" : "paused", false));
+        KeyMap.Binding step = KeyMap.Binding.of(List.of(Key.of('.'), Key.of(',')), "one model forward / back", (c, k) -> {
+            boolean forward = k.ch() == '.';
+            return replay.step(forward ? 1 : -1) ? c.status("", false)
+                    : c.status(forward ? "the last model: nothing after it" : "the first model: nothing before it", false);
+        });
+        KeyMap.Binding speed = KeyMap.Binding.of(List.of(Key.of('>'), Key.of('<')), "faster / slower (x0.25-x16)",
+                (c, k) -> c.status("speed x" + speed(replay.speed(k.ch() == '>' ? 1 : -1)), false));
+        KeyMap.Binding next = KeyMap.Binding.of(List.of(Key.of('n')), "jump to the next event",
+                (c, k) -> c.status(replay.nextEvent() ? "" : "no event after this model", false));
+        List<Key> live = new ArrayList<>(List.of(Key.of('w'), Key.of('+'), Key.of('='), Key.of('-'), Key.of('_')));
+        for (char d = '0'; d <= '9'; d++) {
+            live.add(Key.of(d));
+        }
+        KeyMap.Binding refused = new KeyMap.Binding(live, "w + - 0-9", "(workload, interval, count: live only)",
+                (c, k) -> c.status("this is a replay: " + k.label() + " does nothing", true), false);
+        return new KeyMap.Group("Replay", List.of(play, step, speed, next, refused), List.of(
+                new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
+                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event")));
     }
 
-    /** What the header shows in place of the interval. */
-    String label() {
-        return replay.position().label();
-    }
-
-    /** Handles {@code k} when it is a replay's key; false hands it on to the live key handling. */
-    boolean key(KeyStroke k, UiState st) {
-        if (st.overlay != UiState.Overlay.NONE || st.editingFilter || st.stopping != null
-                || k.getKeyType() != KeyType.Character || k.isCtrlDown() || k.isAltDown()) {
-            return false;
-        }
-        char c = k.getCharacter();
-        switch (c) {
-            case ' ', 'p' -> {
-                boolean playing = replay.togglePlay();
-                st.status(playing ? "playing" : "paused", false);
-            }
-            case '.' -> {
-                if (!replay.step(1)) {
-                    st.status("the last model: nothing after it", false);
-                } else {
-                    st.status("", false);
-                }
-            }
-            case ',' -> {
-                if (!replay.step(-1)) {
-                    st.status("the first model: nothing before it", false);
-                } else {
-                    st.status("", false);
-                }
-            }
-            case '>', '<' -> {
-                double speed = replay.speed(c == '>' ? 1 : -1);
-                st.status("speed x" + (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)), false);
-            }
-            case 'n' -> st.status(replay.nextEvent() ? "" : "no event after this model", false);
-            case 't', 'v', 'w', 'd', 'k', 'K', 'j', 'J', 'g', 'c', '+', '=', '-', '_' -> st.status(REFUSED, true);
-            default -> {
-                if (Character.isDigit(c)) {
-                    st.status(REFUSED, true);
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
+    /** x1, x0.25, x16: as the header writes it. */
+    static String speed(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 }

@@ -9,17 +9,21 @@ import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.worker.Supervisor;
 
 /**
- * The screen loop. One UI thread owns the state: it waits on an inbox that keys (from the input
- * thread), new snapshots, resizes and finished background work all post to, handles everything
- * queued, then draws one frame. So a key is drawn as soon as it is handled, not at the next tick.
+ * The screen loop. One UI thread owns the state: it waits on an inbox of typed events (keys from the
+ * input thread, new models, resizes, background commands finished), handles everything queued, and
+ * does what their reactions ask: rebuild the model, draw one frame, or leave. So a key is drawn as
+ * soon as it is handled, not at the next tick.
  */
 public final class TerminalUi {
     /** Brackets each frame, so terminals that know synchronized output (mode 2026) show it at once. */
@@ -59,31 +63,27 @@ public final class TerminalUi {
     private final FrameSync sync;
     private final UiState state;
     private final Controller controller;
-    /** Non-null in a replay: its keys go first (see ReplayKeys). */
-    private final ReplayKeys replayKeys;
-    private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<UiEvent> inbox = new LinkedBlockingQueue<>();
     private final Object drawLock = new Object();
     private volatile boolean stopped;
     private int renderFailures;
+    /** A replay's position (see {@link #showing}), shown in the header in place of the interval; null live. */
+    private Supplier<String> position;
 
+    /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
                       FrameSync sync, Executor actions) {
-        this(screen, supervisor, source, options, sync, actions, null);
+        this(screen, new SupervisorCommands(supervisor), source, options, sync, actions, List.of());
     }
 
-    /** A replay of a recording: {@code supervisor} is an empty one (no key reaches it that could start a worker). */
-    public TerminalUi(TerminalScreen screen, Supervisor supervisor, org.threadlab.record.ReplaySource replay, UiOptions options,
-                      FrameSync sync, Executor actions) {
-        this(screen, supervisor, replay, options, sync, actions, new ReplayKeys(replay));
-        // what the reader noticed (a cut-short session, dropped models) is the first thing said
-        state.status(replay.recording().notes().isEmpty() ? "paused at the first model: space plays"
-                : String.join("; ", replay.recording().notes()), false);
-    }
-
-    private TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
-                       FrameSync sync, Executor actions, ReplayKeys replayKeys) {
+    /**
+     * The screen on any source and commands: a replay passes its {@link ReplayCommands} and its own
+     * key groups, which come before the live keys (a key both bind is the replay's) and are listed
+     * in the help first.
+     */
+    public TerminalUi(TerminalScreen screen, WorkerCommands workers, SnapshotSource source, UiOptions options,
+                      FrameSync sync, Executor actions, List<KeyMap.Group> extraKeys) {
         this.screen = screen;
-        this.replayKeys = replayKeys;
         this.source = source;
         this.theme = Theme.of(options);
         if (!options.color() && screen.getTerminal() instanceof TtyTerminal tty) {
@@ -92,9 +92,12 @@ public final class TerminalUi {
         }
         this.sync = sync;
         this.state = new UiState(source.interval());
-        this.controller = new Controller(supervisor, source, state, actions, this::post, screen::getTerminalSize);
+        List<KeyMap.Group> groups = new ArrayList<>(extraKeys);
+        groups.add(LiveKeys.GROUP);
+        this.controller = new Controller(workers, source, state, new KeyMap(groups), new Tasks(actions, this::post),
+                screen::getTerminalSize);
         if (options.gil()) {
-            supervisor.setGil(true);
+            workers.setGil(true);
         }
     }
 
@@ -102,29 +105,69 @@ public final class TerminalUi {
         return state;
     }
 
-    void post(Runnable r) {
-        inbox.add(r);
+    /**
+     * For a replay (issue 10): what the header shows in place of the interval, asked at every frame
+     * (where the replay is, how it plays), and the first status line.
+     */
+    public TerminalUi showing(Supplier<String> position, String status) {
+        this.position = position;
+        state.replay = position.get();
+        state.status(status, false);
+        return this;
+    }
+
+    void post(UiEvent e) {
+        inbox.add(e);
     }
 
     /** Handles one key now, on the calling thread (the UI thread, or a test). */
-    void key(KeyStroke k) {
-        if (replayKeys != null && replayKeys.key(k, state)) {
-            return;
-        }
-        controller.key(k);
-        // a spawn, kill or clear shows in this very frame
-        source.refresh();
+    Reaction key(KeyStroke k) {
+        return react(controller.key(k));
     }
 
-    /** Runs every queued callback; returns how many. */
-    int drain() {
-        int n = 0;
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            safely(r);
-            n++;
+    /** Does what a reaction asks short of drawing: a spawn, kill or clear shows in this very frame. */
+    private Reaction react(Reaction r) {
+        if (r == Reaction.REBUILD) {
+            // wait (bounded) until the model has what the key did: a spawn, kill or clear shows in this frame
+            source.awaitCurrent();
+        } else if (r == Reaction.EXIT) {
+            state.exit = true;
         }
-        return n;
+        return r;
+    }
+
+    /** Handles every queued event; returns what they ask of the loop together. */
+    Reaction drain() {
+        Reaction all = Reaction.NONE;
+        UiEvent e;
+        while ((e = inbox.poll()) != null) {
+            all = all.and(handle(e));
+        }
+        return all;
+    }
+
+    /** One event from the inbox, on the UI thread. */
+    private Reaction handle(UiEvent event) {
+        try {
+            // Java 17: no pattern switch yet; the interface is sealed, so this list is every event there is
+            if (event instanceof UiEvent.KeyPressed k) {
+                return key(k.stroke());
+            } else if (event instanceof UiEvent.Finished f) {
+                f.result().accept(state);
+                return react(f.reaction());
+            } else if (event instanceof UiEvent.InputEnded) {
+                return react(controller.inputEnded());
+            } else if (event instanceof UiEvent.InputFailed f) {
+                state.status("cannot read the keyboard: " + f.message(), true);
+                return Reaction.REDRAW;
+            } else {
+                // a new model or a new size: draw it
+                return Reaction.REDRAW;
+            }
+        } catch (RuntimeException e) {
+            state.status("error: " + e, true);
+            return Reaction.REDRAW;
+        }
     }
 
     /**
@@ -137,19 +180,19 @@ public final class TerminalUi {
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
-            source.onSnapshot(s -> post(() -> { }));
-            screen.getTerminal().addResizeListener((t, size) -> post(() -> { }));
+            source.onSnapshot(s -> post(new UiEvent.NewModel(s)));
+            screen.getTerminal().addResizeListener((t, size) -> post(new UiEvent.Resized(size)));
             Thread input = new Thread(this::readKeys, "threadlab-ui-input");
             input.setDaemon(true);
             input.start();
             render();
             while (!state.exit) {
-                Runnable r = inbox.poll(state.ticking() ? 100 : 1000, TimeUnit.MILLISECONDS);
-                if (r != null) {
-                    safely(r);
-                    drain();
+                UiEvent e = inbox.poll(state.ticking() ? 100 : 1000, TimeUnit.MILLISECONDS);
+                // nothing came: draw anyway, for what moves by itself (join timers, the quit in progress)
+                Reaction r = e == null ? Reaction.REDRAW : handle(e).and(drain());
+                if (r != Reaction.NONE && !state.exit) {
+                    render();
                 }
-                render();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -174,18 +217,19 @@ public final class TerminalUi {
                 if (k == null && poll) {
                     Thread.sleep(10);
                 }
+                if (k != null && k.getKeyType() == KeyType.EOF) {
+                    post(new UiEvent.InputEnded());
+                    return;
+                }
                 if (k != null) {
-                    post(() -> key(k));
-                    if (k.getKeyType() == KeyType.EOF) {
-                        return;
-                    }
+                    post(new UiEvent.KeyPressed(k));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             if (!stopped) {
-                post(() -> state.status("cannot read the keyboard: " + e.getMessage(), true));
+                post(new UiEvent.InputFailed(e.getMessage()));
             }
         }
     }
@@ -197,8 +241,8 @@ public final class TerminalUi {
                 return;
             }
             TerminalSize resized = screen.doResizeIfNecessary();
-            if (replayKeys != null) {
-                state.replay = replayKeys.label();
+            if (position != null) {
+                state.replay = position.get();
             }
             try {
                 Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, System.nanoTime());
@@ -235,14 +279,6 @@ public final class TerminalUi {
             } catch (IOException | RuntimeException ignored) {
                 // nothing more can be done for a terminal that is gone
             }
-        }
-    }
-
-    private void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            state.status("error: " + e, true);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.threadlab.ui;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.threadlab.sample.Sampler;
+import org.threadlab.text.Durations;
 
 /**
  * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs and
@@ -10,14 +12,13 @@ import java.util.Map;
  * can show, the locale (not UTF-8: ASCII) and NO_COLOR.
  */
 public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors) {
-    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     /** How many colours the terminal shows, as its terminfo entry says ({@code colors#8}...). */
     public enum Colors { NONE, ANSI8, ANSI16, INDEXED256 }
 
     public UiOptions {
-        if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("the interval must be at least 100ms, not " + interval.toMillis() + "ms");
+        if (interval.compareTo(Sampler.MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("the interval must be at least " + Durations.format(Sampler.MIN_INTERVAL) + ", not " + Durations.format(interval));
         }
     }
 

@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.threadlab.model.Snapshot;
@@ -34,6 +35,10 @@ final class UiState {
     /** True once a digit is typed, so that a typed 0 is refused rather than taken as "no count". */
     boolean countTyped;
     Overlay overlay = Overlay.NONE;
+    /** What {@code ?} shows: generated from the key table in use (the live one unless a replay adds its own). */
+    List<KeyMap.HelpSection> help = LiveKeys.TABLE.help();
+    /** The footer's key hints, from the same table. */
+    List<KeyMap.Hint> hints = LiveKeys.TABLE.hints();
     final WorkloadDialog dialog = new WorkloadDialog();
     Duration interval;
     String status = "";

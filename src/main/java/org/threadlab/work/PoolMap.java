@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.threadlab.text.Words;
 
 /**
  * {@code Pool.map} for threadlab: maps f(x) = x*x over the inputs 0..N-1 with a pool of k workers,
@@ -51,18 +52,14 @@ public final class PoolMap implements Workload {
         } else {
             mapWithThreads(ctx, results);
         }
-        return "mapped x*x over " + plural(inputs, "input") + " with " + used() + ": " + summary(results);
+        return "mapped x*x over " + Words.count(inputs, "input") + " with " + used() + ": " + summary(results);
     }
 
     /** The workers that really ran: one per input at most, so a pool bigger than its inputs says so. */
     private String used() {
         int n = Math.min(size, inputs);
-        String ran = plural(n, processes ? "process" : "thread");
+        String ran = Words.count(n, processes ? "process" : "thread");
         return n == size ? ran : ran + " (a pool of " + size + ", at most one per input)";
-    }
-
-    private static String plural(int n, String word) {
-        return n + " " + (n == 1 ? word : word.endsWith("s") ? word + "es" : word + "s");
     }
 
     private void mapWithThreads(WorkContext ctx, long[] results) throws Exception {

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.threadlab.sample.HostMemory;
+import java.util.function.LongSupplier;
 import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
@@ -45,6 +45,7 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    private final LongSupplier availableMemory;
     private final Worker.Listener listener = new Worker.Listener() {
         @Override
         public void started(Worker w) {
@@ -57,8 +58,22 @@ public final class Supervisor implements AutoCloseable {
         }
     };
 
+    /** The machine's available memory is not known: a process is not refused for the memory it needs. */
     public Supervisor(Limits limits, boolean gilOn) {
+        this(limits, gilOn, UNKNOWN_MEMORY);
+    }
+
+    /** Memory not known: -1. */
+    public static final LongSupplier UNKNOWN_MEMORY = () -> -1;
+
+    /**
+     * @param availableMemory the machine's available memory in bytes, -1 when unknown: a memory workload
+     *                        the machine cannot hold is refused as a process (the sampler's platform
+     *                        gives it; the supervisor knows nothing of how it is measured)
+     */
+    public Supervisor(Limits limits, boolean gilOn, LongSupplier availableMemory) {
         this.limits = limits;
+        this.availableMemory = availableMemory;
         this.gil = new SimulatedGil(gilOn);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "threadlab-supervisor");
@@ -238,7 +253,7 @@ public final class Supervisor implements AutoCloseable {
                             + Sizes.format(Math.max(0, free)) + " free (run it as a process, or give threadlab a larger -Xmx)");
                 }
             } else {
-                long available = HostMemory.availableBytes();
+                long available = availableMemory.getAsLong();
                 if (available > 0 && need + CHILD_HEAP_MARGIN > available) {
                     throw new SpawnRefused("needs " + Sizes.format(need) + " but the machine has only "
                             + Sizes.format(available) + " available");

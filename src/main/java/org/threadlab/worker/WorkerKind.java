@@ -21,6 +21,11 @@ public enum WorkerKind {
         return label;
     }
 
+    /** What one such worker is called in a sentence: "thread", "virtual thread", "process". */
+    public String noun() {
+        return this == VIRTUAL ? "virtual thread" : label;
+    }
+
     public boolean inThisJvm() {
         return this != PROCESS;
     }

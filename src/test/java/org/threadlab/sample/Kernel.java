@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /** What the kernel says, read independently of the sampler's code paths, and small helpers for the tests. */
-final class Kernel {
+public final class Kernel {
     private Kernel() {}
 
-    static final boolean LINUX = Files.isReadable(Path.of("/proc/self/stat"));
+    public static final boolean LINUX = Files.isReadable(Path.of("/proc/self/stat"));
 
     /** utime + stime of one thread, in clock ticks. */
     static long threadTicks(long pid, long tid) throws IOException {

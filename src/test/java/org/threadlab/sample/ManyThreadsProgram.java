@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: {@code SLEEPERS BUSY DUTY_PERCENT [pin|-] [SECONDS]}; "pin" keeps the main thread on
  * core 0 and the busy threads on core 1 (so where the work runs is known).
  */
-final class ManyThreadsProgram implements AutoCloseable {
+public final class ManyThreadsProgram implements AutoCloseable {
     private static final String SOURCE = """
             #define _GNU_SOURCE
             #include <pthread.h>
@@ -97,7 +97,7 @@ final class ManyThreadsProgram implements AutoCloseable {
         this.busyTids = busyTids;
     }
 
-    static boolean gccAvailable() {
+    public static boolean gccAvailable() {
         try {
             Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -108,7 +108,7 @@ final class ManyThreadsProgram implements AutoCloseable {
     }
 
     /** Compiles the program into {@code dir}; returns the executable. */
-    static Path compile(Path dir) throws Exception {
+    public static Path compile(Path dir) throws Exception {
         Path src = dir.resolve("many_threads.c");
         Path bin = dir.resolve("many_threads");
         Files.writeString(src, SOURCE);

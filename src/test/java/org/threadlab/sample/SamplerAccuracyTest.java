@@ -1,6 +1,6 @@
 package org.threadlab.sample;
 
-import org.threadlab.model.Snapshot;
+import org.threadlab.lab.SamplerBench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sampler's figures against what the kernel says over the same window. */
-class SamplerAccuracyTest {
+public class SamplerAccuracyTest {
     private static final long SELF = ProcessHandle.current().pid();
 
     @BeforeAll
@@ -35,13 +35,13 @@ class SamplerAccuracyTest {
     void busyThreadCpuMatchesTheKernelsTicks() throws Exception {
         CountDownLatch go = new CountDownLatch(0);
         try (Kernel.Spinner spin = new Kernel.Spinner("accuracy-spin", go);
-             Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+             Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
             Thread.sleep(100);
             long t0 = System.nanoTime();
             long k0 = Kernel.threadTicks(SELF, spin.tid);
             sampler.sampleNow();
             Thread.sleep(1000);
-            Snapshot s = sampler.sampleNow();
+            Measurement s = sampler.sampleNow();
             long k1 = Kernel.threadTicks(SELF, spin.tid);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double kernel = (k1 - k0) * 100.0 / SystemConstants.HZ / seconds;
@@ -57,7 +57,7 @@ class SamplerAccuracyTest {
 
     @Test
     void rssMatchesVmRss() throws Exception {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
             ProcessSample p = sampler.sampleNow().process(SELF).orElseThrow();
             long kernel = Kernel.vmRssBytes(SELF);
             assertEquals(kernel, p.rssBytes(), kernel * 0.05, "RSS vs VmRSS");
@@ -76,8 +76,8 @@ class SamplerAccuracyTest {
         // issue 9's case: 2,000 sleeping threads and 3 using a quarter of a core each, started last.
         // Divided by the process's window, they showed 15-20% at 0.5 s
         try (ManyThreadsProgram prog = ManyThreadsProgram.start(dir, 2000, 3, 25);
-             Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
-            sampler.watch(prog.pid());
+             Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
+            sampler.watch(WatchList.pids(java.util.List.of(prog.pid())));
             // the kernel's own counters just before and just after each of the sampler's two samples
             long[] k0 = kernelNanos(prog);
             long w0 = System.nanoTime();
@@ -87,7 +87,7 @@ class SamplerAccuracyTest {
             Thread.sleep(500);
             long[] k2 = kernelNanos(prog);
             long w2 = System.nanoTime();
-            Snapshot s = sampler.sampleNow();
+            Measurement s = sampler.sampleNow();
             long w3 = System.nanoTime();
             long[] k3 = kernelNanos(prog);
             ProcessSample p = s.process(prog.pid()).orElseThrow();
@@ -117,8 +117,8 @@ class SamplerAccuracyTest {
     void rssOfASmallProcessIsExactlyWhatPsShows() throws Exception {
         // stat's field 24 lagged VmRSS by 100-360 KiB: 5-11% of a process this small
         Process sleeper = new ProcessBuilder("sleep", "30").start();
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
-            sampler.watch(sleeper.pid());
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
+            sampler.watch(WatchList.pids(java.util.List.of(sleeper.pid())));
             long deadline = System.nanoTime() + 5_000_000_000L;
             ProcessSample p = sampler.sampleNow().process(sleeper.pid()).orElseThrow();
             while (!"sleep".equals(p.name()) && System.nanoTime() < deadline) { // still the forked JVM image
@@ -144,10 +144,10 @@ class SamplerAccuracyTest {
     void threadsAndNamesMatchProcTaskOfAProcessWithManyThreads() throws Exception {
         // more threads than are read in full every tick: the selective path must still list every one
         Process target = new ProcessBuilder(SamplerBench.targetCommand(ProcProbe.READ_ALL_UP_TO + 40)).start();
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
             BufferedReader r = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("ready", r.readLine());
-            sampler.watch(target.pid());
+            sampler.watch(WatchList.pids(java.util.List.of(target.pid())));
             for (int i = 0; i < 3; i++) {
                 sampler.sampleNow();
                 Thread.sleep(100);
@@ -190,7 +190,7 @@ class SamplerAccuracyTest {
         }
         CountDownLatch go = new CountDownLatch(1);
         try (Kernel.Spinner spin = new Kernel.Spinner("late-spin", go);
-             Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+             Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
             for (int i = 0; i < 3; i++) {
                 sampler.sampleNow();
                 Thread.sleep(100);
@@ -201,7 +201,7 @@ class SamplerAccuracyTest {
             long t0 = System.nanoTime();
             go.countDown();
             Thread.sleep(600);
-            Snapshot s = sampler.sampleNow();
+            Measurement s = sampler.sampleNow();
             double kernel = (Kernel.threadTicks(SELF, spin.tid) - k0) * 100.0 / SystemConstants.HZ
                     / ((System.nanoTime() - t0) / 1e9);
             ThreadSample t = thread(s.process(SELF).orElseThrow(), spin.tid);
@@ -214,15 +214,15 @@ class SamplerAccuracyTest {
     @Test
     void aVanishedProcessIsMarkedNotThrown() throws Exception {
         Process p = new ProcessBuilder("sleep", "30").start();
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
-            sampler.watch(p.pid());
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
+            sampler.watch(WatchList.pids(java.util.List.of(p.pid())));
             assertNull(sampler.sampleNow().process(p.pid()).orElseThrow().error());
             p.destroyForcibly().waitFor();
             ProcessSample gone = sampler.sampleNow().process(p.pid()).orElseThrow();
             assertNotNull(gone.error());
             assertEquals(-1, gone.rssBytes());
             assertTrue(gone.threads().isEmpty());
-            sampler.unwatch(p.pid());
+            sampler.watch(WatchList.NOTHING);
             assertTrue(sampler.sampleNow().process(p.pid()).isEmpty());
         } finally {
             p.destroyForcibly();
@@ -231,7 +231,7 @@ class SamplerAccuracyTest {
 
     @Test
     void hostFiguresAreFractionsAndMemoryMatchesMeminfo() throws Exception {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
             sampler.sampleNow();
             Thread.sleep(300);
             HostSample h = sampler.sampleNow().host();
@@ -250,7 +250,7 @@ class SamplerAccuracyTest {
         }
     }
 
-    static ThreadSample thread(ProcessSample p, long tid) {
+    public static ThreadSample thread(ProcessSample p, long tid) {
         return p.threads().stream().filter(t -> t.tid() == tid).findFirst()
                 .orElseThrow(() -> new AssertionError("no thread " + tid + " in " + p.pid()));
     }

@@ -1,9 +1,9 @@
 package org.threadlab.sample;
 
-import org.threadlab.model.Snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +16,10 @@ class SamplerLifecycleTest {
 
     @Test
     void startTakesTheFirstSampleThenTicksOnOneNamedDaemonThread() throws Exception {
-        List<Snapshot> seen = new CopyOnWriteArrayList<>();
-        Sampler sampler = new Sampler(null, Duration.ofMillis(100));
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        Sampler sampler = new Sampler(Duration.ofMillis(100));
         try {
-            sampler.onSnapshot(seen::add);
+            sampler.onMeasurement(seen::add);
             sampler.start();
             assertNotNull(sampler.latest());
             Thread t = samplerThread();
@@ -42,12 +42,12 @@ class SamplerLifecycleTest {
 
     @Test
     void setIntervalRefusesBelow100msAndAppliesWhileRunning() throws Exception {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(10))) {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(10))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sampler.setInterval(Duration.ofMillis(50)));
             assertFalse(e.getMessage().contains("\n"));
             assertTrue(e.getMessage().contains("100ms"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> new Sampler(null, Duration.ofMillis(99)));
+            assertThrows(IllegalArgumentException.class, () -> new Sampler(Duration.ofMillis(99)));
             sampler.start();
             long first = sampler.latest().seq();
             sampler.setInterval(Duration.ofMillis(100));
@@ -61,12 +61,11 @@ class SamplerLifecycleTest {
     }
 
     @Test
-    void snapshotsAreImmutable() {
-        try (Sampler sampler = new Sampler(null, Duration.ofSeconds(1))) {
-            Snapshot s = sampler.sampleNow();
+    void measurementsAreImmutable() {
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(1))) {
+            Measurement s = sampler.sampleNow();
             assertThrows(UnsupportedOperationException.class, () -> s.processes().clear());
-            assertThrows(UnsupportedOperationException.class, () -> s.workers().clear());
-            assertThrows(UnsupportedOperationException.class, () -> s.events().clear());
+            assertThrows(UnsupportedOperationException.class, () -> s.javaThreads().clear());
             assertThrows(UnsupportedOperationException.class, () -> s.host().cores().clear());
             ProcessSample self = s.process(s.selfPid()).orElseThrow();
             assertThrows(UnsupportedOperationException.class, () -> self.threads().clear());
@@ -76,7 +75,6 @@ class SamplerLifecycleTest {
             int before = self.threads().size();
             sampler.sampleNow();
             assertEquals(before, self.threads().size(), "a later sample does not touch an earlier one");
-            assertFalse(s.gil().enabled());
         }
     }
 
@@ -118,5 +116,39 @@ class SamplerLifecycleTest {
     private static Thread samplerThread() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("threadlab-sampler"))
                 .findFirst().orElse(null);
+    }
+
+    @Test
+    void aFailingTickIsPublishedWithItsReasonAndTheSamplerKeepsTicking() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        try (Sampler sampler = new Sampler(FixturePlatforms.failing(failure), Duration.ofMillis(100))) {
+            sampler.onMeasurement(seen::add);
+            sampler.start();
+            assertNull(sampler.latest().error());
+            HostSample good = sampler.latest().host();
+            failure.set(new IllegalStateException("cannot read /proc/stat: Permission denied"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (seen.stream().filter(Measurement::failed).count() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<Measurement> failed = seen.stream().filter(Measurement::failed).toList();
+            assertTrue(failed.size() >= 3, "failed ticks are published, and the ticks go on: " + seen.size());
+            assertEquals("cannot read /proc/stat: Permission denied", failed.get(0).error());
+            assertTrue(failed.get(0).processes().isEmpty());
+            assertEquals(good, failed.get(0).host(), "the last good host reading stays");
+            failure.set(null);
+            long after = sampler.latest().seq();
+            while ((sampler.latest().seq() <= after || sampler.latest().failed()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(sampler.latest().failed(), "it measures again once the cause is gone");
+        }
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsNamedByItsType() {
+        assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
+        assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));
     }
 }

@@ -43,4 +43,18 @@ class DurationsTest {
         assertEquals("0:12", Durations.clock(Duration.ofSeconds(12)));
         assertEquals("1:02:03", Durations.clock(Duration.ofSeconds(3723)));
     }
+
+    @Test
+    void uptimeAsHtopWritesIt() {
+        assertEquals("0:22:59", Durations.uptime(Duration.ofSeconds(22 * 60 + 59)));
+        assertEquals("3:04:05", Durations.uptime(Duration.ofSeconds(3 * 3600 + 4 * 60 + 5)));
+        assertEquals("1 day, 03:04:05", Durations.uptime(Duration.ofSeconds(86400 + 3 * 3600 + 4 * 60 + 5)));
+        assertEquals("12 days, 00:00:07", Durations.uptime(Duration.ofDays(12).plusSeconds(7)));
+    }
+
+    @Test
+    void agesStayShortForATableColumn() {
+        assertEquals("0:00", Durations.clock(Duration.ofMillis(-5)));
+        assertEquals("3d04h", Durations.clock(Duration.ofDays(3).plusHours(4).plusMinutes(5)));
+    }
 }

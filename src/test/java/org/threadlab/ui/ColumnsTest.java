@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 
-/** The worker tables' column choice, name cutting, status split, uptime and wrapping, as pure functions. */
+/** The worker tables' column choice, name cutting, status split and wrapping, as pure functions. */
 class ColumnsTest {
     private static Canvas canvas(boolean ascii) throws IOException {
         TerminalScreen screen = Fixtures.screen(Fixtures.terminal(200, 60));
@@ -109,14 +109,6 @@ class ColumnsTest {
         int[] shortRight = FooterView.split(80, 100, 12);
         assertEquals(12, shortRight[1]);
         assertEquals(80 - 2 - 12, shortRight[0]);
-    }
-
-    @Test
-    void uptimeAsHtopWritesIt() {
-        assertEquals("0:22:59", HeaderView.uptime(Duration.ofSeconds(22 * 60 + 59)));
-        assertEquals("3:04:05", HeaderView.uptime(Duration.ofSeconds(3 * 3600 + 4 * 60 + 5)));
-        assertEquals("1 day, 03:04:05", HeaderView.uptime(Duration.ofSeconds(86400 + 3 * 3600 + 4 * 60 + 5)));
-        assertEquals("12 days, 00:00:07", HeaderView.uptime(Duration.ofDays(12).plusSeconds(7)));
     }
 
     @Test

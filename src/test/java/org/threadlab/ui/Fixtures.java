@@ -184,4 +184,32 @@ final class Fixtures {
     static String text(DefaultVirtualTerminal t) {
         return String.join("\n", lines(t));
     }
+
+    /** A source that always shows one snapshot: what a replay paused on looks like to the screen. */
+    static org.threadlab.model.SnapshotSource source(Snapshot s) {
+        return new org.threadlab.model.SnapshotSource() {
+            private Duration interval = s.interval();
+
+            @Override
+            public Snapshot latest() {
+                return s;
+            }
+
+            @Override
+            public void onSnapshot(java.util.function.Consumer<Snapshot> listener) {}
+
+            @Override
+            public Duration interval() {
+                return interval;
+            }
+
+            @Override
+            public void setInterval(Duration d) {
+                interval = d;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
+import org.threadlab.model.ModelHub;
 import org.threadlab.sample.Sampler;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Limits;
@@ -50,8 +51,7 @@ class KeyFuzzTest {
         ExecutorService actions = Executors.newSingleThreadExecutor();
         // small limits: random 't' and 'p' presses must meet refusals, not fill the machine
         try (Supervisor supervisor = new Supervisor(new Limits(3, 12, Duration.ofMillis(200)), false);
-             Sampler sampler = new Sampler(supervisor, Duration.ofMillis(200))) {
-            sampler.start();
+             ModelHub sampler = ModelHub.start(new Sampler(Duration.ofMillis(200)), supervisor)) {
             DefaultVirtualTerminal terminal = Fixtures.terminal(100, 30);
             TerminalScreen screen = Fixtures.screen(terminal);
             TerminalUi ui = new TerminalUi(screen, supervisor, sampler, new UiOptions(Duration.ofMillis(200), false, random.nextBoolean(), random.nextBoolean()),

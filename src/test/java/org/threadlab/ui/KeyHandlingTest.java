@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.model.ModelHub;
 import org.threadlab.sample.Sampler;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
@@ -30,15 +31,14 @@ import org.threadlab.worker.WorkerState;
 /** Keys against a real supervisor running short sleep workloads; spawns run on the calling thread. */
 class KeyHandlingTest {
     private Supervisor supervisor;
-    private Sampler feed;
+    private ModelHub feed;
     private DefaultVirtualTerminal terminal;
     private TerminalUi ui;
 
     @BeforeEach
     void start() throws IOException {
         supervisor = new Supervisor(Limits.DEFAULT.withGrace(Duration.ofMillis(500)), false);
-        feed = new Sampler(supervisor, Duration.ofSeconds(1));
-        feed.start();
+        feed = ModelHub.start(new Sampler(Duration.ofSeconds(1)), supervisor);
         terminal = Fixtures.terminal(100, 30);
         TerminalScreen screen = Fixtures.screen(terminal);
         ui = new TerminalUi(screen, supervisor, feed, new UiOptions(Duration.ofSeconds(1), false, false, true),
@@ -99,6 +99,24 @@ class KeyHandlingTest {
         assertEquals(4, supervisor.workers().size(), "without a count, one");
         String text = screen();
         assertTrue(text.contains("sleep-1") && text.contains("sleep-4"), text);
+    }
+
+    @Test
+    void theStatusCountsWorkersInEnglish() throws IOException {
+        // spawns held back: the status says what is starting, as the user sees it while they start
+        List<Runnable> held = new java.util.ArrayList<>();
+        TerminalUi slow = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), supervisor, feed,
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, held::add);
+        slow.state().workload = WorkloadSpec.of("sleep").with("duration", "10s");
+        for (String[] typed : new String[][] {{"3v", "starting 3 virtual threads: sleep"}, {"v", "starting 1 virtual thread: sleep"},
+                {"2p", "starting 2 processes: sleep"}, {"t", "starting 1 thread: sleep"}}) {
+            for (char c : typed[0].toCharArray()) {
+                slow.key(new KeyStroke(c, false, false));
+            }
+            assertTrue(slow.state().status.startsWith(typed[1]), slow.state().status);
+        }
+        assertEquals(4, held.size());
+        assertTrue(supervisor.workers().isEmpty());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
+import org.threadlab.model.ModelHub;
 import org.threadlab.sample.Sampler;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Limits;
@@ -27,15 +28,14 @@ import org.threadlab.worker.WorkerState;
 @ExtendWith(NoChildrenLeft.class)
 class MemberKeysTest {
     private Supervisor supervisor;
-    private Sampler feed;
+    private ModelHub feed;
     private DefaultVirtualTerminal terminal;
     private TerminalUi ui;
 
     @BeforeEach
     void start() throws IOException {
         supervisor = new Supervisor(Limits.DEFAULT.withGrace(Duration.ofMillis(500)), false);
-        feed = new Sampler(supervisor, Duration.ofSeconds(1));
-        feed.start();
+        feed = ModelHub.start(new Sampler(Duration.ofSeconds(1)), supervisor);
         terminal = Fixtures.terminal(160, 40);
         TerminalScreen screen = Fixtures.screen(terminal);
         ui = new TerminalUi(screen, supervisor, feed, new UiOptions(Duration.ofSeconds(1), false, false, true),

@@ -155,8 +155,10 @@ class RendererTest {
         st.overlay = UiState.Overlay.HELP;
         for (int[] size : new int[][] {{80, 24}, {200, 60}}) {
             String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), st, UNICODE));
-            for (KeyMap.Binding b : KeyMap.HELP) {
-                assertTrue(text.contains(b.what()), b.what() + " at " + size[0] + "x" + size[1]);
+            for (KeyMap.HelpSection sec : LiveKeys.TABLE.help()) {
+                for (KeyMap.HelpLine l : sec.lines()) {
+                    assertTrue(text.contains(l.keys() + " ") && text.contains(l.what()), l + " at " + size[0] + "x" + size[1] + "\n" + text);
+                }
             }
         }
     }
@@ -363,6 +365,29 @@ class RendererTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aReplaysLongerHelpKeepsEveryKeyAt80x24() throws IOException {
+        List<KeyMap.Binding> replay = new java.util.ArrayList<>();
+        for (String[] b : new String[][] {{"space", "pause / play"}, {".", "step forward"}, {",", "step back"},
+                {">", "faster (up to x16)"}, {"<", "slower (down to x0.25)"}, {"n", "jump to the next event"}}) {
+            Key key = b[0].equals("space") ? Key.of(' ') : Key.of(b[0].charAt(0));
+            replay.add(KeyMap.Binding.of(List.of(key), b[1], (c, k) -> Reaction.REDRAW));
+        }
+        UiState st = state();
+        st.overlay = UiState.Overlay.HELP;
+        st.help = new KeyMap(List.of(new KeyMap.Group("Replay", replay), LiveKeys.GROUP)).help();
+        String text = Fixtures.text(draw(80, 24, Fixtures.snapshot(), st, UNICODE));
+        for (KeyMap.HelpSection sec : st.help) {
+            for (KeyMap.HelpLine l : sec.lines()) {
+                assertTrue(text.contains(l.keys() + " ") && text.contains(l.what()), l + "\n" + text);
+            }
+        }
+        assertTrue(text.contains("Replay") && text.contains("Any key closes this help."), text);
+        // what does not fit is left out whole, never a title without its lines
+        assertTrue(!text.contains("Columns") || text.contains("process / native thread id"), text);
+        assertTrue(!text.contains("States") || text.contains("terminated (k, K, quit)"), text);
     }
 
     @Test

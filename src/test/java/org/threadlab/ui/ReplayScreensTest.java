@@ -25,8 +25,6 @@ import org.threadlab.record.RecordingReader;
 import org.threadlab.record.ReplaySource;
 import org.threadlab.sample.History;
 import org.threadlab.worker.Event;
-import org.threadlab.worker.Limits;
-import org.threadlab.worker.Supervisor;
 
 /**
  * Record, then replay: the replayed models draw exactly the screens the recorded ones did, every
@@ -116,10 +114,12 @@ class ReplayScreensTest {
 
     @Test
     void replayKeysStepPlayAndRefuseToChangeWorkers() throws Exception {
-        try (ReplaySource replay = replayOf(session(6)); Supervisor none = new Supervisor(Limits.DEFAULT, false)) {
+        try (ReplaySource replay = replayOf(session(6))) {
             DefaultVirtualTerminal t = Fixtures.terminal(120, 40);
-            TerminalUi ui = new TerminalUi(Fixtures.screen(t), none, replay, new UiOptions(Duration.ofSeconds(1), false, false, true),
-                    TerminalUi.FrameSync.NONE, Runnable::run);
+            TerminalUi ui = new TerminalUi(Fixtures.screen(t), new ReplayCommands(), replay,
+                    new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run,
+                    List.of(ReplayKeys.group(replay)))
+                    .showing(() -> replay.position().label(), "paused at the first model: space plays");
             ui.render();
             String s = Fixtures.text(t);
             assertTrue(s.contains("REPLAY || x1  1/6  0:00/0:05"), s);
@@ -135,12 +135,14 @@ class ReplayScreensTest {
             s = render(ui, t);
             assertTrue(s.contains("REPLAY || x1  2/6  0:01/0:05"), s);
 
-            for (char c : "tvwdkKjJgc+-4".toCharArray()) {
+            // every key that would start, stop or change workers, or what is started next, says so and does nothing
+            for (char c : "tvwdkKjJgc+-=_4".toCharArray()) {
                 key(ui, c);
                 s = render(ui, t);
-                assertTrue(s.contains("this is a replay: workers cannot be started"), c + ": " + s);
+                assertTrue(s.contains("this is a replay: " + c + " does nothing"), c + ": " + s);
+                assertEquals(UiState.Overlay.NONE, ui.state().overlay, "no dialog opens: " + c);
             }
-            assertTrue(none.workers().isEmpty(), "no key reached the supervisor");
+            assertEquals(1, replay.position().index(), "nor does the replay move");
 
             key(ui, 'n');
             assertEquals(3, replay.position().index(), "the model where counter-13's end first shows");
@@ -163,7 +165,7 @@ class ReplayScreensTest {
 
             key(ui, '?');
             s = render(ui, t);
-            assertTrue(s.contains("jump to the next event") && !s.contains("start a thread"), "the help lists the replay's keys: " + s);
+            assertTrue(s.contains("jump to the next event") && s.contains("play / pause"), "the help lists the replay's keys: " + s);
             key(ui, 'x');
             key(ui, 'q');
             ui.drain();

@@ -60,5 +60,8 @@ class UiOptionsTest {
     @Test
     void intervalAtLeast100ms() {
         assertThrows(IllegalArgumentException.class, () -> new UiOptions(Duration.ofMillis(99), false, false, true));
+        // written the way --interval takes it, never "0ms" for a sub-millisecond interval
+        assertEquals("the interval must be at least 100ms, not 500us", assertThrows(IllegalArgumentException.class,
+                () -> new UiOptions(Duration.ofNanos(500_000), false, false, true)).getMessage());
     }
 }

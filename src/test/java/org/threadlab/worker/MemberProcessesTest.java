@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
+import org.threadlab.model.ModelHub;
 import org.threadlab.sample.Sampler;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
@@ -132,7 +133,7 @@ class MemberProcessesTest {
 
     @Test
     void theSamplerMeasuresMembersLikeAnyProcess() throws Exception {
-        try (Supervisor s = new Supervisor(); Sampler sampler = new Sampler(s, Duration.ofMillis(200))) {
+        try (Supervisor s = new Supervisor(); ModelHub sampler = ModelHub.manual(new Sampler(Duration.ofMillis(200)), s)) {
             WorkerInfo pool = s.spawn(WorkerKind.PROCESS, processPool(2, 20, "1s"), false);
             await(s, pool.id(), m -> m.size() == 2 && m.stream().allMatch(w -> w.tid() > 0), "two members");
             sampler.sampleNow();

@@ -144,6 +144,17 @@ class SupervisorThreadsTest {
     }
 
     @Test
+    void aProcessIsRefusedTheMemoryTheSuppliedFigureSaysTheMachineLacks() {
+        // the supervisor is given the machine's available memory: it does not measure it (no sample/ import)
+        try (Supervisor s = new Supervisor(Limits.DEFAULT, false, () -> 64L << 20)) {
+            SpawnRefused e = assertThrows(SpawnRefused.class, () -> s.spawn(WorkerKind.PROCESS,
+                    WorkloadSpec.of("memory").with("size", "1GiB"), false));
+            assertTrue(e.getMessage().contains("the machine has only 64"), e.getMessage());
+            assertTrue(s.workers().isEmpty(), "nothing was started");
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsFollowTheJavaVersion() throws Exception {
         try (Supervisor s = new Supervisor()) {

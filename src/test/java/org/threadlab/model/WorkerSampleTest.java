@@ -1,7 +1,5 @@
-package org.threadlab.sample;
+package org.threadlab.model;
 
-import org.threadlab.model.Snapshot;
-import org.threadlab.model.WorkerSample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.threadlab.sample.Kernel;
+import org.threadlab.sample.ManyThreadsProgram;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.SamplerAccuracyTest;
+import org.threadlab.sample.ThreadSample;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.AwaitWorker;
 import org.threadlab.worker.Supervisor;
@@ -24,7 +28,7 @@ class WorkerSampleTest {
         long self = ProcessHandle.current().pid();
         WorkloadSpec sleep = WorkloadSpec.of("sleep").with("duration", "30s");
         try (Supervisor supervisor = new Supervisor();
-             Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
+             ModelHub sampler = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
             WorkerInfo thread = supervisor.spawn(WorkerKind.THREAD, sleep, true);
             WorkerInfo process = supervisor.spawn(WorkerKind.PROCESS, sleep, true);
             thread = AwaitWorker.withTid(supervisor, thread.id());
@@ -50,7 +54,7 @@ class WorkerSampleTest {
             assertEquals(child.rssBytes(), pw.memoryBytes());
             assertTrue(pw.memoryBytes() > 0);
             assertEquals(child.cpuPercent(), pw.cpuPercent());
-            assertEquals(Sampler.workCore(child, process.tid()), pw.core(), "the busiest thread's core");
+            assertEquals(WorkerJoin.workCore(child, process.tid()), pw.core(), "the busiest thread's core");
             assertEquals(1, pw.cpuHistory().size());
             assertTrue(s.events().size() >= 2, "the supervisor's events come along");
         }
@@ -64,12 +68,12 @@ class WorkerSampleTest {
         java.util.function.BiFunction<Long, Double, ThreadSample> t = (tid, cpu) ->
                 new ThreadSample(tid, "t" + tid, cpu > 0 ? "R" : "S", cpu, tid == pid ? 0 : (int) (tid - pid), 20, 0, -1, -1, null);
         ProcessSample program = process(pid, t.apply(pid, 0.0), t.apply(pid + 1, 0.5), t.apply(pid + 2, 97.0));
-        assertEquals(2, Sampler.workCore(program, pid));
+        assertEquals(2, WorkerJoin.workCore(program, pid));
         // nobody ran: the work thread's, else the main thread's
         ProcessSample idle = process(pid, t.apply(pid, 0.0), t.apply(pid + 1, 0.0));
-        assertEquals(1, Sampler.workCore(idle, pid + 1));
-        assertEquals(0, Sampler.workCore(idle, -1));
-        assertEquals(-1, Sampler.workCore(process(pid), pid));
+        assertEquals(1, WorkerJoin.workCore(idle, pid + 1));
+        assertEquals(0, WorkerJoin.workCore(idle, -1));
+        assertEquals(-1, WorkerJoin.workCore(process(pid), pid));
     }
 
     @Test
@@ -80,7 +84,7 @@ class WorkerSampleTest {
         // main thread kept on core 0 (waiting), one busy thread kept on core 1
         WorkloadSpec exec = WorkloadSpec.of("exec").with("cmd", bin + " 0 1 100 pin 60");
         try (Supervisor supervisor = new Supervisor();
-             Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
+             ModelHub sampler = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
             WorkerInfo w = AwaitWorker.withTid(supervisor, supervisor.spawn(WorkerKind.PROCESS, exec, true).id());
             long deadline = System.nanoTime() + 20_000_000_000L;
             WorkerSample ws;

@@ -1,7 +1,5 @@
-package org.threadlab.sample;
+package org.threadlab.model;
 
-import org.threadlab.model.Snapshot;
-import org.threadlab.model.WorkerSample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.threadlab.sample.Kernel;
+import org.threadlab.sample.ManyThreadsProgram;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.SamplerAccuracyTest;
+import org.threadlab.sample.ThreadSample;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.AwaitWorker;
@@ -27,7 +31,7 @@ class GilAndStateTest {
         Assumptions.assumeTrue(Kernel.LINUX);
         WorkloadSpec cpu = WorkloadSpec.of("cpu").with("units", "60");
         try (Supervisor supervisor = new Supervisor();
-             Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
+             ModelHub sampler = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
             supervisor.setGil(true);
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -68,7 +72,7 @@ class GilAndStateTest {
     void withTheGilOffThereAreNoGilFigures() throws Exception {
         Assumptions.assumeTrue(Kernel.LINUX);
         try (Supervisor supervisor = new Supervisor();
-             Sampler sampler = new Sampler(supervisor, Duration.ofSeconds(1))) {
+             ModelHub sampler = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
             int id = supervisor.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", "30s"), true).id();
             AwaitWorker.withTid(supervisor, id);
             sampler.sampleNow();
@@ -101,34 +105,34 @@ class GilAndStateTest {
         SimulatedGil.Usage none = new SimulatedGil.Usage(5, 0, 0, false, false);
         // issue 9: allocating at 80% CPU towards an out-of-memory crash, it had last said WAITING
         assertEquals(WorkerState.RUNNING,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.WAITING), self, thread("S", 80), 80, none));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.WAITING), self, thread("S", 80), 80, none));
         // running when read, though little CPU so far
         assertEquals(WorkerState.RUNNING,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.WAITING), self, thread("R", 0.2), 0.2, none));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.WAITING), self, thread("R", 0.2), 0.2, none));
         // said RUNNING, did nothing all interval
         assertEquals(WorkerState.WAITING,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.RUNNING), self, thread("S", 0.01), 0.01, null));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.RUNNING), self, thread("S", 0.01), 0.01, null));
         // did not run, waited for the GIL
         SimulatedGil.Usage blocked = new SimulatedGil.Usage(5, 0, 900_000_000L, false, true);
         assertEquals(WorkerState.BLOCKED,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.RUNNING), self, thread("S", 0), 0, blocked));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.RUNNING), self, thread("S", 0), 0, blocked));
         // a virtual thread's CPU is unknown: the GIL's books still say it ran
         SimulatedGil.Usage held = new SimulatedGil.Usage(5, 300_000_000L, 600_000_000L, false, true);
         assertEquals(WorkerState.RUNNING,
-                Sampler.measuredState(info(WorkerKind.VIRTUAL, WorkerState.BLOCKED), self, null, Double.NaN, held));
+                WorkerJoin.measuredState(info(WorkerKind.VIRTUAL, WorkerState.BLOCKED), self, null, Double.NaN, held));
         // nothing measured: what it said
         assertEquals(WorkerState.BLOCKED,
-                Sampler.measuredState(info(WorkerKind.VIRTUAL, WorkerState.BLOCKED), self, null, Double.NaN, none));
+                WorkerJoin.measuredState(info(WorkerKind.VIRTUAL, WorkerState.BLOCKED), self, null, Double.NaN, none));
         // a process: its whole CPU, or any thread running
-        assertEquals(WorkerState.RUNNING, Sampler.measuredState(info(WorkerKind.PROCESS, WorkerState.WAITING),
+        assertEquals(WorkerState.RUNNING, WorkerJoin.measuredState(info(WorkerKind.PROCESS, WorkerState.WAITING),
                 process(45, thread("S", 45)), null, 45, null));
-        assertEquals(WorkerState.WAITING, Sampler.measuredState(info(WorkerKind.PROCESS, WorkerState.RUNNING),
+        assertEquals(WorkerState.WAITING, WorkerJoin.measuredState(info(WorkerKind.PROCESS, WorkerState.RUNNING),
                 process(0, thread("S", 0)), null, 0, null));
         // new and ended workers are what the supervisor says
         assertEquals(WorkerState.FAILED,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.FAILED), self, thread("R", 80), 80, none));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.FAILED), self, thread("R", 80), 80, none));
         assertEquals(WorkerState.NEW,
-                Sampler.measuredState(info(WorkerKind.THREAD, WorkerState.NEW), self, thread("R", 80), 80, none));
+                WorkerJoin.measuredState(info(WorkerKind.THREAD, WorkerState.NEW), self, thread("R", 80), 80, none));
     }
 
 }

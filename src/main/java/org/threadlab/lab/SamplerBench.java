@@ -1,6 +1,5 @@
-package org.threadlab.sample;
+package org.threadlab.lab;
 
-import org.threadlab.model.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +10,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.threadlab.lab.SleepingThreads;
+import org.threadlab.sample.Measurement;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.WatchList;
 import org.threadlab.worker.child.ChildCommand;
 
 /**
@@ -81,8 +82,8 @@ public final class SamplerBench {
             double[] wall = new double[ticks];
             double[] cpu = new double[ticks];
             int seen;
-            try (Sampler sampler = new Sampler(null, delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
-                sampler.watch(pid);
+            try (Sampler sampler = new Sampler(delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
+                sampler.watch(WatchList.pids(List.of(pid)));
                 for (int i = 0; i < WARM_UP_TICKS; i++) {
                     sampler.sampleNow();
                 }
@@ -91,7 +92,7 @@ public final class SamplerBench {
                     Thread.sleep(delay.toMillis());
                     long c0 = mx.getCurrentThreadCpuTime();
                     long w0 = System.nanoTime();
-                    Snapshot s = sampler.sampleNow();
+                    Measurement s = sampler.sampleNow();
                     wall[i] = (System.nanoTime() - w0) / 1e6;
                     cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
                     seen = s.process(pid).map(p -> p.threads().size()).orElse(-1);

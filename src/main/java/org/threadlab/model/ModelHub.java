@@ -1,0 +1,304 @@
+package org.threadlab.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.threadlab.sample.Measurement;
+import org.threadlab.sample.Sampler;
+import org.threadlab.sample.WatchList;
+import org.threadlab.work.SimulatedGil;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/**
+ * The live model: on one thread of its own ("threadlab-model"), fed by typed {@link HubInput}s (a
+ * measurement arrived, the supervisor published an event, someone waits for the model to be current),
+ * it joins the sampler's latest measurement with the supervisor's workers, events and GIL books into
+ * the {@link Snapshot} the screen draws. Data flows one way: the sampler and the supervisor post, the
+ * hub never calls back into a tick, so a spawn never waits for one. After each model it tells the
+ * sampler what to watch. Inputs that queue up while a model is built are taken together: one model
+ * for the batch.
+ */
+public final class ModelHub implements SnapshotSource {
+    /** How many supervisor events a snapshot carries. */
+    public static final int EVENTS = 200;
+    /** The longest {@link #awaitCurrent()} waits. */
+    static final Duration AWAIT = Duration.ofSeconds(2);
+    private static final SimulatedGil.State NO_GIL = new SimulatedGil(false).state();
+
+    private final Sampler sampler;
+    private final Supervisor supervisor;
+    private final BlockingQueue<HubInput> inbox = new LinkedBlockingQueue<>();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Snapshot latest;
+    private volatile boolean closed;
+    private volatile Thread thread;
+
+    // the hub thread's own state
+    private final WorkerJoin join = new WorkerJoin();
+    private final Deque<Event> samplerEvents = new ArrayDeque<>();
+    private Measurement lastGood;
+    private Measurement lastFailed;
+    private String samplerError;
+    private long seq;
+
+    /**
+     * @param sampler    the hub's own from now on: started by {@link #start()}, closed by {@link #close()}
+     * @param supervisor whose workers to show; null for none
+     */
+    public ModelHub(Sampler sampler, Supervisor supervisor) {
+        this.sampler = sampler;
+        this.supervisor = supervisor;
+    }
+
+    /** A hub started on this sampler and supervisor: {@link #latest()} is set when this returns. */
+    public static ModelHub start(Sampler sampler, Supervisor supervisor) {
+        ModelHub hub = new ModelHub(sampler, supervisor);
+        hub.start();
+        return hub;
+    }
+
+    /**
+     * A hub whose sampler ticks only when asked ({@link #sampleNow()}): tests and benches that want
+     * every window to be theirs. {@link #latest()} is set when this returns.
+     */
+    public static ModelHub manual(Sampler sampler, Supervisor supervisor) {
+        ModelHub hub = new ModelHub(sampler, supervisor);
+        hub.start(false);
+        return hub;
+    }
+
+    /** Starts the hub's thread and the sampler (whose first tick is in {@link #latest()} on return). */
+    public void start() {
+        start(true);
+    }
+
+    private void start(boolean ticking) {
+        if (thread != null || closed) {
+            throw new IllegalStateException(closed ? "the model is closed" : "the model is already running");
+        }
+        sampler.watch(watchList(workers()));
+        if (supervisor != null) {
+            // what the supervisor does shows at once, not at the next tick: posted, never waited for
+            supervisor.events().subscribe(e -> post(new HubInput.SupervisorEvent(e)));
+        }
+        // the GIL's books are read here, on the sampler's thread right after its reads: header and rows
+        // are then made from the same two readings, whose span is the measurement's
+        sampler.onMeasurement(m -> post(new HubInput.Measured(m, supervisor == null ? null : supervisor.gil().accounting())));
+        Thread t = new Thread(this::loop, "threadlab-model");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+        if (ticking) {
+            sampler.start();
+        } else {
+            sampler.sampleNow();
+        }
+        awaitCurrent();
+    }
+
+    /** Queues an input for the hub's thread; returns at once. Ignored once closed. */
+    public void post(HubInput input) {
+        if (!closed) {
+            inbox.add(input);
+        }
+    }
+
+    /** Takes a tick now and waits until it is in the model (tests, and whoever needs a fresh figure). */
+    public Snapshot sampleNow() {
+        // first the model, so the sampler watches every worker posted so far (a spawn a moment ago)
+        awaitCurrent();
+        sampler.sampleNow();
+        return awaitCurrent();
+    }
+
+    @Override
+    public Snapshot awaitCurrent() {
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread() || closed) {
+            return latest; // on the hub's own thread (a listener) everything before is handled already
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        inbox.add(new HubInput.Sync(done));
+        try {
+            done.await(AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return latest;
+    }
+
+    private void loop() {
+        List<HubInput> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                HubInput first = inbox.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                inbox.drainTo(batch);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                build(batch);
+            } catch (RuntimeException e) {
+                // a model that cannot be built this time says so in the log; the next input tries again
+                note(Event.Type.WARNING, "model: " + e, Instant.now());
+            } finally {
+                for (HubInput in : batch) {
+                    if (in instanceof HubInput.Sync s) {
+                        s.done().countDown();
+                    }
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    /** One model for a batch of inputs: every measurement is joined (its CPU history counts), the last one shown. */
+    private void build(List<HubInput> batch) {
+        List<WorkerInfo> workers = workers();
+        WorkerJoin.Joined joined = null;
+        for (HubInput in : batch) {
+            if (in instanceof HubInput.Measured m) {
+                Measurement x = m.measurement();
+                if (x.failed()) {
+                    lastFailed = x;
+                    if (!x.error().equals(samplerError)) {
+                        samplerError = x.error();
+                        note(Event.Type.WARNING, "sampler: " + x.error(), x.takenAt());
+                    }
+                } else {
+                    if (samplerError != null) {
+                        samplerError = null;
+                        note(Event.Type.INFO, "sampler: measuring again", x.takenAt());
+                    }
+                    lastGood = x;
+                    joined = join.join(workers, x, m.gil(), NO_GIL);
+                }
+            }
+        }
+        Measurement base = lastGood != null ? lastGood : lastFailed;
+        Snapshot last = latest;
+        if (base == null) {
+            return; // nothing measured yet: there is no model to show
+        }
+        boolean measured = joined != null;
+        if (joined == null) {
+            joined = last == null ? join.join(workers, base, null, NO_GIL)
+                    : WorkerJoin.overlay(workers, last, supervisor == null ? null : supervisor.gil());
+        }
+        // a model made for a new tick is as of that tick; one made for the supervisor's news, as of now
+        Instant at = measured ? base.takenAt() : Instant.now();
+        Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
+                joined.workers(), joined.gil(), events());
+        latest = s;
+        WatchList w = watchList(workers);
+        if (!w.equals(sampler.watching())) {
+            sampler.watch(w);
+        }
+        for (Consumer<Snapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                // one bad listener must not stop the others or the model
+            }
+        }
+    }
+
+    private void note(Event.Type type, String text, Instant at) {
+        samplerEvents.addLast(new Event(0, at, type, 0, text));
+        while (samplerEvents.size() > EVENTS) {
+            samplerEvents.removeFirst();
+        }
+    }
+
+    /** The supervisor's newest events with the hub's own (the sampler's failures), oldest first. */
+    private List<Event> events() {
+        List<Event> out = new ArrayList<>(supervisor == null ? List.of() : supervisor.events().recent(EVENTS));
+        if (samplerEvents.isEmpty()) {
+            return out;
+        }
+        out.addAll(samplerEvents);
+        out.sort(Comparator.comparing(Event::at));
+        return out.subList(Math.max(0, out.size() - EVENTS), out.size());
+    }
+
+    private List<WorkerInfo> workers() {
+        return supervisor == null ? List.of() : supervisor.workers();
+    }
+
+    /** What the sampler must measure for these workers: child processes, and the TIDs of threads in this JVM. */
+    static WatchList watchList(List<WorkerInfo> workers) {
+        Map<Long, String> processes = new LinkedHashMap<>();
+        Map<Long, Long> javaIds = new HashMap<>();
+        Set<Long> javaThreads = new HashSet<>();
+        for (WorkerInfo w : workers) {
+            if (w.kind() == WorkerKind.PROCESS && w.pid() > 0 && w.state().alive()) {
+                processes.putIfAbsent(w.pid(), "worker");
+            }
+            if (w.kind() == WorkerKind.THREAD && w.tid() > 0 && w.javaThreadId() >= 0) {
+                javaIds.put(w.tid(), w.javaThreadId());
+            }
+            if (w.kind().inThisJvm() && w.javaThreadId() >= 0 && w.state().alive()) {
+                javaThreads.add(w.javaThreadId());
+            }
+        }
+        return new WatchList(processes, javaIds, javaThreads);
+    }
+
+    @Override
+    public Snapshot latest() {
+        return latest;
+    }
+
+    @Override
+    public void onSnapshot(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public Duration interval() {
+        return sampler.interval();
+    }
+
+    @Override
+    public void setInterval(Duration interval) {
+        sampler.setInterval(interval);
+    }
+
+    /** Stops the sampler and the hub's thread; {@link #latest()} keeps the last model. */
+    @Override
+    public void close() {
+        closed = true;
+        sampler.close();
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

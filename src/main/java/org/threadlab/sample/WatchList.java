@@ -1,0 +1,40 @@
+package org.threadlab.sample;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the sampler is told to measure, besides threadlab's own JVM (always watched, role "self"):
+ * whoever owns the workers says which PIDs and which of its own threads matter, so the sampler needs
+ * to know nothing about workers.
+ *
+ * @param processes   PID to role ("worker", "external"...), in the order they are to be shown
+ * @param javaIdByTid native TID to Java thread id, for threadlab's own worker threads (joined exactly
+ *                    rather than by their cut-down kernel names)
+ * @param javaThreads Java thread ids of threadlab's own threads whose JVM readings (allocated bytes,
+ *                    Java state) are wanted in each {@link Measurement}, with or without a TID
+ */
+public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads) {
+    public static final WatchList NOTHING = new WatchList(Map.of(), Map.of(), Set.of());
+
+    public WatchList {
+        for (long pid : processes.keySet()) {
+            if (pid <= 0) {
+                throw new IllegalArgumentException("no such process id: " + pid);
+            }
+        }
+        processes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+        javaIdByTid = Map.copyOf(javaIdByTid);
+        javaThreads = Set.copyOf(javaThreads);
+    }
+
+    /** Just these PIDs, role "external" (the {@code snapshot} command, a bench). */
+    public static WatchList pids(Iterable<Long> pids) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        for (long pid : pids) {
+            m.putIfAbsent(pid, "external");
+        }
+        return new WatchList(m, Map.of(), Set.of());
+    }
+}

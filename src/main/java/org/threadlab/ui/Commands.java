@@ -1,0 +1,178 @@
+package org.threadlab.ui;
+
+import java.time.Duration;
+import java.util.List;
+import org.threadlab.sample.Sampler;
+import org.threadlab.model.SnapshotSource;
+import org.threadlab.model.WorkerSample;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Words;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/**
+ * The main screen's commands, but for joins ({@link Joins}) and quitting ({@link Quitting}). Each runs on the UI thread, changes the UI state, hands what takes
+ * time to {@link Tasks}, and returns what must happen next; the workers are reached only through
+ * {@link WorkerCommands}, so a replay runs the same commands.
+ */
+final class Commands {
+    /** The intervals + and - step through; the first is the least {@link UiOptions} allows. */
+    static final List<Duration> INTERVALS = List.of(Sampler.MIN_INTERVAL, Duration.ofMillis(200), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    static final int MAX_COUNT = 999;
+
+    private final UiState st;
+    private final WorkerCommands workers;
+    private final SnapshotSource source;
+    private final Navigation nav;
+    private final Tasks tasks;
+
+    Commands(UiState st, WorkerCommands workers, SnapshotSource source, Navigation nav, Tasks tasks) {
+        this.st = st;
+        this.workers = workers;
+        this.source = source;
+        this.nav = nav;
+        this.tasks = tasks;
+    }
+
+    /** A digit of the count typed before t, v or p; said while typed, refused when used if wrong. */
+    Reaction countDigit(int digit) {
+        // more digits than any limit needs are ignored: the count is refused anyway when used
+        if (st.count <= MAX_COUNT) {
+            st.count = st.count * 10 + digit;
+        }
+        st.countTyped = true;
+        if (st.count == 0) {
+            st.status("count 0: a count is 1 to " + MAX_COUNT + " (Esc cancels)", true);
+        } else if (st.count > MAX_COUNT) {
+            st.status("count " + st.count + ": at most " + MAX_COUNT + " workers start at once (Esc cancels)", true);
+        } else {
+            st.status("count " + st.count + ": now t, v or p (Esc cancels)", false);
+        }
+        return Reaction.REDRAW;
+    }
+
+    /** The count for this key, used up: a count typed as 0 or over the limit is refused when used, never made 1 or 999. */
+    int takeCount() {
+        int count = st.countTyped ? st.count : 1;
+        st.count = 0;
+        st.countTyped = false;
+        return count;
+    }
+
+    Reaction spawn(WorkerKind kind, int n) {
+        if (!workers.acts()) {
+            return say(workers.spawn(kind, n, st.workload, st.daemon));
+        }
+        if (n < 1 || n > MAX_COUNT) {
+            st.status("refused: " + (n < 1 ? "a count of 0 starts nothing" : "at most " + MAX_COUNT + " workers start at once, not " + n)
+                    + " (type 1 to " + MAX_COUNT + " before t, v or p)", true);
+            return Reaction.REDRAW;
+        }
+        var spec = st.workload;
+        boolean daemon = st.daemon;
+        st.status("starting " + Words.count(n, kind.noun()) + ": " + spec.describe() + (daemon ? " (daemon)" : ""), false);
+        tasks.act(() -> {
+            Reply r = workers.spawn(kind, n, spec, daemon);
+            tasks.post(new UiEvent.Finished("spawn", s -> s.status(r.status(), r.error()), r.reaction()));
+        });
+        // with a direct executor the workers exist now: the model catches up before the frame
+        return Reaction.REBUILD;
+    }
+
+    Reaction openWorkload() {
+        st.dialog.open(st.workload);
+        st.overlay = UiState.Overlay.WORKLOAD;
+        return Reaction.REDRAW;
+    }
+
+    Reaction daemon() {
+        Reply r = workers.setDaemon(!st.daemon);
+        if (!r.error()) {
+            st.daemon = !st.daemon;
+        }
+        return say(r);
+    }
+
+    /** k and K: the selected worker, if it still runs. */
+    Reaction stop(boolean now) {
+        if (!workers.acts()) {
+            WorkerInfo shown = nav.selected().map(WorkerSample::info).orElse(null);
+            return say(now ? workers.kill(shown) : workers.terminate(shown));
+        }
+        WorkerInfo w = selectedLive(now ? "kill" : "terminate");
+        if (w == null) {
+            return Reaction.REDRAW;
+        }
+        return say(now ? workers.kill(w) : workers.terminate(w));
+    }
+
+    Reaction toggleGil() {
+        return say(workers.setGil(!workers.gil()));
+    }
+
+    Reaction clearEnded() {
+        return say(workers.clearEnded());
+    }
+
+    /** + and -: the next interval up or down the list, within its ends. */
+    Reaction interval(int step) {
+        int i = 0;
+        while (i < INTERVALS.size() - 1 && INTERVALS.get(i).compareTo(st.interval) < 0) {
+            i++;
+        }
+        Duration d = INTERVALS.get(Math.max(0, Math.min(INTERVALS.size() - 1, i + step)));
+        source.setInterval(d);
+        st.interval = d;
+        st.status("sampling every " + Durations.format(d), false);
+        return Reaction.REDRAW;
+    }
+
+    Reaction editFilter() {
+        st.editingFilter = true;
+        return Reaction.REDRAW;
+    }
+
+    Reaction help() {
+        st.overlay = UiState.Overlay.HELP;
+        return Reaction.REDRAW;
+    }
+
+    /** Esc: stops waiting for joins, else clears the filter, else the status line (a count typed is already gone). */
+    Reaction cancel() {
+        if (!st.joins.isEmpty()) {
+            st.status("stopped waiting for " + Words.count(Joins.cancelAll(st), "join"), false);
+        } else if (!st.filter.isEmpty()) {
+            st.filter = "";
+            st.status("filter cleared", false);
+        } else {
+            st.status("", false);
+        }
+        return Reaction.REDRAW;
+    }
+
+    /** Shows a reply; what it asks of the loop. */
+    static Reaction say(UiState st, Reply r) {
+        st.status(r.status(), r.error());
+        return r.reaction();
+    }
+
+    private Reaction say(Reply r) {
+        st.status(r.status(), r.error());
+        return r.reaction();
+    }
+
+    private WorkerInfo selectedLive(String verb) {
+        WorkerSample w = nav.selected().orElse(null);
+        if (w == null) {
+            st.status("no worker selected to " + verb, true);
+            return null;
+        }
+        WorkerInfo now = workers.worker(w.info().id()).orElse(w.info());
+        if (now.state().ended()) {
+            st.status(now.name() + " has already ended (" + now.state().label() + ")", false);
+            return null;
+        }
+        return now;
+    }
+}

@@ -1,0 +1,81 @@
+package org.threadlab.ui;
+
+import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.List;
+import org.threadlab.worker.WorkerKind;
+
+/**
+ * The main screen's key table: every key, its action and its line in the help. Short help texts, so
+ * that two columns fit in an 80-column help box. A replay puts its own group before this one.
+ */
+final class LiveKeys {
+    private LiveKeys() {}
+
+    /** q: also the key that quits from a screen too small to show anything else. */
+    static final KeyMap.Binding QUIT = KeyMap.Binding.of(List.of(Key.of('q'), Key.of('Q'), Key.ctrl('c')),
+            "quit (asks if workers run)", (c, k) -> c.quitting.ask());
+
+    static final KeyMap.Binding T = bind("t", "start a thread", (c, k) -> c.commands.spawn(WorkerKind.THREAD, c.count));
+    static final KeyMap.Binding V = bind("v", "start a virtual thread (21+)", (c, k) -> c.commands.spawn(WorkerKind.VIRTUAL, c.count));
+    static final KeyMap.Binding P = bind("p", "start a process (child JVM)", (c, k) -> c.commands.spawn(WorkerKind.PROCESS, c.count));
+    static final KeyMap.Binding W = bind("w", "workload and parameters", (c, k) -> c.commands.openWorkload());
+    static final KeyMap.Binding D = bind("d", "daemon on/off for next ones", (c, k) -> c.commands.daemon());
+    static final KeyMap.Binding TERMINATE = bind("k", "terminate selected (SIGTERM)", (c, k) -> c.commands.stop(false));
+    static final KeyMap.Binding KILL = bind("K", "kill selected now (SIGKILL)", (c, k) -> c.commands.stop(true));
+    static final KeyMap.Binding JOIN = bind("j", "join selected (background)", (c, k) -> c.joins.join());
+    static final KeyMap.Binding JOIN_ALL = bind("J", "join all live workers", (c, k) -> c.joins.joinAll());
+    static final KeyMap.Binding GIL = bind("g", "simulated GIL on/off", (c, k) -> c.commands.toggleGil());
+    static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads <-> processes",
+            (c, k) -> c.nav.switchPane());
+    static final KeyMap.Binding SORT = bind("s", "sort by the next column", (c, k) -> c.nav.sort());
+    static final KeyMap.Binding FILTER = bind("/", "filter by name", (c, k) -> c.commands.editFilter());
+    static final KeyMap.Binding FREEZE = bind(" ", "freeze / unfreeze display", (c, k) -> c.nav.freeze());
+    // = and _ are + and - without Shift: they do the same, and say so
+    static final KeyMap.Binding INTERVAL = bind("+=-_", "sample less / more often",
+            (c, k) -> c.commands.interval(k.ch() == '+' || k.ch() == '=' ? 1 : -1));
+    static final KeyMap.Binding CLEAR = bind("c", "clear ended workers", (c, k) -> c.commands.clearEnded());
+
+    /** The footer: the keys one needs most, first, so a narrow footer keeps them. */
+    private static final List<KeyMap.Hint> HINTS = List.of(
+            new KeyMap.Hint(T, "t", "thread"), new KeyMap.Hint(V, "v", "virtual"), new KeyMap.Hint(P, "p", "process"),
+            new KeyMap.Hint(W, "w", "workload"), new KeyMap.Hint(D, "d", "daemon"), new KeyMap.Hint(TERMINATE, "k", "stop"),
+            new KeyMap.Hint(JOIN, "j", "join"), new KeyMap.Hint(GIL, "g", "GIL"), new KeyMap.Hint(KILL, "K", "kill"),
+            new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
+            new KeyMap.Hint(FREEZE, "space", "freeze"), new KeyMap.Hint(CLEAR, "c", "clear"), new KeyMap.Hint(INTERVAL, "+-", "interval"),
+            new KeyMap.Hint(PANE, "Tab", "pane"));
+
+    /** In the help's order: starting, stopping and waiting first, then looking around. */
+    static final KeyMap.Group GROUP = new KeyMap.Group(null, List.of(
+            T, V, P,
+            new KeyMap.Binding(digits(), "0-9", "a count first: 4t starts 4", (c, k) -> c.commands.countDigit(k.ch() - '0'), true),
+            W, D, TERMINATE, KILL, JOIN, JOIN_ALL,
+            KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)), "stop waiting; cancel a count", (c, k) -> c.commands.cancel()),
+            GIL,
+            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker", (c, k) -> c.nav.step(k)),
+            KeyMap.Binding.of(List.of(Key.of(KeyType.PageUp), Key.of(KeyType.PageDown)), "a page up / down", (c, k) -> c.nav.page(k)),
+            KeyMap.Binding.of(List.of(Key.of(KeyType.Home), Key.of(KeyType.End)), "first / last worker", (c, k) -> c.nav.ends(k)),
+            PANE, SORT, FILTER, FREEZE, INTERVAL, CLEAR,
+            KeyMap.Binding.of(List.of(Key.of('?'), Key.of('h'), Key.of(KeyType.F1)), "this help", (c, k) -> c.commands.help()),
+            QUIT), HINTS);
+
+    /** The live screen's table. */
+    static final KeyMap TABLE = new KeyMap(List.of(GROUP));
+
+    /** A binding of one or more plain characters. */
+    private static KeyMap.Binding bind(String chars, String help, KeyMap.Action action) {
+        List<Key> keys = new ArrayList<>();
+        for (char c : chars.toCharArray()) {
+            keys.add(Key.of(c));
+        }
+        return KeyMap.Binding.of(keys, help, action);
+    }
+
+    private static List<Key> digits() {
+        List<Key> keys = new ArrayList<>();
+        for (char c = '0'; c <= '9'; c++) {
+            keys.add(Key.of(c));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,98 @@
+package org.threadlab.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.SnapshotSource;
+import org.threadlab.model.WorkerSample;
+
+/**
+ * What the user looks at and where the cursor is: the snapshot on show (live or frozen), the
+ * selection in each table, the focused table, the sort order. Changes only the UI state.
+ */
+final class Navigation {
+    private final UiState st;
+    private final SnapshotSource source;
+    private final Supplier<TerminalSize> size;
+
+    Navigation(UiState st, SnapshotSource source, Supplier<TerminalSize> size) {
+        this.st = st;
+        this.source = source;
+        this.size = size;
+    }
+
+    /**
+     * What is on show: the frozen snapshot, or the newest. A worker started while frozen (keys still
+     * act) would have no row and could not be selected, so the frozen display moves on, once, to the
+     * first snapshot that has it: still one instant, and the status line says why it moved.
+     */
+    Snapshot shown() {
+        Snapshot live = source.latest();
+        if (st.frozen == null) {
+            return live;
+        }
+        for (WorkerSample w : live.workers()) {
+            if (st.frozen.worker(w.info().id()).isEmpty()) {
+                st.frozen = live;
+                st.status("display frozen again, later, to show " + w.info().name() + " (space continues)", false);
+                break;
+            }
+        }
+        return st.frozen;
+    }
+
+    /** The selected row of the focused table, as shown. */
+    Optional<WorkerSample> selected() {
+        return Rows.selected(shown(), st);
+    }
+
+    /** Up and Down: one row. */
+    Reaction step(Key key) {
+        return move(key.type() == KeyType.ArrowUp ? -1 : 1);
+    }
+
+    /** Page Up and Page Down: a table's height less one, so one row stays in view. */
+    Reaction page(Key key) {
+        TerminalSize s = size.get();
+        int page = Math.max(1, Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size()).tableRows() - 1);
+        return move(key.type() == KeyType.PageUp ? -page : page);
+    }
+
+    /** Home and End: the first or last row. */
+    Reaction ends(Key key) {
+        return move(key.type() == KeyType.Home ? Integer.MIN_VALUE / 2 : Integer.MAX_VALUE / 2);
+    }
+
+    /** Tab (and Shift-Tab: there are two tables): the other table. */
+    Reaction switchPane() {
+        st.focus = st.focus.other();
+        return Reaction.REDRAW;
+    }
+
+    Reaction sort() {
+        st.sort = st.sort.next();
+        st.status("sorted by " + st.sort.label, false);
+        return Reaction.REDRAW;
+    }
+
+    /** Space: holds the display at one instant (keys still act), or lets it go live again. */
+    Reaction freeze() {
+        st.frozen = st.frozen == null ? source.latest() : null;
+        st.status(st.frozen != null ? "display frozen: space continues (keys still act)" : "display live", false);
+        return Reaction.REDRAW;
+    }
+
+    private Reaction move(int delta) {
+        List<WorkerSample> rows = Rows.of(shown(), st, st.focus);
+        if (rows.isEmpty()) {
+            return Reaction.REDRAW;
+        }
+        int i = Math.max(0, Rows.selectedIndex(rows, st.selected(st.focus)));
+        int next = (int) Math.max(0, Math.min(rows.size() - 1, (long) i + delta));
+        st.selected.put(st.focus, rows.get(next).info().id());
+        return Reaction.REDRAW;
+    }
+}

@@ -1,0 +1,108 @@
+package org.threadlab.ui;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.threadlab.text.Durations;
+import org.threadlab.text.Words;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.JoinResult;
+import org.threadlab.worker.SpawnRefused;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/** The live screen's commands: the supervisor does them, and each reply says in a line what happened. */
+public final class SupervisorCommands implements WorkerCommands {
+    private final Supervisor supervisor;
+
+    public SupervisorCommands(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public boolean acts() {
+        return true;
+    }
+
+    @Override
+    public Reply spawn(WorkerKind kind, int n, WorkloadSpec spec, boolean daemon) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                names.add(supervisor.spawn(kind, spec, daemon).name());
+            } catch (SpawnRefused | IllegalArgumentException e) {
+                // the ones started so far stay: the reply says how many
+                return new Reply("refused: " + e.getMessage() + (names.isEmpty() ? "" : " (started " + names.size() + " of " + n + ")"),
+                        true, !names.isEmpty());
+            }
+        }
+        return Reply.done("started " + Words.count(n, kind.noun()) + ": " + String.join(", ", names));
+    }
+
+    @Override
+    public Reply terminate(WorkerInfo w) {
+        supervisor.terminate(w.id());
+        return Reply.done(w.kind() == WorkerKind.PROCESS ? "terminating " + w.name() + " (SIGTERM, then SIGKILL after "
+                + Durations.format(supervisor.limits().grace()) + ")" : "asking " + w.name() + " to stop (interrupt)");
+    }
+
+    @Override
+    public Reply kill(WorkerInfo w) {
+        supervisor.kill(w.id());
+        return Reply.done(w.kind() == WorkerKind.PROCESS ? "killing " + w.name() + " (SIGKILL)"
+                : w.name() + " is a thread: it cannot be killed, only asked to stop (interrupted)");
+    }
+
+    @Override
+    public Reply join(int id) throws InterruptedException {
+        JoinResult r = supervisor.join(id, null);
+        return Reply.note("joined " + r.worker().name() + " after " + Durations.seconds(r.waited()) + ": " + r.worker().state().label());
+    }
+
+    @Override
+    public Reply joinAll() throws InterruptedException {
+        long start = System.nanoTime();
+        List<JoinResult> r = supervisor.joinAll(null);
+        return Reply.note("joined all " + r.size() + " after " + Durations.seconds(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    @Override
+    public Reply setDaemon(boolean on) {
+        return Reply.note(on ? "next workers are daemons: quitting kills them"
+                : "next workers are not daemons: quitting waits for them (or kills them if you say so)");
+    }
+
+    @Override
+    public Reply setGil(boolean on) {
+        supervisor.setGil(on);
+        return Reply.done(on ? "GIL on: CPU work of threads in this JVM takes turns (each process has its own)" : "GIL off");
+    }
+
+    @Override
+    public boolean gil() {
+        return supervisor.gil().isEnabled();
+    }
+
+    @Override
+    public Reply clearEnded() {
+        int n = supervisor.clearEnded();
+        return Reply.done("cleared " + Words.count(n, "ended worker"));
+    }
+
+    @Override
+    public Optional<WorkerInfo> worker(int id) {
+        return supervisor.worker(id);
+    }
+
+    @Override
+    public List<WorkerInfo> workers() {
+        return supervisor.workers();
+    }
+
+    @Override
+    public void shutdown(boolean kill) throws InterruptedException {
+        supervisor.shutdown(kill);
+    }
+}
