@@ -103,7 +103,9 @@ public final class Sampler implements AutoCloseable {
             try {
                 m = take();
                 lastHost = m.host();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Errors too: the sampler's thread dying would stop every figure without a word, and the
+                // likely one, an OutOfMemoryError, is a workload's (crash --how oom in a thread), soon over
                 m = new Measurement(++seq, Instant.now(), interval, selfPid, lastHost, List.of(), Map.of(), takenNanos,
                         reason(e));
             }
@@ -114,7 +116,7 @@ public final class Sampler implements AutoCloseable {
     }
 
     /** An exception in the user's terms: its message, or its class where it has none. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

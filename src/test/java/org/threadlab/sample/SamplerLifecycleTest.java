@@ -147,6 +147,31 @@ class SamplerLifecycleTest {
     }
 
     @Test
+    void anOutOfMemoryErrorInATickIsPublishedAndTheSamplerKeepsTicking() throws Exception {
+        // a thread's crash --how oom fills threadlab's heap: the sampler's thread must not die of it unseen
+        java.util.concurrent.atomic.AtomicReference<Error> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        try (Sampler sampler = new Sampler(FixturePlatforms.failing(failure), Duration.ofMillis(100))) {
+            sampler.onMeasurement(seen::add);
+            sampler.start();
+            failure.set(new OutOfMemoryError("Java heap space"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (seen.stream().noneMatch(Measurement::failed) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Measurement failed = seen.stream().filter(Measurement::failed).findFirst().orElse(null);
+            assertNotNull(failed, "the failed tick is published");
+            assertEquals("Java heap space", failed.error());
+            failure.set(null);
+            long after = sampler.latest().seq();
+            while ((sampler.latest().seq() <= after || sampler.latest().failed()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(sampler.latest().failed(), "the sampler's thread lived on and measures again");
+        }
+    }
+
+    @Test
     void aFailureWithoutAMessageIsNamedByItsType() {
         assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
         assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));
