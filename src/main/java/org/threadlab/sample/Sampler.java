@@ -110,8 +110,10 @@ public final class Sampler implements AutoCloseable {
                         reason(e));
             }
             latest = m;
+            // still under the lock: two ticks taken at once (the timer's and a sampleNow) reach the
+            // listeners in the order they were taken, so a model never goes back to an older window
+            publish(m);
         }
-        publish(m);
         return m;
     }
 
@@ -174,7 +176,10 @@ public final class Sampler implements AutoCloseable {
         return latest;
     }
 
-    /** Called, on the sampler's thread, with every measurement (failed ones too). */
+    /**
+     * Called, on the thread that took the tick, with every measurement (failed ones too), in order:
+     * a listener should return quickly (post it on), since the next tick waits for it.
+     */
     public void onMeasurement(Consumer<Measurement> listener) {
         listeners.add(listener);
     }

@@ -172,6 +172,39 @@ class SamplerLifecycleTest {
     }
 
     @Test
+    void ticksTakenAtOnceReachTheListenersInTheOrderTaken() throws Exception {
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch firstInListener = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondTaken = new java.util.concurrent.CountDownLatch(1);
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(10))) {
+            long first = sampler.sampleNow().seq() + 1;
+            sampler.onMeasurement(m -> {
+                if (m.seq() == first) {
+                    firstInListener.countDown();
+                    try {
+                        // without the order kept, the second tick is heard meanwhile
+                        secondTaken.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    heard.add(m.seq());
+                } else {
+                    heard.add(m.seq());
+                    secondTaken.countDown();
+                }
+            });
+            Thread a = new Thread(sampler::sampleNow, "tick-a");
+            a.start();
+            assertTrue(firstInListener.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first tick reached its listener");
+            Thread b = new Thread(sampler::sampleNow, "tick-b");
+            b.start();
+            a.join(10_000);
+            b.join(10_000);
+            assertEquals(List.of(first, first + 1), heard, "in the order taken");
+        }
+    }
+
+    @Test
     void aFailureWithoutAMessageIsNamedByItsType() {
         assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
         assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));
