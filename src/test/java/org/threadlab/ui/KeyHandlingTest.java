@@ -266,6 +266,22 @@ class KeyHandlingTest {
     }
 
     @Test
+    void aCancelledJoinReportingLateLeavesTheNewJoinOfTheSameWorker() throws Exception {
+        keys("t");
+        ui.key(new KeyStroke('j', false, false));
+        assertEquals(1, ui.state().joins.size());
+        ui.key(new KeyStroke(KeyType.Escape));
+        assertTrue(ui.state().joins.isEmpty(), "Esc stopped waiting");
+        // the cancelled wait has posted its end (its thread left Joins), not yet handled: then j again
+        await(() -> Thread.getAllStackTraces().entrySet().stream().noneMatch(e -> e.getKey().getName().equals("threadlab-ui-wait")
+                && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith(Joins.class.getName()))), () -> { });
+        ui.key(new KeyStroke('j', false, false));
+        ui.drain();
+        assertEquals(1, ui.state().joins.size(), "the new join is still shown as waiting");
+        assertTrue(screen().contains("joining sleep-1"));
+    }
+
+    @Test
     @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsAreRefusedOnOldJavaWithTheSupervisorsReason() {
         keys("v");
