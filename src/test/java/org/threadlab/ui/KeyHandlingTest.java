@@ -266,6 +266,22 @@ class KeyHandlingTest {
     }
 
     @Test
+    void ctrlCAsksToQuitFromAnyDialogAsTheHelpSays() {
+        keys("t");
+        for (String opens : List.of("w", "/", "?")) {
+            keys(opens);
+            assertTrue(ui.state().overlay != UiState.Overlay.NONE || ui.state().editingFilter, opens + " opened");
+            ui.key(new KeyStroke('c', true, false));
+            ui.drain();
+            assertEquals(UiState.Overlay.QUIT, ui.state().overlay, "Ctrl-C in " + opens + " asks to quit");
+            assertFalse(ui.state().editingFilter);
+            keys("c"); // cancel the quit
+            assertEquals(UiState.Overlay.NONE, ui.state().overlay);
+        }
+        assertEquals("", ui.state().filter, "nothing was typed into the filter");
+    }
+
+    @Test
     void aCancelledJoinReportingLateLeavesTheNewJoinOfTheSameWorker() throws Exception {
         keys("t");
         ui.key(new KeyStroke('j', false, false));
