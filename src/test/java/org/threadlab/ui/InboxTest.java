@@ -37,6 +37,35 @@ class InboxTest {
     }
 
     @Test
+    void aSpawnThatThrowsOnTheActionsThreadIsSaidOnTheStatusLine() throws Exception {
+        // commands that act, whose spawn fails as Thread.start does when the OS has no thread left
+        WorkerCommands failing = (WorkerCommands) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WorkerCommands.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "acts" -> true;
+                    case "spawn" -> throw new OutOfMemoryError("unable to create native thread: possibly out of memory");
+                    case "workers" -> List.of();
+                    case "worker" -> java.util.Optional.empty();
+                    default -> m.getReturnType() == boolean.class ? false : null;
+                });
+        java.util.concurrent.ExecutorService actions = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            TerminalUi live = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), failing, Fixtures.source(Fixtures.snapshot()),
+                    new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, actions, List.of());
+            live.post(new UiEvent.KeyPressed(new KeyStroke('t', false, false)));
+            live.drain();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (live.state().status.startsWith("starting") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                live.drain();
+            }
+            assertEquals("could not start thread: unable to create native thread: possibly out of memory", live.state().status);
+            assertTrue(live.state().statusError);
+        } finally {
+            actions.shutdownNow();
+        }
+    }
+
+    @Test
     void aFinishedCommandAppliesItsResultOnTheUiThread() {
         ui.post(new UiEvent.Finished("join", s -> s.status("joined x", false), Reaction.REDRAW));
         ui.post(new UiEvent.Finished("spawn", s -> s.status("started 2 threads", false), Reaction.REBUILD));
