@@ -167,8 +167,7 @@ final class Commands {
     }
 
     private Reaction say(Reply r) {
-        st.status(r.status(), r.error());
-        return r.reaction();
+        return say(st, r);
     }
 
     private WorkerInfo selectedLive(String verb) {
