@@ -73,8 +73,17 @@ final class Commands {
         boolean daemon = st.daemon;
         st.status("starting " + Words.count(n, kind.noun()) + ": " + spec.describe() + (daemon ? " (daemon)" : ""), false);
         tasks.act(() -> {
-            Reply r = workers.spawn(kind, n, spec, daemon);
-            tasks.post(new UiEvent.Finished("spawn", s -> s.status(r.status(), r.error()), r.reaction()));
+            Reply r;
+            try {
+                r = workers.spawn(kind, n, spec, daemon);
+            } catch (RuntimeException | Error e) {
+                // a refusal is a reply; anything else (a thread the OS will not create: OutOfMemoryError)
+                // would die with the executor's thread, leave "starting..." on the status line for
+                // good and print its trace over the screen: it is said instead. Some may have started
+                r = new Reply("could not start " + kind.noun() + ": " + Sampler.reason(e), true, true);
+            }
+            Reply reply = r;
+            tasks.post(new UiEvent.Finished("spawn", s -> s.status(reply.status(), reply.error()), reply.reaction()));
         });
         // with a direct executor the workers exist now: the model catches up before the frame
         return Reaction.REBUILD;
@@ -158,8 +167,7 @@ final class Commands {
     }
 
     private Reaction say(Reply r) {
-        st.status(r.status(), r.error());
-        return r.reaction();
+        return say(st, r);
     }
 
     private WorkerInfo selectedLive(String verb) {

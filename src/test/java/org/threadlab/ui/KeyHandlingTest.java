@@ -266,6 +266,38 @@ class KeyHandlingTest {
     }
 
     @Test
+    void ctrlCAsksToQuitFromAnyDialogAsTheHelpSays() {
+        keys("t");
+        for (String opens : List.of("w", "/", "?")) {
+            keys(opens);
+            assertTrue(ui.state().overlay != UiState.Overlay.NONE || ui.state().editingFilter, opens + " opened");
+            ui.key(new KeyStroke('c', true, false));
+            ui.drain();
+            assertEquals(UiState.Overlay.QUIT, ui.state().overlay, "Ctrl-C in " + opens + " asks to quit");
+            assertFalse(ui.state().editingFilter);
+            keys("c"); // cancel the quit
+            assertEquals(UiState.Overlay.NONE, ui.state().overlay);
+        }
+        assertEquals("", ui.state().filter, "nothing was typed into the filter");
+    }
+
+    @Test
+    void aCancelledJoinReportingLateLeavesTheNewJoinOfTheSameWorker() throws Exception {
+        keys("t");
+        ui.key(new KeyStroke('j', false, false));
+        assertEquals(1, ui.state().joins.size());
+        ui.key(new KeyStroke(KeyType.Escape));
+        assertTrue(ui.state().joins.isEmpty(), "Esc stopped waiting");
+        // the cancelled wait has posted its end (its thread left Joins), not yet handled: then j again
+        await(() -> Thread.getAllStackTraces().entrySet().stream().noneMatch(e -> e.getKey().getName().equals("threadlab-ui-wait")
+                && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith(Joins.class.getName()))), () -> { });
+        ui.key(new KeyStroke('j', false, false));
+        ui.drain();
+        assertEquals(1, ui.state().joins.size(), "the new join is still shown as waiting");
+        assertTrue(screen().contains("joining sleep-1"));
+    }
+
+    @Test
     @org.junit.jupiter.api.Tag("jdk21") // both branches: refused on 17, run on 21+ (.ci/run)
     void virtualThreadsAreRefusedOnOldJavaWithTheSupervisorsReason() {
         keys("v");
