@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.CounterWork;
+import org.threadlab.work.TypedSpec;
+import org.threadlab.work.WorkloadType;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 import org.threadlab.worker.WorkerState;
@@ -44,6 +46,8 @@ public final class Outcomes {
         boolean sharedWithThreads;
         final Set<Integer> alive = new HashSet<>();
         final List<Integer> members = new ArrayList<>();
+        /** What each member adds when it finishes, read once at its spawn. */
+        final Map<Integer, WorkloadType.SharedRound> each = new HashMap<>();
 
         Round(String type, String group, String scope, Path file) {
             this.type = type;
@@ -59,45 +63,42 @@ public final class Outcomes {
     private Path dir;
     private int roundNo;
 
-    private static boolean tracked(WorkloadSpec spec) {
-        return spec.type().equals("counter") || spec.type().equals("global");
-    }
-
-    private static String scope(WorkerKind kind, WorkloadSpec spec) {
+    private static String scope(WorkerKind kind, WorkloadType.SharedRound round) {
         if (kind.inThisJvm()) {
             return "jvm";
         }
-        return "shared".equals(spec.params().get("memory")) ? "shm" : "copy";
+        return round.sharedFile() ? "shm" : "copy";
     }
 
     /**
      * Registers a worker about to start and returns the spec it should run with (a process that
      * shares memory gets the round's file). Starts a new round, with fresh state, when none is running.
      */
-    public synchronized WorkloadSpec register(int id, WorkerKind kind, WorkloadSpec spec) {
-        if (!tracked(spec)) {
+    public synchronized TypedSpec register(int id, WorkerKind kind, TypedSpec spec) {
+        WorkloadType.SharedRound shared = spec.type().sharedRound(spec);
+        if (shared == null) {
             return spec;
         }
-        String group = spec.params().get("group");
-        String scope = scope(kind, spec);
-        String key = spec.type() + "/" + group + "/" + scope;
+        String group = shared.group();
+        String scope = scope(kind, shared);
+        String key = shared.lesson() + "/" + group + "/" + scope;
         Round round = rounds.get(key);
         if (round == null || round.alive.isEmpty()) {
-            round = new Round(spec.type(), group, scope, scope.equals("shm") ? newFile(group) : null);
+            round = new Round(shared.lesson(), group, scope, scope.equals("shm") ? newFile(group) : null);
             rounds.put(key, round);
-            if (!jvmRoundRunning(spec.type(), group)) {
+            if (!jvmRoundRunning(shared.lesson(), group)) {
                 // the parent's own copy starts each round at zero, so "still 0" means what it says
-                if (spec.type().equals("counter")) {
+                if (shared.counter()) {
                     SharedState.counter(group).reset();
                 } else {
                     SharedState.list(group).clear();
                 }
             }
             round.baseline = SharedState.counter(group).get();
-            round.sharedWithThreads = scope.equals("copy") && jvmRoundRunning(spec.type(), group);
+            round.sharedWithThreads = scope.equals("copy") && jvmRoundRunning(shared.lesson(), group);
         }
         if (scope.equals("jvm")) {
-            Round copy = rounds.get(spec.type() + "/" + group + "/copy");
+            Round copy = rounds.get(shared.lesson() + "/" + group + "/copy");
             if (copy != null && !copy.alive.isEmpty()) {
                 copy.sharedWithThreads = true;
             }
@@ -105,7 +106,8 @@ public final class Outcomes {
         round.alive.add(id);
         round.members.add(id);
         byWorker.put(id, round);
-        return round.file == null ? spec : spec.with("_file", round.file.toString());
+        round.each.put(id, shared);
+        return round.file == null ? spec : spec.with(CounterWork.FILE, round.file.toString());
     }
 
     private boolean jvmRoundRunning(String type, String group) {
@@ -119,6 +121,7 @@ public final class Outcomes {
         if (r != null) {
             r.alive.remove(id);
             r.members.remove(Integer.valueOf(id));
+            r.each.remove(id);
         }
     }
 
@@ -162,10 +165,10 @@ public final class Outcomes {
             } else {
                 threads++;
             }
-            mode = w.workload().params().get("mode");
-            long each = Long.parseLong(w.workload().params().get(r.type.equals("counter") ? "increments" : "items"));
+            WorkloadType.SharedRound shared = r.each.get(id);
+            mode = shared.mode();
             if (w.state() == WorkerState.FINISHED) {
-                expected += each;
+                expected += shared.each();
             } else {
                 unfinished++;
             }

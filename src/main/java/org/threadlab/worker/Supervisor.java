@@ -19,6 +19,7 @@ import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 import org.threadlab.work.HeapBudget;
 import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
@@ -104,7 +105,14 @@ public final class Supervisor implements AutoCloseable {
         if (closed) {
             throw new SpawnRefused("threadlab is shutting down");
         }
-        WorkloadSpec normalized = Workloads.normalize(spec);
+        return spawn(kind, Workloads.parse(spec), daemon);
+    }
+
+    /** Starts a worker from a spec already checked at the edge (an option, the dialog): nothing is parsed again. */
+    public WorkerInfo spawn(WorkerKind kind, TypedSpec normalized, boolean daemon) {
+        if (closed) {
+            throw new SpawnRefused("threadlab is shutting down");
+        }
         int need = processesNeeded(kind, normalized);
         synchronized (this) {
             try {
@@ -114,7 +122,7 @@ public final class Supervisor implements AutoCloseable {
                 throw e;
             }
             int id = nextId.incrementAndGet();
-            String name = normalized.type() + "-" + id;
+            String name = normalized.name() + "-" + id;
             Worker w;
             try {
                 w = create(id, name, kind, outcomes.register(id, kind, normalized), daemon);
@@ -136,20 +144,22 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    private Worker create(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon) {
+    private Worker create(int id, String name, WorkerKind kind, TypedSpec spec, boolean daemon) {
         // the processes the worker starts (pool members, a queue's consumer) become workers of their own
         MemberSet members = new MemberSet(this::addMember);
         Worker w;
+        long held = spec.type().memoryNeeded(spec);
+        boolean exhausts = spec.type().exhaustsMemory(spec);
         if (kind == WorkerKind.PROCESS) {
-            long held = Workloads.memoryNeeded(spec);
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
-                    : spec.type().equals("crash") && "oom".equals(spec.params().get("how")) ? CHILD_HEAP_MARGIN : 0;
-            w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+                    : exhausts ? CHILD_HEAP_MARGIN : 0;
+            w = new ProcessWorker(id, name, spec.text(), daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
         } else {
             Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
-            w = new ThreadWorker(id, name, kind, spec, daemon, listener, workload, gil);
+            w = new ThreadWorker(id, name, kind, spec.text(), daemon, listener, workload, gil);
         }
+        w.takesHeap = held > 0 || exhausts;
         members.bind(w);
         w.members = members;
         return w;
@@ -170,15 +180,8 @@ public final class Supervisor implements AutoCloseable {
      * process, and those it starts: a process pool's members (one per pool worker, at most one per
      * input), a queue's consumer (a queue in a process passes its items to a second process).
      */
-    public static int processesNeeded(WorkerKind kind, WorkloadSpec normalized) {
-        int n = kind == WorkerKind.PROCESS ? 1 : 0;
-        java.util.Map<String, String> p = normalized.params();
-        if (normalized.type().equals("pool") && "process".equals(p.get("pool"))) {
-            n += Math.min(Integer.parseInt(p.get("workers")), Integer.parseInt(p.get("inputs")));
-        } else if (normalized.type().equals("queue") && kind == WorkerKind.PROCESS) {
-            n += 1;
-        }
-        return n;
+    public static int processesNeeded(WorkerKind kind, TypedSpec normalized) {
+        return (kind == WorkerKind.PROCESS ? 1 : 0) + normalized.type().processesStarted(normalized, kind == WorkerKind.PROCESS);
     }
 
     /**
@@ -198,13 +201,10 @@ public final class Supervisor implements AutoCloseable {
         return n;
     }
 
-    private void checkLimits(WorkerKind kind, WorkloadSpec spec, int processesNeeded) {
-        if (kind.inThisJvm() && spec.type().equals("exec")) {
-            throw new SpawnRefused("exec starts a program of its own: it runs only as a process (p)");
-        }
-        if (kind.inThisJvm() && spec.type().equals("crash") && "exit".equals(spec.params().get("how"))) {
-            throw new SpawnRefused("a thread cannot exit on its own: System.exit would end threadlab's whole JVM"
-                    + " (run it as a process to see a child exit)");
+    private void checkLimits(WorkerKind kind, TypedSpec spec, int processesNeeded) {
+        String onlyProcess = spec.type().onlyAsProcess(spec);
+        if (kind.inThisJvm() && onlyProcess != null) {
+            throw new SpawnRefused(onlyProcess + " (p)");
         }
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new SpawnRefused(VirtualThreads.unavailableReason());
@@ -216,8 +216,8 @@ public final class Supervisor implements AutoCloseable {
         }
         if (processesNeeded > 1 && processes + processesNeeded > limits.maxProcesses()) {
             int started = processesNeeded - (kind == WorkerKind.PROCESS ? 1 : 0);
-            throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.type() + (kind == WorkerKind.PROCESS ? " in a process" : "")
-                    + (spec.type().equals("pool") ? " with a pool of " + started + " processes" : " with its consumer process")
+            throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.name() + (kind == WorkerKind.PROCESS ? " in a process" : "")
+                    + (spec.name().equals("pool") ? " with a pool of " + started + " processes" : " with its consumer process")
                     + "), over the limit of " + limits.maxProcesses() + " live processes" + (processes > 0 ? " (" + processes + " running)" : ""));
         }
         if (kind.inThisJvm() && threads >= limits.maxThreads()) {
@@ -281,7 +281,7 @@ public final class Supervisor implements AutoCloseable {
             members.ownerEnded();
         }
         dropOldestEnded();
-        if (w.kind.inThisJvm() && tookHeap(i)) {
+        if (w.kind.inThisJvm() && (w.takesHeap || (i.reason() != null && i.reason().startsWith("out of memory")))) {
             // the heap grew for this worker and would stay grown: give the memory back, off the worker's thread
             try {
                 timer.execute(HeapBudget::shrink);
@@ -289,13 +289,6 @@ public final class Supervisor implements AutoCloseable {
                 // closed: threadlab is on its way out, and its memory with it
             }
         }
-    }
-
-    /** A thread worker that held much of the heap: a memory workload, or one that ran out of memory. */
-    private static boolean tookHeap(WorkerInfo i) {
-        String type = i.workload().type();
-        return type.equals("memory") || (type.equals("crash") && "oom".equals(i.workload().params().get("how")))
-                || (i.reason() != null && i.reason().startsWith("out of memory"));
     }
 
     /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */

@@ -55,7 +55,7 @@ class WorkloadsTest {
     @Test
     void sleepReportsProgressToTheEnd() throws Exception {
         Direct ctx = new Direct();
-        String r = Workloads.create(Workloads.normalize(WorkloadSpec.of("sleep").with("duration", "250ms")), null).run(ctx);
+        String r = Workloads.create(Workloads.parse(WorkloadSpec.of("sleep").with("duration", "250ms")), null).run(ctx);
         assertEquals("slept 250ms", r);
         assertEquals(ctx.total, ctx.done);
         assertEquals(3, ctx.total);
@@ -65,30 +65,30 @@ class WorkloadsTest {
     void cpuBurnIsDeterministicAndCancellable() throws Exception {
         WorkloadSpec spec = WorkloadSpec.of("cpu").with("units", "0.05").with("_unit", "2000000");
         Direct a = new Direct();
-        String r1 = Workloads.create(Workloads.normalize(spec), null).run(a);
-        String r2 = Workloads.create(Workloads.normalize(spec), null).run(new Direct());
+        String r1 = Workloads.create(Workloads.parse(spec), null).run(a);
+        String r2 = Workloads.create(Workloads.parse(spec), null).run(new Direct());
         assertEquals(r1, r2);
         assertEquals(a.total, a.done);
         Direct cancelled = new Direct();
         cancelled.cancel = true;
-        assertThrows(InterruptedException.class, () -> Workloads.create(Workloads.normalize(spec), null).run(cancelled));
+        assertThrows(InterruptedException.class, () -> Workloads.create(Workloads.parse(spec), null).run(cancelled));
         Direct stubborn = new Direct();
         stubborn.cancel = true;
-        String r3 = Workloads.create(Workloads.normalize(spec.with("stubborn", "true")), null).run(stubborn);
+        String r3 = Workloads.create(Workloads.parse(spec.with("stubborn", "true")), null).run(stubborn);
         assertTrue(r3.startsWith("burned"), r3);
     }
 
     @Test
     void memoryHoldsForTheGivenTime() throws Exception {
         Direct ctx = new Direct();
-        String r = Workloads.create(Workloads.normalize(WorkloadSpec.of("memory").with("size", "8MiB").with("hold", "100ms")), null).run(ctx);
+        String r = Workloads.create(Workloads.parse(WorkloadSpec.of("memory").with("size", "8MiB").with("hold", "100ms")), null).run(ctx);
         assertTrue(r.startsWith("held 8MiB in 8 blocks"), r);
         assertEquals(8, ctx.done);
     }
 
     @Test
     void threadPoolMapsInOrder() throws Exception {
-        WorkloadSpec spec = Workloads.normalize(WorkloadSpec.of("pool").with("inputs", "6").with("workers", "3")
+        TypedSpec spec = Workloads.parse(WorkloadSpec.of("pool").with("inputs", "6").with("workers", "3")
                 .with("task", "sleep").with("cost", "20ms"));
         Direct ctx = new Direct();
         String r = Workloads.create(spec, null).run(ctx);
@@ -99,7 +99,7 @@ class WorkloadsTest {
     @Test
     void aPoolBiggerThanItsInputsSaysHowManyWorkersItReallyUsed() throws Exception {
         // one worker per input at most: a pool of 8 over 1 input runs 1 thread, and the result says so
-        WorkloadSpec spec = Workloads.normalize(WorkloadSpec.of("pool").with("inputs", "1").with("workers", "8")
+        TypedSpec spec = Workloads.parse(WorkloadSpec.of("pool").with("inputs", "1").with("workers", "8")
                 .with("task", "sleep").with("cost", "1ms"));
         String r = Workloads.create(spec, null).run(new Direct());
         assertEquals("mapped x*x over 1 input with 1 thread (a pool of 8, at most one per input): [0]", r);

@@ -56,6 +56,27 @@ class ChildProtocolTest {
     }
 
     @Test
+    void aDamagedSpecIsReadOnceAtTheChildsEdgeAndFailsTheWorkWithItsReason() throws Exception {
+        // the child's arguments are its edge: read and checked once, and a bad one is said in words, not a stack trace
+        Process p = new ProcessBuilder(ChildCommand.build("t1", "w-1", WorkloadSpec.of("cpu").with("units", "1").with("_unit", "oops"),
+                0, false, 0)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            LineReader in = new LineReader(p.getInputStream());
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(Protocol.EXIT_FAILED, p.exitValue());
+            assertEquals("hello", Protocol.verb(lines.get(0)));
+            assertEquals("error _unit must be a whole number, not 'oops'", lines.get(lines.size() - 1));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void stopEndsTheWorkWithExitThree() throws Exception {
         Process p = start(WorkloadSpec.of("sleep").with("duration", "60s"));
         try {

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.threadlab.work.CpuBurn;
 import org.threadlab.work.ExecWork;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkContext;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
@@ -54,12 +56,19 @@ public final class ChildMain {
             }
             params.put(a.substring(0, eq), a.substring(eq + 1));
         }
-        WorkloadSpec spec = new WorkloadSpec(args[1], params);
-        if ("true".equals(params.get("stubborn"))) {
+        // the child's edge: its arguments are read and checked once, here; a bad spec fails the work, reported as such
+        TypedSpec spec = null;
+        RuntimeException bad = null;
+        try {
+            spec = Workloads.parseAny(new WorkloadSpec(args[1], params));
+        } catch (RuntimeException e) {
+            bad = e;
+        }
+        if (spec != null && Boolean.TRUE.equals(spec.values().get(CpuBurn.STUBBORN.name()))) {
             // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
             Runtime.getRuntime().addShutdownHook(new Stubborn());
         }
-        ChildWork work = new ChildWork(name, spec, gil);
+        ChildWork work = new ChildWork(name, spec, bad, gil);
         Thread worker = new Thread(work, name);
         work.thread = worker;
         worker.start();
@@ -110,7 +119,9 @@ public final class ChildMain {
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
     private static final class ChildWork implements Runnable, WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
         private final String name;
-        private final WorkloadSpec spec;
+        private final TypedSpec spec;
+        /** Why the arguments were refused, or null. */
+        private final RuntimeException bad;
         private final SimulatedGil gil;
         final LinkedBlockingQueue<String> tasks = new LinkedBlockingQueue<>();
         volatile boolean cancelled;
@@ -139,9 +150,10 @@ public final class ChildMain {
             }
         }
 
-        ChildWork(String name, WorkloadSpec spec, SimulatedGil gil) {
+        ChildWork(String name, TypedSpec spec, RuntimeException bad, SimulatedGil gil) {
             this.name = name;
             this.spec = spec;
+            this.bad = bad;
             this.gil = gil;
         }
 
@@ -151,9 +163,12 @@ public final class ChildMain {
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
                 // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
-                Workload workload = Workloads.create(spec,
+                if (bad != null) {
+                    throw bad;
+                }
+                Workload workload = spec.type().create(spec,
                         new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name), new MemberReports()), true);
-                if (spec.type().equals("pool-member")) {
+                if (spec.type() instanceof PoolMap.MemberType) {
                     int served = serveTasks(workload);
                     send(Protocol.CPU + " " + cpuNanos());
                     send(Protocol.RESULT + " served " + served + (served == 1 ? " task" : " tasks"));
