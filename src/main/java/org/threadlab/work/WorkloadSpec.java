@@ -130,7 +130,7 @@ public record WorkloadSpec(String type, Map<String, String> params) {
     }
 
     /** The value as {@link #parse(String)} reads it back: plain when it can be, else in single quotes. */
-    static String quoted(String v) {
+    public static String quoted(String v) {
         boolean plain = !v.isEmpty() && !v.startsWith(" ") && !v.endsWith(" ") && !v.contains("  ")
                 && v.indexOf('\'') < 0 && v.indexOf('"') < 0 && v.indexOf('\\') < 0;
         if (plain) {

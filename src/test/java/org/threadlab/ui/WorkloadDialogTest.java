@@ -40,7 +40,7 @@ class WorkloadDialogTest {
         WorkloadDialog d = new WorkloadDialog();
         d.open(new UiState(java.time.Duration.ofSeconds(1)).workload);
         assertEquals("cpu", d.typeName());
-        assertEquals("stubborn=false units=1", d.params, "the help says units default 1: the line says so too");
+        assertEquals("units=1 stubborn=false", d.params, "the help says units default 1: the line says so too");
         assertEquals(d.params.length(), d.cursor, "the cursor starts at the end, as in a shell");
         d.open(WorkloadSpec.of("sleep").with("duration", "10s"));
         assertEquals("duration=10s", d.params, "the workload in use, as it is");
