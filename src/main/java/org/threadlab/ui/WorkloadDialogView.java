@@ -23,7 +23,7 @@ final class WorkloadDialogView {
         List<String> help = wrap(d.type().description(), in);
         // the parameter under the cursor: what it does, its values and its default, from its descriptor
         Param<?> at = d.paramAtCursor();
-        List<String> about = at == null ? List.of() : wrap(at.name() + ": " + at.help() + " (" + about(at) + ")", in);
+        List<String> about = at == null ? List.of() : wrap(at.name() + ": " + at.help() + " (" + at.about() + ")", in);
         List<String> error = d.error == null ? List.of() : wrap("error: " + d.error, in);
         List<String> keys = wrap(KEYS, "   ", in);
         int h = 2 + 1 + help.size() + 1 + 1 + about.size() + error.size() + 1 + keys.size();
@@ -47,13 +47,6 @@ final class WorkloadDialogView {
         for (String line : keys) {
             c.text(x + 2, row++, line, Theme.Role.KEY, in);
         }
-    }
-
-    /** "thread|process, default thread": a parameter's values and default, as help says them. */
-    static String about(Param<?> p) {
-        String range = p.range();
-        String def = p.kind() == Param.Kind.FLAG ? "" : p.shown() == null ? "required" : "default " + p.shown();
-        return range.isEmpty() ? def : def.isEmpty() ? range : range + ", " + def;
     }
 
     /** The parameter line from (x, y) in {@code w} columns, with the cursor cell in reverse video. */

@@ -34,6 +34,70 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("pool").with("pool", "fork")).contains("thread, process"));
     }
 
+    @Test
+    void theTextFormRoundTripsExactlyForEveryWorkload() {
+        for (WorkloadType t : Workloads.types()) {
+            WorkloadSpec given = WorkloadSpec.parse(t.name() + " " + t.example());
+            TypedSpec typed = Workloads.parse(given);
+            String line = typed.describe();
+            WorkloadSpec back = WorkloadSpec.parse(line);
+            // what a recording holds (the describe() line) reads back to the same text and the same values
+            assertEquals(line, back.describe(), t.name());
+            assertEquals(typed.text().describe(), Workloads.parse(back).text().describe(), t.name());
+            assertEquals(withoutInternal(typed.values()), withoutInternal(Workloads.parse(back).values()), t.name());
+        }
+    }
+
+    @Test
+    void valuesThatWouldNotReadBackAsWrittenAreQuoted() {
+        for (String v : new String[] {"python3 -c x=1", "a  b", " lead", "it's", "say \"hi\"", "back\\slash", "", "tab\there"}) {
+            WorkloadSpec spec = WorkloadSpec.of("exec").with("cmd", v).with("other", "x=y");
+            assertEquals(spec, WorkloadSpec.parse(spec.describe()), spec.describe());
+        }
+        assertEquals("exec cmd=python3 demos/busy_threads.py 30", WorkloadSpec.parse("exec cmd=python3 demos/busy_threads.py 30").describe(),
+                "the plain form stays plain");
+        assertEquals("cmd='python3 -c x=1'", WorkloadSpec.of("exec").with("cmd", "python3 -c x=1").describe().substring(5));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WorkloadSpec.parse("exec cmd='open")).getMessage().contains("not closed"));
+    }
+
+    @Test
+    void theRegistryFindsEveryDescriptorOnceWithItsParametersHelped() {
+        assertEquals(java.util.List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue", "crash", "exec"), Workloads.TYPES);
+        for (WorkloadType t : Workloads.types()) {
+            assertTrue(!t.summary().isBlank() && !t.description().contains("\n"), t.name());
+            for (Param<?> p : t.params()) {
+                assertTrue(p.internal() || !p.help().isBlank(), t.name() + "." + p.name() + " has no help");
+                if (p.fallback() != null) {
+                    // a default written in a descriptor is a value its own parameter accepts
+                    assertEquals(p.fallback(), p.format(p.parse(p.fallback())).replace(".0", ""), t.name() + "." + p.name());
+                }
+            }
+        }
+        // the parts other workloads start are known to children, not offered to users
+        assertTrue(Workloads.parseAny(WorkloadSpec.of("pool-member").with("task", "sleep")).type() instanceof PoolMap.MemberType);
+        assertTrue(msg(WorkloadSpec.of("pool-member")).contains("unknown workload 'pool-member'"));
+    }
+
+    @Test
+    void aSpecIsReadOnceIntoTypedValues() {
+        TypedSpec pool = Workloads.parse(WorkloadSpec.parse("pool inputs=3 workers=2 pool=process task=sleep cost=10ms"));
+        assertEquals(3, pool.get(PoolMap.INPUTS));
+        assertEquals(Duration.ofMillis(10), pool.get(PoolMap.COST));
+        assertEquals(2, pool.type().processesStarted(pool, false), "a process pool starts one process per pool worker");
+        TypedSpec memory = Workloads.parse(WorkloadSpec.parse("memory size=8MiB"));
+        assertEquals(8L << 20, Workloads.memoryNeeded(memory));
+        assertEquals(null, memory.get(MemoryHold.HOLD), "no hold given: held until stopped");
+        TypedSpec crash = Workloads.parse(WorkloadSpec.parse("crash how=exit"));
+        assertTrue(crash.type().onlyAsProcess(crash).contains("a thread cannot exit"));
+        assertEquals(null, crash.type().onlyAsProcess(Workloads.parse(WorkloadSpec.parse("crash how=throw"))));
+    }
+
+    private static java.util.Map<String, Object> withoutInternal(java.util.Map<String, Object> values) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>(values);
+        out.keySet().removeIf(k -> k.startsWith("_"));
+        return out;
+    }
+
     private static String msg(WorkloadSpec spec) {
         return assertThrows(IllegalArgumentException.class, () -> Workloads.normalize(spec)).getMessage();
     }
