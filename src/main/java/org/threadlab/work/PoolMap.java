@@ -116,11 +116,13 @@ public final class PoolMap implements Workload {
 
         @Override
         public void run() {
-            WorkContext own = parent instanceof PoolAware aware ? aware.forPoolThread() : parent;
+            // a context that cannot make one for another thread (a test's) still gets a silent one, without a GIL
+            WorkContext own = parent instanceof PoolAware aware ? aware.forPoolThread()
+                    : new GilContext.PoolThread(parent, NO_GIL);
             try {
                 int i;
                 while ((i = next.getAndIncrement()) < inputs) {
-                    taskWork.run(new Silent(own));
+                    taskWork.run(own);
                     results[i] = apply(i);
                     parent.progress(done.incrementAndGet(), inputs);
                 }
@@ -220,20 +222,8 @@ public final class PoolMap implements Workload {
     }
 
     /** A context for the task inside the pool: progress belongs to the pool, not to each call. */
-    private static final class Silent implements WorkContext {
-        private final WorkContext inner;
-
-        Silent(WorkContext inner) {
-            this.inner = inner;
-        }
-
-        @Override public boolean cancelRequested() { return inner.cancelRequested(); }
-        @Override public void cpuCheckpoint() throws InterruptedException { inner.cpuCheckpoint(); }
-        @Override public void releaseCpu() { inner.releaseCpu(); }
-        @Override public void sleep(Duration d) throws InterruptedException { inner.sleep(d); }
-        @Override public void progress(long done, long total) { }
-        @Override public String workerName() { return inner.workerName(); }
-    }
+    /** The GIL of a pool thread whose worker has none: always off. */
+    private static final SimulatedGil NO_GIL = new SimulatedGil(false);
 
     /** A context that can make one for another thread (each pool thread needs its own GIL holder). */
     public interface PoolAware {

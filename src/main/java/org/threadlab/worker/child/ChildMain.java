@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.threadlab.work.CpuBurn;
 import org.threadlab.work.ExecWork;
+import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.TypedSpec;
@@ -117,7 +118,7 @@ public final class ChildMain {
     }
 
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
-    private static final class ChildWork implements Runnable, WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
+    private static final class ChildWork extends GilContext implements Runnable, PoolMap.PoolAware {
         private final String name;
         private final TypedSpec spec;
         /** Why the arguments were refused, or null. */
@@ -126,7 +127,6 @@ public final class ChildMain {
         final LinkedBlockingQueue<String> tasks = new LinkedBlockingQueue<>();
         volatile boolean cancelled;
         volatile Thread thread;
-        private SimulatedGil.Holder holder;
         private boolean waiting;
         private long lastProgressAt;
         private long lastDone = -1;
@@ -151,6 +151,7 @@ public final class ChildMain {
         }
 
         ChildWork(String name, TypedSpec spec, RuntimeException bad, SimulatedGil gil) {
+            super(gil, name);
             this.name = name;
             this.spec = spec;
             this.bad = bad;
@@ -159,7 +160,6 @@ public final class ChildMain {
 
         @Override
         public void run() {
-            holder = gil.holder(name, null);
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
                 // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
@@ -236,27 +236,19 @@ public final class ChildMain {
         }
 
         @Override
-        public void cpuCheckpoint() throws InterruptedException {
+        protected void running() {
             if (waiting) {
                 waiting = false;
                 send(Protocol.STATE + " running");
             }
-            holder.checkpoint();
         }
 
         @Override
-        public void releaseCpu() {
-            holder.release();
-        }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            holder.release();
+        protected void waiting() {
             if (!waiting) {
                 waiting = true;
                 send(Protocol.STATE + " waiting");
             }
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
 
         @Override
@@ -318,12 +310,8 @@ public final class ChildMain {
 
         @Override
         public WorkContext forPoolThread() {
-            return new PoolThreadContext(this);
-        }
-
-        @Override
-        public void blocked(boolean waitingForGil) {
-            // not sent: GIL hand-overs happen every few milliseconds
+            // GIL hand-overs and a pool thread's own waits are not sent: they happen every few milliseconds
+            return new GilContext.PoolThread(this, gil);
         }
     }
 
@@ -367,29 +355,5 @@ public final class ChildMain {
                 }
             }
         }
-    }
-
-    /** A pool thread inside a child: shares cancellation and progress, has its own GIL holder. */
-    private static final class PoolThreadContext implements WorkContext {
-        private final ChildWork owner;
-        private final SimulatedGil.Holder holder;
-
-        PoolThreadContext(ChildWork owner) {
-            this.owner = owner;
-            this.holder = owner.gil.holder(Thread.currentThread().getName(), null);
-        }
-
-        @Override public boolean cancelRequested() { return owner.cancelled; }
-        @Override public void cpuCheckpoint() throws InterruptedException { holder.checkpoint(); }
-        @Override public void releaseCpu() { holder.release(); }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            holder.release();
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        }
-
-        @Override public void progress(long done, long total) { owner.progress(done, total); }
-        @Override public String workerName() { return owner.name; }
     }
 }
