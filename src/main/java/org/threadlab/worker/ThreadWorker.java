@@ -57,7 +57,7 @@ final class ThreadWorker extends Worker {
                     cancelRequested ? "stopped on request" : "interrupted");
         } catch (Throwable e) {
             recordCpu();
-            markEnded(WorkerState.FAILED, describe(e));
+            markEnded(WorkerState.FAILED, Failures.describe(e));
         } finally {
             ctx.releaseCpu();
         }
@@ -72,15 +72,6 @@ final class ThreadWorker extends Worker {
                 cpuNanos = -1;
             }
         }
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory: " + e.getMessage();
-        }
-        String msg = e.getMessage();
-        boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.threadlab.work.WorkContext;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
+import org.threadlab.worker.Failures;
 import org.threadlab.worker.NativeThreadId;
 
 /**
@@ -191,10 +192,8 @@ public final class ChildMain {
                 send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
             } catch (Throwable e) {
-                String msg = e.getMessage();
-                // our own refusals are already sentences; anything else keeps its exception name
-                boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
-                send(Protocol.ERROR + " " + Protocol.oneLine(msg != null && ours ? msg : e.toString()));
+                // the same words a thread worker's failure has
+                send(Protocol.ERROR + " " + Protocol.oneLine(Failures.describe(e)));
                 exit(Protocol.EXIT_FAILED);
             }
         }
