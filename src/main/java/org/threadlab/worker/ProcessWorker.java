@@ -2,12 +2,11 @@ package org.threadlab.worker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.child.ChildCommand;
 import org.threadlab.worker.child.LineReader;
+import org.threadlab.worker.child.LineWriter;
 import org.threadlab.worker.child.Protocol;
 
 /**
@@ -17,7 +16,7 @@ import org.threadlab.worker.child.Protocol;
 final class ProcessWorker extends Worker {
     private final List<String> command;
     private volatile Process process;
-    private volatile OutputStream toChild;
+    private volatile LineWriter toChild;
     private final SignalsSent signals = new SignalsSent();
     private volatile boolean stopSent;
     private volatile String error;
@@ -48,7 +47,7 @@ final class ProcessWorker extends Worker {
             throw new SpawnRefused("cannot start a child JVM: " + e.getMessage());
         }
         pid = process.pid();
-        toChild = process.getOutputStream();
+        toChild = new LineWriter(process.getOutputStream());
         // an exec worker is announced with its program's PID, when the watchdog sends it
         markStarted(!spec.type().equals("exec"));
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
@@ -239,17 +238,10 @@ final class ProcessWorker extends Worker {
     }
 
     private void send(String line) {
-        OutputStream out = toChild;
-        if (out == null) {
-            return;
-        }
-        synchronized (this) {
-            try {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException ignored) {
-                // gone already; the reader records the end
-            }
+        LineWriter out = toChild;
+        if (out != null) {
+            // gone already: the reader records the end
+            out.writeQuietly(line);
         }
     }
 
@@ -269,16 +261,9 @@ final class ProcessWorker extends Worker {
 
     @Override
     void closeInput() {
-        OutputStream out = toChild;
-        if (out == null) {
-            return;
-        }
-        synchronized (this) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // gone already
-            }
+        LineWriter out = toChild;
+        if (out != null) {
+            out.close();
         }
     }
 

@@ -4,8 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,8 +29,7 @@ import org.threadlab.worker.NativeThreadId;
  * stdin closes, so a child never outlives threadlab, however threadlab ends.
  */
 public final class ChildMain {
-    private static final Object OUT_LOCK = new Object();
-    private static final OutputStream OUT = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4096);
+    private static final LineWriter OUT = new LineWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4096));
 
     private ChildMain() {}
 
@@ -107,15 +104,8 @@ public final class ChildMain {
     }
 
     static void send(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (OUT_LOCK) {
-            try {
-                OUT.write(bytes);
-                OUT.flush();
-            } catch (IOException e) {
-                // the parent stopped listening: it will close stdin too, and we halt there
-            }
-        }
+        // the parent stopped listening: it will close stdin too, and we halt there
+        OUT.writeQuietly(line);
     }
 
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */

@@ -1,8 +1,6 @@
 package org.threadlab.worker.child;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.threadlab.work.PoolMember;
 import org.threadlab.work.WorkloadSpec;
@@ -14,7 +12,7 @@ import org.threadlab.work.WorkloadSpec;
  */
 public final class ChildPoolMember implements PoolMember {
     private final Process process;
-    private final OutputStream toChild;
+    private final LineWriter toChild;
     private final LineReader fromChild;
     private final Observer observer;
     private volatile String result;
@@ -58,7 +56,7 @@ public final class ChildPoolMember implements PoolMember {
     private ChildPoolMember(Process process, Observer observer) {
         this.process = process;
         this.observer = observer;
-        this.toChild = process.getOutputStream();
+        this.toChild = new LineWriter(process.getOutputStream());
         this.fromChild = new LineReader(process.getInputStream());
     }
 
@@ -68,9 +66,8 @@ public final class ChildPoolMember implements PoolMember {
     }
 
     @Override
-    public synchronized void send(String line) throws IOException {
-        toChild.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        toChild.flush();
+    public void send(String line) throws IOException {
+        toChild.write(line);
     }
 
     /**
@@ -158,11 +155,7 @@ public final class ChildPoolMember implements PoolMember {
     }
 
     private void closeInput() {
-        try {
-            toChild.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        toChild.close();
     }
 
     /** Starts members from this JVM (threadlab itself, or a child that runs a process pool). */
