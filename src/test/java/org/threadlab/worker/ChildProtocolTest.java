@@ -28,16 +28,22 @@ class ChildProtocolTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /** Every line the child writes, until it closes its output. */
+    private static List<String> lines(Process p) throws java.io.IOException {
+        LineReader in = new LineReader(p.getInputStream());
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
     @Test
     void helloProgressResultThenExitZero() throws Exception {
         Process p = start(WorkloadSpec.of("sleep").with("duration", "300ms"));
         try {
-            LineReader in = new LineReader(p.getInputStream());
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines.add(line);
-            }
+            List<String> lines = lines(p);
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));
             assertEquals(Protocol.EXIT_OK, p.exitValue());
             String hello = lines.get(0);
@@ -61,12 +67,7 @@ class ChildProtocolTest {
         Process p = new ProcessBuilder(ChildCommand.build("t1", "w-1", WorkloadSpec.of("cpu").with("units", "1").with("_unit", "oops"),
                 0, false, 0)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            LineReader in = new LineReader(p.getInputStream());
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines.add(line);
-            }
+            List<String> lines = lines(p);
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));
             assertEquals(Protocol.EXIT_FAILED, p.exitValue());
             assertEquals("hello", Protocol.verb(lines.get(0)));
