@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.threadlab.lab.Outcomes;
 import org.threadlab.lab.RunSession;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
@@ -163,6 +164,7 @@ public final class RunCommand implements Callable<Integer> {
                 supervisor.gil().setSwitchInterval(gilInterval);
             }
             supervisor.events().subscribe(printer);
+            Outcomes.watch(supervisor);
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
             if (summary.interrupted()) {
                 ticker.close();

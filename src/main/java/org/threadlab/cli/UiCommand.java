@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.threadlab.lab.Outcomes;
 import org.threadlab.sample.Sampler;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
@@ -110,6 +111,8 @@ public final class UiCommand implements Callable<Integer> {
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
              SnapshotSource source = openSource(supervisor, options.interval())) {
+            // the shared-state lessons say what the parent sees when a round ends
+            Outcomes.watch(supervisor);
             TerminalScreen screen = new TerminalScreen(terminal);
             new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
         } finally {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.threadlab.sample.HostMemory;
-import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 import org.threadlab.work.HeapBudget;
@@ -41,7 +40,8 @@ public final class Supervisor implements AutoCloseable {
     private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
-    private final Outcomes outcomes = new Outcomes();
+    private final Rounds rounds = new Rounds();
+    private final List<RoundWatcher> roundWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object endedLock = new Object();
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
@@ -125,9 +125,9 @@ public final class Supervisor implements AutoCloseable {
             String name = normalized.name() + "-" + id;
             Worker w;
             try {
-                w = create(id, name, kind, outcomes.register(id, kind, normalized), daemon);
+                w = create(id, name, kind, rounds.register(id, kind, normalized), daemon);
             } catch (RuntimeException e) {
-                outcomes.unregister(id);
+                rounds.unregister(id);
                 throw new SpawnRefused(e.getMessage());
             }
             w.reserved = need;
@@ -136,7 +136,7 @@ public final class Supervisor implements AutoCloseable {
                 w.start();
             } catch (RuntimeException e) {
                 workers.remove(id);
-                outcomes.unregister(id);
+                rounds.unregister(id);
                 events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
                 throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
             }
@@ -275,7 +275,11 @@ public final class Supervisor implements AutoCloseable {
         for (Worker x : workers.values()) {
             all.put(x.id, x.id == w.id ? i : x.info());
         }
-        outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
+        rounds.ended(i, all).ifPresent(r -> {
+            for (RoundWatcher watcher : roundWatchers) {
+                watcher.ended(r, w.id);
+            }
+        });
         MemberSet members = w.members;
         if (members != null) {
             members.ownerEnded();
@@ -307,9 +311,18 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
-    public List<Outcomes.Outcome> outcomes() {
-        return outcomes.finished();
+    /** Told when the last worker of a shared-state lesson's round has ended (and its end is published). */
+    public interface RoundWatcher {
+        void ended(Rounds.Round round, int lastWorkerId);
+    }
+
+    /**
+     * Adds a watcher of the shared-state rounds: it hears each round's end on the thread that
+     * recorded its last worker's end, right after that end is published and before a new round of
+     * the same group can begin, so what it reads (the parent's counter) is the round's own.
+     */
+    public void onRoundEnded(RoundWatcher watcher) {
+        roundWatchers.add(watcher);
     }
 
     public List<WorkerInfo> workers() {
