@@ -133,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), each == 1
                     ? "--count " + count + " is over the limit of " + limits.maxProcesses() + " live processes (--max-processes)"
                     : "--count " + count + " needs " + (long) count * each + " processes (" + each + " for each " + workloadSpec.name()
-                    + " worker, with its " + (workloadSpec.name().equals("pool") ? "pool" : "consumer") + "), over the limit of "
+                    + " worker, with " + workloadSpec.type().startedProcesses(each - (kind == WorkerKind.PROCESS ? 1 : 0)) + "), over the limit of "
                     + limits.maxProcesses() + " live processes (--max-processes)");
         }
         PrintWriter out = spec.commandLine().getOut();

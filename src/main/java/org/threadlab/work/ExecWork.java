@@ -229,6 +229,7 @@ public final class ExecWork implements Workload {
         @Override public List<Param<?>> params() { return List.of(CMD); }
         @Override public String example() { return "cmd=python3 demos/busy_threads.py 30"; }
         @Override public String runsAs() { return "process only"; }
+        @Override public boolean runsProgram() { return true; }
 
         @Override
         public String onlyAsProcess(TypedSpec spec) {

@@ -263,6 +263,11 @@ public final class PoolMap implements Workload {
         }
 
         @Override
+        public String startedProcesses(int n) {
+            return "a pool of " + n + (n == 1 ? " process" : " processes");
+        }
+
+        @Override
         public int processesStarted(TypedSpec spec, boolean asProcess) {
             return "process".equals(spec.get(POOL)) ? Math.min(spec.get(WORKERS), spec.get(INPUTS)) : 0;
         }

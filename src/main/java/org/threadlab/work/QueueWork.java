@@ -228,6 +228,7 @@ public final class QueueWork implements Workload {
 
         @Override public List<Param<?>> params() { return List.of(ITEMS, CAPACITY, PRODUCE, CONSUME); }
         @Override public int processesStarted(TypedSpec spec, boolean asProcess) { return asProcess ? 1 : 0; }
+        @Override public String startedProcesses(int n) { return "its consumer process"; }
 
         @Override
         public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {

@@ -77,6 +77,19 @@ public abstract class WorkloadType {
         return 0;
     }
 
+    /** The processes it starts, in words, for a refusal over the limit: "a pool of 4 processes". */
+    public String startedProcesses(int n) {
+        return n + (n == 1 ? " process" : " processes") + " of its own";
+    }
+
+    /**
+     * True when a process worker of this type runs another program under a watchdog (exec): it is
+     * announced with the program's PID, which is what is shown and signalled.
+     */
+    public boolean runsProgram() {
+        return false;
+    }
+
     /** The shared-state round it takes part in (counter, global), or null: what the parent checks when the round ends. */
     public SharedRound sharedRound(TypedSpec spec) {
         return null;

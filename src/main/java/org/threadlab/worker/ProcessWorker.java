@@ -23,11 +23,14 @@ final class ProcessWorker extends Worker {
     private volatile int malformed;
     /** The external program's PID for an exec worker, else -1. */
     private volatile long targetPid = -1;
+    /** It runs a program under a watchdog (exec): announced with the program's PID, when the watchdog sends it. */
+    private final boolean runsProgram;
     private Thread stderrReader;
 
-    ProcessWorker(int id, String name, WorkloadSpec spec, boolean daemon, Listener listener, long maxHeap,
+    ProcessWorker(int id, String name, WorkloadSpec spec, boolean runsProgram, boolean daemon, Listener listener, long maxHeap,
                   boolean gil, long gilIntervalNanos) {
         super(id, name, WorkerKind.PROCESS, spec, daemon, listener);
+        this.runsProgram = runsProgram;
         this.command = ChildCommand.build(Integer.toString(id), name, spec, maxHeap, gil, gilIntervalNanos);
     }
 
@@ -49,7 +52,7 @@ final class ProcessWorker extends Worker {
         pid = process.pid();
         toChild = new LineWriter(process.getOutputStream());
         // an exec worker is announced with its program's PID, when the watchdog sends it
-        markStarted(!spec.type().equals("exec"));
+        markStarted(!runsProgram);
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
         daemonThread("threadlab-pipe-" + id, this::readProtocol);
     }
@@ -174,7 +177,7 @@ final class ProcessWorker extends Worker {
     @Override
     long watchdogPid() {
         Process p = process;
-        return spec.type().equals("exec") && p != null ? p.pid() : -1;
+        return runsProgram && p != null ? p.pid() : -1;
     }
 
     /**

@@ -154,7 +154,8 @@ public final class Supervisor implements AutoCloseable {
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
                     : exhausts ? CHILD_HEAP_MARGIN : 0;
-            w = new ProcessWorker(id, name, spec.text(), daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+            w = new ProcessWorker(id, name, spec.text(), spec.type().runsProgram(), daemon, listener, heap, gil.isEnabled(),
+                    gil.switchInterval().toNanos());
         } else {
             Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
             w = new ThreadWorker(id, name, kind, spec.text(), daemon, listener, workload, gil);
@@ -217,7 +218,7 @@ public final class Supervisor implements AutoCloseable {
         if (processesNeeded > 1 && processes + processesNeeded > limits.maxProcesses()) {
             int started = processesNeeded - (kind == WorkerKind.PROCESS ? 1 : 0);
             throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.name() + (kind == WorkerKind.PROCESS ? " in a process" : "")
-                    + (spec.name().equals("pool") ? " with a pool of " + started + " processes" : " with its consumer process")
+                    + " with " + spec.type().startedProcesses(started)
                     + "), over the limit of " + limits.maxProcesses() + " live processes" + (processes > 0 ? " (" + processes + " running)" : ""));
         }
         if (kind.inThisJvm() && threads >= limits.maxThreads()) {

@@ -122,7 +122,7 @@ class ChildProtocolTest {
 
     @Test
     void malformedLinesFromAChildAreCountedAndIgnored() {
-        ProcessWorker w = new ProcessWorker(9, "x-9", WorkloadSpec.of("sleep"), false, new Worker.Listener() {
+        ProcessWorker w = new ProcessWorker(9, "x-9", WorkloadSpec.of("sleep"), false, false, new Worker.Listener() {
             @Override public void started(Worker x) { }
             @Override public void ended(Worker x) { }
         }, 0, false, 0);
