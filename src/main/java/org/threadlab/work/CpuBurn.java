@@ -74,6 +74,7 @@ public final class CpuBurn implements Workload {
         @Override public String summary() { return "burns CPU"; }
         @Override public String shows() { return "CPU-bound work; stubborn ignores stop requests (and, in a process, SIGTERM)"; }
         @Override public List<Param<?>> params() { return List.of(UNITS, STUBBORN, UNIT); }
+        @Override public boolean ignoresStop(TypedSpec spec) { return spec.get(STUBBORN); }
 
         @Override
         protected Object computedDefault(Param<?> param, java.util.Map<String, Object> values) {

@@ -29,11 +29,11 @@ public final class PoolMap implements Workload {
     private final int inputs;
     private final int size;
     private final boolean processes;
-    private final WorkloadSpec task;
+    private final TypedSpec task;
     private final Workload taskWork;
     private final PoolMember.Launcher launcher;
 
-    public PoolMap(int inputs, int size, boolean processes, WorkloadSpec task, Workload taskWork,
+    public PoolMap(int inputs, int size, boolean processes, TypedSpec task, Workload taskWork,
                    PoolMember.Launcher launcher) {
         this.inputs = inputs;
         this.size = size;
@@ -275,7 +275,7 @@ public final class PoolMap implements Workload {
         @Override
         public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
             TypedSpec task = MemberType.of(spec);
-            return new PoolMap(spec.get(INPUTS), spec.get(WORKERS), "process".equals(spec.get(POOL)), task.text(),
+            return new PoolMap(spec.get(INPUTS), spec.get(WORKERS), "process".equals(spec.get(POOL)), task,
                     MemberType.work(task), launcher);
         }
     }
@@ -288,6 +288,7 @@ public final class PoolMap implements Workload {
         @Override public String summary() { return "a member process of a pool"; }
         @Override public boolean listed() { return false; }
         @Override public List<Param<?>> params() { return List.of(TASK, COST, CpuBurn.UNIT); }
+        @Override public boolean servesTasks() { return true; }
 
         /** The per-input work of a pool, as the spec a member process is started with. */
         static TypedSpec of(TypedSpec pool) {

@@ -116,8 +116,11 @@ public final class QueueWork implements Workload {
     private String acrossProcesses(WorkContext ctx) throws Exception {
         Path file = Files.createTempFile("threadlab-queue-", ".ring");
         try (MappedRing ring = MappedRing.create(file, capacity)) {
-            WorkloadSpec consumerSpec = WorkloadSpec.of("queue-consumer").with(ITEMS.name(), ITEMS.format(items))
-                    .with(CONSUME.name(), CONSUME.format(consume)).with(CounterWork.FILE.name(), file.toString());
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+            values.put(ITEMS.name(), items);
+            values.put(CONSUME.name(), consume);
+            values.put(CounterWork.FILE.name(), file.toString());
+            TypedSpec consumerSpec = new TypedSpec(new ConsumerType(), values);
             try (PoolMember consumer = launcher.start(ctx.workerName() + "-consumer", consumerSpec)) {
                 String[] outcome = new String[1];
                 Thread reader = new Thread(() -> {

@@ -1,5 +1,8 @@
 package org.threadlab.work;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +93,16 @@ public abstract class WorkloadType {
         return false;
     }
 
+    /** True when it ignores requests to stop: in a child, SIGTERM too (only SIGKILL ends it). */
+    public boolean ignoresStop(TypedSpec spec) {
+        return false;
+    }
+
+    /** True for a pool's member: in its child it serves "task" lines rather than running once. */
+    public boolean servesTasks() {
+        return false;
+    }
+
     /** The shared-state round it takes part in (counter, global), or null: what the parent checks when the round ends. */
     public SharedRound sharedRound(TypedSpec spec) {
         return null;
@@ -106,6 +119,43 @@ public abstract class WorkloadType {
             return null;
         }
         throw new IllegalArgumentException(param.name() + " is required" + (example().isEmpty() ? "" : " (e.g. " + example() + ")"));
+    }
+
+    /**
+     * Reads and checks a spec of this type: every parameter known, every value in range, defaults
+     * filled in. Throws IllegalArgumentException with a one-line message naming the bad parameter.
+     */
+    public final TypedSpec read(WorkloadSpec spec) {
+        WorkloadType type = this;
+        for (String key : spec.params().keySet()) {
+            if (type.param(key) == null) {
+                List<String> takes = new ArrayList<>();
+                for (Param<?> p : type.params()) {
+                    if (!p.internal()) {
+                        takes.add(p.name());
+                    }
+                }
+                Collections.sort(takes);
+                throw new IllegalArgumentException("workload " + type.name() + " takes no parameter '" + key
+                        + "' (it takes " + String.join(", ", takes) + ")");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Param<?> p : type.params()) {
+            String text = spec.params().get(p.name());
+            if (text != null) {
+                values.put(p.name(), p.parse(text));
+            } else if (p.fallback() != null) {
+                values.put(p.name(), p.parse(p.fallback()));
+            } else {
+                // no default written: computed here (the pool's workers, a CPU unit), absent (memory's hold) or required
+                Object v = type.computedDefault(p, values);
+                if (v != null) {
+                    values.put(p.name(), v);
+                }
+            }
+        }
+        return new TypedSpec(type, values);
     }
 
     /** The parameter of this name, or null. */

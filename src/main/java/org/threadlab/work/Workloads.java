@@ -3,9 +3,7 @@ package org.threadlab.work;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -97,7 +95,7 @@ public final class Workloads {
      * with a one-line message naming the bad parameter.
      */
     public static TypedSpec parse(WorkloadSpec spec) {
-        return check(type(spec.type()), spec);
+        return type(spec.type()).read(spec);
     }
 
     /**
@@ -107,42 +105,10 @@ public final class Workloads {
     public static TypedSpec parseAny(WorkloadSpec spec) {
         for (WorkloadType t : ALL) {
             if (t.name().equals(spec.type())) {
-                return check(t, spec);
+                return t.read(spec);
             }
         }
         throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
-    }
-
-    private static TypedSpec check(WorkloadType type, WorkloadSpec spec) {
-        for (String key : spec.params().keySet()) {
-            if (type.param(key) == null) {
-                List<String> takes = new ArrayList<>();
-                for (Param<?> p : type.params()) {
-                    if (!p.internal()) {
-                        takes.add(p.name());
-                    }
-                }
-                Collections.sort(takes);
-                throw new IllegalArgumentException("workload " + type.name() + " takes no parameter '" + key
-                        + "' (it takes " + String.join(", ", takes) + ")");
-            }
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Param<?> p : type.params()) {
-            String text = spec.params().get(p.name());
-            if (text != null) {
-                values.put(p.name(), p.parse(text));
-            } else if (p.fallback() != null) {
-                values.put(p.name(), p.parse(p.fallback()));
-            } else {
-                // no default written: computed here (the pool's workers, a CPU unit), absent (memory's hold) or required
-                Object v = type.computedDefault(p, values);
-                if (v != null) {
-                    values.put(p.name(), v);
-                }
-            }
-        }
-        return new TypedSpec(type, values);
     }
 
     /** Checks a spec and writes it back as text, defaults filled in. */

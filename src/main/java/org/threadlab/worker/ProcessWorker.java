@@ -3,6 +3,7 @@ package org.threadlab.worker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.child.ChildCommand;
 import org.threadlab.worker.child.LineReader;
@@ -27,10 +28,10 @@ final class ProcessWorker extends Worker {
     private final boolean runsProgram;
     private Thread stderrReader;
 
-    ProcessWorker(int id, String name, WorkloadSpec spec, boolean runsProgram, boolean daemon, Listener listener, long maxHeap,
+    ProcessWorker(int id, String name, TypedSpec spec, boolean daemon, Listener listener, long maxHeap,
                   boolean gil, long gilIntervalNanos) {
-        super(id, name, WorkerKind.PROCESS, spec, daemon, listener);
-        this.runsProgram = runsProgram;
+        super(id, name, WorkerKind.PROCESS, spec.text(), daemon, listener);
+        this.runsProgram = spec.type().runsProgram();
         this.command = ChildCommand.build(Integer.toString(id), name, spec, maxHeap, gil, gilIntervalNanos);
     }
 

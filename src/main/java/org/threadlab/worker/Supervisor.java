@@ -154,8 +154,7 @@ public final class Supervisor implements AutoCloseable {
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
                     : exhausts ? CHILD_HEAP_MARGIN : 0;
-            w = new ProcessWorker(id, name, spec.text(), spec.type().runsProgram(), daemon, listener, heap, gil.isEnabled(),
-                    gil.switchInterval().toNanos());
+            w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
         } else {
             Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
             w = new ThreadWorker(id, name, kind, spec.text(), daemon, listener, workload, gil);

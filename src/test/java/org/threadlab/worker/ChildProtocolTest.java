@@ -24,7 +24,7 @@ import org.threadlab.worker.child.Protocol;
 class ChildProtocolTest {
 
     private static Process start(WorkloadSpec spec) throws Exception {
-        return new ProcessBuilder(ChildCommand.build("t1", "w-1", Workloads.normalize(spec), 0, false, 0))
+        return new ProcessBuilder(ChildCommand.build("t1", "w-1", Workloads.parse(spec), 0, false, 0))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
@@ -56,6 +56,27 @@ class ChildProtocolTest {
             assertTrue(lines.contains("state waiting"), lines.toString());
             assertEquals("result slept 300ms", lines.get(lines.size() - 1));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("cpu ")), lines.toString());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theChildStaysLightItLoadsNoLibraryAndDoesNotSearchTheClassPathForWorkloads() throws Exception {
+        List<String> cmd = new ArrayList<>(ChildCommand.build("t1", "w-1",
+                Workloads.parse(WorkloadSpec.of("pool").with("inputs", "2").with("task", "sleep").with("cost", "1ms")), 0, false, 0));
+        cmd.add(1, "-verbose:class");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            List<String> lines = lines(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(Protocol.EXIT_OK, p.exitValue(), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("result mapped x*x over 2 inputs")), String.join("\n", lines));
+            List<String> heavy = lines.stream().filter(l -> l.startsWith("[") && (l.contains("com.googlecode.lanterna") || l.contains("oshi.")
+                    || l.contains("picocli.") || l.contains("tools.jackson") || l.contains("java.util.ServiceLoader"))).toList();
+            assertEquals(List.of(), heavy, "the child JVM must not load these: its start-up is measured in milliseconds");
+            // the descriptor came by name on the command line: no other workload's was loaded
+            assertTrue(lines.stream().noneMatch(l -> l.contains("org.threadlab.work.CounterWork")), "loaded every descriptor");
         } finally {
             p.destroyForcibly();
         }
@@ -122,7 +143,7 @@ class ChildProtocolTest {
 
     @Test
     void malformedLinesFromAChildAreCountedAndIgnored() {
-        ProcessWorker w = new ProcessWorker(9, "x-9", WorkloadSpec.of("sleep"), false, false, new Worker.Listener() {
+        ProcessWorker w = new ProcessWorker(9, "x-9", Workloads.parse(WorkloadSpec.of("sleep")), false, new Worker.Listener() {
             @Override public void started(Worker x) { }
             @Override public void ended(Worker x) { }
         }, 0, false, 0);

@@ -29,16 +29,17 @@ class RoundsTest {
                 last.add(lastWorker);
             });
             s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("sleep duration=100ms"), false);
-            WorkerInfo a = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("counter mode=atomic increments=1000 group=r1"), false);
-            WorkerInfo b = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("counter mode=atomic increments=2000 group=r1"), false);
+            // a round is the workers that run together: each takes a second, started a moment apart
+            WorkerInfo a = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("global items=10 pause=100ms group=r1"), false);
+            WorkerInfo b = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("global items=5 pause=200ms group=r1"), false);
             s.joinAll(Duration.ofSeconds(30));
-            assertEquals(1, ended.size(), "a sleep is in no round; the two counters are one round: " + ended);
+            assertEquals(1, ended.size(), "a sleep is in no round; the two lists are one round: " + ended);
             Rounds.Round r = ended.get(0);
-            assertEquals("counter", r.lesson());
+            assertEquals("global", r.lesson());
             assertEquals("r1", r.group());
             assertEquals(Rounds.Scope.JVM, r.scope());
             assertEquals(List.of(a.id(), b.id()), r.members().stream().map(m -> m.worker().id()).toList());
-            assertEquals(List.of(1000L, 2000L), r.members().stream().map(m -> m.part().each()).toList());
+            assertEquals(List.of(10L, 5L), r.members().stream().map(m -> m.part().each()).toList());
             assertTrue(last.get(0) == a.id() || last.get(0) == b.id());
         }
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.threadlab.work.CpuBurn;
 import org.threadlab.work.ExecWork;
 import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
@@ -16,6 +15,7 @@ import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkContext;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.WorkloadType;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Failures;
 import org.threadlab.worker.NativeThreadId;
@@ -34,8 +34,14 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        // --type=CLASS first: the workload's descriptor, built directly (no search of the class path)
+        String typeClass = null;
+        if (args.length > 0 && args[0].startsWith(ChildCommand.TYPE_PREFIX)) {
+            typeClass = args[0].substring(ChildCommand.TYPE_PREFIX.length());
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 2) {
-            System.err.println("usage: ChildMain NAME TYPE [key=value ...] [--gil=NANOS]");
+            System.err.println("usage: ChildMain [--type=CLASS] NAME TYPE [key=value ...] [--gil=NANOS]");
             System.exit(Protocol.EXIT_USAGE);
         }
         String name = args[0];
@@ -55,23 +61,25 @@ public final class ChildMain {
             }
             params.put(a.substring(0, eq), a.substring(eq + 1));
         }
-        // the child's edge: its arguments are read and checked once, here; a bad spec fails the work, reported as such
-        TypedSpec spec = null;
-        RuntimeException bad = null;
-        try {
-            spec = Workloads.parseAny(new WorkloadSpec(args[1], params));
-        } catch (RuntimeException e) {
-            bad = e;
-        }
-        if (spec != null && Boolean.TRUE.equals(spec.values().get(CpuBurn.STUBBORN.name()))) {
-            // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
-            Runtime.getRuntime().addShutdownHook(new Stubborn());
-        }
-        ChildWork work = new ChildWork(name, spec, bad, gil);
+        ChildWork work = new ChildWork(name, new WorkloadSpec(args[1], params), typeClass, gil);
         Thread worker = new Thread(work, name);
         work.thread = worker;
         worker.start();
         readParent(work);
+    }
+
+    /** The descriptor the parent named, checked to be the type the spec says. */
+    private static WorkloadType descriptor(String className, String typeName) {
+        WorkloadType t;
+        try {
+            t = (WorkloadType) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no workload descriptor " + className + ": " + e);
+        }
+        if (!t.name().equals(typeName)) {
+            throw new IllegalArgumentException(className + " describes workload " + t.name() + ", not " + typeName);
+        }
+        return t;
     }
 
     /** The main thread's job: obey "stop", queue "task" lines, and leave with the parent. */
@@ -111,9 +119,10 @@ public final class ChildMain {
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
     private static final class ChildWork extends GilContext implements Runnable, PoolMap.PoolAware {
         private final String name;
-        private final TypedSpec spec;
-        /** Why the arguments were refused, or null. */
-        private final RuntimeException bad;
+        /** The spec as the parent wrote it, read once on the work thread (after hello: the parent learns our PID first). */
+        private final WorkloadSpec text;
+        /** The descriptor's class the parent named, or null: then looked up by the type's name. */
+        private final String typeClass;
         private final SimulatedGil gil;
         final LinkedBlockingQueue<String> tasks = new LinkedBlockingQueue<>();
         volatile boolean cancelled;
@@ -141,11 +150,11 @@ public final class ChildMain {
             }
         }
 
-        ChildWork(String name, TypedSpec spec, RuntimeException bad, SimulatedGil gil) {
+        ChildWork(String name, WorkloadSpec text, String typeClass, SimulatedGil gil) {
             super(gil, name);
             this.name = name;
-            this.spec = spec;
-            this.bad = bad;
+            this.text = text;
+            this.typeClass = typeClass;
             this.gil = gil;
         }
 
@@ -154,12 +163,15 @@ public final class ChildMain {
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
                 // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
-                if (bad != null) {
-                    throw bad;
+                // the child's edge: its arguments are read and checked once, here; a bad one fails the work, said as such
+                TypedSpec spec = typeClass != null ? descriptor(typeClass, text.type()).read(text) : Workloads.parseAny(text);
+                if (spec.type().ignoresStop(spec)) {
+                    // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
+                    Runtime.getRuntime().addShutdownHook(new Stubborn());
                 }
                 Workload workload = spec.type().create(spec,
                         new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name), new MemberReports()), true);
-                if (spec.type() instanceof PoolMap.MemberType) {
+                if (spec.type().servesTasks()) {
                     int served = serveTasks(workload);
                     send(Protocol.CPU + " " + cpuNanos());
                     send(Protocol.RESULT + " served " + served + (served == 1 ? " task" : " tasks"));

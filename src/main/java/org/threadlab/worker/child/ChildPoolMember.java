@@ -3,6 +3,7 @@ package org.threadlab.worker.child;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.threadlab.work.PoolMember;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 
 /**
@@ -174,7 +175,7 @@ public final class ChildPoolMember implements PoolMember {
         }
 
         @Override
-        public PoolMember start(String name, WorkloadSpec memberTask) throws IOException {
+        public PoolMember start(String name, TypedSpec memberTask) throws IOException {
             String why = ChildCommand.unavailableReason();
             if (why != null) {
                 throw new IOException(why);
@@ -182,7 +183,7 @@ public final class ChildPoolMember implements PoolMember {
             ProcessBuilder pb = new ProcessBuilder(ChildCommand.build(tagPrefix + "." + name, name, memberTask, 0, false, 0));
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
-            observer.started(name, memberTask, p.pid(), p);
+            observer.started(name, memberTask.text(), p.pid(), p);
             return new ChildPoolMember(p, observer);
         }
     }
