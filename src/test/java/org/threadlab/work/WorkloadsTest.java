@@ -32,6 +32,9 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("memory").with("size", "64")).contains("no unit"));
         assertTrue(msg(WorkloadSpec.of("pool").with("workers", "0")).contains("workers must be at least 1, not 0"));
         assertTrue(msg(WorkloadSpec.of("pool").with("pool", "fork")).contains("thread, process"));
+        assertTrue(msg(WorkloadSpec.of("counter").with("group", "a b")).contains("group must be 1 to 32 letters, digits, '-' or '_', not 'a b'"));
+        assertTrue(msg(WorkloadSpec.of("counter").with("group", "x".repeat(33))).contains("group must be 1 to 32"));
+        assertEquals("my-group_2", Workloads.parse(WorkloadSpec.of("counter").with("group", "my-group_2")).get(CounterWork.GROUP));
     }
 
     @Test
