@@ -8,8 +8,9 @@ import java.util.ServiceLoader;
 
 /**
  * The registry of workloads: every {@link WorkloadType} on the class path, in the order
- * {@code META-INF/services/org.threadlab.work.WorkloadType} lists them. {@link #parse} is the one
- * place a spec's text is read and checked; what it returns is used as it is from then on.
+ * {@code META-INF/services/org.threadlab.work.WorkloadType} lists them (docs/WORKLOADS.md). {@link #parse}
+ * reads and checks a spec's text at the edge (an option, the dialog); what it returns is used as it is
+ * from then on.
  */
 public final class Workloads {
     private static final List<WorkloadType> ALL = load();
@@ -21,7 +22,8 @@ public final class Workloads {
 
     private static List<WorkloadType> load() {
         List<WorkloadType> all = new ArrayList<>();
-        // an iterator rather than stream(): the child JVM runs this while starting, and lambdas cost it milliseconds
+        // a loop, not a stream: no lambdas in work/, which a child JVM loads (a child told its descriptor's class
+        // by the parent never comes here: ServiceLoader's search of every jar would cost its start-up milliseconds)
         Iterator<WorkloadType> it = ServiceLoader.load(WorkloadType.class, Workloads.class.getClassLoader()).iterator();
         while (it.hasNext()) {
             WorkloadType t = it.next();
