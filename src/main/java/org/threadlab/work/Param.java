@@ -148,28 +148,42 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
     /** Reads and checks a value; the message names the parameter and says what is wrong in a user's terms. */
     @SuppressWarnings("unchecked")
     public T parse(String text) {
-        return (T) switch (kind) {
-            case DURATION -> parseDuration(text);
-            case COUNT -> parseCount(text);
-            case UNITS -> parseUnits(text);
-            case SIZE -> parseSize(text);
-            case FLAG -> parseFlag(text);
-            case CHOICE -> parseChoice(text);
-            case NAME -> parseName(text);
-            case COMMAND -> ExecWork.parse(text);
-            case LONG -> parseLong(text);
-            case PATH -> text;
-        };
+        // if/else rather than a switch on the enum: a switch adds a synthetic class to a child's start-up
+        Object v;
+        if (kind == Kind.DURATION) {
+            v = parseDuration(text);
+        } else if (kind == Kind.COUNT) {
+            v = parseCount(text);
+        } else if (kind == Kind.UNITS) {
+            v = parseUnits(text);
+        } else if (kind == Kind.SIZE) {
+            v = parseSize(text);
+        } else if (kind == Kind.FLAG) {
+            v = parseFlag(text);
+        } else if (kind == Kind.CHOICE) {
+            v = parseChoice(text);
+        } else if (kind == Kind.NAME) {
+            v = parseName(text);
+        } else if (kind == Kind.COMMAND) {
+            v = ExecWork.parse(text);
+        } else if (kind == Kind.LONG) {
+            v = parseLong(text);
+        } else {
+            v = text;
+        }
+        return (T) v;
     }
 
     /** The value as text, in the form {@link #parse} reads back to the same value. */
     public String format(Object value) {
-        return switch (kind) {
-            case DURATION -> Durations.format((Duration) value);
-            case SIZE -> Sizes.format((Long) value);
-            case COMMAND -> String.join(" ", castList(value));
-            default -> String.valueOf(value);
-        };
+        if (kind == Kind.DURATION) {
+            return Durations.format((Duration) value);
+        } else if (kind == Kind.SIZE) {
+            return Sizes.format((Long) value);
+        } else if (kind == Kind.COMMAND) {
+            return String.join(" ", castList(value));
+        }
+        return String.valueOf(value);
     }
 
     @SuppressWarnings("unchecked")

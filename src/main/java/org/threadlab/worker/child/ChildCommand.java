@@ -45,10 +45,17 @@ public final class ChildCommand {
     public static List<String> build(String tag, String name, TypedSpec spec, long maxHeap, boolean gil,
                                      long gilIntervalNanos) {
         List<String> cmd = build(tag, name, spec.text(), maxHeap, gil, gilIntervalNanos);
+        if (spec.type().ignoresStop(spec)) {
+            // known before the child reads its spec: its SIGTERM hook is in place before the parent learns its PID
+            cmd.add(1, "-D" + STUBBORN_PROPERTY + "=true");
+        }
         // the descriptor itself: the child builds it directly rather than looking through every jar for the registry
         cmd.add(cmd.indexOf(ChildMain.class.getName()) + 1, TYPE_PREFIX + spec.type().getClass().getName());
         return cmd;
     }
+
+    /** Set for a workload that ignores stop requests: the child then ignores SIGTERM from its first moment. */
+    static final String STUBBORN_PROPERTY = "threadlab.stubborn";
 
     /** Names the workload's descriptor class, before NAME: {@code --type=org.threadlab.work.SleepWork$Type}. */
     static final String TYPE_PREFIX = "--type=";

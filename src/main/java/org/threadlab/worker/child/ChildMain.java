@@ -61,6 +61,10 @@ public final class ChildMain {
             }
             params.put(a.substring(0, eq), a.substring(eq + 1));
         }
+        if (Boolean.getBoolean(ChildCommand.STUBBORN_PROPERTY)) {
+            // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
+            Runtime.getRuntime().addShutdownHook(new Stubborn());
+        }
         ChildWork work = new ChildWork(name, new WorkloadSpec(args[1], params), typeClass, gil);
         Thread worker = new Thread(work, name);
         work.thread = worker;
@@ -119,7 +123,7 @@ public final class ChildMain {
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
     private static final class ChildWork extends GilContext implements Runnable, PoolMap.PoolAware {
         private final String name;
-        /** The spec as the parent wrote it, read once on the work thread (after hello: the parent learns our PID first). */
+        /** The spec as the parent wrote it, read once on the work thread. */
         private final WorkloadSpec text;
         /** The descriptor's class the parent named, or null: then looked up by the type's name. */
         private final String typeClass;
@@ -162,13 +166,13 @@ public final class ChildMain {
         public void run() {
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
-                // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
                 // the child's edge: its arguments are read and checked once, here; a bad one fails the work, said as such
                 TypedSpec spec = typeClass != null ? descriptor(typeClass, text.type()).read(text) : Workloads.parseAny(text);
-                if (spec.type().ignoresStop(spec)) {
-                    // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
+                if (spec.type().ignoresStop(spec) && !Boolean.getBoolean(ChildCommand.STUBBORN_PROPERTY)) {
+                    // started without the parent's word (by hand): stubborn from now on
                     Runtime.getRuntime().addShutdownHook(new Stubborn());
                 }
+                // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
                 Workload workload = spec.type().create(spec,
                         new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name), new MemberReports()), true);
                 if (spec.type().servesTasks()) {
