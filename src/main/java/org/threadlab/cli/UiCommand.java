@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.threadlab.lab.Outcomes;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
@@ -109,6 +110,8 @@ public final class UiCommand implements Callable<Integer> {
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
              SnapshotSource source = openSource(supervisor, options.interval())) {
+            // the shared-state lessons say what the parent sees when a round ends
+            Outcomes.watch(supervisor);
             TerminalScreen screen = new TerminalScreen(terminal);
             new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
         } finally {
