@@ -62,16 +62,17 @@ final class Commands {
 
     Reaction spawn(WorkerKind kind, int n) {
         if (!workers.acts()) {
-            return say(workers.spawn(kind, n, st.workload, st.daemon));
+            return say(workers.spawn(kind, n, st.workload.typed(), st.daemon));
         }
         if (n < 1 || n > MAX_COUNT) {
             st.status("refused: " + (n < 1 ? "a count of 0 starts nothing" : "at most " + MAX_COUNT + " workers start at once, not " + n)
                     + " (type 1 to " + MAX_COUNT + " before t, v or p)", true);
             return Reaction.REDRAW;
         }
-        var spec = st.workload;
+        var spec = st.workload.typed();
+        String written = st.workload.describe();
         boolean daemon = st.daemon;
-        st.status("starting " + Words.count(n, kind.noun()) + ": " + spec.describe() + (daemon ? " (daemon)" : ""), false);
+        st.status("starting " + Words.count(n, kind.noun()) + ": " + written + (daemon ? " (daemon)" : ""), false);
         tasks.act(() -> {
             Reply r;
             try {
@@ -90,7 +91,7 @@ final class Commands {
     }
 
     Reaction openWorkload() {
-        st.dialog.open(st.workload);
+        st.dialog.open(st.workload.written());
         st.overlay = UiState.Overlay.WORKLOAD;
         return Reaction.REDRAW;
     }

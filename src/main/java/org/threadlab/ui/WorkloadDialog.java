@@ -111,12 +111,12 @@ final class WorkloadDialog {
     }
 
     /** The spec as typed, checked with its descriptor; on a bad spec the error is kept for display and null returned. */
-    WorkloadSpec apply() {
+    ChosenWorkload apply() {
         try {
-            WorkloadSpec spec = WorkloadSpec.parseParams(typeName(), params);
-            Workloads.parse(spec);
+            // read once, here at the edge: every spawn then uses the typed values
+            ChosenWorkload chosen = ChosenWorkload.of(WorkloadSpec.parseParams(typeName(), params));
             error = null;
-            return spec;
+            return chosen;
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
             return null;

@@ -33,7 +33,7 @@ class EmbeddedUseTest {
              ModelHub hub = ModelHub.start(new Sampler(Duration.ofMillis(200)), supervisor)) {
             TerminalUi ui = new TerminalUi(Fixtures.screen(terminal), supervisor, hub,
                     new UiOptions(Duration.ofMillis(200), false, false, true), TerminalUi.FrameSync.NONE, actions);
-            ui.state().workload = WorkloadSpec.of("sleep").with("duration", "30s");
+            ui.state().workload = ChosenWorkload.of(WorkloadSpec.of("sleep").with("duration", "30s"));
             Thread loop = new Thread(() -> {
                 try {
                     ui.run();

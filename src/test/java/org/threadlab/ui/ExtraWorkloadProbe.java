@@ -18,6 +18,6 @@ public final class ExtraWorkloadProbe {
         d.end();
         System.out.println("param=" + (d.paramAtCursor() == null ? "none" : d.paramAtCursor().name()));
         d.set("text=hi pause=0s");
-        System.out.println("apply=" + d.apply() + " error=" + d.error);
+        System.out.println("apply=" + d.apply().written() + " error=" + d.error);
     }
 }

@@ -16,7 +16,7 @@ class WorkloadDialogTest {
         assertEquals("exec", d.typeName());
         assertEquals("cmd=python3 demos/busy_threads.py 30", d.params);
         d.set("cmd=/bin/sleep 5");
-        WorkloadSpec spec = d.apply();
+        WorkloadSpec spec = d.apply().written();
         assertNull(d.error);
         assertEquals("/bin/sleep 5", spec.params().get("cmd"));
     }
@@ -38,7 +38,7 @@ class WorkloadDialogTest {
     @Test
     void opensWithTheDefaultsTheWorkloadReallyHas() {
         WorkloadDialog d = new WorkloadDialog();
-        d.open(new UiState(java.time.Duration.ofSeconds(1)).workload);
+        d.open(new UiState(java.time.Duration.ofSeconds(1)).workload.written());
         assertEquals("cpu", d.typeName());
         assertEquals("units=1 stubborn=false", d.params, "the help says units default 1: the line says so too");
         assertEquals(d.params.length(), d.cursor, "the cursor starts at the end, as in a shell");
