@@ -42,8 +42,6 @@ import picocli.CommandLine.Option;
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;
-    /** The slowest the screen samples, as '+' goes: at 1h the screen would show n/a for an hour. */
-    static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
     private static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
 
     @CommandLine.Spec
@@ -77,9 +75,9 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(MAX_INTERVAL) > 0) {
+        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
-                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(MAX_INTERVAL) + ", not " + Durations.format(args.interval));
+                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(UiOptions.MAX_INTERVAL) + ", not " + Durations.format(args.interval));
         }
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);

@@ -16,9 +16,9 @@ import org.threadlab.worker.WorkerKind;
  * {@link WorkerCommands}, so a replay runs the same commands.
  */
 final class Commands {
-    /** The intervals + and - step through; the first is the least {@link UiOptions} allows. */
+    /** The intervals + and - step through: from the least the sampler takes to the most the screen allows. */
     static final List<Duration> INTERVALS = List.of(Sampler.MIN_INTERVAL, Duration.ofMillis(200), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), UiOptions.MAX_INTERVAL);
     static final int MAX_COUNT = 999;
 
     private final UiState st;
