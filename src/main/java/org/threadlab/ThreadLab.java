@@ -10,6 +10,7 @@ import org.threadlab.cli.ReplayCommand;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
+import org.threadlab.cli.WorkloadsCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 SnapshotCommand.class,
                 BenchCommand.class,
+                WorkloadsCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.threadlab.lab.Outcomes;
 import org.threadlab.lab.RunSession;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
@@ -18,8 +19,8 @@ import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
 import org.threadlab.text.Table;
 import org.threadlab.text.Words;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
-import org.threadlab.work.Workloads;
 import org.threadlab.worker.Event;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
@@ -32,16 +33,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code threadlab run}: N workers of one kind, events as they happen, then a summary. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = WorkloadOptions.class,
         // one array element per paragraph: picocli wraps each at the help width, a break inside one
         // would cut a sentence in two at 80 columns
         description = {
                 "Run N workers of one workload to completion, printing events as they happen, then a summary.",
                 "",
-                "Workloads: sleep (waits like I/O), cpu (burns CPU), memory (allocates and holds), pool (Pool.map), "
-                        + "counter (a shared counter: lost updates, locks, shared memory), global (a global list), "
-                        + "queue (a producer and a consumer through a bounded queue), crash (goes wrong on purpose), "
-                        + "exec (a real program, e.g. a Python script, run as a process and watched).",
+                // replaced by the workloads' list, written by WorkloadOptions from the descriptors
+                WorkloadOptions.PLACEHOLDER,
                 ""},
         footer = {"", "Examples:",
                 "  threadlab run sleep --as thread --count 4",
@@ -65,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "sleep, cpu, memory, pool, counter, global, queue, crash or exec")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", completionCandidates = WorkloadOptions.Names.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
     String workload;
 
     @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
@@ -92,72 +92,6 @@ public final class RunCommand implements Callable<Integer> {
             description = "terminate what still runs after this long")
     Duration timeout;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "sleep: how long (default 2s)")
-    String duration;
-
-    @Option(names = "--units", paramLabel = "UNITS", description = "cpu: units of about 1s of one core (default 1)")
-    String units;
-
-    @Option(names = "--stubborn", description = "cpu: ignore stop requests (shows that threads cannot be killed)")
-    boolean stubborn;
-
-    @Option(names = "--size", paramLabel = "SIZE", description = "memory: how much (default 64MiB)")
-    String size;
-
-    @Option(names = "--hold", paramLabel = "DURATION", description = "memory: how long to hold it (default: until stopped)")
-    String hold;
-
-    @Option(names = "--inputs", paramLabel = "N", description = "pool: how many inputs to map (default 8)")
-    String inputs;
-
-    @Option(names = "--pool-size", paramLabel = "K", description = "pool: how many pool workers (default: cores)")
-    String poolSize;
-
-    @Option(names = "--pool", paramLabel = "KIND", description = "pool: thread or process pool (default thread)")
-    String pool;
-
-    @Option(names = "--task", paramLabel = "TASK", description = "pool: cpu or sleep per input (default cpu)")
-    String task;
-
-    @Option(names = "--cost", paramLabel = "DURATION", description = "pool: work per input (default 250ms)")
-    String cost;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "counter: unsafe, lock or atomic (default unsafe)")
-    String mode;
-
-    @Option(names = "--increments", paramLabel = "N", description = "counter: increments per worker (default 1000000)")
-    String increments;
-
-    @Option(names = "--memory", paramLabel = "WHERE", description = "counter: plain (each process its own copy) or shared (a memory-mapped file) (default plain)")
-    String memory;
-
-    @Option(names = "--items", paramLabel = "N", description = "global: results each worker appends (default 5); queue: items to pass (default 200)")
-    String items;
-
-    @Option(names = "--pause", paramLabel = "DURATION", description = "global: pause between appends (default 20ms)")
-    String pause;
-
-    @Option(names = "--capacity", paramLabel = "N", description = "queue: slots in the bounded queue (default 16)")
-    String capacity;
-
-    @Option(names = "--produce", paramLabel = "DURATION", description = "queue: producer's pause per item (default 5ms)")
-    String produce;
-
-    @Option(names = "--consume", paramLabel = "DURATION", description = "queue: consumer's pause per item (default 10ms)")
-    String consume;
-
-    @Option(names = "--how", paramLabel = "HOW", description = "crash: throw, oom or exit (default throw)")
-    String how;
-
-    @Option(names = "--after", paramLabel = "DURATION", description = "crash: when (default 1s)")
-    String after;
-
-    @Option(names = "--cmd", paramLabel = "COMMAND", description = "exec: the program and its arguments, split on spaces (no shell)")
-    String cmd;
-
-    @Option(names = "--group", paramLabel = "NAME", description = "counter, global: which shared counter or list (default main)")
-    String group;
-
     @Option(names = "--max-processes", paramLabel = "N", description = "limit of live processes (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int maxProcesses;
 
@@ -180,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WorkloadSpec workloadSpec = normalized(workloadSpec());
+        TypedSpec workloadSpec = WorkloadOptions.read(spec, workload);
         Converters.positive(spec, "--count", count, 1_000_000);
         Converters.positive(spec, "--timeout", timeout);
         // the bounds of Limits and of the GIL, checked here to name the option in the message
@@ -192,8 +126,9 @@ public final class RunCommand implements Callable<Integer> {
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--as virtual: " + VirtualThreads.unavailableReason());
         }
-        if (kind != WorkerKind.PROCESS && workloadSpec.type().equals("exec")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "exec starts a program of its own: it runs only as a process (--as process)");
+        String onlyProcess = workloadSpec.type().onlyAsProcess(workloadSpec);
+        if (kind != WorkerKind.PROCESS && onlyProcess != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), onlyProcess + " (--as process)");
         }
         if (kind.inThisJvm() && count > limits.maxThreads()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count " + count + " is over the limit of "
@@ -204,8 +139,8 @@ public final class RunCommand implements Callable<Integer> {
         if ((long) count * each > limits.maxProcesses()) {
             throw new CommandLine.ParameterException(spec.commandLine(), each == 1
                     ? "--count " + count + " is over the limit of " + limits.maxProcesses() + " live processes (--max-processes)"
-                    : "--count " + count + " needs " + (long) count * each + " processes (" + each + " for each " + workloadSpec.type()
-                    + " worker, with its " + (workloadSpec.type().equals("pool") ? "pool" : "consumer") + "), over the limit of "
+                    : "--count " + count + " needs " + (long) count * each + " processes (" + each + " for each " + workloadSpec.name()
+                    + " worker, with " + workloadSpec.type().startedProcesses(each - (kind == WorkerKind.PROCESS ? 1 : 0)) + "), over the limit of "
                     + limits.maxProcesses() + " live processes (--max-processes)");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -238,6 +173,7 @@ public final class RunCommand implements Callable<Integer> {
                 supervisor.gil().setSwitchInterval(gilInterval);
             }
             supervisor.events().subscribe(printer);
+            Outcomes.watch(supervisor);
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
             if (summary.interrupted()) {
                 ticker.close();
@@ -247,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
             Thread.interrupted();
         }
         if (json) {
-            out.println(Json.write(toJson(workloadSpec, summary, events)));
+            out.println(Json.write(toJson(workloadSpec.text(), summary, events)));
         } else {
             out.println();
             out.print(table(summary));
@@ -286,70 +222,6 @@ public final class RunCommand implements Callable<Integer> {
 
     private String kindNoun() {
         return Words.noun(count, kind.noun());
-    }
-
-    private WorkloadSpec workloadSpec() {
-        WorkloadSpec w = WorkloadSpec.of(workload);
-        w = put(w, "duration", duration);
-        w = put(w, "units", units);
-        w = put(w, "stubborn", stubborn ? "true" : null);
-        w = put(w, "size", size);
-        w = put(w, "hold", hold);
-        w = put(w, "inputs", inputs);
-        w = put(w, "workers", poolSize);
-        w = put(w, "pool", pool);
-        w = put(w, "task", task);
-        w = put(w, "cost", cost);
-        w = put(w, "mode", mode);
-        w = put(w, "increments", increments);
-        w = put(w, "memory", memory);
-        w = put(w, "items", items);
-        w = put(w, "pause", pause);
-        w = put(w, "group", group);
-        w = put(w, "capacity", capacity);
-        w = put(w, "produce", produce);
-        w = put(w, "consume", consume);
-        w = put(w, "how", how);
-        w = put(w, "after", after);
-        w = put(w, "cmd", cmd);
-        return w;
-    }
-
-    /**
-     * The workload checked, its errors in this command's terms: the option a user typed, not the
-     * parameter name the UI uses ("--pool-size must be at least 1", not "workers must be ...").
-     */
-    private WorkloadSpec normalized(WorkloadSpec w) {
-        try {
-            return Workloads.normalize(w);
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            java.util.regex.Matcher noSuch = java.util.regex.Pattern.compile("workload (\\S+) takes no parameter '([^']+)' \\(it takes (.*)\\)").matcher(m);
-            if (noSuch.matches()) {
-                List<String> options = new ArrayList<>();
-                for (String key : noSuch.group(3).split(", ")) {
-                    options.add(option(key));
-                }
-                m = "workload " + noSuch.group(1) + " takes no " + option(noSuch.group(2)) + " (it takes " + String.join(", ", options) + ")";
-            } else {
-                for (String key : w.params().keySet()) {
-                    if (m.startsWith(key + " ") || m.startsWith(key + ":")) {
-                        m = option(key) + m.substring(key.length());
-                        break;
-                    }
-                }
-            }
-            throw new CommandLine.ParameterException(spec.commandLine(), m);
-        }
-    }
-
-    /** The option that sets a workload parameter: each is --NAME, but the pool's workers are --pool-size. */
-    private static String option(String param) {
-        return param.equals("workers") ? "--pool-size" : "--" + param;
-    }
-
-    private static WorkloadSpec put(WorkloadSpec w, String key, String value) {
-        return value == null ? w : w.with(key, value);
     }
 
     private static Table table(RunSession.Summary s) {

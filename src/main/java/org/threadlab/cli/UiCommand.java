@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.threadlab.lab.Outcomes;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
@@ -41,8 +42,6 @@ import picocli.CommandLine.Option;
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;
-    /** The slowest the screen samples, as '+' goes: at 1h the screen would show n/a for an hour. */
-    static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
     static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
 
     @CommandLine.Spec
@@ -80,9 +79,9 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(MAX_INTERVAL) > 0) {
+        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
-                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(MAX_INTERVAL) + ", not " + Durations.format(args.interval));
+                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(UiOptions.MAX_INTERVAL) + ", not " + Durations.format(args.interval));
         }
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
@@ -114,6 +113,8 @@ public final class UiCommand implements Callable<Integer> {
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
              SnapshotSource source = openSource(supervisor, options.interval());
              RecordArgs.Session recording = record.start(spec, "ui", options.interval())) {
+            // the shared-state lessons say what the parent sees when a round ends
+            Outcomes.watch(supervisor);
             if (recording != null) {
                 recording.follow(source);
             }

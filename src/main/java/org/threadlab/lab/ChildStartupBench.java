@@ -23,7 +23,7 @@ public final class ChildStartupBench {
 
     public static Result run(int rounds) throws IOException, InterruptedException {
         List<String> child = ChildCommand.build("bench", "sleep-0",
-                Workloads.normalize(WorkloadSpec.of("sleep").with("duration", "10ms")), 0, false, 0);
+                Workloads.parse(WorkloadSpec.of("sleep").with("duration", "10ms")), 0, false, 0);
         List<String> empty = new ArrayList<>(child.subList(0, child.indexOf("-cp") + 2));
         empty.add(EmptyMain.class.getName());
         double[] c = new double[rounds];

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.threadlab.sample.Platform;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.Limits;
@@ -100,8 +101,8 @@ public final class Comparison {
         List<Row> rows = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         for (String workload : workloads) {
-            // normalizing calibrates the CPU unit (once per machine): never inside a timed run
-            WorkloadSpec spec = Workloads.normalize(spec(workload));
+            // read once, here: reading calibrates the CPU unit (once per machine), never inside a timed run
+            TypedSpec spec = Workloads.parse(spec(workload));
             List<Row> measured = new ArrayList<>();
             for (Mode mode : modes) {
                 progress.step(workload + ", " + label(mode), ++index, total);
@@ -138,7 +139,7 @@ public final class Comparison {
         return m.name() + (m.gil() ? "+GIL" : "");
     }
 
-    private Row measure(String workload, WorkloadSpec spec, Mode mode) throws InterruptedException {
+    private Row measure(String workload, TypedSpec spec, Mode mode) throws InterruptedException {
         Limits limits = new Limits(Math.max(MAX_WORKERS, mode.workers()), Limits.DEFAULT.maxThreads(), Limits.DEFAULT.grace());
         try (Supervisor supervisor = new Supervisor(limits, mode.gil(), Platform.system()::availableMemoryBytes); PeakFootprint peak = new PeakFootprint(supervisor);
              SnapshotSource watched = watcher == null ? null : watcher.apply(supervisor)) {

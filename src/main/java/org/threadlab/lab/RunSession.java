@@ -2,7 +2,7 @@ package org.threadlab.lab;
 
 import java.time.Duration;
 import java.util.List;
-import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.JoinResult;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
@@ -23,14 +23,14 @@ public final class RunSession {
 
     private final Supervisor supervisor;
     private final WorkerKind kind;
-    private final WorkloadSpec spec;
+    private final TypedSpec spec;
     private final int count;
     private final boolean daemon;
     private final boolean join;
     private final Duration timeout;
 
     /** @param timeout how long to wait before terminating what is still running; null waits for ever */
-    public RunSession(Supervisor supervisor, WorkerKind kind, WorkloadSpec spec, int count, boolean daemon,
+    public RunSession(Supervisor supervisor, WorkerKind kind, TypedSpec spec, int count, boolean daemon,
                       boolean join, Duration timeout) {
         this.supervisor = supervisor;
         this.kind = kind;

@@ -3,7 +3,6 @@ package org.threadlab.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Words;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Supervisor;
@@ -83,11 +82,12 @@ public final class SharedStateDemo {
 
     private Outcomes.Outcome round(WorkerKind kind, int n, WorkloadSpec spec) throws InterruptedException {
         try (Supervisor s = new Supervisor()) {
+            Outcomes watched = Outcomes.watch(s);
             for (int i = 0; i < n; i++) {
                 s.spawn(kind, spec, false);
             }
             s.joinAll(null);
-            List<Outcomes.Outcome> outcomes = s.outcomes();
+            List<Outcomes.Outcome> outcomes = watched.finished();
             if (outcomes.isEmpty()) {
                 throw new IllegalStateException("no outcome for " + spec.describe());
             }

@@ -57,6 +57,7 @@ public final class ModelHub implements SnapshotSource {
     private Measurement lastGood;
     private Measurement lastFailed;
     private String samplerError;
+    private String listenerError;
     private long seq;
 
     /**
@@ -160,9 +161,11 @@ public final class ModelHub implements SnapshotSource {
             }
             try {
                 build(batch);
-            } catch (RuntimeException e) {
-                // a model that cannot be built this time says so in the log; the next input tries again
-                note(Event.Type.WARNING, "model: " + e, Instant.now());
+            } catch (RuntimeException | Error e) {
+                // a model that cannot be built this time says so in the log; the next input tries again.
+                // Errors too: this thread dying would freeze the screen without a word, and the likely one,
+                // an OutOfMemoryError, is a workload's (crash --how oom in a thread), over once it ends
+                note(Event.Type.WARNING, "model: " + Sampler.reason(e), Instant.now());
             } finally {
                 for (HubInput in : batch) {
                     if (in instanceof HubInput.Sync s) {
@@ -220,7 +223,12 @@ public final class ModelHub implements SnapshotSource {
             try {
                 l.accept(s);
             } catch (RuntimeException e) {
-                // one bad listener must not stop the others or the model
+                // one bad listener must not stop the others or the model, nor fail unseen (a recorder that
+                // stopped writing): said once per cause, in the next model's events
+                if (!Sampler.reason(e).equals(listenerError)) {
+                    listenerError = Sampler.reason(e);
+                    note(Event.Type.WARNING, "model listener: " + listenerError, Instant.now());
+                }
             }
         }
     }

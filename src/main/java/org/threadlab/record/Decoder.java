@@ -217,30 +217,7 @@ final class Decoder {
 
     /** See {@link Encoder#workloadText}: the one place that turns the text form back into a spec. */
     static WorkloadSpec workload(String text) {
-        String[] parts = text.split(" ");
-        WorkloadSpec spec = WorkloadSpec.of(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("'" + parts[i] + "' is not NAME=VALUE");
-            }
-            spec = spec.with(parts[i].substring(0, eq), unescape(parts[i].substring(eq + 1)));
-        }
-        return spec;
-    }
-
-    private static String unescape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(n == 's' ? ' ' : n);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return WorkloadSpec.parse(text);
     }
 
     private static WorkloadSpec workload(Tree.Obj o, String name) {

@@ -324,19 +324,12 @@ final class Encoder {
     }
 
     /**
-     * The workload as its text form: the one place that knows how a spec becomes text, so that a
-     * typed spec changes only this method and {@link Decoder#workload(String)}.
+     * The workload as its text form, {@link WorkloadSpec#describe()} (internal keys, such as the CPU
+     * calibration, left out: a replay starts nothing): the one place that knows how a spec becomes
+     * text, with {@link Decoder#workload(String)}.
      */
     static String workloadText(WorkloadSpec spec) {
-        if (spec == null) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(spec.type());
-        for (Map.Entry<String, String> e : spec.params().entrySet()) {
-            // the internal keys (calibration) too: the text must give back the same spec
-            sb.append(' ').append(e.getKey()).append('=').append(e.getValue().replace("\\", "\\\\").replace(" ", "\\s"));
-        }
-        return sb.toString();
+        return spec == null ? null : spec.describe();
     }
 
     /**

@@ -103,18 +103,22 @@ public final class Sampler implements AutoCloseable {
             try {
                 m = take();
                 lastHost = m.host();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Errors too: the sampler's thread dying would stop every figure without a word, and the
+                // likely one, an OutOfMemoryError, is a workload's (crash --how oom in a thread), soon over
                 m = new Measurement(++seq, Instant.now(), interval, selfPid, lastHost, List.of(), Map.of(), takenNanos,
                         reason(e));
             }
             latest = m;
+            // still under the lock: two ticks taken at once (the timer's and a sampleNow) reach the
+            // listeners in the order they were taken, so a model never goes back to an older window
+            publish(m);
         }
-        publish(m);
         return m;
     }
 
     /** An exception in the user's terms: its message, or its class where it has none. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
@@ -172,7 +176,10 @@ public final class Sampler implements AutoCloseable {
         return latest;
     }
 
-    /** Called, on the sampler's thread, with every measurement (failed ones too). */
+    /**
+     * Called, on the thread that took the tick, with every measurement (failed ones too), in order:
+     * a listener should return quickly (post it on), since the next tick waits for it.
+     */
     public void onMeasurement(Consumer<Measurement> listener) {
         listeners.add(listener);
     }

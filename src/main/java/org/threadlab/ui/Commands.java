@@ -16,9 +16,9 @@ import org.threadlab.worker.WorkerKind;
  * {@link WorkerCommands}, so a replay runs the same commands.
  */
 final class Commands {
-    /** The intervals + and - step through; the first is the least {@link UiOptions} allows. */
+    /** The intervals + and - step through: from the least the sampler takes to the most the screen allows. */
     static final List<Duration> INTERVALS = List.of(Sampler.MIN_INTERVAL, Duration.ofMillis(200), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), UiOptions.MAX_INTERVAL);
     static final int MAX_COUNT = 999;
 
     private final UiState st;
@@ -62,26 +62,36 @@ final class Commands {
 
     Reaction spawn(WorkerKind kind, int n) {
         if (!workers.acts()) {
-            return say(workers.spawn(kind, n, st.workload, st.daemon));
+            return say(workers.spawn(kind, n, st.workload.typed(), st.daemon));
         }
         if (n < 1 || n > MAX_COUNT) {
             st.status("refused: " + (n < 1 ? "a count of 0 starts nothing" : "at most " + MAX_COUNT + " workers start at once, not " + n)
                     + " (type 1 to " + MAX_COUNT + " before t, v or p)", true);
             return Reaction.REDRAW;
         }
-        var spec = st.workload;
+        var spec = st.workload.typed();
+        String written = st.workload.describe();
         boolean daemon = st.daemon;
-        st.status("starting " + Words.count(n, kind.noun()) + ": " + spec.describe() + (daemon ? " (daemon)" : ""), false);
+        st.status("starting " + Words.count(n, kind.noun()) + ": " + written + (daemon ? " (daemon)" : ""), false);
         tasks.act(() -> {
-            Reply r = workers.spawn(kind, n, spec, daemon);
-            tasks.post(new UiEvent.Finished("spawn", s -> s.status(r.status(), r.error()), r.reaction()));
+            Reply r;
+            try {
+                r = workers.spawn(kind, n, spec, daemon);
+            } catch (RuntimeException | Error e) {
+                // a refusal is a reply; anything else (a thread the OS will not create: OutOfMemoryError)
+                // would die with the executor's thread, leave "starting..." on the status line for
+                // good and print its trace over the screen: it is said instead. Some may have started
+                r = new Reply("could not start " + kind.noun() + ": " + Sampler.reason(e), true, true);
+            }
+            Reply reply = r;
+            tasks.post(new UiEvent.Finished("spawn", s -> s.status(reply.status(), reply.error()), reply.reaction()));
         });
         // with a direct executor the workers exist now: the model catches up before the frame
         return Reaction.REBUILD;
     }
 
     Reaction openWorkload() {
-        st.dialog.open(st.workload);
+        st.dialog.open(st.workload.written());
         st.overlay = UiState.Overlay.WORKLOAD;
         return Reaction.REDRAW;
     }
@@ -158,8 +168,7 @@ final class Commands {
     }
 
     private Reaction say(Reply r) {
-        st.status(r.status(), r.error());
-        return r.reaction();
+        return say(st, r);
     }
 
     private WorkerInfo selectedLive(String verb) {

@@ -94,6 +94,14 @@ final class Controller {
             st.editingFilter = false;
             return ctx.quitting.ask();
         }
+        if (st.overlay != UiState.Overlay.QUIT && (st.overlay != UiState.Overlay.NONE || st.editingFilter)
+                && key.ctrl() && table.find(key).orElse(null) == LiveKeys.QUIT) {
+            // Ctrl-C quits wherever the help says it does: an open dialog (help, workload, filter) does
+            // not swallow it, as q would be typed into it. It closes the dialog and asks as on the main screen
+            st.overlay = UiState.Overlay.NONE;
+            st.editingFilter = false;
+            return ctx.quitting.ask();
+        }
         switch (st.overlay) {
             case HELP -> {
                 return help.key(k);

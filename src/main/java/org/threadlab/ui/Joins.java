@@ -84,22 +84,34 @@ final class Joins {
     }
 
     private void start(int id, String name, String what, Wait wait) {
+        long started = System.nanoTime();
         Future<?> f = tasks.await(() -> {
             try {
                 Reply r = wait.run();
                 tasks.post(new UiEvent.Finished(what, s -> {
-                    s.joins.remove(id);
+                    done(s, id, started);
                     s.status(r.status(), r.error());
                 }, Reaction.REDRAW));
             } catch (InterruptedException e) {
-                tasks.post(new UiEvent.Finished(what, s -> s.joins.remove(id), Reaction.REDRAW));
+                tasks.post(new UiEvent.Finished(what, s -> done(s, id, started), Reaction.REDRAW));
             } catch (RuntimeException e) {
                 tasks.post(new UiEvent.Finished(what, s -> {
-                    s.joins.remove(id);
+                    done(s, id, started);
                     s.status(what + ": " + e.getMessage(), true);
                 }, Reaction.REDRAW));
             }
         });
-        st.joins.put(id, new UiState.PendingJoin(id, name, System.nanoTime(), f));
+        st.joins.put(id, new UiState.PendingJoin(id, name, started, f));
+    }
+
+    /**
+     * A join's wait ended: its pending entry goes, but only its own. After Esc and j again the
+     * cancelled wait reports back late, and must not take the new wait's timer off the screen.
+     */
+    private static void done(UiState s, int id, long started) {
+        UiState.PendingJoin j = s.joins.get(id);
+        if (j != null && j.startedNanos() == started) {
+            s.joins.remove(id);
+        }
     }
 }

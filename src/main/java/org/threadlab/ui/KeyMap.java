@@ -97,11 +97,6 @@ public final class KeyMap {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    /** Every key that acts on the main screen. */
-    List<Key> keys() {
-        return List.copyOf(byKey.keySet());
-    }
-
     /** The footer's hints, the first group's first; a hint whose keys another group took is left out. */
     List<Hint> hints() {
         List<Hint> hints = new ArrayList<>();

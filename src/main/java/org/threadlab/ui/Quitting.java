@@ -53,8 +53,10 @@ final class Quitting {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // the supervisor's close() after the loop still stops everything
+            } finally {
+                // whatever the shutdown threw (an Error too), the screen must end, or q leaves it "quitting..." for good
+                tasks.post(new UiEvent.Finished("quit", s -> s.exit = true, Reaction.EXIT));
             }
-            tasks.post(new UiEvent.Finished("quit", s -> s.exit = true, Reaction.EXIT));
         });
         return Reaction.REDRAW;
     }

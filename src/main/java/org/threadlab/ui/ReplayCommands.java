@@ -2,7 +2,7 @@ package org.threadlab.ui;
 
 import java.util.List;
 import java.util.Optional;
-import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -23,7 +23,7 @@ public final class ReplayCommands implements WorkerCommands {
     }
 
     @Override
-    public Reply spawn(WorkerKind kind, int n, WorkloadSpec spec, boolean daemon) {
+    public Reply spawn(WorkerKind kind, int n, TypedSpec spec, boolean daemon) {
         return refusal(switch (kind) {
             case THREAD -> "t";
             case VIRTUAL -> "v";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Words;
-import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.JoinResult;
 import org.threadlab.worker.SpawnRefused;
 import org.threadlab.worker.Supervisor;
@@ -27,7 +27,7 @@ public final class SupervisorCommands implements WorkerCommands {
     }
 
     @Override
-    public Reply spawn(WorkerKind kind, int n, WorkloadSpec spec, boolean daemon) {
+    public Reply spawn(WorkerKind kind, int n, TypedSpec spec, boolean daemon) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             try {

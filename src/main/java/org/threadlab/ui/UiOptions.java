@@ -12,6 +12,9 @@ import org.threadlab.text.Durations;
  * can show, the locale (not UTF-8: ASCII) and NO_COLOR.
  */
 public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors) {
+    /** The slowest the screen samples, on the command line and as + goes: at 1h it would show n/a for an hour. */
+    public static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+
 
     /** How many colours the terminal shows, as its terminfo entry says ({@code colors#8}...). */
     public enum Colors { NONE, ANSI8, ANSI16, INDEXED256 }

@@ -29,7 +29,7 @@ final class UiState {
     Snapshot frozen;
     boolean daemon;
     /** What t, v and p start: cpu with its own defaults, which the w dialog shows as they are. */
-    WorkloadSpec workload = WorkloadSpec.of("cpu");
+    ChosenWorkload workload = ChosenWorkload.of(WorkloadSpec.of("cpu"));
     /** Digits typed before a spawn key (4t); 0 when none. */
     int count;
     /** True once a digit is typed, so that a typed 0 is refused rather than taken as "no count". */

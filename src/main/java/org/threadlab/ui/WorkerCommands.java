@@ -2,7 +2,7 @@ package org.threadlab.ui;
 
 import java.util.List;
 import java.util.Optional;
-import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -17,7 +17,7 @@ public interface WorkerCommands {
     boolean acts();
 
     /** Starts {@code n} workers one after another, stopping at the first refusal. Blocks. */
-    Reply spawn(WorkerKind kind, int n, WorkloadSpec spec, boolean daemon);
+    Reply spawn(WorkerKind kind, int n, TypedSpec spec, boolean daemon);
 
     /** Asks a worker (the one selected, as it is now) to stop: interrupt, or SIGTERM and SIGKILL after the grace. */
     Reply terminate(WorkerInfo w);

@@ -1,15 +1,19 @@
 package org.threadlab.ui;
 
 import java.util.Map;
+import org.threadlab.work.Param;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.WorkloadType;
 import org.threadlab.work.Workloads;
 
 /**
  * The {@code w} dialog's state: a workload type (Up/Down or Tab) and its parameters as one line
  * edited like a shell's: a cursor that Left/Right/Home/End move, Backspace/Delete and the readline
  * kills (Ctrl-U, Ctrl-K, Ctrl-W). It opens with the workload in use, every default filled in, so the
- * user sees what can be set. Enter validates with {@link Workloads#normalize}; an error stays in the
- * dialog, inline, until fixed or cancelled.
+ * user sees what can be set; the types, the parameters and their help come from the workload
+ * descriptors. Enter checks the line with {@link Workloads#parse}; an error stays in the dialog, inline,
+ * until fixed or cancelled.
  */
 final class WorkloadDialog {
     int type;
@@ -19,7 +23,7 @@ final class WorkloadDialog {
     int cursor;
     String error;
     /** The workload in use when the dialog opened: its own values come back when its type does. */
-    private WorkloadSpec opened = WorkloadSpec.of(Workloads.TYPES.get(0));
+    private WorkloadSpec opened = WorkloadSpec.of(Workloads.types().get(0).name());
 
     void open(WorkloadSpec current) {
         opened = current;
@@ -29,11 +33,11 @@ final class WorkloadDialog {
     }
 
     String typeName() {
-        return Workloads.TYPES.get(type);
+        return type().name();
     }
 
     void cycleType(int delta) {
-        int n = Workloads.TYPES.size();
+        int n = Workloads.types().size();
         type = ((type + delta) % n + n) % n;
         set(typeName().equals(opened.type()) ? shown(opened) : defaults(typeName()));
         error = null;
@@ -106,62 +110,78 @@ final class WorkloadDialog {
         error = null;
     }
 
-    /** The spec as typed, normalized; on a bad spec the error is kept for display and null returned. */
-    WorkloadSpec apply() {
+    /** The spec as typed, checked with its descriptor; on a bad spec the error is kept for display and null returned. */
+    ChosenWorkload apply() {
         try {
-            WorkloadSpec spec = WorkloadSpec.of(typeName());
-            String key = null;
-            for (String part : params.trim().split("\\s+")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    key = part.substring(0, eq);
-                    spec = spec.with(key, part.substring(eq + 1));
-                } else if (key != null) {
-                    // a word without '=' continues the value before it: cmd=python3 demos/busy_threads.py 30
-                    spec = spec.with(key, spec.params().get(key) + " " + part);
-                } else {
-                    throw new IllegalArgumentException("write parameters as name=value, not '" + part + "'");
-                }
-            }
-            Workloads.normalize(spec);
+            // read once, here at the edge: every spawn then uses the typed values
+            ChosenWorkload chosen = ChosenWorkload.of(WorkloadSpec.parseParams(typeName(), params));
             error = null;
-            return spec;
+            return chosen;
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
             return null;
         }
     }
 
+    /** The parameter the cursor is in (its name before '='), for the help line under the field; null when none. */
+    Param<?> paramAtCursor() {
+        String key = null;
+        int i = 0;
+        while (i < params.length()) {
+            while (i < params.length() && params.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= params.length() || i > cursor) {
+                break;
+            }
+            int end = params.indexOf(' ', i);
+            end = end < 0 ? params.length() : end;
+            int eq = params.indexOf('=', i);
+            // a word without '=' continues the value before it (cmd=python3 x.py): the name stays the one before
+            if (eq > i && eq < end) {
+                key = params.substring(i, eq);
+            }
+            i = end;
+        }
+        Param<?> p = key == null ? null : type().param(key);
+        return p == null || p.internal() ? null : p;
+    }
+
+    WorkloadType type() {
+        return Workloads.types().get(type);
+    }
+
     /** The parameters a type takes, with their defaults, so the user sees what can be set. */
     static String defaults(String type) {
-        try {
-            return paramsText(Workloads.normalize(WorkloadSpec.of(type)));
-        } catch (IllegalArgumentException e) {
-            // a type with a required parameter (exec's cmd): show an example to edit
-            return Workloads.example(type);
-        }
+        return shown(WorkloadSpec.of(type));
     }
 
-    /** A spec's parameters with the defaults it leaves out filled in, as the workload will run. */
+    /**
+     * A spec's parameters with the defaults it leaves out filled in, as the workload will run, in the
+     * order its descriptor lists them. A default is shown as its descriptor writes it (units=1).
+     */
     private static String shown(WorkloadSpec spec) {
+        WorkloadType t = Workloads.type(spec.type());
+        TypedSpec typed;
         try {
-            return paramsText(Workloads.normalize(spec));
+            typed = Workloads.parse(spec);
         } catch (IllegalArgumentException e) {
-            String typed = paramsText(spec);
-            return typed.isEmpty() ? Workloads.example(spec.type()) : typed;
+            // a type with a required parameter (exec's cmd), or a spec gone bad: show what there is, or an example to edit
+            String given = text(t, spec.params(), null);
+            return given.isEmpty() ? t.example() : given;
         }
+        return text(t, spec.params(), typed);
     }
 
-    private static String paramsText(WorkloadSpec spec) {
+    private static String text(WorkloadType t, Map<String, String> given, TypedSpec typed) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : spec.params().entrySet()) {
-            if (!e.getKey().startsWith("_")) {
-                // normalize writes units as a double: the help says "default 1", so show 1, not 1.0
-                String value = e.getValue().matches("\\d+\\.0") ? e.getValue().substring(0, e.getValue().length() - 2) : e.getValue();
-                sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(value);
+        for (Param<?> p : t.params()) {
+            String value = given.get(p.name());
+            if (value == null && typed != null && typed.has(p)) {
+                value = p.fallback() != null ? p.fallback() : p.format(typed.get(p));
+            }
+            if (value != null && !p.internal()) {
+                sb.append(sb.length() == 0 ? "" : " ").append(p.name()).append('=').append(WorkloadSpec.quoted(value));
             }
         }
         return sb.toString();

@@ -1,7 +1,6 @@
 package org.threadlab.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
-import org.threadlab.work.WorkloadSpec;
 
 /**
  * The {@code w} dialog's keys: Up/Down or Tab change the type, the parameter line is edited as a
@@ -21,7 +20,7 @@ final class WorkloadDialogKeys implements DialogKeys {
         switch (k.getKeyType()) {
             case Escape -> st.overlay = UiState.Overlay.NONE;
             case Enter -> {
-                WorkloadSpec spec = d.apply();
+                ChosenWorkload spec = d.apply();
                 if (spec != null) {
                     st.workload = spec;
                     st.overlay = UiState.Overlay.NONE;

@@ -2,11 +2,12 @@ package org.threadlab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.threadlab.work.Workloads;
+import org.threadlab.work.Param;
 
 /**
  * Draws the {@code w} dialog: the type, its help wrapped to the box (never cut), the parameter line
- * with a visible cursor (scrolled sideways when longer than the box), the error, and the keys.
+ * with a visible cursor (scrolled sideways when longer than the box), the help of the parameter under
+ * the cursor, the error, and the keys.
  */
 final class WorkloadDialogView {
     static final String PROMPT = "params: ";
@@ -19,10 +20,13 @@ final class WorkloadDialogView {
     static void draw(Canvas c, WorkloadDialog d) {
         int w = Math.min(c.width - 2, 90);
         int in = w - 4;
-        List<String> help = wrap(Workloads.describe(d.typeName()), in);
+        List<String> help = wrap(d.type().description(), in);
+        // the parameter under the cursor: what it does, its values and its default, from its descriptor
+        Param<?> at = d.paramAtCursor();
+        List<String> about = at == null ? List.of() : wrap(at.name() + ": " + at.help() + " (" + at.about() + ")", in);
         List<String> error = d.error == null ? List.of() : wrap("error: " + d.error, in);
         List<String> keys = wrap(KEYS, "   ", in);
-        int h = 2 + 1 + help.size() + 1 + 1 + error.size() + 1 + keys.size();
+        int h = 2 + 1 + help.size() + 1 + 1 + about.size() + error.size() + 1 + keys.size();
         int x = (c.width - w) / 2;
         int y = Math.max(0, (c.height - h) / 2);
         c.box(x, y, w, h, "Workload for the next starts");
@@ -33,6 +37,9 @@ final class WorkloadDialogView {
         }
         row++;
         params(c, x + 2, row++, in, d);
+        for (String line : about) {
+            c.text(x + 2, row++, line, Theme.Role.DIALOG, in);
+        }
         for (String line : error) {
             c.text(x + 2, row++, line, Theme.Role.ERROR, in);
         }

@@ -1,5 +1,6 @@
 package org.threadlab.work;
 
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.threadlab.shared.Counter;
@@ -12,6 +13,15 @@ import org.threadlab.shared.SharedState;
  * file (processes share it). How it is incremented decides whether updates get lost.
  */
 public final class CounterWork implements Workload {
+    public static final Param<String> MODE = Param.choice("mode", "how each increment is made: unsafe loses updates, lock and atomic do not",
+            "unsafe", "lock", "atomic");
+    public static final Param<Integer> INCREMENTS = Param.count("increments", "1000000", 1_000_000_000, "increments per worker");
+    public static final Param<String> MEMORY = Param.choice("memory",
+            "where a process's counter lives: its own copy, or a memory-mapped file all share", "plain", "shared");
+    public static final Param<String> GROUP = Param.name("group", "main", "which shared counter or list");
+    /** The round's shared-memory file, set by the supervisor for processes with memory=shared. */
+    public static final Param<String> FILE = Param.internalPath("_file");
+
     private static final int STEP = 1024;
 
     private final Counter.Mode mode;
@@ -51,6 +61,26 @@ public final class CounterWork implements Workload {
             if (mapped != null) {
                 mapped.close();
             }
+        }
+    }
+
+    /** The {@code counter} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "counter"; }
+        @Override public String summary() { return "increments a shared counter"; }
+        @Override public String shows() { return "a shared counter: lost updates, locks, shared memory between processes"; }
+        @Override public List<Param<?>> params() { return List.of(MODE, INCREMENTS, MEMORY, GROUP, FILE); }
+
+        @Override
+        public SharedRound sharedRound(TypedSpec spec) {
+            return new SharedRound("counter", spec.get(GROUP), "shared".equals(spec.get(MEMORY)), spec.get(MODE), spec.get(INCREMENTS));
+        }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            String file = spec.get(FILE);
+            return new CounterWork(Counter.Mode.valueOf(spec.get(MODE).toUpperCase(Locale.ROOT)), spec.get(INCREMENTS), spec.get(GROUP),
+                    file != null ? Path.of(file) : null);
         }
     }
 }

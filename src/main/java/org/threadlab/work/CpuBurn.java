@@ -1,5 +1,7 @@
 package org.threadlab.work;
 
+import java.util.List;
+
 /**
  * Pure-Java CPU work: an xorshift mix over a counter, in slices of about 0.1 ms. The checksum of
  * every slice feeds the next and ends up in the result, so the JIT cannot remove the loop.
@@ -9,6 +11,11 @@ package org.threadlab.work;
  * {@code _unit} (iterations per unit; about one second of one core, see {@link CpuCalibration}).
  */
 public final class CpuBurn implements Workload {
+    public static final Param<Double> UNITS = Param.units("units", "1", 100_000, "units of about 1s of one core, calibrated once per machine");
+    public static final Param<Boolean> STUBBORN = Param.flag("stubborn", "ignore stop requests (and, in a process, SIGTERM)");
+    /** Iterations of this machine's unit, measured in the parent and handed to children. */
+    public static final Param<Long> UNIT = Param.internalLong("_unit");
+
     /** Slices per unit: about 0.1 ms each, so the GIL's 5 ms switch interval is honoured closely. */
     static final int SLICES_PER_UNIT = 10_000;
     /** Progress is reported in hundredths of a unit. */
@@ -59,5 +66,24 @@ public final class CpuBurn implements Workload {
             x += i;
         }
         return x;
+    }
+
+    /** The {@code cpu} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "cpu"; }
+        @Override public String summary() { return "burns CPU"; }
+        @Override public String shows() { return "CPU-bound work; stubborn ignores stop requests (and, in a process, SIGTERM)"; }
+        @Override public List<Param<?>> params() { return List.of(UNITS, STUBBORN, UNIT); }
+        @Override public boolean ignoresStop(TypedSpec spec) { return spec.get(STUBBORN); }
+
+        @Override
+        protected Object computedDefault(Param<?> param, java.util.Map<String, Object> values) {
+            return param == UNIT ? CpuCalibration.iterationsPerUnit() : super.computedDefault(param, values);
+        }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new CpuBurn(spec.get(UNITS), spec.get(UNIT), spec.get(STUBBORN));
+        }
     }
 }

@@ -13,6 +13,10 @@ import org.threadlab.text.Sizes;
  * OutOfMemoryError, if the heap is smaller), and the heap is shrunk again when it has failed.
  */
 public final class CrashWork implements Workload {
+    public static final Param<String> HOW = Param.choice("how", "throw an exception, run out of memory, or exit the process",
+            "throw", "oom", "exit");
+    public static final Param<Duration> AFTER = Param.pause("after", "1s", "when");
+
     public enum How { THROW, OOM, EXIT }
 
     private static final int CHUNK_LONGS = 4 << 20;
@@ -61,6 +65,35 @@ public final class CrashWork implements Workload {
                 return "unreachable";
             }
             default -> throw new IllegalStateException("unknown crash " + how);
+        }
+    }
+
+    /** The {@code crash} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "crash"; }
+        @Override public String summary() { return "goes wrong on purpose: a crash stays inside its worker"; }
+
+        @Override
+        public String shows() {
+            return "goes wrong on purpose: the crash stays inside its worker, which fails with the reason (`exit` only as a process:"
+                    + " in a thread it would end threadlab). `oom` in a thread stops at 1GiB of threadlab's heap (or a smaller `-Xmx`"
+                    + " runs out first), and threadlab then shrinks its heap, so its RSS comes back";
+        }
+
+        @Override public List<Param<?>> params() { return List.of(HOW, AFTER); }
+        @Override public String runsAs() { return "thread, virtual, process (how=exit: process only)"; }
+
+        @Override
+        public String onlyAsProcess(TypedSpec spec) {
+            return "exit".equals(spec.get(HOW)) ? "a thread cannot exit on its own: System.exit would end threadlab's whole JVM;"
+                    + " a child process can exit" : null;
+        }
+
+        @Override public boolean exhaustsMemory(TypedSpec spec) { return "oom".equals(spec.get(HOW)); }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new CrashWork(How.valueOf(spec.get(HOW).toUpperCase(java.util.Locale.ROOT)), spec.get(AFTER));
         }
     }
 }

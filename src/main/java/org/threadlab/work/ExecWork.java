@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * threadlab.
  */
 public final class ExecWork implements Workload {
+    public static final Param<List<String>> CMD = Param.command("cmd", "the program and its arguments, split on spaces (no shell)");
+
     private final List<String> command;
 
     public ExecWork(List<String> command) {
@@ -208,6 +210,35 @@ public final class ExecWork implements Workload {
             } catch (IOException ignored) {
                 // the program is gone
             }
+        }
+    }
+
+    /** The {@code exec} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "exec"; }
+        @Override public String summary() { return "runs a real program as a process and watches its threads"; }
+
+        @Override
+        public String shows() {
+            return "a real program (a Python script...) run as a process under a small watchdog JVM, so its threads show and it never"
+                    + " outlives threadlab; processes only. Its stdout and stderr show in the detail pane, its last line in the result;"
+                    + " a failure has the program's exit code. The `demos/*.py` programs ship in the jar, so"
+                    + " `python3 demos/busy_threads.py 30` works from any directory";
+        }
+
+        @Override public List<Param<?>> params() { return List.of(CMD); }
+        @Override public String example() { return "cmd=python3 demos/busy_threads.py 30"; }
+        @Override public String runsAs() { return "process only"; }
+        @Override public boolean runsProgram() { return true; }
+
+        @Override
+        public String onlyAsProcess(TypedSpec spec) {
+            return "exec starts a program of its own: it runs only as a process";
+        }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new ExecWork(spec.get(CMD));
         }
     }
 }

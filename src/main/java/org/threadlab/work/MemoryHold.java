@@ -1,5 +1,6 @@
 package org.threadlab.work;
 
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -8,6 +9,9 @@ import java.time.Duration;
  * column of a thread (allocated bytes) and of a process (RSS) is for.
  */
 public final class MemoryHold implements Workload {
+    public static final Param<Long> SIZE = Param.size("size", "64MiB", "how much to allocate and touch");
+    public static final Param<Duration> HOLD = Param.duration("hold", null, "how long to hold it").optional("until stopped");
+
     private static final int BLOCK = 1 << 20;
     private static final int PAGE = 4096;
 
@@ -58,5 +62,26 @@ public final class MemoryHold implements Workload {
             ctx.sleep(Duration.ofNanos(Math.min(left, 200_000_000L)));
         }
         return "held " + (bytes >> 20) + "MiB in " + held.length + " blocks for " + hold.toMillis() + "ms";
+    }
+
+    /** The {@code memory} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "memory"; }
+        @Override public String summary() { return "allocates and holds memory"; }
+
+        @Override
+        public String shows() {
+            return "allocates and touches memory: RSS of a process, allocated bytes of a thread. Refused when the heap (thread)"
+                    + " or the machine (process) cannot hold it, and in a thread above 1GiB, what one thread may take of threadlab's"
+                    + " shared heap (`-Dthreadlab.thread.memory=SIZE`)";
+        }
+
+        @Override public List<Param<?>> params() { return List.of(SIZE, HOLD); }
+        @Override public long memoryNeeded(TypedSpec spec) { return spec.get(SIZE); }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new MemoryHold(spec.get(SIZE), spec.get(HOLD));
+        }
     }
 }

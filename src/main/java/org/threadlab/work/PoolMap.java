@@ -21,14 +21,20 @@ import org.threadlab.text.Words;
  * pool with chunksize 1.
  */
 public final class PoolMap implements Workload {
+    public static final Param<Integer> INPUTS = Param.count("inputs", "8", 1_000_000, "how many inputs to map");
+    public static final Param<Integer> WORKERS = Param.count("workers", null, 256, "how many pool workers").option("--pool-size").shown("cores");
+    public static final Param<String> POOL = Param.choice("pool", "a thread pool or a pool of child processes", "thread", "process");
+    public static final Param<String> TASK = Param.choice("task", "what each input costs: CPU or waiting", "cpu", "sleep");
+    public static final Param<Duration> COST = Param.duration("cost", "250ms", "work per input");
+
     private final int inputs;
     private final int size;
     private final boolean processes;
-    private final WorkloadSpec task;
+    private final TypedSpec task;
     private final Workload taskWork;
     private final PoolMember.Launcher launcher;
 
-    public PoolMap(int inputs, int size, boolean processes, WorkloadSpec task, Workload taskWork,
+    public PoolMap(int inputs, int size, boolean processes, TypedSpec task, Workload taskWork,
                    PoolMember.Launcher launcher) {
         this.inputs = inputs;
         this.size = size;
@@ -107,11 +113,13 @@ public final class PoolMap implements Workload {
 
         @Override
         public void run() {
-            WorkContext own = parent instanceof PoolAware aware ? aware.forPoolThread() : parent;
+            // a context that cannot make one for another thread (a test's) still gets a silent one, without a GIL
+            WorkContext own = parent instanceof PoolAware aware ? aware.forPoolThread()
+                    : new GilContext.PoolThread(parent, NO_GIL);
             try {
                 int i;
                 while ((i = next.getAndIncrement()) < inputs) {
-                    taskWork.run(new Silent(own));
+                    taskWork.run(own);
                     results[i] = apply(i);
                     parent.progress(done.incrementAndGet(), inputs);
                 }
@@ -211,20 +219,8 @@ public final class PoolMap implements Workload {
     }
 
     /** A context for the task inside the pool: progress belongs to the pool, not to each call. */
-    private static final class Silent implements WorkContext {
-        private final WorkContext inner;
-
-        Silent(WorkContext inner) {
-            this.inner = inner;
-        }
-
-        @Override public boolean cancelRequested() { return inner.cancelRequested(); }
-        @Override public void cpuCheckpoint() throws InterruptedException { inner.cpuCheckpoint(); }
-        @Override public void releaseCpu() { inner.releaseCpu(); }
-        @Override public void sleep(Duration d) throws InterruptedException { inner.sleep(d); }
-        @Override public void progress(long done, long total) { }
-        @Override public String workerName() { return inner.workerName(); }
-    }
+    /** The GIL of a pool thread whose worker has none: always off. */
+    private static final SimulatedGil NO_GIL = new SimulatedGil(false);
 
     /** A context that can make one for another thread (each pool thread needs its own GIL holder). */
     public interface PoolAware {
@@ -237,5 +233,82 @@ public final class PoolMap implements Workload {
      */
     static String memberName(String pool, int number) {
         return pool + "." + number;
+    }
+
+    /** The {@code pool} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "pool"; }
+        @Override public String summary() { return "maps x*x over inputs with a pool"; }
+
+        @Override
+        public String shows() {
+            return "`Pool.map(x*x)` with a thread pool or a pool of child processes (inputs handed out one at a time over pipes);"
+                    + " each pool process is a row of its own, under the pool";
+        }
+
+        @Override public List<Param<?>> params() { return List.of(INPUTS, WORKERS, POOL, TASK, COST, CpuBurn.UNIT); }
+
+        @Override
+        protected Object computedDefault(Param<?> param, java.util.Map<String, Object> values) {
+            if (param == WORKERS) {
+                return Runtime.getRuntime().availableProcessors();
+            }
+            if (param == CpuBurn.UNIT) {
+                return "cpu".equals(values.get(TASK.name())) ? CpuCalibration.iterationsPerUnit() : null;
+            }
+            return super.computedDefault(param, values);
+        }
+
+        @Override
+        public String startedProcesses(int n) {
+            return "a pool of " + n + (n == 1 ? " process" : " processes");
+        }
+
+        @Override
+        public int processesStarted(TypedSpec spec, boolean asProcess) {
+            return "process".equals(spec.get(POOL)) ? Math.min(spec.get(WORKERS), spec.get(INPUTS)) : 0;
+        }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            TypedSpec task = MemberType.of(spec);
+            return new PoolMap(spec.get(INPUTS), spec.get(WORKERS), "process".equals(spec.get(POOL)), task,
+                    MemberType.work(task), launcher);
+        }
+    }
+
+    /** One member process of a process pool, serving "task" lines: not offered to users. */
+    public static final class MemberType extends WorkloadType {
+        private static final MemberType INSTANCE = new MemberType();
+
+        @Override public String name() { return "pool-member"; }
+        @Override public String summary() { return "a member process of a pool"; }
+        @Override public boolean listed() { return false; }
+        @Override public List<Param<?>> params() { return List.of(TASK, COST, CpuBurn.UNIT); }
+        @Override public boolean servesTasks() { return true; }
+
+        /** The per-input work of a pool, as the spec a member process is started with. */
+        static TypedSpec of(TypedSpec pool) {
+            java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+            v.put(TASK.name(), pool.get(TASK));
+            v.put(COST.name(), pool.get(COST));
+            if (pool.has(CpuBurn.UNIT)) {
+                v.put(CpuBurn.UNIT.name(), pool.get(CpuBurn.UNIT));
+            }
+            return new TypedSpec(INSTANCE, v);
+        }
+
+        static Workload work(TypedSpec task) {
+            Duration cost = task.get(COST);
+            if ("sleep".equals(task.get(TASK))) {
+                return new SleepWork(cost);
+            }
+            return new CpuBurn(cost.toNanos() / 1e9, task.get(CpuBurn.UNIT), false);
+        }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return work(spec);
+        }
     }
 }

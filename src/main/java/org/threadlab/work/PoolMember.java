@@ -22,6 +22,6 @@ public interface PoolMember extends AutoCloseable {
 
     /** Starts pool members as child JVMs. */
     interface Launcher {
-        PoolMember start(String name, WorkloadSpec memberTask) throws IOException;
+        PoolMember start(String name, TypedSpec memberTask) throws IOException;
     }
 }

@@ -1,5 +1,6 @@
 package org.threadlab.work;
 
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ import org.threadlab.shared.MappedRing;
  * often it was full (producer waits) or empty (consumer waits).
  */
 public final class QueueWork implements Workload {
+    public static final Param<Integer> ITEMS = Param.count("items", "200", 1_000_000, "items to pass");
+    public static final Param<Integer> CAPACITY = Param.count("capacity", "16", MappedRing.MAX_CAPACITY, "slots in the bounded queue");
+    public static final Param<Duration> PRODUCE = Param.pause("produce", "5ms", "producer's pause per item");
+    public static final Param<Duration> CONSUME = Param.pause("consume", "10ms", "consumer's pause per item");
+
     private final int items;
     private final int capacity;
     private final Duration produce;
@@ -110,8 +116,11 @@ public final class QueueWork implements Workload {
     private String acrossProcesses(WorkContext ctx) throws Exception {
         Path file = Files.createTempFile("threadlab-queue-", ".ring");
         try (MappedRing ring = MappedRing.create(file, capacity)) {
-            WorkloadSpec consumerSpec = WorkloadSpec.of("queue-consumer").with("items", Integer.toString(items))
-                    .with("consume", consume.toMillis() + "ms").with("_file", file.toString());
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+            values.put(ITEMS.name(), items);
+            values.put(CONSUME.name(), consume);
+            values.put(CounterWork.FILE.name(), file.toString());
+            TypedSpec consumerSpec = new TypedSpec(new ConsumerType(), values);
             try (PoolMember consumer = launcher.start(ctx.workerName() + "-consumer", consumerSpec)) {
                 String[] outcome = new String[1];
                 Thread reader = new Thread(() -> {
@@ -207,6 +216,39 @@ public final class QueueWork implements Workload {
                 }
             }
             return "got all " + items + " in FIFO order (empty " + empty + " times)";
+        }
+    }
+
+    /** The {@code queue} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "queue"; }
+        @Override public String summary() { return "a producer and a consumer through a bounded queue"; }
+
+        @Override
+        public String shows() {
+            return "a producer and a consumer through a bounded queue (threads) or a shared-memory ring (processes)";
+        }
+
+        @Override public List<Param<?>> params() { return List.of(ITEMS, CAPACITY, PRODUCE, CONSUME); }
+        @Override public int processesStarted(TypedSpec spec, boolean asProcess) { return asProcess ? 1 : 0; }
+        @Override public String startedProcesses(int n) { return "its consumer process"; }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new QueueWork(spec.get(ITEMS), spec.get(CAPACITY), spec.get(PRODUCE), spec.get(CONSUME), launcher, inChildProcess);
+        }
+    }
+
+    /** The consumer process a queue in a process starts: not offered to users. */
+    public static final class ConsumerType extends WorkloadType {
+        @Override public String name() { return "queue-consumer"; }
+        @Override public String summary() { return "the consumer process of a queue"; }
+        @Override public boolean listed() { return false; }
+        @Override public List<Param<?>> params() { return List.of(ITEMS, CONSUME, CounterWork.FILE); }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new Consumer(spec.get(ITEMS), spec.get(CONSUME), Path.of(spec.get(CounterWork.FILE)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.threadlab.work;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waiting, the way a network call waits: no CPU, no GIL. Sleeps in slices so progress moves: a
@@ -8,6 +9,8 @@ import java.time.Duration;
  * times a second. Cancellation does not wait for a slice: an interrupt ends the sleep at once.
  */
 public final class SleepWork implements Workload {
+    public static final Param<Duration> DURATION = Param.duration("duration", "2s", "how long to wait");
+
     private static final long MIN_SLICE_MS = 100;
     private static final long MAX_SLICE_MS = 1000;
     private final Duration duration;
@@ -33,5 +36,18 @@ public final class SleepWork implements Workload {
             ctx.progress(step, steps);
         }
         return "slept " + total + "ms";
+    }
+
+    /** The {@code sleep} workload's descriptor. */
+    public static final class Type extends WorkloadType {
+        @Override public String name() { return "sleep"; }
+        @Override public String summary() { return "waits like I/O"; }
+        @Override public String shows() { return "waiting like I/O: no CPU, no GIL"; }
+        @Override public List<Param<?>> params() { return List.of(DURATION); }
+
+        @Override
+        public Workload create(TypedSpec spec, PoolMember.Launcher launcher, boolean inChildProcess) {
+            return new SleepWork(spec.get(DURATION));
+        }
     }
 }

@@ -2,12 +2,12 @@ package org.threadlab.worker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.child.ChildCommand;
 import org.threadlab.worker.child.LineReader;
+import org.threadlab.worker.child.LineWriter;
 import org.threadlab.worker.child.Protocol;
 
 /**
@@ -17,18 +17,21 @@ import org.threadlab.worker.child.Protocol;
 final class ProcessWorker extends Worker {
     private final List<String> command;
     private volatile Process process;
-    private volatile OutputStream toChild;
+    private volatile LineWriter toChild;
     private final SignalsSent signals = new SignalsSent();
     private volatile boolean stopSent;
     private volatile String error;
     private volatile int malformed;
     /** The external program's PID for an exec worker, else -1. */
     private volatile long targetPid = -1;
+    /** It runs a program under a watchdog (exec): announced with the program's PID, when the watchdog sends it. */
+    private final boolean runsProgram;
     private Thread stderrReader;
 
-    ProcessWorker(int id, String name, WorkloadSpec spec, boolean daemon, Listener listener, long maxHeap,
+    ProcessWorker(int id, String name, TypedSpec spec, boolean daemon, Listener listener, long maxHeap,
                   boolean gil, long gilIntervalNanos) {
-        super(id, name, WorkerKind.PROCESS, spec, daemon, listener);
+        super(id, name, WorkerKind.PROCESS, spec.text(), daemon, listener);
+        this.runsProgram = spec.type().runsProgram();
         this.command = ChildCommand.build(Integer.toString(id), name, spec, maxHeap, gil, gilIntervalNanos);
     }
 
@@ -48,9 +51,9 @@ final class ProcessWorker extends Worker {
             throw new SpawnRefused("cannot start a child JVM: " + e.getMessage());
         }
         pid = process.pid();
-        toChild = process.getOutputStream();
+        toChild = new LineWriter(process.getOutputStream());
         // an exec worker is announced with its program's PID, when the watchdog sends it
-        markStarted(!spec.type().equals("exec"));
+        markStarted(!runsProgram);
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
         daemonThread("threadlab-pipe-" + id, this::readProtocol);
     }
@@ -175,7 +178,7 @@ final class ProcessWorker extends Worker {
     @Override
     long watchdogPid() {
         Process p = process;
-        return spec.type().equals("exec") && p != null ? p.pid() : -1;
+        return runsProgram && p != null ? p.pid() : -1;
     }
 
     /**
@@ -239,17 +242,10 @@ final class ProcessWorker extends Worker {
     }
 
     private void send(String line) {
-        OutputStream out = toChild;
-        if (out == null) {
-            return;
-        }
-        synchronized (this) {
-            try {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException ignored) {
-                // gone already; the reader records the end
-            }
+        LineWriter out = toChild;
+        if (out != null) {
+            // gone already: the reader records the end
+            out.writeQuietly(line);
         }
     }
 
@@ -269,16 +265,9 @@ final class ProcessWorker extends Worker {
 
     @Override
     void closeInput() {
-        OutputStream out = toChild;
-        if (out == null) {
-            return;
-        }
-        synchronized (this) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // gone already
-            }
+        LineWriter out = toChild;
+        if (out != null) {
+            out.close();
         }
     }
 

@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.threadlab.shared.Outcomes;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 import org.threadlab.work.HeapBudget;
 import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
@@ -40,7 +40,8 @@ public final class Supervisor implements AutoCloseable {
     private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
-    private final Outcomes outcomes = new Outcomes();
+    private final Rounds rounds = new Rounds();
+    private final List<RoundWatcher> roundWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object endedLock = new Object();
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
@@ -119,7 +120,14 @@ public final class Supervisor implements AutoCloseable {
         if (closed) {
             throw new SpawnRefused("threadlab is shutting down");
         }
-        WorkloadSpec normalized = Workloads.normalize(spec);
+        return spawn(kind, Workloads.parse(spec), daemon);
+    }
+
+    /** Starts a worker from a spec already checked at the edge (an option, the dialog): nothing is parsed again. */
+    public WorkerInfo spawn(WorkerKind kind, TypedSpec normalized, boolean daemon) {
+        if (closed) {
+            throw new SpawnRefused("threadlab is shutting down");
+        }
         int need = processesNeeded(kind, normalized);
         synchronized (this) {
             try {
@@ -129,12 +137,12 @@ public final class Supervisor implements AutoCloseable {
                 throw e;
             }
             int id = nextId.incrementAndGet();
-            String name = normalized.type() + "-" + id;
+            String name = normalized.name() + "-" + id;
             Worker w;
             try {
-                w = create(id, name, kind, outcomes.register(id, kind, normalized), daemon);
+                w = create(id, name, kind, rounds.register(id, kind, normalized), daemon);
             } catch (RuntimeException e) {
-                outcomes.unregister(id);
+                rounds.unregister(id);
                 throw new SpawnRefused(e.getMessage());
             }
             w.reserved = need;
@@ -143,7 +151,7 @@ public final class Supervisor implements AutoCloseable {
                 w.start();
             } catch (RuntimeException e) {
                 workers.remove(id);
-                outcomes.unregister(id);
+                rounds.unregister(id);
                 events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
                 throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
             }
@@ -151,20 +159,22 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    private Worker create(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon) {
+    private Worker create(int id, String name, WorkerKind kind, TypedSpec spec, boolean daemon) {
         // the processes the worker starts (pool members, a queue's consumer) become workers of their own
         MemberSet members = new MemberSet(this::addMember);
         Worker w;
+        long held = spec.type().memoryNeeded(spec);
+        boolean exhausts = spec.type().exhaustsMemory(spec);
         if (kind == WorkerKind.PROCESS) {
-            long held = Workloads.memoryNeeded(spec);
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
-                    : spec.type().equals("crash") && "oom".equals(spec.params().get("how")) ? CHILD_HEAP_MARGIN : 0;
+                    : exhausts ? CHILD_HEAP_MARGIN : 0;
             w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
         } else {
             Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
-            w = new ThreadWorker(id, name, kind, spec, daemon, listener, workload, gil);
+            w = new ThreadWorker(id, name, kind, spec.text(), daemon, listener, workload, gil);
         }
+        w.takesHeap = held > 0 || exhausts;
         members.bind(w);
         w.members = members;
         return w;
@@ -185,15 +195,8 @@ public final class Supervisor implements AutoCloseable {
      * process, and those it starts: a process pool's members (one per pool worker, at most one per
      * input), a queue's consumer (a queue in a process passes its items to a second process).
      */
-    public static int processesNeeded(WorkerKind kind, WorkloadSpec normalized) {
-        int n = kind == WorkerKind.PROCESS ? 1 : 0;
-        java.util.Map<String, String> p = normalized.params();
-        if (normalized.type().equals("pool") && "process".equals(p.get("pool"))) {
-            n += Math.min(Integer.parseInt(p.get("workers")), Integer.parseInt(p.get("inputs")));
-        } else if (normalized.type().equals("queue") && kind == WorkerKind.PROCESS) {
-            n += 1;
-        }
-        return n;
+    public static int processesNeeded(WorkerKind kind, TypedSpec normalized) {
+        return (kind == WorkerKind.PROCESS ? 1 : 0) + normalized.type().processesStarted(normalized, kind == WorkerKind.PROCESS);
     }
 
     /**
@@ -213,13 +216,10 @@ public final class Supervisor implements AutoCloseable {
         return n;
     }
 
-    private void checkLimits(WorkerKind kind, WorkloadSpec spec, int processesNeeded) {
-        if (kind.inThisJvm() && spec.type().equals("exec")) {
-            throw new SpawnRefused("exec starts a program of its own: it runs only as a process (p)");
-        }
-        if (kind.inThisJvm() && spec.type().equals("crash") && "exit".equals(spec.params().get("how"))) {
-            throw new SpawnRefused("a thread cannot exit on its own: System.exit would end threadlab's whole JVM"
-                    + " (run it as a process to see a child exit)");
+    private void checkLimits(WorkerKind kind, TypedSpec spec, int processesNeeded) {
+        String onlyProcess = spec.type().onlyAsProcess(spec);
+        if (kind.inThisJvm() && onlyProcess != null) {
+            throw new SpawnRefused(onlyProcess + " (p)");
         }
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new SpawnRefused(VirtualThreads.unavailableReason());
@@ -231,8 +231,8 @@ public final class Supervisor implements AutoCloseable {
         }
         if (processesNeeded > 1 && processes + processesNeeded > limits.maxProcesses()) {
             int started = processesNeeded - (kind == WorkerKind.PROCESS ? 1 : 0);
-            throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.type() + (kind == WorkerKind.PROCESS ? " in a process" : "")
-                    + (spec.type().equals("pool") ? " with a pool of " + started + " processes" : " with its consumer process")
+            throw new SpawnRefused("it needs " + processesNeeded + " processes (" + spec.name() + (kind == WorkerKind.PROCESS ? " in a process" : "")
+                    + " with " + spec.type().startedProcesses(started)
                     + "), over the limit of " + limits.maxProcesses() + " live processes" + (processes > 0 ? " (" + processes + " running)" : ""));
         }
         if (kind.inThisJvm() && threads >= limits.maxThreads()) {
@@ -290,13 +290,17 @@ public final class Supervisor implements AutoCloseable {
         for (Worker x : workers.values()) {
             all.put(x.id, x.id == w.id ? i : x.info());
         }
-        outcomes.ended(i, all).ifPresent(o -> events.publish(Event.Type.OUTCOME, w.id, o.text()));
+        rounds.ended(i, all).ifPresent(r -> {
+            for (RoundWatcher watcher : roundWatchers) {
+                watcher.ended(r, w.id);
+            }
+        });
         MemberSet members = w.members;
         if (members != null) {
             members.ownerEnded();
         }
         dropOldestEnded();
-        if (w.kind.inThisJvm() && tookHeap(i)) {
+        if (w.kind.inThisJvm() && (w.takesHeap || (i.reason() != null && i.reason().startsWith("out of memory")))) {
             // the heap grew for this worker and would stay grown: give the memory back, off the worker's thread
             try {
                 timer.execute(HeapBudget::shrink);
@@ -304,13 +308,6 @@ public final class Supervisor implements AutoCloseable {
                 // closed: threadlab is on its way out, and its memory with it
             }
         }
-    }
-
-    /** A thread worker that held much of the heap: a memory workload, or one that ran out of memory. */
-    private static boolean tookHeap(WorkerInfo i) {
-        String type = i.workload().type();
-        return type.equals("memory") || (type.equals("crash") && "oom".equals(i.workload().params().get("how")))
-                || (i.reason() != null && i.reason().startsWith("out of memory"));
     }
 
     /** Ended workers stay listed until cleared, but never more than {@link #MAX_ENDED}: memory stays flat. */
@@ -329,9 +326,18 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** Outcomes of the shared-state lessons (counter, global) whose rounds have ended, oldest first. */
-    public List<Outcomes.Outcome> outcomes() {
-        return outcomes.finished();
+    /** Told when the last worker of a shared-state lesson's round has ended (and its end is published). */
+    public interface RoundWatcher {
+        void ended(Rounds.Round round, int lastWorkerId);
+    }
+
+    /**
+     * Adds a watcher of the shared-state rounds: it hears each round's end on the thread that
+     * recorded its last worker's end, right after that end is published and before a new round of
+     * the same group can begin, so what it reads (the parent's counter) is the round's own.
+     */
+    public void onRoundEnded(RoundWatcher watcher) {
+        roundWatchers.add(watcher);
     }
 
     public List<WorkerInfo> workers() {

@@ -2,7 +2,7 @@ package org.threadlab.worker;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
+import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkContext;
@@ -57,7 +57,7 @@ final class ThreadWorker extends Worker {
                     cancelRequested ? "stopped on request" : "interrupted");
         } catch (Throwable e) {
             recordCpu();
-            markEnded(WorkerState.FAILED, describe(e));
+            markEnded(WorkerState.FAILED, Failures.describe(e));
         } finally {
             ctx.releaseCpu();
         }
@@ -72,15 +72,6 @@ final class ThreadWorker extends Worker {
                 cpuNanos = -1;
             }
         }
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory: " + e.getMessage();
-        }
-        String msg = e.getMessage();
-        boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
     }
 
     @Override
@@ -100,44 +91,28 @@ final class ThreadWorker extends Worker {
     }
 
     /** The workload's view of this worker; one per thread (pool threads get their own). */
-    private final class Context implements WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
-        private final SimulatedGil.Holder holder;
-        private final boolean main;
+    /** The worker's own context: its state shows running, waiting or blocked for the GIL. */
+    private final class Context extends GilContext implements PoolMap.PoolAware, SimulatedGil.Listener {
 
         Context() {
-            this(true);
+            super(gil, Thread.currentThread().getName());
         }
 
-        private Context(boolean main) {
-            this.main = main;
-            this.holder = gil.holder(Thread.currentThread().getName(), this);
+        @Override
+        protected void running() {
+            if (state == WorkerState.WAITING) {
+                state = WorkerState.RUNNING;
+            }
+        }
+
+        @Override
+        protected void waiting() {
+            state = WorkerState.WAITING;
         }
 
         @Override
         public boolean cancelRequested() {
             return cancelRequested;
-        }
-
-        @Override
-        public void cpuCheckpoint() throws InterruptedException {
-            if (main && state == WorkerState.WAITING) {
-                state = WorkerState.RUNNING;
-            }
-            holder.checkpoint();
-        }
-
-        @Override
-        public void releaseCpu() {
-            holder.release();
-        }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            holder.release();
-            if (main) {
-                state = WorkerState.WAITING;
-            }
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
 
         @Override
@@ -157,12 +132,12 @@ final class ThreadWorker extends Worker {
 
         @Override
         public WorkContext forPoolThread() {
-            return new Context(false);
+            return new GilContext.PoolThread(this, gil);
         }
 
         @Override
         public void blocked(boolean waitingForGil) {
-            if (main && state.alive()) {
+            if (state.alive()) {
                 state = waitingForGil ? WorkerState.BLOCKED : WorkerState.RUNNING;
             }
         }

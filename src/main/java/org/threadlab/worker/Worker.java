@@ -33,6 +33,8 @@ abstract class Worker {
     volatile MemberSet members;
     /** Processes this worker counts for against the limit: itself (a process) and those it will start. */
     volatile int reserved;
+    /** It holds much of the heap (a memory workload, an out-of-memory crash): in this JVM, the heap is shrunk after it. */
+    volatile boolean takesHeap;
     private boolean announced;
     protected volatile WorkerState state = WorkerState.NEW;
     protected volatile String reason;

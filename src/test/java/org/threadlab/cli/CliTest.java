@@ -184,7 +184,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "ui", "generate-completion"})
+    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "ui", "workloads", "generate-completion"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.removeIf(String::isEmpty);

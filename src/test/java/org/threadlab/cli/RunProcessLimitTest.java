@@ -15,7 +15,7 @@ class RunProcessLimitTest {
     void aProcessPoolOverTheLimitIsRefusedBeforeAnythingStarts() {
         CliTest.Outcome o = CliTest.exec("run", "pool", "--pool", "process", "--pool-size", "4", "--max-processes", "1");
         assertEquals(2, o.code(), o.out());
-        assertEquals("threadlab: --count 1 needs 4 processes (4 for each pool worker, with its pool), over the limit of 1 live"
+        assertEquals("threadlab: --count 1 needs 4 processes (4 for each pool worker, with a pool of 4 processes), over the limit of 1 live"
                 + " processes (--max-processes)", o.err().lines().findFirst().orElse(""));
         assertTrue(o.out().isEmpty(), o.out());
     }
@@ -36,7 +36,7 @@ class RunProcessLimitTest {
     void aQueueInAProcessCountsItsConsumer() {
         CliTest.Outcome o = CliTest.exec("run", "queue", "--as", "process", "--max-processes", "1");
         assertEquals(2, o.code());
-        assertTrue(o.err().startsWith("threadlab: --count 1 needs 2 processes (2 for each queue worker, with its consumer)"), o.err());
+        assertTrue(o.err().startsWith("threadlab: --count 1 needs 2 processes (2 for each queue worker, with its consumer process)"), o.err());
         CliTest.Outcome ok = CliTest.exec("run", "pool", "--pool", "process", "--pool-size", "2", "--inputs", "2", "--task", "sleep",
                 "--cost", "50ms", "--max-processes", "2", "--json");
         assertEquals(0, ok.code(), ok.err());

@@ -82,6 +82,6 @@ class CrashContainedTest {
         String exited = run(Jar.command("run", "crash", "--how", "exit", "--after", "0s", "--as", "process"));
         assertTrue(exited.contains("failed after") && exited.contains("exit code 7: crash: calling System.exit(7)"), exited);
         String oom = run(Jar.command("run", "crash", "--how", "oom", "--after", "0s", "--as", "process"));
-        assertTrue(oom.contains("java.lang.OutOfMemoryError"), oom);
+        assertTrue(oom.contains("out of memory: Java heap space"), oom);
     }
 }

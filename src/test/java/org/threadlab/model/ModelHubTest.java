@@ -156,6 +156,45 @@ class ModelHubTest {
         await(() -> !threadNamed("threadlab-model") && !threadNamed("threadlab-sampler"), "close ends both threads");
     }
 
+    @Test
+    void aFailingListenerIsSaidOnceInTheEventsAndTheOthersStillHearEveryModel() throws Exception {
+        try (ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), null)) {
+            List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            hub.onSnapshot(s -> {
+                throw new IllegalStateException("recording.jsonl: No space left on device");
+            });
+            hub.onSnapshot(s -> heard.add(s.seq()));
+            for (int i = 0; i < 3; i++) {
+                hub.post(new HubInput.SupervisorEvent(event("change " + i)));
+                hub.awaitCurrent();
+            }
+            Snapshot s = hub.sampleNow();
+            List<String> lines = s.events().stream().map(Event::text).filter(t -> t.startsWith("model listener: ")).toList();
+            assertEquals(List.of("model listener: recording.jsonl: No space left on device"), lines, "said once, not per model");
+            assertTrue(heard.contains(s.seq()), "the next listener heard the latest model");
+        }
+    }
+
+    @Test
+    void anErrorWhileBuildingAModelDoesNotEndTheHub() throws Exception {
+        try (ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), null)) {
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean(true);
+            hub.onSnapshot(s -> {
+                if (once.getAndSet(false)) {
+                    // a thread's crash --how oom fills the heap: any allocation here may throw this
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            });
+            hub.post(new HubInput.SupervisorEvent(event("first")));
+            long seq = hub.awaitCurrent().seq();
+            assertTrue(threadNamed("threadlab-model"), "the hub's thread lives on");
+            hub.post(new HubInput.SupervisorEvent(event("second")));
+            Snapshot s = hub.awaitCurrent();
+            assertTrue(s.seq() > seq, "models are still made: " + s.seq() + " after " + seq);
+            assertTrue(s.events().stream().anyMatch(e -> e.text().equals("model: Java heap space")), "and it said why: " + s.events());
+        }
+    }
+
     private static boolean threadNamed(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }

@@ -41,7 +41,7 @@ final class Models {
             boolean ended = id % 4 == 0;
             WorkerKind kind = WorkerKind.values()[id % 3];
             WorkerInfo info = new WorkerInfo(id, "cpu-" + id, kind,
-                    WorkloadSpec.of("exec").with("cmd", "python3 demos/busy threads.py \\ 30").with("_unit", "123"), id % 2 == 0,
+                    WorkloadSpec.of("exec").with("cmd", "python3 demos/busy threads.py \\ 30"), id % 2 == 0,
                     ended ? WorkerState.FAILED : WorkerState.RUNNING, ended ? "exit code 3" : null, T0.plusSeconds(id),
                     ended ? at : null, n, 100, 4000 + id, kind == WorkerKind.VIRTUAL ? -1 : 5000 + id, 30 + id, ended ? 1234 : -1,
                     ended ? 3 : null, null, List.of("err \"quoted\" ünïcode"), false, "queue 3/16", List.of("out 1", "out 2"), 0);

@@ -64,13 +64,16 @@ public final class FixturePlatforms {
     }
 
     /** This machine, with a host read that throws whatever {@code failure} holds (nothing: it works). */
-    public static Platform failing(AtomicReference<RuntimeException> failure) {
+    public static Platform failing(AtomicReference<? extends Throwable> failure) {
         return Platform.of(() -> {
             Platform.Readers r = Platform.system().readers();
             return new Platform.Readers(() -> {
-                RuntimeException e = failure.get();
-                if (e != null) {
-                    throw e;
+                Throwable e = failure.get();
+                if (e instanceof RuntimeException x) {
+                    throw x;
+                }
+                if (e instanceof Error x) {
+                    throw x;
                 }
                 return r.host().read();
             }, r.probes());

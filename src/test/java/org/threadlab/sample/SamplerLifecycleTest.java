@@ -147,6 +147,64 @@ class SamplerLifecycleTest {
     }
 
     @Test
+    void anOutOfMemoryErrorInATickIsPublishedAndTheSamplerKeepsTicking() throws Exception {
+        // a thread's crash --how oom fills threadlab's heap: the sampler's thread must not die of it unseen
+        java.util.concurrent.atomic.AtomicReference<Error> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Measurement> seen = new CopyOnWriteArrayList<>();
+        try (Sampler sampler = new Sampler(FixturePlatforms.failing(failure), Duration.ofMillis(100))) {
+            sampler.onMeasurement(seen::add);
+            sampler.start();
+            failure.set(new OutOfMemoryError("Java heap space"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (seen.stream().noneMatch(Measurement::failed) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Measurement failed = seen.stream().filter(Measurement::failed).findFirst().orElse(null);
+            assertNotNull(failed, "the failed tick is published");
+            assertEquals("Java heap space", failed.error());
+            failure.set(null);
+            long after = sampler.latest().seq();
+            while ((sampler.latest().seq() <= after || sampler.latest().failed()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(sampler.latest().failed(), "the sampler's thread lived on and measures again");
+        }
+    }
+
+    @Test
+    void ticksTakenAtOnceReachTheListenersInTheOrderTaken() throws Exception {
+        List<Long> heard = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch firstInListener = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondTaken = new java.util.concurrent.CountDownLatch(1);
+        try (Sampler sampler = new Sampler(Duration.ofSeconds(10))) {
+            long first = sampler.sampleNow().seq() + 1;
+            sampler.onMeasurement(m -> {
+                if (m.seq() == first) {
+                    firstInListener.countDown();
+                    try {
+                        // without the order kept, the second tick is heard meanwhile
+                        secondTaken.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    heard.add(m.seq());
+                } else {
+                    heard.add(m.seq());
+                    secondTaken.countDown();
+                }
+            });
+            Thread a = new Thread(sampler::sampleNow, "tick-a");
+            a.start();
+            assertTrue(firstInListener.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first tick reached its listener");
+            Thread b = new Thread(sampler::sampleNow, "tick-b");
+            b.start();
+            a.join(10_000);
+            b.join(10_000);
+            assertEquals(List.of(first, first + 1), heard, "in the order taken");
+        }
+    }
+
+    @Test
     void aFailureWithoutAMessageIsNamedByItsType() {
         assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
         assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));

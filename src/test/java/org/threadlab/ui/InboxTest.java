@@ -36,6 +36,57 @@ class InboxTest {
         assertEquals(Reaction.REDRAW, ui.drain());
     }
 
+    /** Commands that act, whose {@code method} throws {@code t} (as Thread.start does when the OS has no thread left). */
+    private WorkerCommands throwing(String method, Throwable t) {
+        return (WorkerCommands) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WorkerCommands.class}, (proxy, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        throw t;
+                    }
+                    return switch (m.getName()) {
+                        case "acts" -> true;
+                        case "workers" -> List.of();
+                        case "worker" -> java.util.Optional.empty();
+                        default -> m.getReturnType() == boolean.class ? false : null;
+                    };
+                });
+    }
+
+    @Test
+    void aSpawnThatThrowsOnTheActionsThreadIsSaidOnTheStatusLine() throws Exception {
+        WorkerCommands failing = throwing("spawn", new OutOfMemoryError("unable to create native thread: possibly out of memory"));
+        java.util.concurrent.ExecutorService actions = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            TerminalUi live = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), failing, Fixtures.source(Fixtures.snapshot()),
+                    new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, actions, List.of());
+            live.post(new UiEvent.KeyPressed(new KeyStroke('t', false, false)));
+            live.drain();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (live.state().status.startsWith("starting") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                live.drain();
+            }
+            assertEquals("could not start thread: unable to create native thread: possibly out of memory", live.state().status);
+            assertTrue(live.state().statusError);
+        } finally {
+            actions.shutdownNow();
+        }
+    }
+
+    @Test
+    void quitEndsTheLoopEvenWhenTheShutdownThrowsAnError() throws Exception {
+        WorkerCommands failing = throwing("shutdown", new OutOfMemoryError("Java heap space"));
+        TerminalUi live = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), failing, Fixtures.source(Fixtures.snapshot()),
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
+        live.post(new UiEvent.KeyPressed(new KeyStroke('q', false, false)));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!live.state().exit && System.nanoTime() < deadline) {
+            live.drain();
+            Thread.sleep(20);
+        }
+        assertTrue(live.state().exit, "the screen ends: " + live.state().stopping);
+    }
+
     @Test
     void aFinishedCommandAppliesItsResultOnTheUiThread() {
         ui.post(new UiEvent.Finished("join", s -> s.status("joined x", false), Reaction.REDRAW));

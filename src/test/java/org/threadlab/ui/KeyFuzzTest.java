@@ -56,7 +56,7 @@ class KeyFuzzTest {
             TerminalScreen screen = Fixtures.screen(terminal);
             TerminalUi ui = new TerminalUi(screen, supervisor, sampler, new UiOptions(Duration.ofMillis(200), false, random.nextBoolean(), random.nextBoolean()),
                     TerminalUi.FrameSync.NONE, actions);
-            ui.state().workload = WorkloadSpec.of("sleep").with("duration", "300ms");
+            ui.state().workload = ChosenWorkload.of(WorkloadSpec.of("sleep").with("duration", "300ms"));
             List<String> errors = new ArrayList<>();
             for (int i = 0; i < strokes; i++) {
                 int r = random.nextInt(100);

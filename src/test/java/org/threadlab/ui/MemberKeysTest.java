@@ -40,8 +40,8 @@ class MemberKeysTest {
         TerminalScreen screen = Fixtures.screen(terminal);
         ui = new TerminalUi(screen, supervisor, feed, new UiOptions(Duration.ofSeconds(1), false, false, true),
                 TerminalUi.FrameSync.NONE, Runnable::run);
-        ui.state().workload = WorkloadSpec.of("pool").with("pool", "process").with("workers", "2").with("inputs", "40")
-                .with("task", "sleep").with("cost", "1s");
+        ui.state().workload = ChosenWorkload.of(WorkloadSpec.of("pool").with("pool", "process").with("workers", "2")
+                .with("inputs", "40").with("task", "sleep").with("cost", "1s"));
     }
 
     @AfterEach

@@ -190,7 +190,7 @@ class RendererTest {
     void workloadDialogShowsErrorsInline() throws IOException {
         UiState st = state();
         st.overlay = UiState.Overlay.WORKLOAD;
-        st.dialog.open(st.workload);
+        st.dialog.open(st.workload.written());
         st.dialog.params = "units=lots";
         st.dialog.apply();
         String text = Fixtures.text(draw(80, 24, Fixtures.snapshot(), st, UNICODE));
@@ -346,7 +346,7 @@ class RendererTest {
                 for (int cl = 0; cl <= cmd.length(); cl += 13) {
                     UiState st = state();
                     st.status(words.substring(0, sl), false);
-                    st.workload = org.threadlab.work.WorkloadSpec.of("exec").with("cmd", cl == 0 ? "true" : cmd.substring(0, cl));
+                    st.workload = ChosenWorkload.of(org.threadlab.work.WorkloadSpec.of("exec").with("cmd", cl == 0 ? "true" : cmd.substring(0, cl)));
                     st.count = 12;
                     String line = Fixtures.lines(draw(w, 24, Fixtures.snapshot(), st, UNICODE)).get(22);
                     int right = line.indexOf("workload: ");

@@ -16,7 +16,7 @@ class WorkloadDialogTest {
         assertEquals("exec", d.typeName());
         assertEquals("cmd=python3 demos/busy_threads.py 30", d.params);
         d.set("cmd=/bin/sleep 5");
-        WorkloadSpec spec = d.apply();
+        WorkloadSpec spec = d.apply().written();
         assertNull(d.error);
         assertEquals("/bin/sleep 5", spec.params().get("cmd"));
     }
@@ -38,9 +38,9 @@ class WorkloadDialogTest {
     @Test
     void opensWithTheDefaultsTheWorkloadReallyHas() {
         WorkloadDialog d = new WorkloadDialog();
-        d.open(new UiState(java.time.Duration.ofSeconds(1)).workload);
+        d.open(new UiState(java.time.Duration.ofSeconds(1)).workload.written());
         assertEquals("cpu", d.typeName());
-        assertEquals("stubborn=false units=1", d.params, "the help says units default 1: the line says so too");
+        assertEquals("units=1 stubborn=false", d.params, "the help says units default 1: the line says so too");
         assertEquals(d.params.length(), d.cursor, "the cursor starts at the end, as in a shell");
         d.open(WorkloadSpec.of("sleep").with("duration", "10s"));
         assertEquals("duration=10s", d.params, "the workload in use, as it is");
@@ -104,5 +104,36 @@ class WorkloadDialogTest {
             assertEquals(org.threadlab.work.Workloads.describe("pool"), String.join(" ", lines));
             assertTrue(lines.stream().allMatch(l -> l.length() <= width), lines.toString());
         }
+    }
+
+    @Test
+    void theParameterUnderTheCursorIsHelpedFromItsDescriptor() throws Exception {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("pool"));
+        d.set("inputs=8 workers=2 pool=process");
+        assertEquals("pool", d.paramAtCursor().name(), "the cursor at the end is in pool=...");
+        d.home();
+        assertEquals("inputs", d.paramAtCursor().name());
+        for (int i = 0; i < "inputs=8 w".length(); i++) {
+            d.right();
+        }
+        assertEquals("workers", d.paramAtCursor().name());
+        d.cycleType(5); // pool, counter, global, queue, crash, exec
+        assertEquals("exec", d.typeName());
+        d.end();
+        assertEquals("cmd", d.paramAtCursor().name(), "a word without '=' belongs to the value before it");
+        d.set("");
+        assertEquals(null, d.paramAtCursor());
+
+        com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal t = Fixtures.terminal(100, 30);
+        com.googlecode.lanterna.screen.TerminalScreen screen = Fixtures.screen(t);
+        d.open(WorkloadSpec.of("counter"));
+        WorkloadDialogView.draw(new Canvas(screen.newTextGraphics(), new Theme(false, true)), d);
+        screen.refresh();
+        String text = Fixtures.text(t);
+        // the cursor ends the line, in group=main: its help, range and default come from CounterWork's descriptor
+        assertTrue(text.contains("params: mode=unsafe increments=1000000 memory=plain group=main"), text);
+        assertTrue(text.contains("group: which shared counter or list (1 to 32 letters, digits, - or _, default main)"), text);
+        assertTrue(text.contains("increments a shared counter (mode unsafe|lock|atomic;"), text);
     }
 }

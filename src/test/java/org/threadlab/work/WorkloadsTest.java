@@ -32,6 +32,73 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("memory").with("size", "64")).contains("no unit"));
         assertTrue(msg(WorkloadSpec.of("pool").with("workers", "0")).contains("workers must be at least 1, not 0"));
         assertTrue(msg(WorkloadSpec.of("pool").with("pool", "fork")).contains("thread, process"));
+        assertTrue(msg(WorkloadSpec.of("counter").with("group", "a b")).contains("group must be 1 to 32 letters, digits, '-' or '_', not 'a b'"));
+        assertTrue(msg(WorkloadSpec.of("counter").with("group", "x".repeat(33))).contains("group must be 1 to 32"));
+        assertEquals("my-group_2", Workloads.parse(WorkloadSpec.of("counter").with("group", "my-group_2")).get(CounterWork.GROUP));
+    }
+
+    @Test
+    void theTextFormRoundTripsExactlyForEveryWorkload() {
+        for (WorkloadType t : Workloads.types()) {
+            WorkloadSpec given = WorkloadSpec.parse(t.name() + " " + t.example());
+            TypedSpec typed = Workloads.parse(given);
+            String line = typed.describe();
+            WorkloadSpec back = WorkloadSpec.parse(line);
+            // what a recording holds (the describe() line) reads back to the same text and the same values
+            assertEquals(line, back.describe(), t.name());
+            assertEquals(typed.text().describe(), Workloads.parse(back).text().describe(), t.name());
+            assertEquals(withoutInternal(typed.values()), withoutInternal(Workloads.parse(back).values()), t.name());
+        }
+    }
+
+    @Test
+    void valuesThatWouldNotReadBackAsWrittenAreQuoted() {
+        for (String v : new String[] {"python3 -c x=1", "a  b", " lead", "it's", "say \"hi\"", "back\\slash", "", "tab\there"}) {
+            WorkloadSpec spec = WorkloadSpec.of("exec").with("cmd", v).with("other", "x=y");
+            assertEquals(spec, WorkloadSpec.parse(spec.describe()), spec.describe());
+        }
+        assertEquals("exec cmd=python3 demos/busy_threads.py 30", WorkloadSpec.parse("exec cmd=python3 demos/busy_threads.py 30").describe(),
+                "the plain form stays plain");
+        assertEquals("cmd='python3 -c x=1'", WorkloadSpec.of("exec").with("cmd", "python3 -c x=1").describe().substring(5));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WorkloadSpec.parse("exec cmd='open")).getMessage().contains("not closed"));
+    }
+
+    @Test
+    void theRegistryFindsEveryDescriptorOnceWithItsParametersHelped() {
+        assertEquals(java.util.List.of("sleep", "cpu", "memory", "pool", "counter", "global", "queue", "crash", "exec"), Workloads.TYPES);
+        for (WorkloadType t : Workloads.types()) {
+            assertTrue(!t.summary().isBlank() && !t.description().contains("\n"), t.name());
+            for (Param<?> p : t.params()) {
+                assertTrue(p.internal() || !p.help().isBlank(), t.name() + "." + p.name() + " has no help");
+                if (p.fallback() != null) {
+                    // a default written in a descriptor is a value its own parameter accepts
+                    assertEquals(p.fallback(), p.format(p.parse(p.fallback())).replace(".0", ""), t.name() + "." + p.name());
+                }
+            }
+        }
+        // the parts other workloads start are known to children, not offered to users
+        assertTrue(Workloads.parseAny(WorkloadSpec.of("pool-member").with("task", "sleep")).type() instanceof PoolMap.MemberType);
+        assertTrue(msg(WorkloadSpec.of("pool-member")).contains("unknown workload 'pool-member'"));
+    }
+
+    @Test
+    void aSpecIsReadOnceIntoTypedValues() {
+        TypedSpec pool = Workloads.parse(WorkloadSpec.parse("pool inputs=3 workers=2 pool=process task=sleep cost=10ms"));
+        assertEquals(3, pool.get(PoolMap.INPUTS));
+        assertEquals(Duration.ofMillis(10), pool.get(PoolMap.COST));
+        assertEquals(2, pool.type().processesStarted(pool, false), "a process pool starts one process per pool worker");
+        TypedSpec memory = Workloads.parse(WorkloadSpec.parse("memory size=8MiB"));
+        assertEquals(8L << 20, Workloads.memoryNeeded(memory));
+        assertEquals(null, memory.get(MemoryHold.HOLD), "no hold given: held until stopped");
+        TypedSpec crash = Workloads.parse(WorkloadSpec.parse("crash how=exit"));
+        assertTrue(crash.type().onlyAsProcess(crash).contains("a thread cannot exit"));
+        assertEquals(null, crash.type().onlyAsProcess(Workloads.parse(WorkloadSpec.parse("crash how=throw"))));
+    }
+
+    private static java.util.Map<String, Object> withoutInternal(java.util.Map<String, Object> values) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>(values);
+        out.keySet().removeIf(k -> k.startsWith("_"));
+        return out;
     }
 
     private static String msg(WorkloadSpec spec) {
@@ -55,7 +122,7 @@ class WorkloadsTest {
     @Test
     void sleepReportsProgressToTheEnd() throws Exception {
         Direct ctx = new Direct();
-        String r = Workloads.create(Workloads.normalize(WorkloadSpec.of("sleep").with("duration", "250ms")), null).run(ctx);
+        String r = Workloads.create(Workloads.parse(WorkloadSpec.of("sleep").with("duration", "250ms")), null).run(ctx);
         assertEquals("slept 250ms", r);
         assertEquals(ctx.total, ctx.done);
         assertEquals(3, ctx.total);
@@ -65,30 +132,30 @@ class WorkloadsTest {
     void cpuBurnIsDeterministicAndCancellable() throws Exception {
         WorkloadSpec spec = WorkloadSpec.of("cpu").with("units", "0.05").with("_unit", "2000000");
         Direct a = new Direct();
-        String r1 = Workloads.create(Workloads.normalize(spec), null).run(a);
-        String r2 = Workloads.create(Workloads.normalize(spec), null).run(new Direct());
+        String r1 = Workloads.create(Workloads.parse(spec), null).run(a);
+        String r2 = Workloads.create(Workloads.parse(spec), null).run(new Direct());
         assertEquals(r1, r2);
         assertEquals(a.total, a.done);
         Direct cancelled = new Direct();
         cancelled.cancel = true;
-        assertThrows(InterruptedException.class, () -> Workloads.create(Workloads.normalize(spec), null).run(cancelled));
+        assertThrows(InterruptedException.class, () -> Workloads.create(Workloads.parse(spec), null).run(cancelled));
         Direct stubborn = new Direct();
         stubborn.cancel = true;
-        String r3 = Workloads.create(Workloads.normalize(spec.with("stubborn", "true")), null).run(stubborn);
+        String r3 = Workloads.create(Workloads.parse(spec.with("stubborn", "true")), null).run(stubborn);
         assertTrue(r3.startsWith("burned"), r3);
     }
 
     @Test
     void memoryHoldsForTheGivenTime() throws Exception {
         Direct ctx = new Direct();
-        String r = Workloads.create(Workloads.normalize(WorkloadSpec.of("memory").with("size", "8MiB").with("hold", "100ms")), null).run(ctx);
+        String r = Workloads.create(Workloads.parse(WorkloadSpec.of("memory").with("size", "8MiB").with("hold", "100ms")), null).run(ctx);
         assertTrue(r.startsWith("held 8MiB in 8 blocks"), r);
         assertEquals(8, ctx.done);
     }
 
     @Test
     void threadPoolMapsInOrder() throws Exception {
-        WorkloadSpec spec = Workloads.normalize(WorkloadSpec.of("pool").with("inputs", "6").with("workers", "3")
+        TypedSpec spec = Workloads.parse(WorkloadSpec.of("pool").with("inputs", "6").with("workers", "3")
                 .with("task", "sleep").with("cost", "20ms"));
         Direct ctx = new Direct();
         String r = Workloads.create(spec, null).run(ctx);
@@ -99,7 +166,7 @@ class WorkloadsTest {
     @Test
     void aPoolBiggerThanItsInputsSaysHowManyWorkersItReallyUsed() throws Exception {
         // one worker per input at most: a pool of 8 over 1 input runs 1 thread, and the result says so
-        WorkloadSpec spec = Workloads.normalize(WorkloadSpec.of("pool").with("inputs", "1").with("workers", "8")
+        TypedSpec spec = Workloads.parse(WorkloadSpec.of("pool").with("inputs", "1").with("workers", "8")
                 .with("task", "sleep").with("cost", "1ms"));
         String r = Workloads.create(spec, null).run(new Direct());
         assertEquals("mapped x*x over 1 input with 1 thread (a pool of 8, at most one per input): [0]", r);

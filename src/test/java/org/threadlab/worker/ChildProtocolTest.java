@@ -24,20 +24,26 @@ import org.threadlab.worker.child.Protocol;
 class ChildProtocolTest {
 
     private static Process start(WorkloadSpec spec) throws Exception {
-        return new ProcessBuilder(ChildCommand.build("t1", "w-1", Workloads.normalize(spec), 0, false, 0))
+        return new ProcessBuilder(ChildCommand.build("t1", "w-1", Workloads.parse(spec), 0, false, 0))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Every line the child writes, until it closes its output. */
+    private static List<String> lines(Process p) throws java.io.IOException {
+        LineReader in = new LineReader(p.getInputStream());
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     @Test
     void helloProgressResultThenExitZero() throws Exception {
         Process p = start(WorkloadSpec.of("sleep").with("duration", "300ms"));
         try {
-            LineReader in = new LineReader(p.getInputStream());
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines.add(line);
-            }
+            List<String> lines = lines(p);
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));
             assertEquals(Protocol.EXIT_OK, p.exitValue());
             String hello = lines.get(0);
@@ -50,6 +56,43 @@ class ChildProtocolTest {
             assertTrue(lines.contains("state waiting"), lines.toString());
             assertEquals("result slept 300ms", lines.get(lines.size() - 1));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("cpu ")), lines.toString());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theChildStaysLightItLoadsNoLibraryAndDoesNotSearchTheClassPathForWorkloads() throws Exception {
+        List<String> cmd = new ArrayList<>(ChildCommand.build("t1", "w-1",
+                Workloads.parse(WorkloadSpec.of("pool").with("inputs", "2").with("task", "sleep").with("cost", "1ms")), 0, false, 0));
+        cmd.add(1, "-verbose:class");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            List<String> lines = lines(p);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(Protocol.EXIT_OK, p.exitValue(), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("result mapped x*x over 2 inputs")), String.join("\n", lines));
+            List<String> heavy = lines.stream().filter(l -> l.startsWith("[") && (l.contains("com.googlecode.lanterna") || l.contains("oshi.")
+                    || l.contains("picocli.") || l.contains("tools.jackson") || l.contains("java.util.ServiceLoader"))).toList();
+            assertEquals(List.of(), heavy, "the child JVM must not load these: its start-up is measured in milliseconds");
+            // the descriptor came by name on the command line: no other workload's was loaded
+            assertTrue(lines.stream().noneMatch(l -> l.contains("org.threadlab.work.CounterWork")), "loaded every descriptor");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDamagedSpecIsReadOnceAtTheChildsEdgeAndFailsTheWorkWithItsReason() throws Exception {
+        // the child's arguments are its edge: read and checked once, and a bad one is said in words, not a stack trace
+        Process p = new ProcessBuilder(ChildCommand.build("t1", "w-1", WorkloadSpec.of("cpu").with("units", "1").with("_unit", "oops"),
+                0, false, 0)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            List<String> lines = lines(p);
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(Protocol.EXIT_FAILED, p.exitValue());
+            assertEquals("hello", Protocol.verb(lines.get(0)));
+            assertEquals("error _unit must be a whole number, not 'oops'", lines.get(lines.size() - 1));
         } finally {
             p.destroyForcibly();
         }
@@ -100,7 +143,7 @@ class ChildProtocolTest {
 
     @Test
     void malformedLinesFromAChildAreCountedAndIgnored() {
-        ProcessWorker w = new ProcessWorker(9, "x-9", WorkloadSpec.of("sleep"), false, new Worker.Listener() {
+        ProcessWorker w = new ProcessWorker(9, "x-9", Workloads.parse(WorkloadSpec.of("sleep")), false, new Worker.Listener() {
             @Override public void started(Worker x) { }
             @Override public void ended(Worker x) { }
         }, 0, false, 0);

@@ -152,7 +152,7 @@ class MemberProcessesTest {
 
     @Test
     void aMemberAChildMakesUpIsNotBelieved() {
-        ProcessWorker w = new ProcessWorker(1, "pool-1", WorkloadSpec.of("pool"), false, new Worker.Listener() {
+        ProcessWorker w = new ProcessWorker(1, "pool-1", org.threadlab.work.Workloads.parse(WorkloadSpec.of("pool")), false, new Worker.Listener() {
             @Override public void started(Worker x) { }
             @Override public void ended(Worker x) { }
         }, 0, false, 0);

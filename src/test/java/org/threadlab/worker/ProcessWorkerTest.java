@@ -105,12 +105,17 @@ class ProcessWorkerTest {
     @Test
     void aFailingChildSaysWhy() throws Exception {
         try (Supervisor s = new Supervisor()) {
-            // a damaged internal parameter only the child parses: the child fails, threadlab carries on
-            WorkerInfo w = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("cpu").with("_unit", "oops"), false);
+            // a damaged internal parameter is caught where the spec is read, before any child starts
+            IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("cpu").with("_unit", "oops"), false));
+            assertTrue(bad.getMessage().contains("_unit must be a whole number"), bad.getMessage());
+            assertTrue(s.workers().isEmpty());
+            // a child that fails says why, and threadlab carries on
+            WorkerInfo w = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("crash").with("after", "0s"), false);
             JoinResult j = s.join(w.id(), Duration.ofSeconds(10));
             assertEquals(WorkerState.FAILED, j.worker().state());
             assertEquals(1, j.worker().exitCode());
-            assertTrue(j.worker().reason().contains("NumberFormatException"), j.worker().reason());
+            assertTrue(j.worker().reason().contains("crash"), j.worker().reason());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 
 /**
@@ -40,6 +41,28 @@ public final class ChildCommand {
      * @param name      the name of the child's work thread
      * @param maxHeap   -Xmx in bytes, or 0 for the JVM's default
      * @param gil       whether the child's own simulated GIL starts switched on
+     */
+    public static List<String> build(String tag, String name, TypedSpec spec, long maxHeap, boolean gil,
+                                     long gilIntervalNanos) {
+        List<String> cmd = build(tag, name, spec.text(), maxHeap, gil, gilIntervalNanos);
+        if (spec.type().ignoresStop(spec)) {
+            // known before the child reads its spec: its SIGTERM hook is in place before the parent learns its PID
+            cmd.add(1, "-D" + STUBBORN_PROPERTY + "=true");
+        }
+        // the descriptor itself: the child builds it directly rather than looking through every jar for the registry
+        cmd.add(cmd.indexOf(ChildMain.class.getName()) + 1, TYPE_PREFIX + spec.type().getClass().getName());
+        return cmd;
+    }
+
+    /** Set for a workload that ignores stop requests: the child then ignores SIGTERM from its first moment. */
+    static final String STUBBORN_PROPERTY = "threadlab.stubborn";
+
+    /** Names the workload's descriptor class, before NAME: {@code --type=org.threadlab.work.SleepWork$Type}. */
+    static final String TYPE_PREFIX = "--type=";
+
+    /**
+     * The command for a spec as text, its type found by name in the child (a spec read at the edge
+     * goes through {@link #build(String, String, TypedSpec, long, boolean, long)}).
      */
     public static List<String> build(String tag, String name, WorkloadSpec spec, long maxHeap, boolean gil,
                                      long gilIntervalNanos) {

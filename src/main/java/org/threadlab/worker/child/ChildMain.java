@@ -4,18 +4,20 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.threadlab.work.ExecWork;
+import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkContext;
 import org.threadlab.work.Workload;
 import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.WorkloadType;
 import org.threadlab.work.Workloads;
+import org.threadlab.worker.Failures;
 import org.threadlab.worker.NativeThreadId;
 
 /**
@@ -27,14 +29,19 @@ import org.threadlab.worker.NativeThreadId;
  * stdin closes, so a child never outlives threadlab, however threadlab ends.
  */
 public final class ChildMain {
-    private static final Object OUT_LOCK = new Object();
-    private static final OutputStream OUT = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4096);
+    private static final LineWriter OUT = new LineWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4096));
 
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        // --type=CLASS first: the workload's descriptor, built directly (no search of the class path)
+        String typeClass = null;
+        if (args.length > 0 && args[0].startsWith(ChildCommand.TYPE_PREFIX)) {
+            typeClass = args[0].substring(ChildCommand.TYPE_PREFIX.length());
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 2) {
-            System.err.println("usage: ChildMain NAME TYPE [key=value ...] [--gil=NANOS]");
+            System.err.println("usage: ChildMain [--type=CLASS] NAME TYPE [key=value ...] [--gil=NANOS]");
             System.exit(Protocol.EXIT_USAGE);
         }
         String name = args[0];
@@ -54,16 +61,29 @@ public final class ChildMain {
             }
             params.put(a.substring(0, eq), a.substring(eq + 1));
         }
-        WorkloadSpec spec = new WorkloadSpec(args[1], params);
-        if ("true".equals(params.get("stubborn"))) {
+        if (Boolean.getBoolean(ChildCommand.STUBBORN_PROPERTY)) {
             // a stubborn worker also shrugs off SIGTERM: its shutdown hook never returns, so only SIGKILL ends it
             Runtime.getRuntime().addShutdownHook(new Stubborn());
         }
-        ChildWork work = new ChildWork(name, spec, gil);
+        ChildWork work = new ChildWork(name, new WorkloadSpec(args[1], params), typeClass, gil);
         Thread worker = new Thread(work, name);
         work.thread = worker;
         worker.start();
         readParent(work);
+    }
+
+    /** The descriptor the parent named, checked to be the type the spec says. */
+    private static WorkloadType descriptor(String className, String typeName) {
+        WorkloadType t;
+        try {
+            t = (WorkloadType) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no workload descriptor " + className + ": " + e);
+        }
+        if (!t.name().equals(typeName)) {
+            throw new IllegalArgumentException(className + " describes workload " + t.name() + ", not " + typeName);
+        }
+        return t;
     }
 
     /** The main thread's job: obey "stop", queue "task" lines, and leave with the parent. */
@@ -96,26 +116,21 @@ public final class ChildMain {
     }
 
     static void send(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (OUT_LOCK) {
-            try {
-                OUT.write(bytes);
-                OUT.flush();
-            } catch (IOException e) {
-                // the parent stopped listening: it will close stdin too, and we halt there
-            }
-        }
+        // the parent stopped listening: it will close stdin too, and we halt there
+        OUT.writeQuietly(line);
     }
 
     /** Runs the workload (or, as a pool member, one task per "task" line) on the work thread. */
-    private static final class ChildWork implements Runnable, WorkContext, PoolMap.PoolAware, SimulatedGil.Listener {
+    private static final class ChildWork extends GilContext implements Runnable, PoolMap.PoolAware {
         private final String name;
-        private final WorkloadSpec spec;
+        /** The spec as the parent wrote it, read once on the work thread. */
+        private final WorkloadSpec text;
+        /** The descriptor's class the parent named, or null: then looked up by the type's name. */
+        private final String typeClass;
         private final SimulatedGil gil;
         final LinkedBlockingQueue<String> tasks = new LinkedBlockingQueue<>();
         volatile boolean cancelled;
         volatile Thread thread;
-        private SimulatedGil.Holder holder;
         private boolean waiting;
         private long lastProgressAt;
         private long lastDone = -1;
@@ -139,21 +154,28 @@ public final class ChildMain {
             }
         }
 
-        ChildWork(String name, WorkloadSpec spec, SimulatedGil gil) {
+        ChildWork(String name, WorkloadSpec text, String typeClass, SimulatedGil gil) {
+            super(gil, name);
             this.name = name;
-            this.spec = spec;
+            this.text = text;
+            this.typeClass = typeClass;
             this.gil = gil;
         }
 
         @Override
         public void run() {
-            holder = gil.holder(name, null);
             send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
             try {
+                // the child's edge: its arguments are read and checked once, here; a bad one fails the work, said as such
+                TypedSpec spec = typeClass != null ? descriptor(typeClass, text.type()).read(text) : Workloads.parseAny(text);
+                if (spec.type().ignoresStop(spec) && !Boolean.getBoolean(ChildCommand.STUBBORN_PROPERTY)) {
+                    // started without the parent's word (by hand): stubborn from now on
+                    Runtime.getRuntime().addShutdownHook(new Stubborn());
+                }
                 // processes this child starts (pool members, a queue's consumer) are reported to the parent, which shows them
-                Workload workload = Workloads.create(spec,
+                Workload workload = spec.type().create(spec,
                         new ChildPoolMember.Starter(System.getProperty("threadlab.worker", name), new MemberReports()), true);
-                if (spec.type().equals("pool-member")) {
+                if (spec.type().servesTasks()) {
                     int served = serveTasks(workload);
                     send(Protocol.CPU + " " + cpuNanos());
                     send(Protocol.RESULT + " served " + served + (served == 1 ? " task" : " tasks"));
@@ -176,10 +198,8 @@ public final class ChildMain {
                 send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
             } catch (Throwable e) {
-                String msg = e.getMessage();
-                // our own refusals are already sentences; anything else keeps its exception name
-                boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
-                send(Protocol.ERROR + " " + Protocol.oneLine(msg != null && ours ? msg : e.toString()));
+                // the same words a thread worker's failure has
+                send(Protocol.ERROR + " " + Protocol.oneLine(Failures.describe(e)));
                 exit(Protocol.EXIT_FAILED);
             }
         }
@@ -221,27 +241,19 @@ public final class ChildMain {
         }
 
         @Override
-        public void cpuCheckpoint() throws InterruptedException {
+        protected void running() {
             if (waiting) {
                 waiting = false;
                 send(Protocol.STATE + " running");
             }
-            holder.checkpoint();
         }
 
         @Override
-        public void releaseCpu() {
-            holder.release();
-        }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            holder.release();
+        protected void waiting() {
             if (!waiting) {
                 waiting = true;
                 send(Protocol.STATE + " waiting");
             }
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
 
         @Override
@@ -303,12 +315,8 @@ public final class ChildMain {
 
         @Override
         public WorkContext forPoolThread() {
-            return new PoolThreadContext(this);
-        }
-
-        @Override
-        public void blocked(boolean waitingForGil) {
-            // not sent: GIL hand-overs happen every few milliseconds
+            // GIL hand-overs and a pool thread's own waits are not sent: they happen every few milliseconds
+            return new GilContext.PoolThread(this, gil);
         }
     }
 
@@ -352,29 +360,5 @@ public final class ChildMain {
                 }
             }
         }
-    }
-
-    /** A pool thread inside a child: shares cancellation and progress, has its own GIL holder. */
-    private static final class PoolThreadContext implements WorkContext {
-        private final ChildWork owner;
-        private final SimulatedGil.Holder holder;
-
-        PoolThreadContext(ChildWork owner) {
-            this.owner = owner;
-            this.holder = owner.gil.holder(Thread.currentThread().getName(), null);
-        }
-
-        @Override public boolean cancelRequested() { return owner.cancelled; }
-        @Override public void cpuCheckpoint() throws InterruptedException { holder.checkpoint(); }
-        @Override public void releaseCpu() { holder.release(); }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            holder.release();
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        }
-
-        @Override public void progress(long done, long total) { owner.progress(done, total); }
-        @Override public String workerName() { return owner.name; }
     }
 }

@@ -1,10 +1,9 @@
 package org.threadlab.worker.child;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.threadlab.work.PoolMember;
+import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 
 /**
@@ -14,7 +13,7 @@ import org.threadlab.work.WorkloadSpec;
  */
 public final class ChildPoolMember implements PoolMember {
     private final Process process;
-    private final OutputStream toChild;
+    private final LineWriter toChild;
     private final LineReader fromChild;
     private final Observer observer;
     private volatile String result;
@@ -58,7 +57,7 @@ public final class ChildPoolMember implements PoolMember {
     private ChildPoolMember(Process process, Observer observer) {
         this.process = process;
         this.observer = observer;
-        this.toChild = process.getOutputStream();
+        this.toChild = new LineWriter(process.getOutputStream());
         this.fromChild = new LineReader(process.getInputStream());
     }
 
@@ -68,9 +67,8 @@ public final class ChildPoolMember implements PoolMember {
     }
 
     @Override
-    public synchronized void send(String line) throws IOException {
-        toChild.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        toChild.flush();
+    public void send(String line) throws IOException {
+        toChild.write(line);
     }
 
     /**
@@ -158,11 +156,7 @@ public final class ChildPoolMember implements PoolMember {
     }
 
     private void closeInput() {
-        try {
-            toChild.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        toChild.close();
     }
 
     /** Starts members from this JVM (threadlab itself, or a child that runs a process pool). */
@@ -181,7 +175,7 @@ public final class ChildPoolMember implements PoolMember {
         }
 
         @Override
-        public PoolMember start(String name, WorkloadSpec memberTask) throws IOException {
+        public PoolMember start(String name, TypedSpec memberTask) throws IOException {
             String why = ChildCommand.unavailableReason();
             if (why != null) {
                 throw new IOException(why);
@@ -189,7 +183,7 @@ public final class ChildPoolMember implements PoolMember {
             ProcessBuilder pb = new ProcessBuilder(ChildCommand.build(tagPrefix + "." + name, name, memberTask, 0, false, 0));
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
-            observer.started(name, memberTask, p.pid(), p);
+            observer.started(name, memberTask.text(), p.pid(), p);
             return new ChildPoolMember(p, observer);
         }
     }

@@ -1,4 +1,4 @@
-package org.threadlab.shared;
+package org.threadlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.threadlab.NoChildrenLeft;
+import org.threadlab.shared.MappedRing;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
 import org.threadlab.worker.Supervisor;
@@ -23,11 +24,12 @@ class SharedStateLessonsTest {
      */
     private static List<Outcomes.Outcome> rounds(WorkerKind kind, int n, WorkloadSpec spec) throws InterruptedException {
         try (Supervisor s = new Supervisor()) {
+            Outcomes watched = Outcomes.watch(s);
             for (int i = 0; i < n; i++) {
                 s.spawn(kind, spec, false);
             }
             s.joinAll(java.time.Duration.ofSeconds(60));
-            List<Outcomes.Outcome> outcomes = s.outcomes();
+            List<Outcomes.Outcome> outcomes = watched.finished();
             assertTrue(!outcomes.isEmpty() && outcomes.size() <= n, s.events().recent(50).toString());
             for (Outcomes.Outcome o : outcomes) {
                 assertTrue(s.events().recent(50).stream().anyMatch(e -> e.type() == Event.Type.OUTCOME && e.text().equals(o.text())));
@@ -112,17 +114,19 @@ class SharedStateLessonsTest {
     @Test
     void eachRoundStartsFromZero() throws Exception {
         try (Supervisor s = new Supervisor()) {
+            Outcomes watched = Outcomes.watch(s);
             for (int round = 0; round < 2; round++) {
                 s.spawn(WorkerKind.THREAD, counter("atomic", "plain", 1000), false);
                 s.joinAll(null);
             }
-            assertEquals(List.of(1000L, 1000L), s.outcomes().stream().map(Outcomes.Outcome::actual).toList());
+            assertEquals(List.of(1000L, 1000L), watched.finished().stream().map(Outcomes.Outcome::actual).toList());
         }
     }
 
     @Test
     void aQueuePassesEveryItemInOrderBetweenThreadsAndBetweenProcesses() throws Exception {
         try (Supervisor s = new Supervisor()) {
+            Outcomes watched = Outcomes.watch(s);
             WorkloadSpec q = WorkloadSpec.of("queue").with("items", "60").with("capacity", "4")
                     .with("produce", "0s").with("consume", "2ms");
             int t = s.spawn(WorkerKind.THREAD, q, false).id();
@@ -156,6 +160,7 @@ class SharedStateLessonsTest {
     @Test
     void aProcessRoundIsNotCreditedWithWhatThreadsOfTheSameGroupDid() throws Exception {
         try (Supervisor s = new Supervisor()) {
+            Outcomes watched = Outcomes.watch(s);
             WorkloadSpec global = WorkloadSpec.of("global").with("items", "3").with("pause", "100ms");
             WorkloadSpec counter = WorkloadSpec.of("counter").with("mode", "atomic").with("increments", "50000");
             // threads and processes of the same groups at the same time
@@ -164,7 +169,7 @@ class SharedStateLessonsTest {
             s.spawn(WorkerKind.THREAD, counter, false);
             s.spawn(WorkerKind.PROCESS, counter, false);
             s.joinAll(java.time.Duration.ofSeconds(30));
-            for (Outcomes.Outcome o : s.outcomes()) {
+            for (Outcomes.Outcome o : watched.finished()) {
                 if (o.workers().contains("process") && o.lesson().equals("global")) {
                     assertEquals(0, o.actual(), o.text());
                 } else if (o.workers().contains("process")) {
@@ -174,7 +179,7 @@ class SharedStateLessonsTest {
                     assertEquals(o.expected(), o.actual(), o.text());
                 }
             }
-            assertEquals(4, s.outcomes().size(), s.outcomes().toString());
+            assertEquals(4, watched.finished().size(), watched.finished().toString());
         }
     }
 }

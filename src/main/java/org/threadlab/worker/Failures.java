@@ -1,0 +1,23 @@
+package org.threadlab.worker;
+
+/**
+ * Why a worker failed, in one line a user reads: the same words whether the workload ran in a
+ * thread of threadlab's JVM or in a child JVM.
+ */
+public final class Failures {
+    private Failures() {}
+
+    /**
+     * "out of memory: Java heap space" for a heap that ran out; our own refusals (an
+     * IllegalStateException or IllegalArgumentException carries a sentence) as they are; anything
+     * else with its exception's simple name, so "NullPointerException: ..." still says what happened.
+     */
+    public static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: " + e.getMessage();
+        }
+        String msg = e.getMessage();
+        boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
+    }
+}

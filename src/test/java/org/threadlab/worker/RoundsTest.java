@@ -1,0 +1,64 @@
+package org.threadlab.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.threadlab.NoChildrenLeft;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * The supervisor groups the workers of a shared-state lesson into rounds as their descriptors say
+ * (WorkloadType.sharedRound), gives a shared-memory round's processes one file, and tells its watchers
+ * when a round ends; what a round means is lab's business.
+ */
+@ExtendWith(NoChildrenLeft.class)
+class RoundsTest {
+    @Test
+    void aRoundEndsWithItsLastWorkerAndCarriesEachWorkersPart() throws Exception {
+        List<Rounds.Round> ended = new CopyOnWriteArrayList<>();
+        List<Integer> last = new CopyOnWriteArrayList<>();
+        try (Supervisor s = new Supervisor()) {
+            s.onRoundEnded((round, lastWorker) -> {
+                ended.add(round);
+                last.add(lastWorker);
+            });
+            s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("sleep duration=100ms"), false);
+            // a round is the workers that run together: each takes a second, started a moment apart
+            WorkerInfo a = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("global items=10 pause=100ms group=r1"), false);
+            WorkerInfo b = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("global items=5 pause=200ms group=r1"), false);
+            s.joinAll(Duration.ofSeconds(30));
+            assertEquals(1, ended.size(), "a sleep is in no round; the two lists are one round: " + ended);
+            Rounds.Round r = ended.get(0);
+            assertEquals("global", r.lesson());
+            assertEquals("r1", r.group());
+            assertEquals(Rounds.Scope.JVM, r.scope());
+            assertEquals(List.of(a.id(), b.id()), r.members().stream().map(m -> m.worker().id()).toList());
+            assertEquals(List.of(10L, 5L), r.members().stream().map(m -> m.part().each()).toList());
+            assertTrue(last.get(0) == a.id() || last.get(0) == b.id());
+        }
+    }
+
+    @Test
+    void processesSharingMemoryGetTheRoundsFile() throws Exception {
+        List<Rounds.Round> ended = new CopyOnWriteArrayList<>();
+        try (Supervisor s = new Supervisor()) {
+            s.onRoundEnded((round, lastWorker) -> ended.add(round));
+            WorkloadSpec shared = WorkloadSpec.parse("counter mode=atomic increments=1000 memory=shared group=r2");
+            s.spawn(WorkerKind.PROCESS, shared, false);
+            s.spawn(WorkerKind.PROCESS, shared, false);
+            s.joinAll(Duration.ofSeconds(30));
+            assertEquals(1, ended.size(), ended.toString());
+            assertEquals(Rounds.Scope.SHARED_FILE, ended.get(0).scope());
+            assertNotNull(ended.get(0).file());
+            try (org.threadlab.shared.MappedCounter c = new org.threadlab.shared.MappedCounter(ended.get(0).file())) {
+                assertEquals(2000, c.get(), "both processes incremented the one file");
+            }
+        }
+    }
+}
