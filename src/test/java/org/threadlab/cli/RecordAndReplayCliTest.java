@@ -78,6 +78,9 @@ class RecordAndReplayCliTest {
         long started = p.out().lines().filter(l -> l.contains("started ")).count();
         assertTrue(started >= 5, p.out());
         assertTrue(p.out().contains("started process sleep-1"), p.out());
+        // each run begins with an event that names it
+        assertTrue(p.out().contains("compare run 1 of ") && p.out().contains(": sleep, single"), p.out());
+        assertTrue(p.out().matches("(?s).*compare run (\\d+) of \\1: sleep, processes.*"), p.out());
     }
 
     @Test
