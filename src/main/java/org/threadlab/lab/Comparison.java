@@ -174,10 +174,15 @@ public final class Comparison {
 
     /** One line that says what the numbers show, written from the numbers, not assumed. */
     private String verdict(String workload, List<Row> rows) {
-        double threads = speedup(rows, "threads", false);
-        double gil = speedup(rows, "threads", true);
-        double processes = speedup(rows, "processes", false);
-        int cores = Runtime.getRuntime().availableProcessors();
+        return verdict(workload, workers, Runtime.getRuntime().availableProcessors(), speedup(rows, "threads", false),
+                speedup(rows, "threads", true), speedup(rows, "processes", false));
+    }
+
+    /**
+     * The verdict from the speed-ups alone: each clause is said only where the figures show it (a
+     * claim that processes keep the cores needs processes that ran faster than one after another).
+     */
+    static String verdict(String workload, int workers, int cores, double threads, double gil, double processes) {
         String figures = String.format(Locale.ROOT, "%s: %d threads ran %.1fx as fast as one after another, %.1fx with the GIL, "
                 + "%d processes %.1fx", workload, workers, threads, gil, workers, processes);
         if (workload.equals("sleep")) {
@@ -187,7 +192,9 @@ public final class Comparison {
         }
         String lesson;
         if (threads > 1.3 && gil < 0.75 * threads) {
-            lesson = "; CPU work needs parallel cores (" + cores + " here): the GIL takes them away, processes keep them.";
+            lesson = "; CPU work needs parallel cores (" + cores + " here): the GIL takes them away, "
+                    + (processes > 1.3 ? "processes keep them."
+                    : "and processes did not get them back here (their start-up, or a busy machine: try more --units).");
         } else if (cores == 1) {
             lesson = "; with one core nothing runs in parallel.";
         } else {

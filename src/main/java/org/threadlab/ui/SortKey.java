@@ -2,6 +2,7 @@ package org.threadlab.ui;
 
 import java.time.Instant;
 import java.util.Comparator;
+import org.threadlab.text.NaturalOrder;
 import org.threadlab.model.WorkerSample;
 
 /** The sort orders {@code s} cycles through; busy and big first, since that is what one looks for. */
@@ -22,7 +23,7 @@ enum SortKey {
         Comparator<WorkerSample> byId = Comparator.comparingInt(w -> w.info().id());
         Comparator<WorkerSample> c = switch (this) {
             case ID -> byId;
-            case NAME -> Comparator.comparing(w -> w.info().name());
+            case NAME -> Comparator.comparing((WorkerSample w) -> w.info().name(), NaturalOrder.INSTANCE);
             case CPU -> Comparator.comparingDouble((WorkerSample w) -> Double.isNaN(w.cpuPercent()) ? -1 : w.cpuPercent()).reversed();
             case MEMORY -> Comparator.comparingLong((WorkerSample w) -> w.memoryBytes()).reversed();
             // live ones first, then by state name
