@@ -26,13 +26,16 @@ public final class ReplayKeys {
                 (c, k) -> c.status("speed x" + speed(replay.speed(k.ch() == '>' ? 1 : -1)), false));
         KeyMap.Binding next = KeyMap.Binding.of(List.of(Key.of('n')), "jump to the next event",
                 (c, k) -> c.status(replay.nextEvent() ? "" : "no event after this model", false));
-        List<Key> live = new ArrayList<>(List.of(Key.of('w'), Key.of('+'), Key.of('='), Key.of('-'), Key.of('_')));
+        KeyMap.Action refuse = (c, k) -> c.status("this is a replay: " + k.label() + " does nothing", true);
+        KeyMap.Binding workload = KeyMap.Binding.of(List.of(Key.of('w')), "(workload: live only)", refuse);
+        KeyMap.Binding interval = KeyMap.Binding.of(List.of(Key.of('+'), Key.of('='), Key.of('-'), Key.of('_')),
+                "(interval: live only)", refuse);
+        List<Key> digits = new ArrayList<>();
         for (char d = '0'; d <= '9'; d++) {
-            live.add(Key.of(d));
+            digits.add(Key.of(d));
         }
-        KeyMap.Binding refused = new KeyMap.Binding(live, "w + - 0-9", "(workload, interval, count: live only)",
-                (c, k) -> c.status("this is a replay: " + k.label() + " does nothing", true), false);
-        return new KeyMap.Group("Replay", List.of(play, step, speed, next, refused), List.of(
+        KeyMap.Binding count = new KeyMap.Binding(digits, "0-9", "(a count: live only)", refuse, false);
+        return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count), List.of(
                 new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
                 new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event")));
     }

@@ -177,6 +177,53 @@ class ReplayScreensTest {
     }
 
     @Test
+    void everyKeyThatActsInAReplayIsInItsHelpAndEveryListedKeyActs() throws Exception {
+        try (ReplaySource replay = replayOf(session(3))) {
+            KeyMap table = new KeyMap(List.of(ReplayKeys.group(replay), LiveKeys.GROUP));
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            for (KeyMap.HelpSection section : table.help()) {
+                for (KeyMap.HelpLine line : section.lines()) {
+                    if (line.keys().equals("0-9")) {
+                        "0123456789".chars().forEach(d -> listed.add(String.valueOf((char) d)));
+                    } else {
+                        listed.addAll(List.of(line.keys().split(" ")));
+                    }
+                }
+            }
+            java.util.Set<String> acting = new java.util.HashSet<>();
+            // every key a terminal can send, as HelpKeysTest presses them on the live table
+            List<KeyStroke> every = new ArrayList<>();
+            for (char ch = ' '; ch < 127; ch++) {
+                every.add(new KeyStroke(ch, false, false));
+            }
+            for (char ch = 'a'; ch <= 'z'; ch++) {
+                every.add(new KeyStroke(ch, true, false));
+            }
+            for (com.googlecode.lanterna.input.KeyType type : com.googlecode.lanterna.input.KeyType.values()) {
+                if (type != com.googlecode.lanterna.input.KeyType.Character && type != com.googlecode.lanterna.input.KeyType.EOF
+                        && type != com.googlecode.lanterna.input.KeyType.MouseEvent
+                        && type != com.googlecode.lanterna.input.KeyType.CursorLocation) {
+                    every.add(new KeyStroke(type));
+                }
+            }
+            for (KeyStroke k : every) {
+                UiState st = new UiState(Duration.ofSeconds(1));
+                Controller c = new Controller(new ReplayCommands(), replay, st, table, new Tasks(Runnable::run, e -> { }),
+                        () -> new TerminalSize(120, 40));
+                try {
+                    if (c.key(k) != Reaction.NONE) {
+                        acting.add(Key.of(k).label());
+                    }
+                } finally {
+                    c.close();
+                }
+            }
+            assertEquals(listed, acting);
+            assertTrue(listed.containsAll(List.of("space", "p", ".", ",", ">", "<", "n", "w", "+", "=", "-", "_", "4")), listed.toString());
+        }
+    }
+
+    @Test
     void anEmptyTableInAReplaySaysSoWithoutOfferingToStartAWorker() throws IOException {
         Snapshot lab = Fixtures.lab();
         Snapshot none = new Snapshot(lab.seq(), lab.takenAt(), lab.interval(), lab.selfPid(), lab.host(), lab.processes(),
