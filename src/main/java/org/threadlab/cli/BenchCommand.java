@@ -21,7 +21,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.PrintWriter err = spec.commandLine().getErr();
-        err.println("threadlab: bench needs a subcommand: sampler or child");
+        err.println("threadlab: bench needs a subcommand: sampler, child or record");
         spec.commandLine().usage(err);
         err.flush();
         return spec.exitCodeOnInvalidInput();
