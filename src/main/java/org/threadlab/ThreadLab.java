@@ -6,6 +6,7 @@ import org.threadlab.cli.BenchCommand;
 import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.DemoCommand;
 import org.threadlab.cli.Numbers;
+import org.threadlab.cli.ReplayCommand;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
                 UiCommand.class,
                 RunCommand.class,
                 CompareCommand.class,
+                ReplayCommand.class,
                 DemoCommand.class,
                 SnapshotCommand.class,
                 BenchCommand.class,
@@ -70,12 +72,17 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     @CommandLine.Mixin
     org.threadlab.cli.UiArgs ui;
 
+    @CommandLine.Mixin
+    org.threadlab.cli.RecordArgs record;
+
     private int exitCode;
 
     /** {@code threadlab [--interval ..] [--gil] [--ascii] [--no-color]} opens the screen, as {@code threadlab ui} does. */
     @Override
     public void run() {
-        exitCode = spec.commandLine().getSubcommands().get("ui").execute(ui.toArgs());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(ui.toArgs()));
+        args.addAll(record.toArgs());
+        exitCode = spec.commandLine().getSubcommands().get("ui").execute(args.toArray(new String[0]));
     }
 
     @Override

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code threadlab bench}: measurements of threadlab's own costs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure threadlab's own costs.",
-        subcommands = {BenchCommand.SamplerCost.class, BenchCommand.ChildStartup.class})
+        subcommands = {BenchCommand.SamplerCost.class, BenchCommand.ChildStartup.class, BenchCommand.RecordCost.class})
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.PrintWriter err = spec.commandLine().getErr();
-        err.println("threadlab: bench needs a subcommand: sampler or child");
+        err.println("threadlab: bench needs a subcommand: sampler, child or record");
         spec.commandLine().usage(err);
         err.flush();
         return spec.exitCodeOnInvalidInput();
@@ -73,6 +73,45 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "ratio    sampler tick / top refresh = %.2f (target: at most 0.50) %s",
                     r.ratio(), r.ratio() <= 0.5 ? "ok" : "OVER TARGET"));
             out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code threadlab bench record} (issue 10): the model thread's tick with and without a recorder, and the bytes an hour takes. */
+    @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"What --record costs: the model tick with a recorder listening against without, in turns in one run, "
+                    + "the writer thread's CPU per model, and the bytes of an hour at the --delay interval, with 0, 10 and 100 workers.",
+                    ""},
+            footer = {"", "Example:", "  threadlab bench record --ticks 20"})
+    static final class RecordCost implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--ticks", paramLabel = "K", defaultValue = "20", description = "ticks each way per worker count (default: ${DEFAULT-VALUE})")
+        int ticks;
+
+        @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
+                description = "pause between ticks: the interval the bytes are for (default: ${DEFAULT-VALUE})")
+        Duration delay;
+
+        @Override
+        public Integer call() throws Exception {
+            Converters.positive(spec, "--ticks", ticks, 10_000);
+            Converters.positive(spec, "--delay", delay);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("workers  tick off ms  tick on ms  ratio  encode ms  first model  later model  an hour       dropped");
+            for (int workers : new int[] {0, 10, 100}) {
+                org.threadlab.record.RecordBench.Result r;
+                try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, false)) {
+                    progress.show("bench record: " + workers + " workers, " + ticks + " ticks each way…");
+                    r = org.threadlab.record.RecordBench.run(workers, ticks, delay);
+                }
+                out.println(String.format(Locale.ROOT, "%7d  %11.3f  %10.3f  %5.2f  %9.3f  %11s  %11s  %13s  %7d", workers,
+                        r.tickCpuMsOff(), r.tickCpuMsOn(), r.ratio(), r.encodeCpuMs(), org.threadlab.text.Sizes.compact(r.firstModelBytes()),
+                        org.threadlab.text.Sizes.compact(Math.round(r.bytesPerModel())),
+                        org.threadlab.text.Sizes.compact(Math.round(r.bytesPerHour(delay))), r.dropped()));
+                out.flush();
+            }
             return 0;
         }
     }

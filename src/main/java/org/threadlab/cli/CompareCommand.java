@@ -12,6 +12,7 @@ import org.threadlab.lab.Comparison;
 import org.threadlab.text.Json;
 import org.threadlab.text.Sizes;
 import org.threadlab.text.Table;
+import org.threadlab.worker.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
     boolean quiet;
 
+    // --record (issue 10): every run sampled every second, one after another in one file
+    @CommandLine.Mixin
+    RecordArgs record;
+
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--workers", workers, Comparison.MAX_WORKERS);
@@ -67,10 +72,20 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> workloads = which == Which.all ? List.of("sleep", "cpu") : List.of(which.name());
         Comparison.Result result;
-        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
+        try (RecordArgs.Session recording = record.start(spec, "compare", RecordArgs.HEADLESS_INTERVAL);
+             Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, quiet);
              CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
+            // a recording shows where each run begins: an event in the run's own supervisor, named as the progress line names it
+            String[] run = {""};
             result = new Comparison(workers, workloads, sleep, units)
-                    .run((what, i, total) -> progress.show("compare: " + what + " (" + i + " of " + total + ")…"));
+                    .watch(recording == null ? null : supervisor -> {
+                        supervisor.events().publish(Event.Type.INFO, 0, run[0]);
+                        return recording.watch(supervisor);
+                    })
+                    .run((what, i, total) -> {
+                        run[0] = "compare run " + i + " of " + total + ": " + what;
+                        progress.show("compare: " + what + " (" + i + " of " + total + ")…");
+                    });
             if (!result.complete()) {
                 progress.end();
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.threadlab.lab.Outcomes;
 import org.threadlab.lab.RunSession;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Json;
@@ -107,6 +108,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only the summary")
     boolean quiet;
 
+    // --record (issue 10): the session sampled every second, as the screen would show it
+    @CommandLine.Mixin
+    RecordArgs record;
+
     @Override
     public Integer call() throws Exception {
         TypedSpec workloadSpec = WorkloadOptions.read(spec, workload);
@@ -153,6 +158,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSession.Summary summary;
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
         try (Supervisor supervisor = new Supervisor(limits, gil, Platform.system()::availableMemoryBytes);
+             RecordArgs.Session recording = record.start(spec, "run", RecordArgs.HEADLESS_INTERVAL);
+             SnapshotSource recorded = recording == null ? null : recording.watch(supervisor);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
              ProgressTicker ticker = new ProgressTicker(supervisor, progress);
              // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own

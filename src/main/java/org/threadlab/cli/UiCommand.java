@@ -42,13 +42,17 @@ import picocli.CommandLine.Option;
                 "Without a terminal, use threadlab run, compare or snapshot."})
 public final class UiCommand implements Callable<Integer> {
     static final int EXIT_NO_TERMINAL = 2;
-    private static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
+    static final String ELSEWHERE = "use 'threadlab snapshot', 'threadlab run' or 'threadlab compare' instead";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     UiArgs args;
+
+    // --record (issue 10): the screen's models, as it shows them
+    @CommandLine.Mixin
+    RecordArgs record;
 
     /**
      * Where the screen's snapshots come from: the sampler's measurements joined with the supervisor's
@@ -107,9 +111,13 @@ public final class UiCommand implements Callable<Integer> {
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
-             SnapshotSource source = openSource(supervisor, options.interval())) {
+             SnapshotSource source = openSource(supervisor, options.interval());
+             RecordArgs.Session recording = record.start(spec, "ui", options.interval())) {
             // the shared-state lessons say what the parent sees when a round ends
             Outcomes.watch(supervisor);
+            if (recording != null) {
+                recording.follow(source);
+            }
             TerminalScreen screen = new TerminalScreen(terminal);
             new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
         } finally {
@@ -126,7 +134,7 @@ public final class UiCommand implements Callable<Integer> {
     }
 
     /** Closing the terminal must not close the process's stdout. */
-    private static OutputStream keepOpen(OutputStream out) {
+    static OutputStream keepOpen(OutputStream out) {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
@@ -49,6 +50,8 @@ public final class Comparison {
     private final List<String> workloads;
     private final Duration sleep;
     private final double cpuUnits;
+    /** Given each run's supervisor, a source to close when the run ends (compare --record); null for none. */
+    private java.util.function.Function<Supervisor, SnapshotSource> watcher;
 
     public Comparison(int workers, List<String> workloads, Duration sleep, double cpuUnits) {
         if (workers < 1 || workers > MAX_WORKERS) {
@@ -58,6 +61,12 @@ public final class Comparison {
         this.workloads = List.copyOf(workloads);
         this.sleep = sleep;
         this.cpuUnits = cpuUnits;
+    }
+
+    /** Watches each run's supervisor with a source of {@code watcher}'s, closed when the run ends (compare --record). */
+    public Comparison watch(java.util.function.Function<Supervisor, SnapshotSource> watcher) {
+        this.watcher = watcher;
+        return this;
     }
 
     private List<Mode> modes() {
@@ -132,7 +141,8 @@ public final class Comparison {
 
     private Row measure(String workload, TypedSpec spec, Mode mode) throws InterruptedException {
         Limits limits = new Limits(Math.max(MAX_WORKERS, mode.workers()), Limits.DEFAULT.maxThreads(), Limits.DEFAULT.grace());
-        try (Supervisor supervisor = new Supervisor(limits, mode.gil(), Platform.system()::availableMemoryBytes); PeakFootprint peak = new PeakFootprint(supervisor)) {
+        try (Supervisor supervisor = new Supervisor(limits, mode.gil(), Platform.system()::availableMemoryBytes); PeakFootprint peak = new PeakFootprint(supervisor);
+             SnapshotSource watched = watcher == null ? null : watcher.apply(supervisor)) {
             long cpuBefore = CpuClock.processCpuNanos();
             long start = System.nanoTime();
             if (mode.sequential()) {

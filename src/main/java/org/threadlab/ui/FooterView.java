@@ -41,7 +41,8 @@ final class FooterView {
      */
     private static void drawStatus(Canvas c, int y, UiState st, long nowNanos) {
         String count = st.count > 0 ? "  count " + st.count : "";
-        String workload = "workload: " + st.workload.describe();
+        // a replay starts no worker: no workload to show
+        String workload = st.replay != null ? "" : "workload: " + st.workload.describe();
         String leftText;
         String lead = "";
         Theme.Role role = st.statusError ? Theme.Role.ERROR : Theme.Role.NORMAL;

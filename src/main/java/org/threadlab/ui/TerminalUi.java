@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.worker.Supervisor;
 
@@ -66,6 +67,8 @@ public final class TerminalUi {
     private final Object drawLock = new Object();
     private volatile boolean stopped;
     private int renderFailures;
+    /** A replay's position (see {@link #showing}), shown in the header in place of the interval; null live. */
+    private Supplier<String> position;
 
     /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
@@ -100,6 +103,17 @@ public final class TerminalUi {
 
     UiState state() {
         return state;
+    }
+
+    /**
+     * For a replay (issue 10): what the header shows in place of the interval, asked at every frame
+     * (where the replay is, how it plays), and the first status line.
+     */
+    public TerminalUi showing(Supplier<String> position, String status) {
+        this.position = position;
+        state.replay = position.get();
+        state.status(status, false);
+        return this;
     }
 
     void post(UiEvent e) {
@@ -227,6 +241,9 @@ public final class TerminalUi {
                 return;
             }
             TerminalSize resized = screen.doResizeIfNecessary();
+            if (position != null) {
+                state.replay = position.get();
+            }
             try {
                 Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, System.nanoTime());
                 renderFailures = 0;

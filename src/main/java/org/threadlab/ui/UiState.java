@@ -49,6 +49,8 @@ final class UiState {
     /** Non-null while quitting: what we are waiting for. */
     String stopping;
     boolean exit;
+    /** Non-null in a replay: where it is and how it plays (ReplaySource.Position.label), shown in the header. */
+    String replay;
 
     UiState(Duration interval) {
         this.interval = interval;

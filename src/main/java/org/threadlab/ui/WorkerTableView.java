@@ -254,6 +254,8 @@ final class WorkerTableView {
             // the virtual-thread half goes when the pane is too narrow for it, rather than being cut mid-word
             String threads = "no threads yet: t starts one, v a virtual one";
             String hint = !st.filter.isEmpty() ? "no names match '" + st.filter + "'"
+                    // a replay starts nothing: only what the recording had
+                    : st.replay != null ? (pane == Pane.THREADS ? "no threads in this model" : "no processes in this model")
                     : pane == Pane.THREADS ? threads.length() <= w - 1 ? threads : "no threads yet: t starts one"
                     : "no processes yet: p starts one";
             c.text(x + 1, headerY + 1, hint, Theme.Role.DIM, w - 1);

@@ -237,7 +237,7 @@ class CliTest {
     void benchWithoutASubcommandIsBadUsage() {
         Outcome o = exec("bench");
         assertEquals(2, o.code());
-        assertTrue(o.err().startsWith("threadlab: bench needs a subcommand: sampler or child"), o.err());
+        assertTrue(o.err().startsWith("threadlab: bench needs a subcommand: sampler, child or record"), o.err());
         assertTrue(o.err().contains("Usage: threadlab bench"), o.err());
         assertEquals("", o.out());
     }

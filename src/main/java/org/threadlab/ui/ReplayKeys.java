@@ -1,0 +1,47 @@
+package org.threadlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.threadlab.record.ReplaySource;
+
+/**
+ * A replay's key group, put before the live keys (a key both bind is the replay's): play/pause,
+ * step, speed, next event. The live keys that would start, stop or change workers reach
+ * {@link ReplayCommands}, which says this is a replay; the ones that would change what is next
+ * started or how often it is sampled (w, a count, + -) are taken here and say so too.
+ */
+public final class ReplayKeys {
+    private ReplayKeys() {}
+
+    /** The keys of a replay of {@code replay}. */
+    public static KeyMap.Group group(ReplaySource replay) {
+        KeyMap.Binding play = KeyMap.Binding.of(List.of(Key.of(' '), Key.of('p')), "play / pause",
+                (c, k) -> c.status(replay.togglePlay() ? "playing" : "paused", false));
+        KeyMap.Binding step = KeyMap.Binding.of(List.of(Key.of('.'), Key.of(',')), "one model forward / back", (c, k) -> {
+            boolean forward = k.ch() == '.';
+            return replay.step(forward ? 1 : -1) ? c.status("", false)
+                    : c.status(forward ? "the last model: nothing after it" : "the first model: nothing before it", false);
+        });
+        KeyMap.Binding speed = KeyMap.Binding.of(List.of(Key.of('>'), Key.of('<')), "faster / slower (x0.25-x16)",
+                (c, k) -> c.status("speed x" + speed(replay.speed(k.ch() == '>' ? 1 : -1)), false));
+        KeyMap.Binding next = KeyMap.Binding.of(List.of(Key.of('n')), "jump to the next event",
+                (c, k) -> c.status(replay.nextEvent() ? "" : "no event after this model", false));
+        KeyMap.Action refuse = (c, k) -> c.status("this is a replay: " + k.label() + " does nothing", true);
+        KeyMap.Binding workload = KeyMap.Binding.of(List.of(Key.of('w')), "(workload: live only)", refuse);
+        KeyMap.Binding interval = KeyMap.Binding.of(List.of(Key.of('+'), Key.of('='), Key.of('-'), Key.of('_')),
+                "(interval: live only)", refuse);
+        List<Key> digits = new ArrayList<>();
+        for (char d = '0'; d <= '9'; d++) {
+            digits.add(Key.of(d));
+        }
+        KeyMap.Binding count = new KeyMap.Binding(digits, "0-9", "(a count: live only)", refuse, false);
+        return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count), List.of(
+                new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
+                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event")));
+    }
+
+    /** x1, x0.25, x16: as the header writes it. */
+    static String speed(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+}
