@@ -28,8 +28,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageImportsALayerAboveIt() {
-        // optional layers: record/ arrives with helper "record"
-        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("text").definedBy("org.threadlab.text..")
                 .layer("shared").definedBy("org.threadlab.shared..")
                 .layer("work").definedBy("org.threadlab.work..")
