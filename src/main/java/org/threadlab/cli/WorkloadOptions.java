@@ -35,8 +35,10 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
     /** Adds the options under a heading of their own, after the annotated ones. */
     @Override
     public CommandSpec transform(CommandSpec spec) {
+        // "0..*", not "0..1": in a group that may match once, a repeated option is picocli's internal
+        // "expected only one match but got [[--duration=DURATION] ...]"; read() refuses repeats in one line
         ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading("%nWorkload parameters (each for the workloads it names):%n")
-                .exclusive(false).multiplicity("0..1");
+                .exclusive(false).multiplicity("0..*");
         for (Map.Entry<String, List<Owner>> e : byOption().entrySet()) {
             Param<?> first = e.getValue().get(0).param();
             // workloads whose parameter reads the same share one entry: "counter, global: which ... (default main)"
@@ -122,6 +124,10 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
             OptionSpec o = spec.findOption(option);
             if (o == null || cl.getParseResult() == null || !cl.getParseResult().hasMatchedOption(option)) {
                 continue;
+            }
+            if (o.originalStringValues().size() > 1) {
+                // picocli's words for a repeated --daemon, so every option says it alike
+                throw new CommandLine.ParameterException(cl, "option '" + option + "' should be specified only once");
             }
             Param<?> p = paramFor(type, option);
             if (p == null) {
