@@ -174,12 +174,17 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
         return (T) v;
     }
 
-    /** The value as text, in the form {@link #parse} reads back to the same value. */
+    /**
+     * The value as text, in the form {@link #parse} reads back to the same value: a child process
+     * runs what this writes, so the short forms (1.5s, 64MiB) only when they are exact ("2s" for
+     * 1.999s would sleep 1 ms longer in a process than in a thread).
+     */
     public String format(Object value) {
         if (kind == Kind.DURATION) {
-            return Durations.format((Duration) value);
+            return Durations.exact((Duration) value);
         } else if (kind == Kind.SIZE) {
-            return Sizes.format((Long) value);
+            String shortForm = Sizes.format((Long) value);
+            return Sizes.parse(shortForm) == (Long) value ? shortForm : value + "B";
         } else if (kind == Kind.COMMAND) {
             return String.join(" ", castList(value));
         }

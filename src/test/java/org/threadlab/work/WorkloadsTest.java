@@ -52,6 +52,23 @@ class WorkloadsTest {
     }
 
     @Test
+    void aChildIsGivenExactlyTheValuesTheParentChecked() {
+        // a process worker runs spec.text(): a rounded "2s" for 1.999s, "1m30s" for 1m30.5s or "976.6KiB"
+        // for 1000000B would run other values in a process than in a thread
+        String[][] cases = {{"sleep", "duration", "1.999s"}, {"sleep", "duration", "1m30.5s"}, {"sleep", "duration", "2h30m15s"},
+                {"sleep", "duration", "1.0000001s"}, {"global", "pause", "1.5us"}, {"memory", "size", "1000000B"},
+                {"memory", "size", "1.3MiB"}, {"pool", "cost", "250ms"}};
+        for (String[] c : cases) {
+            TypedSpec typed = Workloads.parse(WorkloadSpec.of(c[0]).with(c[1], c[2]));
+            TypedSpec again = Workloads.parseAny(WorkloadSpec.parse(typed.text().describe()));
+            assertEquals(typed.values().get(c[1]), again.values().get(c[1]), String.join(" ", c) + " -> " + typed.describe());
+        }
+        assertEquals("sleep duration=1m30s500ms", Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1m30.5s")).describe());
+        assertEquals("sleep duration=1.5s", Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1500ms")).describe(), "short when exact");
+        assertEquals("memory size=64MiB", Workloads.parse(WorkloadSpec.of("memory").with("size", "64MiB")).describe(), "short when exact");
+    }
+
+    @Test
     void valuesThatWouldNotReadBackAsWrittenAreQuoted() {
         for (String v : new String[] {"python3 -c x=1", "a  b", " lead", "it's", "say \"hi\"", "back\\slash", "", "tab\there"}) {
             WorkloadSpec spec = WorkloadSpec.of("exec").with("cmd", v).with("other", "x=y");
