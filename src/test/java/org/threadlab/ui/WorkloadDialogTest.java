@@ -36,6 +36,22 @@ class WorkloadDialogTest {
     }
 
     @Test
+    void internalParametersAreNotTheUsersToSet() {
+        // counter's _file would have a process map and write whatever file was named; cpu's _unit fake the calibration
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("counter"));
+        d.set("increments=10 _file=/tmp/not-a-counter");
+        assertNull(d.apply());
+        assertEquals("workload counter takes no parameter '_file' (it takes group, increments, memory, mode)", d.error);
+        d.open(WorkloadSpec.of("cpu"));
+        d.set("units=1 _unit=1");
+        assertNull(d.apply());
+        assertTrue(d.error.contains("takes no parameter '_unit'"), d.error);
+        d.set("units=1");
+        assertTrue(d.apply() != null, d.error);
+    }
+
+    @Test
     void opensWithTheDefaultsTheWorkloadReallyHas() {
         WorkloadDialog d = new WorkloadDialog();
         d.open(new UiState(java.time.Duration.ofSeconds(1)).workload.written());
