@@ -52,6 +52,15 @@ class WorkloadDialogTest {
     }
 
     @Test
+    void aParameterGivenTwiceIsAnError() {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("cpu"));
+        d.set("units=1 stubborn=false units=2");
+        assertNull(d.apply());
+        assertEquals("units is given twice", d.error);
+    }
+
+    @Test
     void opensWithTheDefaultsTheWorkloadReallyHas() {
         WorkloadDialog d = new WorkloadDialog();
         d.open(new UiState(java.time.Duration.ofSeconds(1)).workload.written());
