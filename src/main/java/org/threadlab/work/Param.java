@@ -97,6 +97,11 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
         return new Param<>(name, kind, fallback, text, min, max, choices, help, option);
     }
 
+    /** The same parameter with a lower upper bound, for a command that repeats the work (compare's --units, --duration). */
+    public Param<T> atMost(long lowerMax) {
+        return new Param<>(name, kind, fallback, shown, min, Math.min(max, lowerMax), choices, help, option);
+    }
+
     /** The same parameter without a default: absent unless given (memory's hold). */
     public Param<T> optional(String text) {
         return new Param<>(name, kind, null, text, min, max, choices, help, option);
