@@ -91,15 +91,30 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
     }
 
     /** A parameter and the workload it belongs to. */
-    private record Owner(WorkloadType type, Param<?> param) {}
+    record Owner(WorkloadType type, Param<?> param) {}
 
     /** Every option and the parameters it sets, in the registry's order. */
     private static Map<String, List<Owner>> byOption() {
+        return byOption(Workloads.types());
+    }
+
+    /**
+     * Every option of these workloads and the parameters it sets. One option is one picocli option
+     * of one type: two workloads may share it (--items) only with the same kind of value, else the
+     * second would be parsed as the first's (a flag given a value, a duration completed with choices).
+     */
+    static Map<String, List<Owner>> byOption(List<WorkloadType> types) {
         Map<String, List<Owner>> out = new LinkedHashMap<>();
-        for (WorkloadType t : Workloads.types()) {
+        for (WorkloadType t : types) {
             for (Param<?> p : t.params()) {
                 if (!p.internal()) {
-                    out.computeIfAbsent(p.option(), k -> new ArrayList<>()).add(new Owner(t, p));
+                    List<Owner> owners = out.computeIfAbsent(p.option(), k -> new ArrayList<>());
+                    Owner first = owners.isEmpty() ? null : owners.get(0);
+                    if (first != null && (first.param().kind() != p.kind() || !first.param().choices().equals(p.choices()))) {
+                        throw new IllegalStateException(p.option() + " is " + first.param().kind() + " in workload " + first.type().name()
+                                + " but " + p.kind() + " in " + t.name() + ": workloads share an option only with the same kind of value");
+                    }
+                    owners.add(new Owner(t, p));
                 }
             }
         }
