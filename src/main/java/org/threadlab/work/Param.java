@@ -239,6 +239,13 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
     private Double parseUnits(String text) {
         double v;
         try {
+            // Java's float syntax is more than a number a user writes: 1d, 2f and 0x1p3 are refused
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+' && c != ' ') {
+                    throw new NumberFormatException(text);
+                }
+            }
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, not '" + text + "'");
@@ -290,7 +297,7 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
             ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
         }
         if (!ok) {
-            throw new IllegalArgumentException(name + " must be 1 to 32 letters, digits, '-' or '_', not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be 1 to " + max + " letters, digits, '-' or '_', not '" + text + "'");
         }
         return text;
     }

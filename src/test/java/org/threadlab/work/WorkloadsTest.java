@@ -35,6 +35,14 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("counter").with("group", "a b")).contains("group must be 1 to 32 letters, digits, '-' or '_', not 'a b'"));
         assertTrue(msg(WorkloadSpec.of("counter").with("group", "x".repeat(33))).contains("group must be 1 to 32"));
         assertEquals("my-group_2", Workloads.parse(WorkloadSpec.of("counter").with("group", "my-group_2")).get(CounterWork.GROUP));
+        // a number as a user writes it, not Java's float syntax
+        for (String javaOnly : new String[] {"1d", "2f", "0x1p3", "1D"}) {
+            assertEquals("units must be a number, not '" + javaOnly + "'", msg(WorkloadSpec.of("cpu").with("units", javaOnly)));
+        }
+        assertEquals(0.5, Workloads.parse(WorkloadSpec.of("cpu").with("units", "5e-1")).get(CpuBurn.UNITS));
+        // the range said is the one checked
+        assertEquals("g must be 1 to 3 letters, digits, '-' or '_', not 'abcd'", assertThrows(IllegalArgumentException.class,
+                () -> Param.name("g", "a", "h").atMost(3).parse("abcd")).getMessage());
     }
 
     @Test
