@@ -62,6 +62,13 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
             group.addArg(b.build());
         }
         spec.addArgGroup(group.build());
+        // each option once, so the synopsis shows the group once: "[[--duration=DURATION] ...]", not "[...]..."
+        Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(spec.usageMessage().sectionMap());
+        CommandLine.IHelpSectionRenderer synopsis = sections.get(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS);
+        if (synopsis != null) {
+            sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> synopsis.render(help).replace("]]...", "]]"));
+            spec.usageMessage().sectionMap(sections);
+        }
         String[] description = spec.usageMessage().description().clone();
         for (int i = 0; i < description.length; i++) {
             if (description[i].equals(PLACEHOLDER)) {

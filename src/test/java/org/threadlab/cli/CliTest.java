@@ -37,6 +37,9 @@ class CliTest {
         Outcome h = exec("run", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--as=KIND"), h.out());
+        // a workload option is given once (a repeat is refused), so the synopsis does not offer the group again
+        assertTrue(h.out().contains("[[--duration=DURATION]") && h.out().contains("[--cmd=COMMAND]] WORKLOAD"), h.out());
+        assertFalse(h.out().contains("]..."), h.out());
     }
 
     @Test
