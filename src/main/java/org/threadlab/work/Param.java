@@ -130,7 +130,7 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
     /** "thread|process, default thread": the values and the default, as help, the dialog and the README say them. */
     public String about() {
         String range = range();
-        String def = kind == Kind.FLAG ? "" : shown == null ? "required" : "default " + shown;
+        String def = shown == null ? "required" : "default " + shown;
         return range.isEmpty() ? def : def.isEmpty() ? range : range + ", " + def;
     }
 

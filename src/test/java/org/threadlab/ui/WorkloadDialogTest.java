@@ -160,5 +160,12 @@ class WorkloadDialogTest {
         assertTrue(text.contains("params: mode=unsafe increments=1000000 memory=plain group=main"), text);
         assertTrue(text.contains("group: which shared counter or list (1 to 32 letters, digits, - or _, default main)"), text);
         assertTrue(text.contains("increments a shared counter (mode unsafe|lock|atomic;"), text);
+        // a flag's help says its default too, as every other parameter's does
+        d.open(WorkloadSpec.of("cpu"));
+        WorkloadDialogView.draw(new Canvas(screen.newTextGraphics(), new Theme(false, true)), d);
+        screen.refresh();
+        text = Fixtures.text(t);
+        assertTrue(text.replaceAll("\\s*│\\s*\\n\\s*│\\s*", " ")
+                .contains("stubborn: ignore stop requests (and, in a process, SIGTERM) (true or false, default false)"), text);
     }
 }
