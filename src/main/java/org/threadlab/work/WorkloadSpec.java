@@ -26,11 +26,6 @@ public record WorkloadSpec(String type, Map<String, String> params) {
         return new WorkloadSpec(type, p);
     }
 
-    public String param(String key, String fallback) {
-        String v = params.get(key);
-        return v == null ? fallback : v;
-    }
-
     /**
      * "cpu units=2" style, for tables, events and recordings (internal keys left out). A value that
      * would not read back as written (a word with '=', a quote, doubled spaces) is put in quotes.

@@ -125,8 +125,8 @@ class WorkloadDialogTest {
     @Test
     void helpIsWrappedAtWordsNotCut() {
         for (int width : new int[] {74, 40, 20}) {
-            java.util.List<String> lines = WorkloadDialogView.wrap(org.threadlab.work.Workloads.describe("pool"), width);
-            assertEquals(org.threadlab.work.Workloads.describe("pool"), String.join(" ", lines));
+            java.util.List<String> lines = WorkloadDialogView.wrap(org.threadlab.work.Workloads.type("pool").description(), width);
+            assertEquals(org.threadlab.work.Workloads.type("pool").description(), String.join(" ", lines));
             assertTrue(lines.stream().allMatch(l -> l.length() <= width), lines.toString());
         }
     }

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class WorkloadsTest {
     @Test
     void fillsDefaults() {
-        WorkloadSpec sleep = Workloads.normalize(WorkloadSpec.of("sleep"));
+        WorkloadSpec sleep = Workloads.parse(WorkloadSpec.of("sleep")).text();
         assertEquals("2s", sleep.params().get("duration"));
-        WorkloadSpec cpu = Workloads.normalize(WorkloadSpec.of("cpu").with("units", "2"));
+        WorkloadSpec cpu = Workloads.parse(WorkloadSpec.of("cpu").with("units", "2")).text();
         assertEquals("2.0", cpu.params().get("units"));
         assertTrue(Long.parseLong(cpu.params().get("_unit")) > 0);
         assertEquals("cpu stubborn=false units=2.0", cpu.describe());
-        WorkloadSpec pool = Workloads.normalize(WorkloadSpec.of("pool"));
+        WorkloadSpec pool = Workloads.parse(WorkloadSpec.of("pool")).text();
         assertEquals("8", pool.params().get("inputs"));
         assertEquals("thread", pool.params().get("pool"));
     }
@@ -127,7 +127,7 @@ class WorkloadsTest {
     }
 
     private static String msg(WorkloadSpec spec) {
-        return assertThrows(IllegalArgumentException.class, () -> Workloads.normalize(spec)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Workloads.parse(spec)).getMessage();
     }
 
     /** A context that runs the workload on the calling thread, for direct workload tests. */
