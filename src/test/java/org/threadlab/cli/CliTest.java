@@ -158,7 +158,7 @@ class CliTest {
             "compare --units -1                        | --units must be more than 0",
             "compare --units 0                         | --units must be more than 0 and at most 600, not 0",
             "compare --units 601                       | --units must be more than 0 and at most 600, not 601",
-            "compare --units NaN                       | --units must be more than 0 and at most 600, not NaN",
+            "compare --units NaN                       | --units must be a number, not 'NaN'",
             "compare --duration 0s                     | --duration must be positive, not 0s",
             "compare --duration 11m                    | --duration 11m is too long (at most 10m)",
             "compare --duration=                       | --duration: empty duration",
