@@ -11,7 +11,6 @@ import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
 import org.threadlab.cli.WorkloadsCommand;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +28,7 @@ import picocli.CommandLine.Command;
                 SnapshotCommand.class,
                 BenchCommand.class,
                 WorkloadsCommand.class,
-                AutoComplete.GenerateCompletion.class,
+                org.threadlab.cli.CompletionCommand.class,
         })
 public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator {
 
