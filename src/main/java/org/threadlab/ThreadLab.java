@@ -43,6 +43,8 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ThreadLab());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // every subcommand offers -V (mixinStandardHelpOptions), and picocli does not pass the version down: it printed nothing
+        versionEverywhere(cl, cl.getCommandSpec().versionProvider());
         // numbers in the user's terms: picocli's own say "is not an int" (a Java type)
         cl.registerConverter(Integer.class, Numbers::wholeInt);
         cl.registerConverter(Integer.TYPE, Numbers::wholeInt);
@@ -66,6 +68,15 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
             return cmd.getCommandSpec().exitCodeOnExecutionException();
         });
         return cl;
+    }
+
+    private static void versionEverywhere(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            versionEverywhere(sub, version);
+        }
     }
 
     @CommandLine.Mixin

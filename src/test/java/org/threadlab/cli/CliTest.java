@@ -34,6 +34,12 @@ class CliTest {
         Outcome v = exec("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("threadlab "), v.out());
+        // -V is offered by every subcommand's help: it says the version there too
+        for (String sub : new String[] {"run", "compare", "workloads", "generate-completion", "bench", "demo"}) {
+            Outcome sv = exec(sub, "-V");
+            assertEquals(0, sv.code(), sub);
+            assertEquals(v.out(), sv.out(), sub + " -V");
+        }
         Outcome h = exec("run", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--as=KIND"), h.out());
