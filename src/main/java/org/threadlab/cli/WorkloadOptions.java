@@ -177,6 +177,15 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
                     break;
                 }
             }
+            // an example is written as the dialog takes it (cmd=python3 ...): say it as run takes it
+            if (!type.example().isEmpty()) {
+                List<String> options = new ArrayList<>();
+                for (Map.Entry<String, String> ex : WorkloadSpec.parseParams(type.name(), type.example()).params().entrySet()) {
+                    Param<?> p = type.param(ex.getKey());
+                    options.add((p == null ? "--" + ex.getKey() : p.option()) + " '" + ex.getValue() + "'");
+                }
+                m = m.replace("(e.g. " + type.example() + ")", "(e.g. " + String.join(" ", options) + ")");
+            }
             throw new CommandLine.ParameterException(cl, m);
         }
     }

@@ -171,6 +171,7 @@ class CliTest {
             "frobnicate                                | Unmatched argument",
             "run memory --as process --size 10TiB      | the machine has only",
             "run crash --how exit                      | a thread cannot exit on its own",
+            "run exec --as process                     | --cmd is required (e.g. --cmd 'python3 demos/busy_threads.py 30')",
             "run sleep --duration 1s --duration=2s     | option '--duration' should be specified only once",
             "run cpu --stubborn --units 1 --stubborn   | option '--stubborn' should be specified only once",
             "run pool --pool-size 2 --pool-size 3      | option '--pool-size' should be specified only once",
