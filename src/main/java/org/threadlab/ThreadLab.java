@@ -11,7 +11,6 @@ import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
 import org.threadlab.cli.WorkloadsCommand;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +28,7 @@ import picocli.CommandLine.Command;
                 SnapshotCommand.class,
                 BenchCommand.class,
                 WorkloadsCommand.class,
-                AutoComplete.GenerateCompletion.class,
+                org.threadlab.cli.CompletionCommand.class,
         })
 public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator {
 
@@ -44,6 +43,8 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ThreadLab());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // every subcommand offers -V (mixinStandardHelpOptions), and picocli does not pass the version down: it printed nothing
+        versionEverywhere(cl, cl.getCommandSpec().versionProvider());
         // numbers in the user's terms: picocli's own say "is not an int" (a Java type)
         cl.registerConverter(Integer.class, Numbers::wholeInt);
         cl.registerConverter(Integer.TYPE, Numbers::wholeInt);
@@ -67,6 +68,15 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
             return cmd.getCommandSpec().exitCodeOnExecutionException();
         });
         return cl;
+    }
+
+    private static void versionEverywhere(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            versionEverywhere(sub, version);
+        }
     }
 
     @CommandLine.Mixin

@@ -12,6 +12,9 @@ import org.threadlab.lab.Comparison;
 import org.threadlab.text.Json;
 import org.threadlab.text.Sizes;
 import org.threadlab.text.Table;
+import org.threadlab.work.CpuBurn;
+import org.threadlab.work.Param;
+import org.threadlab.work.SleepWork;
 import org.threadlab.worker.Event;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,13 +45,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--workload", paramLabel = "WHICH", defaultValue = "all", description = "sleep, cpu or all (default: ${DEFAULT-VALUE})")
     Which which;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "2s",
-            description = "how long each sleep worker waits (default: ${DEFAULT-VALUE})")
-    Duration sleep;
+    // text, read with the sleep and cpu workloads' own parameters: the same checks and words as run's --duration and --units
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "2s",
+            description = "how long each sleep worker waits, at most 10m (default: ${DEFAULT-VALUE})")
+    String sleepText;
 
     @Option(names = "--units", paramLabel = "UNITS", defaultValue = "1",
-            description = "CPU work per cpu worker, in units of about 1s of one core (default: ${DEFAULT-VALUE})")
-    double units;
+            description = "CPU work per cpu worker, in units of about 1s of one core, at most 600 (default: ${DEFAULT-VALUE})")
+    String unitsText;
+
+    /** Every run repeats the work five or six times: compare's own caps, below what one worker may be given. */
+    private static final Param<Duration> SLEEP = SleepWork.DURATION.atMost(Duration.ofMinutes(10).toNanos());
+    private static final Param<Double> UNITS = CpuBurn.UNITS.atMost(600);
 
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
@@ -63,13 +71,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Converters.positive(spec, "--workers", workers, Comparison.MAX_WORKERS);
-        Converters.positive(spec, "--duration", sleep);
-        if (sleep.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be at most 10m");
-        }
-        if (!(units > 0) || units > 600) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--units must be more than 0 and at most 600, not " + units);
-        }
+        Duration sleep = read(SLEEP, "--duration", sleepText);
+        double units = read(UNITS, "--units", unitsText);
         List<String> workloads = which == Which.all ? List.of("sleep", "cpu") : List.of(which.name());
         Comparison.Result result;
         try (RecordArgs.Session recording = record.start(spec, "compare", RecordArgs.HEADLESS_INTERVAL);
@@ -97,6 +100,17 @@ public final class CompareCommand implements Callable<Integer> {
         out.print(json ? Json.write(toJson(result)) + "\n" : render(result));
         out.flush();
         return result.complete() ? 0 : CtrlC.EXIT_INTERRUPTED;
+    }
+
+    /** A value read as the workload's parameter reads it; its error names the option ("--units must be a number, not 'abc'"). */
+    private <T> T read(Param<T> param, String option, String text) {
+        try {
+            return param.parse(text);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    m.startsWith(param.name()) ? option + m.substring(param.name().length()) : option + ": " + m);
+        }
     }
 
     static String render(Comparison.Result r) {

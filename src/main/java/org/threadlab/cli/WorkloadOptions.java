@@ -35,8 +35,10 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
     /** Adds the options under a heading of their own, after the annotated ones. */
     @Override
     public CommandSpec transform(CommandSpec spec) {
+        // "0..*", not "0..1": in a group that may match once, a repeated option is picocli's internal
+        // "expected only one match but got [[--duration=DURATION] ...]"; read() refuses repeats in one line
         ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading("%nWorkload parameters (each for the workloads it names):%n")
-                .exclusive(false).multiplicity("0..1");
+                .exclusive(false).multiplicity("0..*");
         for (Map.Entry<String, List<Owner>> e : byOption().entrySet()) {
             Param<?> first = e.getValue().get(0).param();
             // workloads whose parameter reads the same share one entry: "counter, global: which ... (default main)"
@@ -60,6 +62,13 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
             group.addArg(b.build());
         }
         spec.addArgGroup(group.build());
+        // each option once, so the synopsis shows the group once: "[[--duration=DURATION] ...]", not "[...]..."
+        Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(spec.usageMessage().sectionMap());
+        CommandLine.IHelpSectionRenderer synopsis = sections.get(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS);
+        if (synopsis != null) {
+            sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> synopsis.render(help).replace("]]...", "]]"));
+            spec.usageMessage().sectionMap(sections);
+        }
         String[] description = spec.usageMessage().description().clone();
         for (int i = 0; i < description.length; i++) {
             if (description[i].equals(PLACEHOLDER)) {
@@ -89,15 +98,30 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
     }
 
     /** A parameter and the workload it belongs to. */
-    private record Owner(WorkloadType type, Param<?> param) {}
+    record Owner(WorkloadType type, Param<?> param) {}
 
     /** Every option and the parameters it sets, in the registry's order. */
     private static Map<String, List<Owner>> byOption() {
+        return byOption(Workloads.types());
+    }
+
+    /**
+     * Every option of these workloads and the parameters it sets. One option is one picocli option
+     * of one type: two workloads may share it (--items) only with the same kind of value, else the
+     * second would be parsed as the first's (a flag given a value, a duration completed with choices).
+     */
+    static Map<String, List<Owner>> byOption(List<WorkloadType> types) {
         Map<String, List<Owner>> out = new LinkedHashMap<>();
-        for (WorkloadType t : Workloads.types()) {
+        for (WorkloadType t : types) {
             for (Param<?> p : t.params()) {
                 if (!p.internal()) {
-                    out.computeIfAbsent(p.option(), k -> new ArrayList<>()).add(new Owner(t, p));
+                    List<Owner> owners = out.computeIfAbsent(p.option(), k -> new ArrayList<>());
+                    Owner first = owners.isEmpty() ? null : owners.get(0);
+                    if (first != null && (first.param().kind() != p.kind() || !first.param().choices().equals(p.choices()))) {
+                        throw new IllegalStateException(p.option() + " is " + first.param().kind() + " in workload " + first.type().name()
+                                + " but " + p.kind() + " in " + t.name() + ": workloads share an option only with the same kind of value");
+                    }
+                    owners.add(new Owner(t, p));
                 }
             }
         }
@@ -122,6 +146,10 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
             OptionSpec o = spec.findOption(option);
             if (o == null || cl.getParseResult() == null || !cl.getParseResult().hasMatchedOption(option)) {
                 continue;
+            }
+            if (o.originalStringValues().size() > 1) {
+                // picocli's words for a repeated --daemon, so every option says it alike
+                throw new CommandLine.ParameterException(cl, "option '" + option + "' should be specified only once");
             }
             Param<?> p = paramFor(type, option);
             if (p == null) {
@@ -148,6 +176,15 @@ public final class WorkloadOptions implements CommandLine.IModelTransformer {
                     m = optionOf.getOrDefault(p.name(), p.option()) + m.substring(p.name().length());
                     break;
                 }
+            }
+            // an example is written as the dialog takes it (cmd=python3 ...): say it as run takes it
+            if (!type.example().isEmpty()) {
+                List<String> options = new ArrayList<>();
+                for (Map.Entry<String, String> ex : WorkloadSpec.parseParams(type.name(), type.example()).params().entrySet()) {
+                    Param<?> p = type.param(ex.getKey());
+                    options.add((p == null ? "--" + ex.getKey() : p.option()) + " '" + ex.getValue() + "'");
+                }
+                m = m.replace("(e.g. " + type.example() + ")", "(e.g. " + String.join(" ", options) + ")");
             }
             throw new CommandLine.ParameterException(cl, m);
         }

@@ -38,7 +38,9 @@ public final class WorkloadsCommand implements Callable<Integer> {
             for (Param<?> p : t.params()) {
                 if (!p.internal()) {
                     String label = p.label().isEmpty() ? "" : "=" + p.label();
-                    sb.append(String.format("    %-22s %s (%s)%n", p.option() + label, p.help(), p.about()));
+                    // a flag takes no value on run (--stubborn=false is refused): no "(true or false)", as run --help
+                    String about = p.kind() == Param.Kind.FLAG ? "" : " (" + p.about() + ")";
+                    sb.append(String.format("    %-22s %s%s%n", p.option() + label, p.help(), about));
                 }
             }
         }

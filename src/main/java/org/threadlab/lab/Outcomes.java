@@ -68,9 +68,11 @@ public final class Outcomes {
         int processes = 0;
         String mode = null;
         Set<String> names = new HashSet<>();
+        Set<WorkerKind> kinds = new HashSet<>();
         for (Rounds.Member m : r.members()) {
             WorkerInfo w = m.worker();
             names.add(w.name());
+            kinds.add(w.kind());
             if (w.kind() == WorkerKind.PROCESS) {
                 processes++;
             } else {
@@ -83,7 +85,9 @@ public final class Outcomes {
                 unfinished++;
             }
         }
-        String who = processes > 0 ? Words.count(processes, "process") : Words.count(threads, "thread");
+        // a round of one kind says it as the screen and run's summary do ("4 virtual threads"); platform and virtual together are threads
+        String who = processes > 0 ? Words.count(processes, "process")
+                : kinds.size() == 1 ? Words.count(threads, kinds.iterator().next().noun()) : Words.count(threads, "thread");
         boolean copy = r.scope() == Rounds.Scope.COPY;
         String memory = copy ? "plain" : "shared";
         long actual;

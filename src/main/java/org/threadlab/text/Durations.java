@@ -85,6 +85,28 @@ public final class Durations {
         return (s / 3600) + "h" + (s % 3600 / 60 == 0 ? "" : (s % 3600 / 60) + "m");
     }
 
+    /**
+     * {@link #format} when that reads back to the same duration, else every unit written out
+     * ({@code 1m30s500ms}, {@code 1s999ms}): for text that is read again, where rounding would change the value.
+     */
+    public static String exact(Duration d) {
+        String shortForm = format(d);
+        if (d.isNegative() || parse(shortForm).equals(d)) {
+            return shortForm;
+        }
+        long n = d.toNanos();
+        long[] per = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        String[] unit = {"h", "m", "s", "ms", "us", "ns"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < per.length; i++) {
+            if (n >= per[i]) {
+                sb.append(n / per[i]).append(unit[i]);
+                n %= per[i];
+            }
+        }
+        return sb.toString();
+    }
+
     /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */
     public static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);

@@ -11,9 +11,12 @@ import org.threadlab.work.Workloads;
  */
 record ChosenWorkload(WorkloadSpec written, TypedSpec typed) {
 
-    /** Reads a written spec once; IllegalArgumentException, in the user's terms, when it is not valid. */
+    /**
+     * Reads a written spec once; IllegalArgumentException, in the user's terms, when it is not valid
+     * (an internal parameter such as {@code _file} included: the user does not set those).
+     */
     static ChosenWorkload of(WorkloadSpec written) {
-        return new ChosenWorkload(written, Workloads.parse(written));
+        return new ChosenWorkload(written, Workloads.type(written.type()).readTyped(written));
     }
 
     /** "cpu units=2", as written. */

@@ -97,6 +97,11 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
         return new Param<>(name, kind, fallback, text, min, max, choices, help, option);
     }
 
+    /** The same parameter with a lower upper bound, for a command that repeats the work (compare's --units, --duration). */
+    public Param<T> atMost(long lowerMax) {
+        return new Param<>(name, kind, fallback, shown, min, Math.min(max, lowerMax), choices, help, option);
+    }
+
     /** The same parameter without a default: absent unless given (memory's hold). */
     public Param<T> optional(String text) {
         return new Param<>(name, kind, null, text, min, max, choices, help, option);
@@ -125,7 +130,7 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
     /** "thread|process, default thread": the values and the default, as help, the dialog and the README say them. */
     public String about() {
         String range = range();
-        String def = kind == Kind.FLAG ? "" : shown == null ? "required" : "default " + shown;
+        String def = shown == null ? "required" : "default " + shown;
         return range.isEmpty() ? def : def.isEmpty() ? range : range + ", " + def;
     }
 
@@ -174,12 +179,17 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
         return (T) v;
     }
 
-    /** The value as text, in the form {@link #parse} reads back to the same value. */
+    /**
+     * The value as text, in the form {@link #parse} reads back to the same value: a child process
+     * runs what this writes, so the short forms (1.5s, 64MiB) only when they are exact ("2s" for
+     * 1.999s would sleep 1 ms longer in a process than in a thread).
+     */
     public String format(Object value) {
         if (kind == Kind.DURATION) {
-            return Durations.format((Duration) value);
+            return Durations.exact((Duration) value);
         } else if (kind == Kind.SIZE) {
-            return Sizes.format((Long) value);
+            String shortForm = Sizes.format((Long) value);
+            return Sizes.parse(shortForm) == (Long) value ? shortForm : value + "B";
         } else if (kind == Kind.COMMAND) {
             return String.join(" ", castList(value));
         }
@@ -229,6 +239,13 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
     private Double parseUnits(String text) {
         double v;
         try {
+            // Java's float syntax is more than a number a user writes: 1d, 2f and 0x1p3 are refused
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+' && c != ' ') {
+                    throw new NumberFormatException(text);
+                }
+            }
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, not '" + text + "'");
@@ -280,7 +297,7 @@ public record Param<T>(String name, Kind kind, String fallback, String shown, lo
             ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
         }
         if (!ok) {
-            throw new IllegalArgumentException(name + " must be 1 to 32 letters, digits, '-' or '_', not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be 1 to " + max + " letters, digits, '-' or '_', not '" + text + "'");
         }
         return text;
     }

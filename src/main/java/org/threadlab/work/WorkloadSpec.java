@@ -26,11 +26,6 @@ public record WorkloadSpec(String type, Map<String, String> params) {
         return new WorkloadSpec(type, p);
     }
 
-    public String param(String key, String fallback) {
-        String v = params.get(key);
-        return v == null ? fallback : v;
-    }
-
     /**
      * "cpu units=2" style, for tables, events and recordings (internal keys left out). A value that
      * would not read back as written (a word with '=', a quote, doubled spaces) is put in quotes.
@@ -70,7 +65,10 @@ public record WorkloadSpec(String type, Map<String, String> params) {
             int eq = w.indexOf('=');
             if (eq > 0 && w.charAt(0) != QUOTED) {
                 key = w.substring(0, eq);
-                p.put(key, unquote(w.substring(eq + 1)));
+                // as run refuses a repeated option: "units=1 units=2" is a slip, not a choice of the last
+                if (p.put(key, unquote(w.substring(eq + 1))) != null) {
+                    throw new IllegalArgumentException(key + " is given twice");
+                }
             } else if (key != null) {
                 p.put(key, p.get(key) + " " + unquote(w));
             } else {

@@ -129,15 +129,7 @@ public abstract class WorkloadType {
         WorkloadType type = this;
         for (String key : spec.params().keySet()) {
             if (type.param(key) == null) {
-                List<String> takes = new ArrayList<>();
-                for (Param<?> p : type.params()) {
-                    if (!p.internal()) {
-                        takes.add(p.name());
-                    }
-                }
-                Collections.sort(takes);
-                throw new IllegalArgumentException("workload " + type.name() + " takes no parameter '" + key
-                        + "' (it takes " + String.join(", ", takes) + ")");
+                throw type.noParameter(key);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -156,6 +148,33 @@ public abstract class WorkloadType {
             }
         }
         return new TypedSpec(type, values);
+    }
+
+    /**
+     * Reads a spec a user typed (the {@code w} dialog's line): as {@link #read}, but an internal
+     * parameter is refused like an unknown one. They are threadlab's to set: {@code _file=} would
+     * have a process map and write any file the user names, {@code _unit=} fake the calibration.
+     */
+    public final TypedSpec readTyped(WorkloadSpec spec) {
+        for (String key : spec.params().keySet()) {
+            Param<?> p = param(key);
+            if (p == null || p.internal()) {
+                throw noParameter(key);
+            }
+        }
+        return read(spec);
+    }
+
+    private IllegalArgumentException noParameter(String key) {
+        List<String> takes = new ArrayList<>();
+        for (Param<?> p : params()) {
+            if (!p.internal()) {
+                takes.add(p.name());
+            }
+        }
+        Collections.sort(takes);
+        return new IllegalArgumentException("workload " + name() + " takes no parameter '" + key
+                + "' (it takes " + String.join(", ", takes) + ")");
     }
 
     /** The parameter of this name, or null. */

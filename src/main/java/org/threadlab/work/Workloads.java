@@ -71,26 +71,6 @@ public final class Workloads {
         throw new IllegalArgumentException("unknown workload '" + name + "' (choose from " + String.join(", ", TYPES) + ")");
     }
 
-    /** One-line descriptions for help texts and the workload dialog. */
-    public static String describe(String type) {
-        for (WorkloadType t : ALL) {
-            if (t.name().equals(type)) {
-                return t.description();
-            }
-        }
-        return type;
-    }
-
-    /** Parameters to start from for a type that has a required one; "" for the others. */
-    public static String example(String type) {
-        for (WorkloadType t : ALL) {
-            if (t.name().equals(type)) {
-                return t.example();
-            }
-        }
-        return "";
-    }
-
     /**
      * Reads and checks a spec a user gave: every parameter known, every value in range, defaults
      * (and, for CPU work, this machine's calibrated unit) filled in. Throws IllegalArgumentException
@@ -111,11 +91,6 @@ public final class Workloads {
             }
         }
         throw new IllegalArgumentException("unknown workload '" + spec.type() + "'");
-    }
-
-    /** Checks a spec and writes it back as text, defaults filled in. */
-    public static WorkloadSpec normalize(WorkloadSpec spec) {
-        return parse(spec).text();
     }
 
     /** Builds a workload to run in threadlab's own JVM. */

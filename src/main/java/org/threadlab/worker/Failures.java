@@ -13,10 +13,11 @@ public final class Failures {
      * else with its exception's simple name, so "NullPointerException: ..." still says what happened.
      */
     public static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory: " + e.getMessage();
-        }
         String msg = e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            // an OutOfMemoryError thrown without a message (by hand, or by some JVMs) is not "out of memory: null"
+            return msg == null || msg.isBlank() ? "out of memory" : "out of memory: " + msg;
+        }
         boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
     }

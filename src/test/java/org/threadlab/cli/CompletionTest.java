@@ -44,4 +44,22 @@ class CompletionTest {
         assertEquals("--pool-size", complete(script, "threadlab run pool --pool-"));
         assertTrue(complete(script, "threadlab w").contains("workloads"));
     }
+
+    @Test
+    void runCompletesOnlyTheOptionsOfTheWorkloadNamed() throws Exception {
+        CliTest.Outcome o = CliTest.exec("generate-completion");
+        assertEquals(0, o.code(), o.err());
+        Path script = dir.resolve("threadlab.bash");
+        Files.writeString(script, o.out());
+        // before a workload is named, every option; after it, its own and run's common ones
+        assertEquals("--pool-size --pool --pause --produce", complete(script, "threadlab run --p"));
+        assertEquals("", complete(script, "threadlab run sleep --p"), "sleep takes no --p... option");
+        assertEquals("--pause", complete(script, "threadlab run global --p"));
+        assertEquals("--daemon --duration", complete(script, "threadlab run sleep --d"));
+        assertEquals("--stubborn", complete(script, "threadlab run --count 2 cpu --st"), "a flag of its own");
+        // "sleep" here is --task's value: the workload is pool
+        assertEquals("--pool-size --pool", complete(script, "threadlab run pool --task sleep --po"));
+        assertEquals("cpu sleep", complete(script, "threadlab run pool --task "));
+        assertEquals("--units", complete(script, "threadlab compare --u"), "compare is left as picocli makes it");
+    }
 }

@@ -26,6 +26,17 @@ class WorkloadsTableTest {
     }
 
     @Test
+    void workloadsListsEachOptionAsRunTakesIt() {
+        // "--stubborn ... (true or false)" told users to write --stubborn=false, which run refuses: a flag has no value
+        String text = WorkloadsCommand.text();
+        String stubborn = text.lines().filter(l -> l.trim().startsWith("--stubborn")).findFirst().orElseThrow();
+        assertEquals("--stubborn             ignore stop requests (and, in a process, SIGTERM)", stubborn.trim());
+        CliTest.Outcome refused = CliTest.exec("run", "cpu", "--stubborn=false");
+        assertEquals(2, refused.code(), "run takes --stubborn without a value: " + refused.err());
+        assertTrue(text.contains("    --duration=DURATION    how long to wait (>0 to 24h, default 2s)\n"), text);
+    }
+
+    @Test
     void everyWorkloadHasARowWithEveryParameterAndItsDefault() {
         String table = WorkloadsCommand.markdown();
         for (WorkloadType t : Workloads.types()) {

@@ -392,7 +392,7 @@ class KeyHandlingTest {
             ui.state().workload = ChosenWorkload.of(WorkloadSpec.of("pool"));
             keys("w");
             String text = screen().replace('│', ' ').replaceAll("\\s+", " ");
-            assertTrue(text.contains(org.threadlab.work.Workloads.describe("pool")), cols + " columns:\n" + screen());
+            assertTrue(text.contains(org.threadlab.work.Workloads.type("pool").description()), cols + " columns:\n" + screen());
             assertTrue(text.contains("Backspace Delete Ctrl-U/K/W delete"), text);
             key(KeyType.Escape);
         }

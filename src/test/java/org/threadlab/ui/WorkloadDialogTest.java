@@ -36,6 +36,31 @@ class WorkloadDialogTest {
     }
 
     @Test
+    void internalParametersAreNotTheUsersToSet() {
+        // counter's _file would have a process map and write whatever file was named; cpu's _unit fake the calibration
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("counter"));
+        d.set("increments=10 _file=/tmp/not-a-counter");
+        assertNull(d.apply());
+        assertEquals("workload counter takes no parameter '_file' (it takes group, increments, memory, mode)", d.error);
+        d.open(WorkloadSpec.of("cpu"));
+        d.set("units=1 _unit=1");
+        assertNull(d.apply());
+        assertTrue(d.error.contains("takes no parameter '_unit'"), d.error);
+        d.set("units=1");
+        assertTrue(d.apply() != null, d.error);
+    }
+
+    @Test
+    void aParameterGivenTwiceIsAnError() {
+        WorkloadDialog d = new WorkloadDialog();
+        d.open(WorkloadSpec.of("cpu"));
+        d.set("units=1 stubborn=false units=2");
+        assertNull(d.apply());
+        assertEquals("units is given twice", d.error);
+    }
+
+    @Test
     void opensWithTheDefaultsTheWorkloadReallyHas() {
         WorkloadDialog d = new WorkloadDialog();
         d.open(new UiState(java.time.Duration.ofSeconds(1)).workload.written());
@@ -100,8 +125,8 @@ class WorkloadDialogTest {
     @Test
     void helpIsWrappedAtWordsNotCut() {
         for (int width : new int[] {74, 40, 20}) {
-            java.util.List<String> lines = WorkloadDialogView.wrap(org.threadlab.work.Workloads.describe("pool"), width);
-            assertEquals(org.threadlab.work.Workloads.describe("pool"), String.join(" ", lines));
+            java.util.List<String> lines = WorkloadDialogView.wrap(org.threadlab.work.Workloads.type("pool").description(), width);
+            assertEquals(org.threadlab.work.Workloads.type("pool").description(), String.join(" ", lines));
             assertTrue(lines.stream().allMatch(l -> l.length() <= width), lines.toString());
         }
     }
@@ -135,5 +160,12 @@ class WorkloadDialogTest {
         assertTrue(text.contains("params: mode=unsafe increments=1000000 memory=plain group=main"), text);
         assertTrue(text.contains("group: which shared counter or list (1 to 32 letters, digits, - or _, default main)"), text);
         assertTrue(text.contains("increments a shared counter (mode unsafe|lock|atomic;"), text);
+        // a flag's help says its default too, as every other parameter's does
+        d.open(WorkloadSpec.of("cpu"));
+        WorkloadDialogView.draw(new Canvas(screen.newTextGraphics(), new Theme(false, true)), d);
+        screen.refresh();
+        text = Fixtures.text(t);
+        assertTrue(text.replaceAll("\\s*│\\s*\\n\\s*│\\s*", " ")
+                .contains("stubborn: ignore stop requests (and, in a process, SIGTERM) (true or false, default false)"), text);
     }
 }

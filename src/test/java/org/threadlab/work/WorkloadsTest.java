@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class WorkloadsTest {
     @Test
     void fillsDefaults() {
-        WorkloadSpec sleep = Workloads.normalize(WorkloadSpec.of("sleep"));
+        WorkloadSpec sleep = Workloads.parse(WorkloadSpec.of("sleep")).text();
         assertEquals("2s", sleep.params().get("duration"));
-        WorkloadSpec cpu = Workloads.normalize(WorkloadSpec.of("cpu").with("units", "2"));
+        WorkloadSpec cpu = Workloads.parse(WorkloadSpec.of("cpu").with("units", "2")).text();
         assertEquals("2.0", cpu.params().get("units"));
         assertTrue(Long.parseLong(cpu.params().get("_unit")) > 0);
         assertEquals("cpu stubborn=false units=2.0", cpu.describe());
-        WorkloadSpec pool = Workloads.normalize(WorkloadSpec.of("pool"));
+        WorkloadSpec pool = Workloads.parse(WorkloadSpec.of("pool")).text();
         assertEquals("8", pool.params().get("inputs"));
         assertEquals("thread", pool.params().get("pool"));
     }
@@ -35,6 +35,14 @@ class WorkloadsTest {
         assertTrue(msg(WorkloadSpec.of("counter").with("group", "a b")).contains("group must be 1 to 32 letters, digits, '-' or '_', not 'a b'"));
         assertTrue(msg(WorkloadSpec.of("counter").with("group", "x".repeat(33))).contains("group must be 1 to 32"));
         assertEquals("my-group_2", Workloads.parse(WorkloadSpec.of("counter").with("group", "my-group_2")).get(CounterWork.GROUP));
+        // a number as a user writes it, not Java's float syntax
+        for (String javaOnly : new String[] {"1d", "2f", "0x1p3", "1D"}) {
+            assertEquals("units must be a number, not '" + javaOnly + "'", msg(WorkloadSpec.of("cpu").with("units", javaOnly)));
+        }
+        assertEquals(0.5, Workloads.parse(WorkloadSpec.of("cpu").with("units", "5e-1")).get(CpuBurn.UNITS));
+        // the range said is the one checked
+        assertEquals("g must be 1 to 3 letters, digits, '-' or '_', not 'abcd'", assertThrows(IllegalArgumentException.class,
+                () -> Param.name("g", "a", "h").atMost(3).parse("abcd")).getMessage());
     }
 
     @Test
@@ -49,6 +57,23 @@ class WorkloadsTest {
             assertEquals(typed.text().describe(), Workloads.parse(back).text().describe(), t.name());
             assertEquals(withoutInternal(typed.values()), withoutInternal(Workloads.parse(back).values()), t.name());
         }
+    }
+
+    @Test
+    void aChildIsGivenExactlyTheValuesTheParentChecked() {
+        // a process worker runs spec.text(): a rounded "2s" for 1.999s, "1m30s" for 1m30.5s or "976.6KiB"
+        // for 1000000B would run other values in a process than in a thread
+        String[][] cases = {{"sleep", "duration", "1.999s"}, {"sleep", "duration", "1m30.5s"}, {"sleep", "duration", "2h30m15s"},
+                {"sleep", "duration", "1.0000001s"}, {"global", "pause", "1.5us"}, {"memory", "size", "1000000B"},
+                {"memory", "size", "1.3MiB"}, {"pool", "cost", "250ms"}};
+        for (String[] c : cases) {
+            TypedSpec typed = Workloads.parse(WorkloadSpec.of(c[0]).with(c[1], c[2]));
+            TypedSpec again = Workloads.parseAny(WorkloadSpec.parse(typed.text().describe()));
+            assertEquals(typed.values().get(c[1]), again.values().get(c[1]), String.join(" ", c) + " -> " + typed.describe());
+        }
+        assertEquals("sleep duration=1m30s500ms", Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1m30.5s")).describe());
+        assertEquals("sleep duration=1.5s", Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1500ms")).describe(), "short when exact");
+        assertEquals("memory size=64MiB", Workloads.parse(WorkloadSpec.of("memory").with("size", "64MiB")).describe(), "short when exact");
     }
 
     @Test
@@ -102,7 +127,7 @@ class WorkloadsTest {
     }
 
     private static String msg(WorkloadSpec spec) {
-        return assertThrows(IllegalArgumentException.class, () -> Workloads.normalize(spec)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Workloads.parse(spec)).getMessage();
     }
 
     /** A context that runs the workload on the calling thread, for direct workload tests. */

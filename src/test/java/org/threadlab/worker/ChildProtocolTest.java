@@ -77,6 +77,10 @@ class ChildProtocolTest {
             assertEquals(List.of(), heavy, "the child JVM must not load these: its start-up is measured in milliseconds");
             // the descriptor came by name on the command line: no other workload's was loaded
             assertTrue(lines.stream().noneMatch(l -> l.contains("org.threadlab.work.CounterWork")), "loaded every descriptor");
+            // nor, before hello, ProcessHandle: its first use starts the JDK's reaper pool with lambdas
+            List<String> beforeHello = lines.subList(0, lines.indexOf(lines.stream().filter(l -> l.startsWith("hello ")).findFirst().orElseThrow()));
+            assertEquals(List.of(), beforeHello.stream().filter(l -> l.contains("ProcessHandleImpl") || l.contains("LambdaForm$")
+                    || l.contains("$$Lambda")).toList(), "loaded on the way to hello");
         } finally {
             p.destroyForcibly();
         }

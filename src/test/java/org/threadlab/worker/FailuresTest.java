@@ -11,6 +11,7 @@ class FailuresTest {
     @Test
     void reasonsAreOneLineInAUsersWords() {
         assertEquals("out of memory: Java heap space", Failures.describe(new OutOfMemoryError("Java heap space")));
+        assertEquals("out of memory", Failures.describe(new OutOfMemoryError()));
         assertEquals("no such group", Failures.describe(new IllegalArgumentException("no such group")));
         assertEquals("NullPointerException: x is null", Failures.describe(new NullPointerException("x is null")));
         assertEquals("NullPointerException", Failures.describe(new NullPointerException()));

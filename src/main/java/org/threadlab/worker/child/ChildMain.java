@@ -154,6 +154,19 @@ public final class ChildMain {
             }
         }
 
+        /**
+         * This process's id, from /proc/self on Linux: ProcessHandle's first use starts the JDK's
+         * process-reaper pool, with lambdas (≈35 classes and method handles), on the way to hello.
+         */
+        private static long pid() {
+            try {
+                String path = new java.io.File("/proc/self").getCanonicalPath();
+                return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+            } catch (java.io.IOException | NumberFormatException | SecurityException e) {
+                return ProcessHandle.current().pid();
+            }
+        }
+
         ChildWork(String name, WorkloadSpec text, String typeClass, SimulatedGil gil) {
             super(gil, name);
             this.name = name;
@@ -164,7 +177,7 @@ public final class ChildMain {
 
         @Override
         public void run() {
-            send(Protocol.hello(ProcessHandle.current().pid(), NativeThreadId.fromProc(), name));
+            send(Protocol.hello(pid(), NativeThreadId.fromProc(), name));
             try {
                 // the child's edge: its arguments are read and checked once, here; a bad one fails the work, said as such
                 TypedSpec spec = typeClass != null ? descriptor(typeClass, text.type()).read(text) : Workloads.parseAny(text);
