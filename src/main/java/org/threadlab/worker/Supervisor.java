@@ -124,23 +124,23 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Starts a worker from a spec already checked at the edge (an option, the dialog): nothing is parsed again. */
-    public WorkerInfo spawn(WorkerKind kind, TypedSpec normalized, boolean daemon) {
+    public WorkerInfo spawn(WorkerKind kind, TypedSpec spec, boolean daemon) {
         if (closed) {
             throw new SpawnRefused("threadlab is shutting down");
         }
-        int need = processesNeeded(kind, normalized);
+        int need = processesNeeded(kind, spec);
         synchronized (this) {
             try {
-                checkLimits(kind, normalized, need);
+                checkLimits(kind, spec, need);
             } catch (SpawnRefused e) {
-                events.publish(Event.Type.REFUSED, 0, "refused " + kind + " " + normalized.describe() + ": " + e.getMessage());
+                events.publish(Event.Type.REFUSED, 0, "refused " + kind + " " + spec.describe() + ": " + e.getMessage());
                 throw e;
             }
             int id = nextId.incrementAndGet();
-            String name = normalized.name() + "-" + id;
+            String name = spec.name() + "-" + id;
             Worker w;
             try {
-                w = create(id, name, kind, rounds.register(id, kind, normalized), daemon);
+                w = create(id, name, kind, rounds.register(id, kind, spec), daemon);
             } catch (RuntimeException e) {
                 rounds.unregister(id);
                 throw new SpawnRefused(e.getMessage());
@@ -195,8 +195,8 @@ public final class Supervisor implements AutoCloseable {
      * process, and those it starts: a process pool's members (one per pool worker, at most one per
      * input), a queue's consumer (a queue in a process passes its items to a second process).
      */
-    public static int processesNeeded(WorkerKind kind, TypedSpec normalized) {
-        return (kind == WorkerKind.PROCESS ? 1 : 0) + normalized.type().processesStarted(normalized, kind == WorkerKind.PROCESS);
+    public static int processesNeeded(WorkerKind kind, TypedSpec spec) {
+        return (kind == WorkerKind.PROCESS ? 1 : 0) + spec.type().processesStarted(spec, kind == WorkerKind.PROCESS);
     }
 
     /**
