@@ -37,7 +37,10 @@ public final class ReplayKeys {
         KeyMap.Binding count = new KeyMap.Binding(digits, "0-9", "(a count: live only)", refuse, false);
         return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count), List.of(
                 new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
-                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event")));
+                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event"),
+                // the live keys that still act in a replay; the footer names no key that would only say "this is a replay"
+                new KeyMap.Hint(LiveKeys.SORT, "s", "sort"), new KeyMap.Hint(LiveKeys.FILTER, "/", "filter"),
+                new KeyMap.Hint(LiveKeys.PANE, "Tab", "pane")));
     }
 
     /** x1, x0.25, x16: as the header writes it. */
