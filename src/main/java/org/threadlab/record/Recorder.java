@@ -50,6 +50,8 @@ public final class Recorder implements AutoCloseable {
     private long bytes;
     private long models;
     private long modelsInFile;
+    /** Models flushed to the file: what a recording that failed kept (the rest were in the buffer). */
+    private volatile long flushed;
     private long rotations;
     private Snapshot last;
 
@@ -98,7 +100,12 @@ public final class Recorder implements AutoCloseable {
 
     /** Called on the thread that builds the models: never blocks. */
     public void accept(Snapshot s) {
-        if (closed || failure != null || !queue.offer(s)) {
+        if (closed || failure != null) {
+            // after the end (the screen's source outlives its recorder by a tick or two) or once writing failed:
+            // nothing is being recorded, so nothing is dropped for a writer that fell behind
+            return;
+        }
+        if (!queue.offer(s)) {
             dropped.incrementAndGet();
         }
     }
@@ -114,6 +121,7 @@ public final class Recorder implements AutoCloseable {
                 if (queue.isEmpty()) {
                     // a line is on disk within a tick: what a kill -9 loses is at most the line being written
                     out.flush();
+                    flushed = models;
                 }
             }
             finish(null);
@@ -187,6 +195,7 @@ public final class Recorder implements AutoCloseable {
         out.write(end);
         bytes += end.length;
         out.close();
+        flushed = models;
     }
 
     /** Writes what is queued and the end line, then closes the file; waits at most a few seconds. Idempotent. */
@@ -219,14 +228,16 @@ public final class Recorder implements AutoCloseable {
 
     /** One line for the end of the session: where the recording is, how much, and what was dropped. */
     public String summary() {
+        if (failure != null) {
+            // what could not be written was lost to the failure, not dropped for a slow writer: say what the file holds
+            long kept = flushed;
+            return "recording to " + file + " failed after " + kept + " model" + (kept == 1 ? "" : "s") + ": " + failure;
+        }
         String what = "recorded " + models + " model" + (models == 1 ? "" : "s") + " to " + file
                 + (rotations > 0 ? " (the earlier part in " + file.getFileName() + ".1, rotated at " + org.threadlab.text.Sizes.compact(maxBytes) + ")" : "");
         long d = dropped.get();
         if (d > 0) {
             what += "; " + d + " model" + (d == 1 ? " was" : "s were") + " dropped (the writer fell behind)";
-        }
-        if (failure != null) {
-            what += "; recording stopped early: " + failure;
         }
         return what;
     }
