@@ -22,6 +22,12 @@ import org.threadlab.worker.Event;
  * an unfinished last line (threadlab stopped mid-write): it is skipped, with a note.
  */
 public final class RecordingReader {
+    /**
+     * The longest line read: a model of a thousand workers is a few megabytes. A longer "line" is not
+     * a recording (/dev/zero, a binary file without newlines), refused before it fills the memory.
+     */
+    static final int MAX_LINE = 64 << 20;
+
     private RecordingReader() {}
 
     public static Recording read(Path file) throws BadRecording {
@@ -56,7 +62,15 @@ public final class RecordingReader {
         boolean newerMinor = false;
         boolean ended = false;
         int n = 0;
-        while (lines.next()) {
+        while (true) {
+            try {
+                if (!lines.next()) {
+                    break;
+                }
+            } catch (LineTooLong e) {
+                throw new BadRecording(name + ":" + (n + 1) + ": a line longer than " + org.threadlab.text.Sizes.compact(MAX_LINE)
+                        + ": " + (header == null ? "not a threadlab recording" : "the file is damaged"));
+            }
             n++;
             if (!lines.terminated) {
                 // the writer ends every line with a newline: one without it was being written when threadlab stopped
@@ -156,6 +170,13 @@ public final class RecordingReader {
         }
     }
 
+    /** A line past {@link #MAX_LINE}: what is read so far is given up. */
+    private static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super("a line longer than " + MAX_LINE + " bytes");
+        }
+    }
+
     /** Lines as bytes (the JSON parser reads UTF-8 itself), and whether each ended with a newline. */
     private static final class Lines {
         private final InputStream in;
@@ -195,7 +216,10 @@ public final class RecordingReader {
             }
         }
 
-        private void append(int from, int n) {
+        private void append(int from, int n) throws LineTooLong {
+            if (length + n > MAX_LINE) {
+                throw new LineTooLong();
+            }
             if (length + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
             }
