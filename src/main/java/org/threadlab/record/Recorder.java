@@ -3,9 +3,14 @@ package org.threadlab.record;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +99,35 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates or empties {@code file}, locked for this recorder: a second threadlab recording to the
+     * same file would interleave its lines with ours into a file neither can replay. The lock is taken
+     * before the file is emptied, so the session that has it loses nothing; closing the stream frees it.
+     */
     private static OutputStream open(Path file) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            boolean mine;
+            try {
+                mine = ch.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                // this JVM holds it already: another recorder of ours writes it
+                mine = false;
+            } catch (IOException e) {
+                // a device or a pipe (/dev/full, /dev/stdout) may not be locked: nothing can share it as a recording anyway
+                mine = true;
+            }
+            if (!mine) {
+                throw new FileSystemException(file.toString(), null, "another threadlab is recording to it");
+            }
+            if (ch.size() > 0) {
+                ch.truncate(0);
+            }
+            return new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     /** Called on the thread that builds the models: never blocks. */

@@ -178,6 +178,24 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void aSecondRecorderOfTheSameFileIsRefusedAndTheFirstKeepsItsFile() throws Exception {
+        Path f = dir.resolve("same.jsonl");
+        try (Recorder first = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            first.accept(Models.model(0));
+            java.nio.file.FileSystemException e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemException.class,
+                    () -> new Recorder(f, 100L << 20, "run", Duration.ofSeconds(1)));
+            assertEquals("another threadlab is recording to it", e.getReason());
+            first.accept(Models.model(1));
+        }
+        Recording r = RecordingReader.read(f);
+        assertEquals(2, r.models().size());
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        // closed, the file is free: a new session replaces it
+        new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1)).close();
+        assertTrue(RecordingReader.read(f).models().isEmpty());
+    }
+
+    @Test
     void modelsOfferedAfterTheEndAreNotCountedAsDropped() throws Exception {
         // ui closes its recorder before its source: a tick in between must not read as "the writer fell behind"
         Path f = dir.resolve("after.jsonl");
