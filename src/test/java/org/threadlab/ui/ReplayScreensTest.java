@@ -172,6 +172,10 @@ class ReplayScreensTest {
             key(ui, '?');
             s = render(ui, t);
             assertTrue(s.contains("jump to the next event") && s.contains("play / pause"), "the help lists the replay's keys: " + s);
+            for (String live : List.of("start a thread", "terminate selected", "join selected", "simulated GIL on/off", "clear ended workers")) {
+                assertFalse(s.contains(live), "a replay's help does not offer what its keys do live (" + live + "): " + s);
+            }
+            assertTrue(s.contains("(stop, join, GIL: live only)") && s.contains("(start, clear: live only)"), s);
             key(ui, 'x');
             key(ui, 'q');
             ui.drain();
