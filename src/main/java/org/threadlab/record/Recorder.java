@@ -175,8 +175,9 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void model(Snapshot s) throws IOException {
-        // the same model offered twice (the latest, taken when following a source, then from its listener) is written once
-        if (s == last) {
+        // the same model offered twice (the latest, taken when following a source, then from its listener) is written once;
+        // and when the listener's newer model got in first, the older latest comes after it: a replay's time never goes back
+        if (s == last || last != null && s.takenAt().isBefore(last.takenAt())) {
             return;
         }
         if (encoder == null) {

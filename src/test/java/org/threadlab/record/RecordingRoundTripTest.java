@@ -196,6 +196,19 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void aModelOlderThanTheLastWrittenIsSkipped() throws Exception {
+        // follow() reads the source's latest after adding its listener: the listener's newer model may get in first
+        Path f = dir.resolve("order.jsonl");
+        try (Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            r.accept(Models.model(2));
+            r.accept(Models.model(1));
+            r.accept(Models.model(3));
+        }
+        Recording rec = RecordingReader.read(f);
+        assertEquals(List.of(Models.model(2).takenAt(), Models.model(3).takenAt()), rec.times());
+    }
+
+    @Test
     void modelsOfferedAfterTheEndAreNotCountedAsDropped() throws Exception {
         // ui closes its recorder before its source: a tick in between must not read as "the writer fell behind"
         Path f = dir.resolve("after.jsonl");
