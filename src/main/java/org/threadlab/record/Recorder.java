@@ -278,8 +278,4 @@ public final class Recorder implements AutoCloseable {
     public long dropped() {
         return dropped.get();
     }
-
-    public long models() {
-        return models;
-    }
 }

@@ -82,10 +82,6 @@ public final class ReplaySource implements SnapshotSource {
         player.start();
     }
 
-    public Recording recording() {
-        return recording;
-    }
-
     @Override
     public Snapshot latest() {
         lock.lock();
