@@ -58,6 +58,8 @@ public final class Recorder implements AutoCloseable {
     /** Models flushed to the file: what a recording that failed kept (the rest were in the buffer). */
     private volatile long flushed;
     private long rotations;
+    /** Models in FILE.1 (the part before the last rotation): the ones before it were replaced. */
+    private long modelsInOlder;
     private Snapshot last;
 
     /**
@@ -212,6 +214,7 @@ public final class Recorder implements AutoCloseable {
         finish(file.getFileName().toString());
         Files.move(file, older, StandardCopyOption.REPLACE_EXISTING);
         rotations++;
+        modelsInOlder = modelsInFile;
         out = open(file);
         bytes = 0;
         modelsInFile = 0;
@@ -267,12 +270,19 @@ public final class Recorder implements AutoCloseable {
             return "recording to " + file + " failed after " + kept + " model" + (kept == 1 ? "" : "s") + ": " + failure;
         }
         String what = "recorded " + models + " model" + (models == 1 ? "" : "s") + " to " + file
-                + (rotations > 0 ? " (the earlier part in " + file.getFileName() + ".1, rotated at " + org.threadlab.text.Sizes.compact(maxBytes) + ")" : "");
+                + (rotations > 0 ? " (the earlier part in " + file.getFileName() + ".1, rotated at " + org.threadlab.text.Sizes.compact(maxBytes)
+                + replaced() + ")" : "");
         long d = dropped.get();
         if (d > 0) {
             what += "; " + d + " model" + (d == 1 ? " was" : "s were") + " dropped (the writer fell behind)";
         }
         return what;
+    }
+
+    /** After a second rotation the oldest part is gone: say how much, so "recorded N models" does not promise them. */
+    private String replaced() {
+        long gone = models - modelsInFile - modelsInOlder;
+        return gone <= 0 ? "" : "; the first " + gone + " model" + (gone == 1 ? " was" : "s were") + " replaced by later ones";
     }
 
     public long dropped() {

@@ -165,6 +165,20 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void rotatedMoreThanOnceTheSummarySaysHowManyModelsAreGone() throws Exception {
+        Path f = dir.resolve("r.jsonl");
+        Recorder r = new Recorder(f, 64 * 1024, "run", Duration.ofSeconds(1));
+        for (int n = 0; n < 200; n++) {
+            r.accept(Models.model(n));
+        }
+        r.close();
+        assertEquals(0, r.dropped());
+        int kept = RecordingReader.read(f).models().size() + RecordingReader.read(dir.resolve("r.jsonl.1")).models().size();
+        assertTrue(kept < 200, "200 models do not fit in twice 64K: " + kept);
+        assertTrue(r.summary().endsWith("rotated at 64K; the first " + (200 - kept) + " models were replaced by later ones)"), r.summary());
+    }
+
+    @Test
     void aFullDiskStopsTheRecordingAndTheSummarySaysSo() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
