@@ -55,7 +55,8 @@ public final class RecordingReader {
         List<Decoder.State> states = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         List<Integer> newEvents = new ArrayList<>();
-        Set<Integer> workers = new HashSet<>();
+        // compare's runs number their workers from 1 again: a worker is its id and when it started
+        java.util.Map<Integer, Set<Instant>> workers = new java.util.HashMap<>();
         Set<Event> shown = Set.of();
         List<String> notes = new ArrayList<>();
         Header header = null;
@@ -120,7 +121,10 @@ public final class RecordingReader {
                         }
                         shown = now;
                         for (org.threadlab.model.WorkerSample w : s.workers()) {
-                            workers.add(w.info().id());
+                            Set<Instant> starts = workers.computeIfAbsent(w.info().id(), id -> new HashSet<>());
+                            if (w.info().startedAt() != null) {
+                                starts.add(w.info().startedAt());
+                            }
                         }
                         times.add(s.takenAt());
                         models.add(Arrays.copyOf(lines.buf, lines.length));
@@ -158,7 +162,8 @@ public final class RecordingReader {
             notes.add("written by a newer threadlab (format " + header.version() + "): what this one does not know was skipped");
         }
         LazyModels lazy = new LazyModels(name, decoder, models, lineNumbers.stream().mapToInt(Integer::intValue).toArray(), states);
-        return new Recording(header, lazy, times, newEvents, workers.size(), decoder.events(), notes);
+        int workerCount = workers.values().stream().mapToInt(starts -> Math.max(1, starts.size())).sum();
+        return new Recording(header, lazy, times, newEvents, workerCount, decoder.events(), notes);
     }
 
     private static int minor(String version) {
