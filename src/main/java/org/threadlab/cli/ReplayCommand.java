@@ -1,15 +1,12 @@
 package org.threadlab.cli;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,7 +22,6 @@ import org.threadlab.text.Durations;
 import org.threadlab.ui.ReplayCommands;
 import org.threadlab.ui.ReplayKeys;
 import org.threadlab.ui.TerminalUi;
-import org.threadlab.ui.TtyTerminal;
 import org.threadlab.ui.UiOptions;
 import org.threadlab.worker.Event;
 import picocli.CommandLine;
@@ -85,17 +81,10 @@ public final class ReplayCommand implements Callable<Integer> {
         UiOptions options = UiOptions.detect(recording.models().get(0).interval(), false, ascii, noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(UiCommand.keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
         UnixTerminal terminal;
-        TerminalSize size;
         try {
-            terminal = new TtyTerminal(System.in, out, StandardCharsets.UTF_8);
-            size = terminal.getTerminalSize();
-        } catch (IOException | RuntimeException e) {
-            return refuse("threadlab ui cannot use this terminal (" + e.getMessage() + "); " + UiCommand.ELSEWHERE);
-        }
-        refused = UiCommand.refusal(true, System.getenv("TERM"), size);
-        if (refused != null) {
-            terminal.close();
-            return refuse(refused);
+            terminal = UiCommand.openTerminal(out);
+        } catch (UiCommand.Refused e) {
+            return refuse(e.getMessage());
         }
         try (ReplaySource source = new ReplaySource(recording)) {
             // no supervisor: the replay's commands say that this is a replay, and quitting waits for nothing

@@ -77,6 +77,31 @@ public final class UiCommand implements Callable<Integer> {
         return null;
     }
 
+    /** Why the terminal cannot be drawn on, in ui's words (replay says them of itself). */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The terminal on stdin and {@code out}, once it is known to be big enough; closed again when it is not. */
+    static UnixTerminal openTerminal(OutputStream out) throws Refused, IOException {
+        UnixTerminal terminal;
+        TerminalSize size;
+        try {
+            terminal = new TtyTerminal(System.in, out, StandardCharsets.UTF_8);
+            size = terminal.getTerminalSize();
+        } catch (IOException | RuntimeException e) {
+            throw new Refused("threadlab ui cannot use this terminal (" + e.getMessage() + "); " + ELSEWHERE);
+        }
+        String refused = refusal(true, System.getenv("TERM"), size);
+        if (refused != null) {
+            terminal.close();
+            throw new Refused(refused);
+        }
+        return terminal;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
@@ -91,17 +116,10 @@ public final class UiCommand implements Callable<Integer> {
         UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
         UnixTerminal terminal;
-        TerminalSize size;
         try {
-            terminal = new TtyTerminal(System.in, out, StandardCharsets.UTF_8);
-            size = terminal.getTerminalSize();
-        } catch (IOException | RuntimeException e) {
-            return refuse("threadlab ui cannot use this terminal (" + e.getMessage() + "); " + ELSEWHERE);
-        }
-        refused = refusal(true, System.getenv("TERM"), size);
-        if (refused != null) {
-            terminal.close();
-            return refuse(refused);
+            terminal = openTerminal(out);
+        } catch (Refused e) {
+            return refuse(e.getMessage());
         }
         ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "threadlab-ui-actions");

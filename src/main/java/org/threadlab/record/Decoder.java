@@ -135,7 +135,7 @@ final class Decoder {
         long pid = p.integer("pid");
         for (Tree.Obj t : p.objects("threads")) {
             long tid = t.integer("tid");
-            Fields f = new Fields(t, new Encoder.ThreadKey(pid, tid));
+            Tree.Obj f = fields(t, new Encoder.ThreadKey(pid, tid));
             String name = f.string("name");
             String state = f.string("state");
             double cpu = f.decimal("cpu");
@@ -149,7 +149,7 @@ final class Decoder {
                 long id = f.integer("java_id");
                 String jname = f.string("java_name");
                 String jstate = f.string("java_state");
-                java = new JavaThreadSample(id, jname, jstate == null ? null : f.enumOf(Thread.State.class, "java_state", jstate),
+                java = new JavaThreadSample(id, jname, jstate == null ? null : enumOf(Thread.State.class, f, "java_state"),
                         f.bool("daemon"), f.integer("alloc"));
             }
             list.add(new ThreadSample(tid, name, state, cpu, core, prio, nice, vol, invol, java));
@@ -177,7 +177,8 @@ final class Decoder {
         }
         infosNow.put(id, i);
         WorkerInfo lasting = i;
-        Fields f = new Fields(w, "w" + id);
+        boolean isNew = !fields.containsKey("w" + id);
+        Tree.Obj f = fields(w, "w" + id);
         long done = f.integer("done");
         long total = f.integer("total");
         String status = f.string("status");
@@ -189,7 +190,7 @@ final class Decoder {
         double held = f.decimal("gil_held");
         double waited = f.decimal("gil_waited");
         History h;
-        if (!f.isNew() && !w.fields().containsKey("history")) {
+        if (!isNew && !w.fields().containsKey("history")) {
             // left out: the same as in the last model
             h = histories.get("w" + id);
             if (h == null) {
@@ -204,7 +205,7 @@ final class Decoder {
                 lasting.javaThreadId(), lasting.cpuNanos(), lasting.exitCode(), lasting.result(), lasting.stderrTail(),
                 lasting.cancelRequested(), status, lasting.stdoutTail(), lasting.owner());
         return new WorkerSample(info, cpu, core, mem, threadState, h,
-                state == null ? null : f.enumOf(WorkerState.class, "state", state), held, waited);
+                state == null ? null : enumOf(WorkerState.class, f, "state"), held, waited);
     }
 
     private static SimulatedGil.State gil(Tree.Obj g) {
@@ -262,86 +263,15 @@ final class Decoder {
 
     /**
      * The fields of one thread or worker (see Encoder.Changes): a field left out is as the same one
-     * had it in the last model, or unknown when it is new; null is unknown.
+     * had it in the last model, or unknown when it is new; null is unknown. They are read as one
+     * object, the last model's fields under this one's, so the typed getters and their errors are Tree's.
      */
-    private final class Fields {
-        private final Tree.Obj o;
-        private final Map<String, Object> before;
-        private final Map<String, Object> now = new HashMap<>();
-
-        Fields(Tree.Obj o, Object key) {
-            this.o = o;
-            this.before = fields.get(key);
-            fieldsNow.put(key, now);
-        }
-
-        boolean isNew() {
-            return before == null;
-        }
-
-        private String at(String name) {
-            return o.path() + (o.path().isEmpty() ? "" : ".") + name;
-        }
-
-        private Object raw(String name) {
-            Object v = o.fields().containsKey(name) ? o.fields().get(name) : before != null ? before.get(name) : null;
-            now.put(name, v);
-            return v;
-        }
-
-        String string(String name) {
-            Object v = raw(name);
-            if (v == null || v instanceof String) {
-                return (String) v;
-            }
-            throw Tree.Obj.wrong(at(name), "a string", v);
-        }
-
-        long integer(String name) {
-            Object v = raw(name);
-            if (v instanceof Long l) {
-                return l;
-            }
-            throw v == null ? new IllegalArgumentException(at(name) + ": missing") : Tree.Obj.wrong(at(name), "a whole number", v);
-        }
-
-        int int32(String name) {
-            long l = integer(name);
-            if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(at(name) + ": " + l + " is out of range");
-            }
-            return (int) l;
-        }
-
-        double decimal(String name) {
-            Object v = raw(name);
-            if (v == null) {
-                return Double.NaN;
-            }
-            if (v instanceof Long l) {
-                return l;
-            }
-            if (v instanceof Double d) {
-                return d;
-            }
-            throw Tree.Obj.wrong(at(name), "a number", v);
-        }
-
-        boolean bool(String name) {
-            Object v = raw(name);
-            if (v instanceof Boolean b) {
-                return b;
-            }
-            throw v == null ? new IllegalArgumentException(at(name) + ": missing") : Tree.Obj.wrong(at(name), "true or false", v);
-        }
-
-        <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
-            try {
-                return Enum.valueOf(type, value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(at(name) + ": unknown value '" + value + "'");
-            }
-        }
+    private Tree.Obj fields(Tree.Obj o, Object key) {
+        Map<String, Object> before = fields.get(key);
+        Map<String, Object> now = before == null ? new HashMap<>() : new HashMap<>(before);
+        now.putAll(o.fields());
+        fieldsNow.put(key, now);
+        return new Tree.Obj(o.path(), now);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, Tree.Obj o, String name) {

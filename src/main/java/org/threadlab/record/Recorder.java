@@ -3,9 +3,14 @@ package org.threadlab.record;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +55,11 @@ public final class Recorder implements AutoCloseable {
     private long bytes;
     private long models;
     private long modelsInFile;
+    /** Models flushed to the file: what a recording that failed kept (the rest were in the buffer). */
+    private volatile long flushed;
     private long rotations;
+    /** Models in FILE.1 (the part before the last rotation): the ones before it were replaced. */
+    private long modelsInOlder;
     private Snapshot last;
 
     /**
@@ -92,13 +101,45 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates or empties {@code file}, locked for this recorder: a second threadlab recording to the
+     * same file would interleave its lines with ours into a file neither can replay. The lock is taken
+     * before the file is emptied, so the session that has it loses nothing; closing the stream frees it.
+     */
     private static OutputStream open(Path file) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            boolean mine;
+            try {
+                mine = ch.tryLock() != null;
+            } catch (OverlappingFileLockException e) {
+                // this JVM holds it already: another recorder of ours writes it
+                mine = false;
+            } catch (IOException e) {
+                // a device or a pipe (/dev/full, /dev/stdout) may not be locked: nothing can share it as a recording anyway
+                mine = true;
+            }
+            if (!mine) {
+                throw new FileSystemException(file.toString(), null, "another threadlab is recording to it");
+            }
+            if (ch.size() > 0) {
+                ch.truncate(0);
+            }
+            return new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     /** Called on the thread that builds the models: never blocks. */
     public void accept(Snapshot s) {
-        if (closed || failure != null || !queue.offer(s)) {
+        if (closed || failure != null) {
+            // after the end (the screen's source outlives its recorder by a tick or two) or once writing failed:
+            // nothing is being recorded, so nothing is dropped for a writer that fell behind
+            return;
+        }
+        if (!queue.offer(s)) {
             dropped.incrementAndGet();
         }
     }
@@ -114,6 +155,7 @@ public final class Recorder implements AutoCloseable {
                 if (queue.isEmpty()) {
                     // a line is on disk within a tick: what a kill -9 loses is at most the line being written
                     out.flush();
+                    flushed = models;
                 }
             }
             finish(null);
@@ -135,8 +177,9 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void model(Snapshot s) throws IOException {
-        // the same model offered twice (the latest, taken when following a source, then from its listener) is written once
-        if (s == last) {
+        // the same model offered twice (the latest, taken when following a source, then from its listener) is written once;
+        // and when the listener's newer model got in first, the older latest comes after it: a replay's time never goes back
+        if (s == last || last != null && s.takenAt().isBefore(last.takenAt())) {
             return;
         }
         if (encoder == null) {
@@ -171,6 +214,7 @@ public final class Recorder implements AutoCloseable {
         finish(file.getFileName().toString());
         Files.move(file, older, StandardCopyOption.REPLACE_EXISTING);
         rotations++;
+        modelsInOlder = modelsInFile;
         out = open(file);
         bytes = 0;
         modelsInFile = 0;
@@ -187,6 +231,7 @@ public final class Recorder implements AutoCloseable {
         out.write(end);
         bytes += end.length;
         out.close();
+        flushed = models;
     }
 
     /** Writes what is queued and the end line, then closes the file; waits at most a few seconds. Idempotent. */
@@ -219,23 +264,28 @@ public final class Recorder implements AutoCloseable {
 
     /** One line for the end of the session: where the recording is, how much, and what was dropped. */
     public String summary() {
+        if (failure != null) {
+            // what could not be written was lost to the failure, not dropped for a slow writer: say what the file holds
+            long kept = flushed;
+            return "recording to " + file + " failed after " + kept + " model" + (kept == 1 ? "" : "s") + ": " + failure;
+        }
         String what = "recorded " + models + " model" + (models == 1 ? "" : "s") + " to " + file
-                + (rotations > 0 ? " (the earlier part in " + file.getFileName() + ".1, rotated at " + org.threadlab.text.Sizes.compact(maxBytes) + ")" : "");
+                + (rotations > 0 ? " (the earlier part in " + file.getFileName() + ".1, rotated at " + org.threadlab.text.Sizes.compact(maxBytes)
+                + replaced() + ")" : "");
         long d = dropped.get();
         if (d > 0) {
             what += "; " + d + " model" + (d == 1 ? " was" : "s were") + " dropped (the writer fell behind)";
         }
-        if (failure != null) {
-            what += "; recording stopped early: " + failure;
-        }
         return what;
+    }
+
+    /** After a second rotation the oldest part is gone: say how much, so "recorded N models" does not promise them. */
+    private String replaced() {
+        long gone = models - modelsInFile - modelsInOlder;
+        return gone <= 0 ? "" : "; the first " + gone + " model" + (gone == 1 ? " was" : "s were") + " replaced by later ones";
     }
 
     public long dropped() {
         return dropped.get();
-    }
-
-    public long models() {
-        return models;
     }
 }

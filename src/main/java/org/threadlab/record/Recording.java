@@ -14,7 +14,7 @@ import org.threadlab.worker.Event;
  * @param models    in order, decoded when asked for: the next one at once, an earlier one from a state kept every few
  * @param times     when each model was taken, without decoding it
  * @param newEvents the indexes of the models that show an event the model before did not
- * @param workers   how many workers the session had (distinct ids)
+ * @param workers   how many workers the session had (a worker is its id and its start: compare's runs reuse ids)
  * @param notes one line each, in the user's terms, for the summary and the replay's status line
  */
 public record Recording(Header header, List<Snapshot> models, List<Instant> times, List<Integer> newEvents, int workers,

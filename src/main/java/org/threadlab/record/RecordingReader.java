@@ -22,6 +22,12 @@ import org.threadlab.worker.Event;
  * an unfinished last line (threadlab stopped mid-write): it is skipped, with a note.
  */
 public final class RecordingReader {
+    /**
+     * The longest line read: a model of a thousand workers is a few megabytes. A longer "line" is not
+     * a recording (/dev/zero, a binary file without newlines), refused before it fills the memory.
+     */
+    static final int MAX_LINE = 64 << 20;
+
     private RecordingReader() {}
 
     public static Recording read(Path file) throws BadRecording {
@@ -49,14 +55,23 @@ public final class RecordingReader {
         List<Decoder.State> states = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         List<Integer> newEvents = new ArrayList<>();
-        Set<Integer> workers = new HashSet<>();
+        // compare's runs number their workers from 1 again: a worker is its id and when it started
+        java.util.Map<Integer, Set<Instant>> workers = new java.util.HashMap<>();
         Set<Event> shown = Set.of();
         List<String> notes = new ArrayList<>();
         Header header = null;
         boolean newerMinor = false;
         boolean ended = false;
         int n = 0;
-        while (lines.next()) {
+        while (true) {
+            try {
+                if (!lines.next()) {
+                    break;
+                }
+            } catch (LineTooLong e) {
+                throw new BadRecording(name + ":" + (n + 1) + ": a line longer than " + org.threadlab.text.Sizes.compact(MAX_LINE)
+                        + ": " + (header == null ? "not a threadlab recording" : "the file is damaged"));
+            }
             n++;
             if (!lines.terminated) {
                 // the writer ends every line with a newline: one without it was being written when threadlab stopped
@@ -106,7 +121,10 @@ public final class RecordingReader {
                         }
                         shown = now;
                         for (org.threadlab.model.WorkerSample w : s.workers()) {
-                            workers.add(w.info().id());
+                            Set<Instant> starts = workers.computeIfAbsent(w.info().id(), id -> new HashSet<>());
+                            if (w.info().startedAt() != null) {
+                                starts.add(w.info().startedAt());
+                            }
                         }
                         times.add(s.takenAt());
                         models.add(Arrays.copyOf(lines.buf, lines.length));
@@ -144,7 +162,8 @@ public final class RecordingReader {
             notes.add("written by a newer threadlab (format " + header.version() + "): what this one does not know was skipped");
         }
         LazyModels lazy = new LazyModels(name, decoder, models, lineNumbers.stream().mapToInt(Integer::intValue).toArray(), states);
-        return new Recording(header, lazy, times, newEvents, workers.size(), decoder.events(), notes);
+        int workerCount = workers.values().stream().mapToInt(starts -> Math.max(1, starts.size())).sum();
+        return new Recording(header, lazy, times, newEvents, workerCount, decoder.events(), notes);
     }
 
     private static int minor(String version) {
@@ -153,6 +172,13 @@ public final class RecordingReader {
             return dot < 0 ? 0 : Integer.parseInt(version.substring(dot + 1));
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    /** A line past {@link #MAX_LINE}: what is read so far is given up. */
+    private static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super("a line longer than " + MAX_LINE + " bytes");
         }
     }
 
@@ -195,7 +221,10 @@ public final class RecordingReader {
             }
         }
 
-        private void append(int from, int n) {
+        private void append(int from, int n) throws LineTooLong {
+            if (length + n > MAX_LINE) {
+                throw new LineTooLong();
+            }
             if (length + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
             }

@@ -56,6 +56,14 @@ public final class ReplaySource implements SnapshotSource {
     private boolean playing;
     private int speed = SPEEDS.indexOf(1.0);
     private boolean closed;
+    /**
+     * System.nanoTime() when the model on show was due: the next is due the recorded gap (divided by
+     * the speed) after it, not after it was decoded and handed on, so that time is not added at every
+     * model. Any change (play, step, speed) starts counting again from now.
+     */
+    private long due = System.nanoTime();
+    /** How far behind the player may catch up by showing models at once; past it, it starts counting again. */
+    private static final long MOST_BEHIND_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** IllegalArgumentException for a recording without a model: there is nothing to show. */
     public ReplaySource(Recording recording) {
@@ -72,10 +80,6 @@ public final class ReplaySource implements SnapshotSource {
         this.player = new Thread(this::play, "threadlab-replay");
         player.setDaemon(true);
         player.start();
-    }
-
-    public Recording recording() {
-        return recording;
     }
 
     @Override
@@ -141,6 +145,7 @@ public final class ReplaySource implements SnapshotSource {
         lock.lock();
         try {
             speed = Math.max(0, Math.min(SPEEDS.size() - 1, speed + delta));
+            due = System.nanoTime();
             changed.signalAll();
             return SPEEDS.get(speed);
         } finally {
@@ -177,6 +182,7 @@ public final class ReplaySource implements SnapshotSource {
             int before = index;
             first.run();
             result = then.getAsBoolean();
+            due = System.nanoTime();
             changed.signalAll();
             shown = index != before ? models.get(index) : null;
         } finally {
@@ -213,11 +219,13 @@ public final class ReplaySource implements SnapshotSource {
                 } else if (gap.compareTo(LONGEST_WAIT) > 0) {
                     gap = LONGEST_WAIT;
                 }
-                long wait = (long) (gap.toNanos() / SPEEDS.get(speed));
-                // any change (pause, step, speed) wakes the wait and it starts again from the model on show
-                if (wait > 0 && changed.awaitNanos(wait) > 0) {
+                long nextDue = due + (long) (gap.toNanos() / SPEEDS.get(speed));
+                long now = System.nanoTime();
+                // any change (pause, step, speed) wakes the wait and resets due: it starts again from the model on show
+                if (nextDue - now > 0 && changed.awaitNanos(nextDue - now) > 0) {
                     continue;
                 }
+                due = now - nextDue > MOST_BEHIND_NANOS ? now : nextDue;
                 index++;
                 next = models.get(index);
                 if (index == models.size() - 1) {

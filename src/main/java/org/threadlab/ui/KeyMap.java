@@ -54,16 +54,15 @@ public final class KeyMap {
      */
     public record Hint(Binding binding, String keys, String word) {}
 
-    /** Bindings listed together in the help, under a title (none for the first group), and their footer hints. */
+    /**
+     * Bindings listed together in the help, under a title (none for the first group), and the footer's
+     * hints when this is the first group that has any: a hint may name a binding of a later group (a
+     * replay's footer names the live keys that still act in it, and no others).
+     */
     public record Group(String title, List<Binding> bindings, List<Hint> hints) {
         public Group {
             bindings = List.copyOf(bindings);
             hints = List.copyOf(hints);
-            for (Hint h : hints) {
-                if (!bindings.contains(h.binding())) {
-                    throw new IllegalArgumentException("the footer hint '" + h.word() + "' is for a binding not in the group");
-                }
-            }
         }
 
         /** A group with no footer hints. */
@@ -92,22 +91,28 @@ public final class KeyMap {
         }
     }
 
+    /** Whether a key of the table triggers {@code b} (another group may have taken all its keys). */
+    private boolean reached(Binding b) {
+        return b.keys().stream().anyMatch(k -> byKey.get(k) == b);
+    }
+
     /** The binding a key triggers on the main screen, if any. */
     Optional<Binding> find(Key key) {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    /** The footer's hints, the first group's first; a hint whose keys another group took is left out. */
+    /**
+     * The footer's hints: those of the first group that has any, alone, so a replay's footer lists the
+     * replay's keys and not the live ones that do nothing in it. A hint whose keys all trigger another
+     * binding (an earlier group took them) is left out.
+     */
     List<Hint> hints() {
-        List<Hint> hints = new ArrayList<>();
         for (Group g : groups) {
-            for (Hint h : g.hints()) {
-                if (h.binding().keys().stream().anyMatch(k -> byKey.get(k) == h.binding())) {
-                    hints.add(h);
-                }
+            if (!g.hints().isEmpty()) {
+                return g.hints().stream().filter(h -> reached(h.binding())).toList();
             }
         }
-        return hints;
+        return List.of();
     }
 
     /** The help, generated: each binding with the keys that reach it (a key another group took is left out). */

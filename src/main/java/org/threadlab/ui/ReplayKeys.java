@@ -6,9 +6,10 @@ import org.threadlab.record.ReplaySource;
 
 /**
  * A replay's key group, put before the live keys (a key both bind is the replay's): play/pause,
- * step, speed, next event. The live keys that would start, stop or change workers reach
- * {@link ReplayCommands}, which says this is a replay; the ones that would change what is next
- * started or how often it is sampled (w, a count, + -) are taken here and say so too.
+ * step, speed, next event. The live keys that would start, stop or change workers, what is next
+ * started or how often it is sampled (t v d c k K j J g, w, a count, + -) are taken here and say that
+ * this is a replay, so the help lists them as live only; {@link ReplayCommands} says the same to
+ * any other way in.
  */
 public final class ReplayKeys {
     private ReplayKeys() {}
@@ -35,9 +36,23 @@ public final class ReplayKeys {
             digits.add(Key.of(d));
         }
         KeyMap.Binding count = new KeyMap.Binding(digits, "0-9", "(a count: live only)", refuse, false);
-        return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count), List.of(
+        // the live worker keys, taken here so that the help lists them as doing nothing, not as what they do live
+        KeyMap.Binding start = KeyMap.Binding.of(keys("tvdc"), "(start, clear: live only)", refuse);
+        KeyMap.Binding stop = KeyMap.Binding.of(keys("kKjJg"), "(stop, join, GIL: live only)", refuse);
+        return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count, start, stop), List.of(
                 new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
-                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event")));
+                new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event"),
+                // the live keys that still act in a replay; the footer names no key that would only say "this is a replay"
+                new KeyMap.Hint(LiveKeys.SORT, "s", "sort"), new KeyMap.Hint(LiveKeys.FILTER, "/", "filter"),
+                new KeyMap.Hint(LiveKeys.PANE, "Tab", "pane")));
+    }
+
+    private static List<Key> keys(String chars) {
+        List<Key> keys = new ArrayList<>();
+        for (char ch : chars.toCharArray()) {
+            keys.add(Key.of(ch));
+        }
+        return keys;
     }
 
     /** x1, x0.25, x16: as the header writes it. */

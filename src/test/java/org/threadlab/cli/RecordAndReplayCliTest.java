@@ -78,6 +78,9 @@ class RecordAndReplayCliTest {
         long started = p.out().lines().filter(l -> l.contains("started ")).count();
         assertTrue(started >= 5, p.out());
         assertTrue(p.out().contains("started process sleep-1"), p.out());
+        // every run numbers its workers from 1: the summary counts each worker of each run, not the ids
+        long workers = p.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d  started (thread|virtual|process) .*")).count();
+        assertTrue(p.out().contains("\nworkers    " + workers + "\n"), workers + " workers started: " + p.out());
         // each run begins with an event that names it
         assertTrue(p.out().contains("compare run 1 of ") && p.out().contains(": sleep, single"), p.out());
         assertTrue(p.out().matches("(?s).*compare run (\\d+) of \\1: sleep, processes.*"), p.out());

@@ -174,4 +174,24 @@ class RecordingReaderTest {
         Assumptions.assumeFalse(Files.isReadable(locked), "root reads any file: the permission case needs another user");
         assertEquals(locked + ": cannot be read (permission denied)", refusal(locked));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aLineWithoutEndIsRefusedBeforeItFillsTheMemory() {
+        // /dev/zero, or a binary file without newlines: endless zeros, never a newline
+        java.io.InputStream zeros = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                return len;
+            }
+        };
+        BadRecording e = assertThrows(BadRecording.class, () -> RecordingReader.read("zero", zeros));
+        assertEquals("zero:1: a line longer than 64M: not a threadlab recording", e.getMessage());
+    }
 }

@@ -165,6 +165,20 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void rotatedMoreThanOnceTheSummarySaysHowManyModelsAreGone() throws Exception {
+        Path f = dir.resolve("r.jsonl");
+        Recorder r = new Recorder(f, 64 * 1024, "run", Duration.ofSeconds(1));
+        for (int n = 0; n < 200; n++) {
+            r.accept(Models.model(n));
+        }
+        r.close();
+        assertEquals(0, r.dropped());
+        int kept = RecordingReader.read(f).models().size() + RecordingReader.read(dir.resolve("r.jsonl.1")).models().size();
+        assertTrue(kept < 200, "200 models do not fit in twice 64K: " + kept);
+        assertTrue(r.summary().endsWith("rotated at 64K; the first " + (200 - kept) + " models were replaced by later ones)"), r.summary());
+    }
+
+    @Test
     void aFullDiskStopsTheRecordingAndTheSummarySaysSo() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
@@ -173,7 +187,52 @@ class RecordingRoundTripTest {
             r.accept(Models.model(n));
         }
         r.close();
-        assertTrue(r.summary().contains("recording stopped early: No space left on device"), r.summary());
+        // nothing reached the disk, and nothing was dropped for a slow writer: the summary says only that it failed, and why
+        assertEquals("recording to /dev/full failed after 0 models: No space left on device", r.summary());
+    }
+
+    @Test
+    void aSecondRecorderOfTheSameFileIsRefusedAndTheFirstKeepsItsFile() throws Exception {
+        Path f = dir.resolve("same.jsonl");
+        try (Recorder first = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            first.accept(Models.model(0));
+            java.nio.file.FileSystemException e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemException.class,
+                    () -> new Recorder(f, 100L << 20, "run", Duration.ofSeconds(1)));
+            assertEquals("another threadlab is recording to it", e.getReason());
+            first.accept(Models.model(1));
+        }
+        Recording r = RecordingReader.read(f);
+        assertEquals(2, r.models().size());
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        // closed, the file is free: a new session replaces it
+        new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1)).close();
+        assertTrue(RecordingReader.read(f).models().isEmpty());
+    }
+
+    @Test
+    void aModelOlderThanTheLastWrittenIsSkipped() throws Exception {
+        // follow() reads the source's latest after adding its listener: the listener's newer model may get in first
+        Path f = dir.resolve("order.jsonl");
+        try (Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            r.accept(Models.model(2));
+            r.accept(Models.model(1));
+            r.accept(Models.model(3));
+        }
+        Recording rec = RecordingReader.read(f);
+        assertEquals(List.of(Models.model(2).takenAt(), Models.model(3).takenAt()), rec.times());
+    }
+
+    @Test
+    void modelsOfferedAfterTheEndAreNotCountedAsDropped() throws Exception {
+        // ui closes its recorder before its source: a tick in between must not read as "the writer fell behind"
+        Path f = dir.resolve("after.jsonl");
+        Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1));
+        r.accept(Models.model(0));
+        r.close();
+        r.accept(Models.model(1));
+        assertEquals(0, r.dropped());
+        assertEquals("recorded 1 model to " + f, r.summary());
+        assertTrue(RecordingReader.read(f).notes().isEmpty(), "a whole recording, nothing dropped");
     }
 
     @Test

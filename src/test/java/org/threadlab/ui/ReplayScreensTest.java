@@ -125,6 +125,12 @@ class ReplayScreensTest {
             assertTrue(s.contains("REPLAY || x1  1/6  0:00/0:05"), s);
             assertTrue(s.contains("paused at the first model: space plays"), s);
             assertTrue(s.contains("space play/pause"), "the footer shows the replay's keys: " + s);
+            String footer = s.lines().reduce((a, b) -> b).orElseThrow();
+            assertTrue(footer.contains("n next event") && footer.contains("s sort") && footer.contains("Tab pane")
+                    && footer.contains("? help") && footer.contains("q quit"), footer);
+            for (String live : List.of("t thread", "v virtual", "w workload", "k stop", "j join", "g GIL", "K kill", "c clear", "+- interval")) {
+                assertFalse(footer.contains(live), "a replay's footer lists no key that does nothing in it (" + live + "): " + footer);
+            }
             assertFalse(s.contains("workload: "), "a replay starts nothing: no workload for the next starts: " + s);
 
             key(ui, '.');
@@ -166,6 +172,10 @@ class ReplayScreensTest {
             key(ui, '?');
             s = render(ui, t);
             assertTrue(s.contains("jump to the next event") && s.contains("play / pause"), "the help lists the replay's keys: " + s);
+            for (String live : List.of("start a thread", "terminate selected", "join selected", "simulated GIL on/off", "clear ended workers")) {
+                assertFalse(s.contains(live), "a replay's help does not offer what its keys do live (" + live + "): " + s);
+            }
+            assertTrue(s.contains("(stop, join, GIL: live only)") && s.contains("(start, clear: live only)"), s);
             key(ui, 'x');
             key(ui, 'q');
             ui.drain();
