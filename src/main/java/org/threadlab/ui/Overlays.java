@@ -1,6 +1,7 @@
 package org.threadlab.ui;
 
 import java.util.List;
+import org.threadlab.text.Words;
 
 /** Boxes drawn over the screen: the help, the workload dialog, the quit question. */
 final class Overlays {
@@ -103,9 +104,16 @@ final class Overlays {
         int x = (c.width - w) / 2;
         int y = Math.max(0, (c.height - h) / 2);
         c.box(x, y, w, h, "Quit");
-        c.text(x + 2, y + 1, running + " non-daemon worker" + (running == 1 ? " is" : "s are") + " still running.", Theme.Role.DIALOG, w - 4);
+        c.text(x + 2, y + 1, stillRunning(running) + ".", Theme.Role.DIALOG, w - 4);
         c.text(x + 2, y + 2, "Daemon workers are killed either way, as when a Python main ends.", Theme.Role.DIALOG, w - 4);
-        c.text(x + 2, y + 4, "w wait for them    k kill them    c or Esc cancel", Theme.Role.KEY, w - 4);
+        c.text(x + 2, y + 4, running == 0 ? "w quit now    c or Esc cancel" : "w wait for them    k kill them    c or Esc cancel",
+                Theme.Role.KEY, w - 4);
+    }
+
+    /** "3 non-daemon workers are still running", or that none is any more (they ended while it was asked). */
+    static String stillRunning(int running) {
+        return running == 0 ? "No non-daemon worker is running any more"
+                : Words.count(running, "non-daemon worker") + (running == 1 ? " is" : " are") + " still running";
     }
 
     private static String pad(String s, int w) {

@@ -21,19 +21,25 @@ final class Quitting {
 
     /** q: quits at once when no non-daemon worker runs, else asks. */
     Reaction ask() {
-        int running = 0;
-        for (WorkerInfo w : workers.workers()) {
-            // a pool's member processes end with their pool: not waited for on their own
-            if (w.state().alive() && !w.daemon() && !w.isMember()) {
-                running++;
-            }
-        }
+        int running = running(workers.workers());
         st.quitRunning = running;
         if (running == 0) {
             return quit(false);
         }
         st.overlay = UiState.Overlay.QUIT;
         return Reaction.REDRAW;
+    }
+
+    /** The non-daemon workers a quit waits for; the quit question's count, kept current as workers end. */
+    static int running(Iterable<WorkerInfo> all) {
+        int running = 0;
+        for (WorkerInfo w : all) {
+            // a pool's member processes end with their pool: not waited for on their own
+            if (w.state().alive() && !w.daemon() && !w.isMember()) {
+                running++;
+            }
+        }
+        return running;
     }
 
     /** Waits for the non-daemon workers, or kills them; asked again with {@code kill}, kills what is still waited for. */

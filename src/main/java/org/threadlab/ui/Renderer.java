@@ -20,8 +20,8 @@ final class Renderer {
             // wrapped, since the terminal it is shown on is by definition too narrow for one long line
             // q works here too (see Controller), so its question and the wait that follows are shown here
             String more = st.stopping != null ? " " + st.stopping
-                    : st.overlay == UiState.Overlay.QUIT ? " " + st.quitRunning + " non-daemon worker"
-                    + (st.quitRunning == 1 ? " is" : "s are") + " still running: w wait for them, k kill them, c or Esc cancel." : "";
+                    : st.overlay == UiState.Overlay.QUIT ? " " + Overlays.stillRunning(st.quitRunning)
+                    + (st.quitRunning == 0 ? ": w quit now, c or Esc cancel." : ": w wait for them, k kill them, c or Esc cancel.") : "";
             c.wrap(0, 0, c.width, c.height, "threadlab needs at least " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT
                     + "; this terminal is " + c.width + "x" + c.height + ". Enlarge it, or press q to quit." + more, Theme.Role.WARN);
             return;

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.Supervisor;
 
 /**
@@ -160,8 +161,14 @@ public final class TerminalUi {
             } else if (event instanceof UiEvent.InputFailed f) {
                 state.status("cannot read the keyboard: " + f.message(), true);
                 return Reaction.REDRAW;
+            } else if (event instanceof UiEvent.NewModel m) {
+                if (state.overlay == UiState.Overlay.QUIT) {
+                    // the question counts the workers still running: as they end, it says so
+                    state.quitRunning = Quitting.running(m.snapshot().workers().stream().map(WorkerSample::info).toList());
+                }
+                return Reaction.REDRAW;
             } else {
-                // a new model or a new size: draw it
+                // a new size: draw it
                 return Reaction.REDRAW;
             }
         } catch (RuntimeException e) {

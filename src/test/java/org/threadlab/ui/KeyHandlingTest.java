@@ -447,6 +447,25 @@ class KeyHandlingTest {
     }
 
     @Test
+    void theQuitQuestionCountsWorkersAsTheyEnd() throws Exception {
+        ui.state().workload = ChosenWorkload.of(WorkloadSpec.of("sleep").with("duration", "300ms"));
+        keys("2t");
+        keys("q");
+        assertTrue(screen().contains("2 non-daemon workers are still running"), screen());
+        // the workers end while the question is open: each new model brings its count down
+        // as the screen loop does with every model the hub publishes
+        await(() -> ui.state().quitRunning == 0, () -> {
+            ui.post(new UiEvent.NewModel(feed.awaitCurrent()));
+            ui.drain();
+        });
+        assertTrue(screen().contains("No non-daemon worker is running any more"), screen());
+        assertTrue(screen().contains("w quit now"), screen());
+        assertEquals(UiState.Overlay.QUIT, ui.state().overlay, "still asked: the user decides");
+        keys("w");
+        await(() -> ui.state().exit, ui::drain);
+    }
+
+    @Test
     void quitWithOnlyDaemonsLeavesAtOnceAndStopsThem() throws Exception {
         keys("dt");
         keys("q");
