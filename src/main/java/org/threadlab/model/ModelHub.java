@@ -297,6 +297,11 @@ public final class ModelHub implements SnapshotSource {
     /** Stops the sampler and the hub's thread; {@link #latest()} keeps the last model. */
     @Override
     public void close() {
+        if (!closed) {
+            // one last model with everything posted before the close (a run's last "joined", a quit's
+            // "terminated"): a recorder still following this hub writes the session's true end
+            awaitCurrent();
+        }
         closed = true;
         sampler.close();
         Thread t = thread;

@@ -134,10 +134,15 @@ public final class Recorder implements AutoCloseable {
 
     /** Called on the thread that builds the models: never blocks. */
     public void accept(Snapshot s) {
-        if (closed || failure != null) {
-            // after the end (the screen's source outlives its recorder by a tick or two) or once writing failed:
-            // nothing is being recorded, so nothing is dropped for a writer that fell behind
+        if (closed) {
+            // after the end (the screen's source outlives its recorder by a tick or two): nothing is being
+            // recorded, so nothing is dropped for a writer that fell behind
             return;
+        }
+        if (failure != null) {
+            // said now, not only at the end: the model hub shows a failing listener once, in the events, so a
+            // class sees that the recording stopped (a full disk) while the session goes on
+            throw new IllegalStateException("recording to " + file + " stopped: " + failure);
         }
         if (!queue.offer(s)) {
             dropped.incrementAndGet();

@@ -20,6 +20,7 @@ import org.threadlab.sample.FixturePlatforms;
 import org.threadlab.sample.Sampler;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -125,6 +126,40 @@ class ModelHubTest {
             supervisor.clearEnded();
             assertTrue(hub.awaitCurrent().worker(quick.id()).isEmpty(), "cleared");
             assertEquals(ticks, sampler.latest().seq(), "all of it without a single new tick");
+        }
+    }
+
+    @Test
+    void closingPublishesOneLastModelWithEverythingPostedBefore() throws Exception {
+        List<Snapshot> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
+        ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor);
+        try {
+            CountDownLatch never = new CountDownLatch(1);
+            AtomicReference<Boolean> first = new AtomicReference<>(true);
+            hub.onSnapshot(s -> {
+                heard.add(s);
+                if (first.getAndSet(false)) {
+                    // the hub is busy with a model (a slow listener) when the last word comes and the close
+                    // follows: without a last model the close ends the hub with that word unbuilt
+                    try {
+                        never.await(300, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            supervisor.events().publish(Event.Type.INFO, 0, "a first word");
+            await(() -> !heard.isEmpty(), "the first model");
+            // an event the hub has been posted but not built into a model yet (a run's last "joined")
+            supervisor.events().publish(Event.Type.INFO, 0, "the last word");
+            hub.close();
+            Snapshot last = heard.get(heard.size() - 1);
+            assertTrue(last.events().stream().anyMatch(e -> e.text().equals("the last word")),
+                    "a recorder following the hub hears the session's end: " + last.events());
+        } finally {
+            hub.close();
+            supervisor.close();
         }
     }
 

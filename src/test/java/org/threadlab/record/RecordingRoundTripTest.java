@@ -192,6 +192,29 @@ class RecordingRoundTripTest {
     }
 
     @Test
+    void aRecordingThatStopsSaysSoToTheModelWhileTheSessionGoesOn() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        try (Recorder r = new Recorder(full, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            IllegalStateException said = null;
+            for (int n = 0; said == null; n++) {
+                if (System.nanoTime() > deadline) {
+                    org.junit.jupiter.api.Assertions.fail("the writer's failure was never said to the model thread");
+                }
+                try {
+                    r.accept(Models.model(n));
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // a tick, shortened
+                } catch (IllegalStateException e) {
+                    said = e;
+                }
+            }
+            // thrown to the hub, which shows a failing listener once as an event line (ModelHubTest)
+            assertEquals("recording to /dev/full stopped: No space left on device", said.getMessage());
+        }
+    }
+
+    @Test
     void aSecondRecorderOfTheSameFileIsRefusedAndTheFirstKeepsItsFile() throws Exception {
         Path f = dir.resolve("same.jsonl");
         try (Recorder first = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
