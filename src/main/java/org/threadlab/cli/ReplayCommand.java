@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code threadlab replay FILE}: a recording played in the live screen, or summed up as text. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Play a session recorded with --record in the same screen: pause, step, speed x0.25 to x16, "
-                + "jump to the next event.",
+        description = {"Play a session recorded with --record in the same screen: pause, step, jump to the next "
+                + "event, play at x0.25 to x16.",
                 "",
                 "Keys: space (or p) play/pause, . and , one model forward/back, > and < faster/slower, n next event, "
                         + "q quit; the live keys that move around (arrows, Tab, s, /, ?) work as in the live screen.",

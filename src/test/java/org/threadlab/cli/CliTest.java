@@ -204,7 +204,8 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "ui", "workloads", "generate-completion"})
+    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "bench record", "ui", "workloads",
+            "generate-completion", "replay"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.removeIf(String::isEmpty);
@@ -220,6 +221,8 @@ class CliTest {
             String line = lines.get(i);
             assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
             String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+            assertFalse(line.matches(".*\\d\\.") && next.matches("\\d.*"), "a number cut at the line's end (picocli breaks after a '.'):\n"
+                    + line + "\n" + next);
             if (!line.isEmpty() && !next.isEmpty() && Character.isLowerCase(next.charAt(0))) {
                 // a paragraph's line that was continued: picocli only breaks a full line, a hard break cuts a short one
                 assertTrue(line.length() >= 60 && !line.startsWith("  threadlab "), "a sentence cut by a hard line break:\n"
