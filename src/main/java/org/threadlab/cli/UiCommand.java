@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.threadlab.lab.Outcomes;
+import org.threadlab.lab.WorkerFates;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
@@ -24,6 +25,7 @@ import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;
 import org.threadlab.ui.UiOptions;
 import org.threadlab.work.CpuCalibration;
+import org.threadlab.worker.EventLog;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
 import picocli.CommandLine;
@@ -138,6 +140,11 @@ public final class UiCommand implements Callable<Integer> {
             }
             TerminalScreen screen = new TerminalScreen(terminal);
             new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
+            // the screen is gone: what became of every worker stays on the terminal (the daemon lesson)
+            for (String line : WorkerFates.lines(supervisor.workers(), supervisor.events().recent(EventLog.DEFAULT_CAPACITY))) {
+                spec.commandLine().getOut().println(line);
+            }
+            spec.commandLine().getOut().flush();
         } finally {
             actions.shutdownNow();
             terminal.close();

@@ -86,6 +86,10 @@ class UiInTmuxTest {
             t.type("k");
             s = t.await(x -> x.contains("EXITED") && x.contains("icanon")  /* stty has printed too */, 20_000);
             assertTrue(s.contains("EXITED 0"), s);
+            // what became of every worker stays on the terminal once the screen is gone
+            assertTrue(s.contains("threadlab: what became of the 4 workers started"), s);
+            assertTrue(Pattern.compile("sleep-3 +process +terminated by SIGTERM after").matcher(s).find(), s);
+            assertTrue(Pattern.compile("sleep-4 +thread +finished after [^\\n]*; joined").matcher(s).find(), s);
             assertEquals("0", t.format("#{alternate_on}"), "back on the main screen");
             assertEquals("1", t.format("#{cursor_flag}"), "the cursor is visible again");
             assertTrue(s.contains(" icanon") && !s.contains("-icanon"), "line mode restored:\n" + s);
