@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.Limits;
+import org.threadlab.worker.Supervisor;
 
 /** The events pane takes the focus, scrolls back through every event the model keeps, follows new ones, and the detail shows one whole. */
 class EventsPaneTest {
@@ -237,5 +239,23 @@ class EventsPaneTest {
         key(KeyType.End);
         feed.now = withEvents(52);
         assertEquals(52, selectedSeq());
+    }
+
+    @Test
+    void withTheEventsFocusedTheWorkerKeysSayWhereTheWorkersAre() throws Exception {
+        Supervisor supervisor = new Supervisor(Limits.DEFAULT, false);
+        try {
+            TerminalUi live = new TerminalUi(Fixtures.screen(terminal), supervisor, feed,
+                    new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run);
+            live.key(new KeyStroke(KeyType.ReverseTab));
+            live.key(new KeyStroke('k', false, false));
+            live.drain();
+            assertTrue(live.state().status.contains("the events are focused: Tab to a table"), live.state().status);
+            live.key(new KeyStroke('j', false, false));
+            live.drain();
+            assertTrue(live.state().status.contains("no worker selected to join (the events are focused"), live.state().status);
+        } finally {
+            supervisor.close();
+        }
     }
 }
