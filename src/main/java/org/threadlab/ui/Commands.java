@@ -174,7 +174,7 @@ final class Commands {
     private WorkerInfo selectedLive(String verb) {
         WorkerSample w = nav.selected().orElse(null);
         if (w == null) {
-            st.status("no worker selected to " + verb, true);
+            st.status("no worker selected to " + verb + (st.focus == Pane.EVENTS ? " (the events are focused: Tab to a table)" : ""), true);
             return null;
         }
         WorkerInfo now = workers.worker(w.info().id()).orElse(w.info());

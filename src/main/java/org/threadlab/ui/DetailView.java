@@ -28,6 +28,10 @@ final class DetailView {
     record Line(String text, Theme.Role role) {}
 
     static void draw(Canvas c, Layout.Rect r, Snapshot s, UiState st, long nowNanos, int junctionX) {
+        if (st.focus == Pane.EVENTS) {
+            drawEvent(c, r, s, st, junctionX);
+            return;
+        }
         Optional<WorkerSample> sel = Rows.selected(s, st);
         String title = sel.map(w -> "Detail: " + w.info().name() + " (" + w.info().kind()
                 + (w.info().pid() > 0 ? " in pid " + w.info().pid() : "") + ")").orElse("Detail");
@@ -37,6 +41,47 @@ final class DetailView {
         for (int i = 0; i < lines.size() && i < r.h() - 1; i++) {
             c.text(r.x() + 1, r.y() + 1 + i, c.fit(lines.get(i).text(), r.w() - 2), lines.get(i).role(), r.w() - 2);
         }
+    }
+
+    /** The selected event whole: its time, type and worker on one line, its text wrapped to the pane's width. */
+    private static void drawEvent(Canvas c, Layout.Rect r, Snapshot s, UiState st, int junctionX) {
+        Optional<org.threadlab.worker.Event> sel = EventRows.selected(s.events(), st);
+        c.rule(r.x(), r.y(), r.w(), sel.map(e -> "Detail: event " + e.seq()).orElse("Detail"), Theme.Role.TITLE, junctionX, c.theme.teeUp);
+        if (sel.isEmpty()) {
+            c.text(r.x() + 1, r.y() + 1, "No events yet: Tab goes back to the tables.", Theme.Role.DIM, r.w() - 2);
+            return;
+        }
+        int rows = r.h() - 1;
+        List<Line> lines = eventLines(c, sel.get(), s, r.w() - 2, rows);
+        for (int i = 0; i < lines.size() && i < rows; i++) {
+            // cut only when even the folded text has more lines than the pane: the last line says so with its ellipsis
+            String text = i == rows - 1 && lines.size() > rows ? lines.get(i).text() + " " + c.theme.ellipsis : lines.get(i).text();
+            c.text(r.x() + 1, r.y() + 1 + i, c.fit(text, r.w() - 2), lines.get(i).role(), r.w() - 2);
+        }
+    }
+
+    /**
+     * An event's lines at {@code width} columns: a heading (time, type, worker), then the full text
+     * wrapped (a word longer than a line is split). When that takes more than {@code rows} rows (an
+     * 80x24 screen's detail has three), the heading runs on into the text, to give the text its row.
+     */
+    static List<Line> eventLines(Canvas c, org.threadlab.worker.Event e, Snapshot s, int width, int rows) {
+        List<Line> out = new ArrayList<>();
+        String worker = e.workerId() == 0 ? "supervisor"
+                : "worker #" + e.workerId() + s.worker(e.workerId()).map(w -> " " + w.info().name()).orElse("");
+        String heading = EventsView.clock(e) + "  " + e.type().label() + "  " + worker;
+        List<String> text = Canvas.wrapLines(c.clean(e.text()), width);
+        if (1 + text.size() > rows) {
+            for (String l : Canvas.wrapLines(heading + ":  " + c.clean(e.text()), width)) {
+                out.add(new Line(l, EventsView.role(e.type())));
+            }
+            return out;
+        }
+        out.add(new Line(heading, Theme.Role.TITLE));
+        for (String l : text) {
+            out.add(new Line(l, EventsView.role(e.type())));
+        }
+        return out;
     }
 
     /** The pane's lines for {@code rows} rows: the thread list and stderr tail share what the summary leaves. */

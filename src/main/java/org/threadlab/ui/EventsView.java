@@ -7,25 +7,41 @@ import java.util.List;
 import org.threadlab.model.Snapshot;
 import org.threadlab.worker.Event;
 
-/** The newest supervisor events, newest at the bottom; the type colours them, the text says it all. */
+/**
+ * The supervisor's events, newest at the bottom; the type colours them, the text says it all. Not
+ * focused, it shows the newest; focused (Tab), it scrolls back through all the model keeps and marks
+ * the selected event, whose whole text the detail pane shows.
+ */
 final class EventsView {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private EventsView() {}
 
-    static void draw(Canvas c, Layout.Rect r, Snapshot s, int junctionX) {
-        c.rule(r.x(), r.y(), r.w(), "Events", Theme.Role.TITLE, junctionX, c.theme.teeUp);
+    static void draw(Canvas c, Layout.Rect r, Snapshot s, UiState st, int junctionX) {
+        boolean focused = st.focus == Pane.EVENTS;
         List<Event> events = s.events();
         int rows = r.h() - 1;
-        int from = Math.max(0, events.size() - rows);
-        for (int i = from; i < events.size(); i++) {
+        int from = EventRows.top(events, st, rows, focused);
+        int sel = focused ? EventRows.selectedIndex(events, st) : -1;
+        String where = !focused || events.isEmpty() ? ""
+                : " " + (sel + 1) + "/" + events.size() + (st.eventFollow ? " following" : "");
+        c.rule(r.x(), r.y(), r.w(), (focused ? "> " : "") + "Events" + where, focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE,
+                junctionX, c.theme.teeUp);
+        for (int i = from; i < events.size() && i < from + rows; i++) {
             Event e = events.get(i);
-            String time = LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK);
-            c.text(r.x() + 1, r.y() + 1 + i - from, c.fit(time + "  " + e.text(), r.w() - 2), role(e.type()), r.w() - 2);
+            int y = r.y() + 1 + i - from;
+            if (i == sel) {
+                c.fill(r.x(), y, r.w(), Theme.Role.SELECTED);
+            }
+            c.text(r.x() + 1, y, c.fit(clock(e) + "  " + e.text(), r.w() - 2), i == sel ? Theme.Role.SELECTED : role(e.type()), r.w() - 2);
         }
         if (events.isEmpty()) {
             c.text(r.x() + 1, r.y() + 1, "Nothing yet. Press ? for the keys.", Theme.Role.DIM, r.w() - 2);
         }
+    }
+
+    static String clock(Event e) {
+        return LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK);
     }
 
     static Theme.Role role(Event.Type t) {

@@ -28,7 +28,7 @@ final class Joins {
         }
         WorkerSample sel = nav.selected().orElse(null);
         if (sel == null) {
-            st.status("no worker selected to join", true);
+            st.status("no worker selected to join" + (st.focus == Pane.EVENTS ? " (the events are focused: Tab to a table)" : ""), true);
             return Reaction.REDRAW;
         }
         int id = sel.info().id();

@@ -26,8 +26,8 @@ final class LiveKeys {
     static final KeyMap.Binding JOIN = bind("j", "join selected (background)", (c, k) -> c.joins.join());
     static final KeyMap.Binding JOIN_ALL = bind("J", "join all live workers", (c, k) -> c.joins.joinAll());
     static final KeyMap.Binding GIL = bind("g", "simulated GIL on/off", (c, k) -> c.commands.toggleGil());
-    static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads <-> processes",
-            (c, k) -> c.nav.switchPane());
+    static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads > processes > events",
+            (c, k) -> c.nav.switchPane(k));
     static final KeyMap.Binding SORT = bind("s", "sort by the next column", (c, k) -> c.nav.sort());
     static final KeyMap.Binding FILTER = bind("/", "filter by name", (c, k) -> c.commands.editFilter());
     static final KeyMap.Binding FREEZE = bind(" ", "freeze / unfreeze display", (c, k) -> c.nav.freeze());
@@ -52,9 +52,9 @@ final class LiveKeys {
             W, D, TERMINATE, KILL, JOIN, JOIN_ALL,
             KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)), "stop waiting; cancel a count", (c, k) -> c.commands.cancel()),
             GIL,
-            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker", (c, k) -> c.nav.step(k)),
+            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker / an event", (c, k) -> c.nav.step(k)),
             KeyMap.Binding.of(List.of(Key.of(KeyType.PageUp), Key.of(KeyType.PageDown)), "a page up / down", (c, k) -> c.nav.page(k)),
-            KeyMap.Binding.of(List.of(Key.of(KeyType.Home), Key.of(KeyType.End)), "first / last worker", (c, k) -> c.nav.ends(k)),
+            KeyMap.Binding.of(List.of(Key.of(KeyType.Home), Key.of(KeyType.End)), "first / last; End follows", (c, k) -> c.nav.ends(k)),
             PANE, SORT, FILTER, FREEZE, INTERVAL, CLEAR,
             KeyMap.Binding.of(List.of(Key.of('?'), Key.of('h'), Key.of(KeyType.F1)), "this help", (c, k) -> c.commands.help()),
             QUIT), HINTS);

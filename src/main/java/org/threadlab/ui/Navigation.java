@@ -57,7 +57,9 @@ final class Navigation {
     /** Page Up and Page Down: a table's height less one, so one row stays in view. */
     Reaction page(Key key) {
         TerminalSize s = size.get();
-        int page = Math.max(1, Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size()).tableRows() - 1);
+        Layout l = Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size());
+        // the events log's rows are its height less its title line
+        int page = Math.max(1, (st.focus == Pane.EVENTS ? l.events().h() - 1 : l.tableRows()) - 1);
         return move(key.type() == KeyType.PageUp ? -page : page);
     }
 
@@ -66,9 +68,9 @@ final class Navigation {
         return move(key.type() == KeyType.Home ? Integer.MIN_VALUE / 2 : Integer.MAX_VALUE / 2);
     }
 
-    /** Tab (and Shift-Tab: there are two tables): the other table. */
-    Reaction switchPane() {
-        st.focus = st.focus.other();
+    /** Tab: the next pane (threads, processes, events); Shift-Tab the one before. */
+    Reaction switchPane(Key key) {
+        st.focus = key.type() == KeyType.ReverseTab ? st.focus.previous() : st.focus.next();
         return Reaction.REDRAW;
     }
 
@@ -86,6 +88,10 @@ final class Navigation {
     }
 
     private Reaction move(int delta) {
+        if (st.focus == Pane.EVENTS) {
+            EventRows.move(shown().events(), st, delta);
+            return Reaction.REDRAW;
+        }
         List<WorkerSample> rows = Rows.of(shown(), st, st.focus);
         if (rows.isEmpty()) {
             return Reaction.REDRAW;

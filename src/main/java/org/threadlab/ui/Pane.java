@@ -1,10 +1,16 @@
 package org.threadlab.ui;
 
-/** The two worker tables: workers inside threadlab's JVM, and child processes. */
+/** What can have the focus: the two worker tables (in-JVM workers, child processes) and the events log. */
 enum Pane {
-    THREADS, PROCESSES;
+    THREADS, PROCESSES, EVENTS;
 
-    Pane other() {
-        return this == THREADS ? PROCESSES : THREADS;
+    /** Tab's order: threads, processes, events, and round again. */
+    Pane next() {
+        return values()[(ordinal() + 1) % values().length];
+    }
+
+    /** Shift-Tab's order: the other way round. */
+    Pane previous() {
+        return values()[(ordinal() + values().length - 1) % values().length];
     }
 }

@@ -36,7 +36,7 @@ final class Renderer {
         WorkerTableView.draw(c, l, s, st, Pane.PROCESSES, l.rightX(), l.rightWidth());
         boolean stacked = l.events().y() > l.detail().y();
         DetailView.draw(c, l.detail(), s, st, nowNanos, l.splitX());
-        EventsView.draw(c, l.events(), s, stacked ? -1 : l.splitX());
+        EventsView.draw(c, l.events(), s, st, stacked ? -1 : l.splitX());
         FooterView.draw(c, l, st, nowNanos);
         Overlays.draw(c, st);
     }

@@ -13,6 +13,9 @@ final class Rows {
     private Rows() {}
 
     static List<WorkerSample> of(Snapshot s, UiState st, Pane pane) {
+        if (pane == Pane.EVENTS) {
+            return List.of(); // the events log has events, not workers: EventRows
+        }
         String f = st.filter.toLowerCase(Locale.ROOT);
         List<WorkerSample> out = new ArrayList<>();
         for (WorkerSample w : s.workers()) {

@@ -22,6 +22,12 @@ final class UiState {
 
     Pane focus = Pane.THREADS;
     final Map<Pane, Integer> selected = new EnumMap<>(Pane.class);
+    /** The events log follows the newest event (as tail -f) until the user selects an older one. */
+    boolean eventFollow = true;
+    /** The selected event's seq when not following. */
+    long eventSelected = -1;
+    /** The seq of the first event on show in the focused log (-1: the newest page); EventRows keeps it. */
+    long eventTop = -1;
     SortKey sort = SortKey.ID;
     String filter = "";
     boolean editingFilter;
