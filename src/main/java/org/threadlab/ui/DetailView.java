@@ -37,7 +37,7 @@ final class DetailView {
                 + (w.info().pid() > 0 ? " in pid " + w.info().pid() : "") + ")").orElse("Detail");
         c.rule(r.x(), r.y(), r.w(), title, Theme.Role.TITLE, junctionX, c.theme.teeUp);
         List<Line> lines = sel.isPresent() ? lines(sel.get(), s, st, nowNanos, r.w() - 2, r.h() - 1, c.theme)
-                : List.of(new Line("No worker selected: arrows select a row, Tab switches tables.", Theme.Role.DIM));
+                : List.of(new Line("No worker selected: arrows select a row, Tab switches panes.", Theme.Role.DIM));
         for (int i = 0; i < lines.size() && i < r.h() - 1; i++) {
             c.text(r.x() + 1, r.y() + 1 + i, c.fit(lines.get(i).text(), r.w() - 2), lines.get(i).role(), r.w() - 2);
         }
