@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.threadlab.sample.Measurement;
 import org.threadlab.sample.Sampler;
+import org.threadlab.text.Reasons;
 import org.threadlab.sample.WatchList;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.worker.Event;
@@ -165,7 +166,7 @@ public final class ModelHub implements SnapshotSource {
                 // a model that cannot be built this time says so in the log; the next input tries again.
                 // Errors too: this thread dying would freeze the screen without a word, and the likely one,
                 // an OutOfMemoryError, is a workload's (crash --how oom in a thread), over once it ends
-                note(Event.Type.WARNING, "model: " + Sampler.reason(e), Instant.now());
+                note(Event.Type.WARNING, "model: " + Reasons.of(e), Instant.now());
             } finally {
                 for (HubInput in : batch) {
                     if (in instanceof HubInput.Sync s) {
@@ -225,8 +226,8 @@ public final class ModelHub implements SnapshotSource {
             } catch (RuntimeException e) {
                 // one bad listener must not stop the others or the model, nor fail unseen (a recorder that
                 // stopped writing): said once per cause, in the next model's events
-                if (!Sampler.reason(e).equals(listenerError)) {
-                    listenerError = Sampler.reason(e);
+                if (!Reasons.of(e).equals(listenerError)) {
+                    listenerError = Reasons.of(e);
                     note(Event.Type.WARNING, "model listener: " + listenerError, Instant.now());
                 }
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.threadlab.text.Reasons;
 import org.threadlab.text.Durations;
 
 /**
@@ -107,7 +108,7 @@ public final class Sampler implements AutoCloseable {
                 // Errors too: the sampler's thread dying would stop every figure without a word, and the
                 // likely one, an OutOfMemoryError, is a workload's (crash --how oom in a thread), soon over
                 m = new Measurement(++seq, Instant.now(), interval, selfPid, lastHost, List.of(), Map.of(), takenNanos,
-                        reason(e));
+                        Reasons.of(e));
             }
             latest = m;
             // still under the lock: two ticks taken at once (the timer's and a sampleNow) reach the
@@ -117,11 +118,6 @@ public final class Sampler implements AutoCloseable {
         return m;
     }
 
-    /** An exception in the user's terms: its message, or its class where it has none. */
-    public static String reason(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
 
     private void publish(Measurement m) {
         for (Consumer<Measurement> l : listeners) {

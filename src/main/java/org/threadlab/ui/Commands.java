@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.time.Duration;
 import java.util.List;
 import org.threadlab.sample.Sampler;
+import org.threadlab.text.Reasons;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
@@ -81,7 +82,7 @@ final class Commands {
                 // a refusal is a reply; anything else (a thread the OS will not create: OutOfMemoryError)
                 // would die with the executor's thread, leave "starting..." on the status line for
                 // good and print its trace over the screen: it is said instead. Some may have started
-                r = new Reply("could not start " + kind.noun() + ": " + Sampler.reason(e), true, true);
+                r = new Reply("could not start " + kind.noun() + ": " + Reasons.of(e), true, true);
             }
             Reply reply = r;
             tasks.post(new UiEvent.Finished("spawn", s -> s.status(reply.status(), reply.error()), reply.reaction()));

@@ -1,5 +1,7 @@
 package org.threadlab.worker;
 
+import org.threadlab.text.Reasons;
+
 /**
  * Why a worker failed, in one line a user reads: the same words whether the workload ran in a
  * thread of threadlab's JVM or in a child JVM.
@@ -19,6 +21,6 @@ public final class Failures {
             return msg == null || msg.isBlank() ? "out of memory" : "out of memory: " + msg;
         }
         boolean ours = e.getClass() == IllegalStateException.class || e.getClass() == IllegalArgumentException.class;
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : ours ? msg : e.getClass().getSimpleName() + ": " + msg;
+        return msg == null || msg.isBlank() || ours ? Reasons.of(e) : e.getClass().getSimpleName() + ": " + msg;
     }
 }

@@ -206,7 +206,7 @@ class SamplerLifecycleTest {
 
     @Test
     void aFailureWithoutAMessageIsNamedByItsType() {
-        assertEquals("NullPointerException", Sampler.reason(new NullPointerException()));
-        assertEquals("gone", Sampler.reason(new IllegalStateException("gone")));
+        assertEquals("NullPointerException", org.threadlab.text.Reasons.of(new NullPointerException()));
+        assertEquals("gone", org.threadlab.text.Reasons.of(new IllegalStateException("gone")));
     }
 }
