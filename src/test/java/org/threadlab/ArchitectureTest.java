@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers, bottom to top: {@code text} and {@code shared} (memory primitives only), then
  * {@code work}, then {@code worker} (with {@code worker.child}); {@code sample} beside them, knowing
- * only {@code text}; then {@code model}, {@code record}, {@code lab}, {@code ui}, {@code cli} and the
+ * only {@code text}; then {@code model}, {@code record}, {@code lab}, {@code lesson}, {@code ui}, {@code cli} and the
  * root. No package imports one above it. Main classes only: a test may reach anywhere.
  */
 class ArchitectureTest {
@@ -37,6 +37,7 @@ class ArchitectureTest {
                 .layer("model").definedBy("org.threadlab.model..")
                 .layer("record").definedBy("org.threadlab.record..")
                 .layer("lab").definedBy("org.threadlab.lab..")
+                .layer("lesson").definedBy("org.threadlab.lesson..")
                 .layer("ui").definedBy("org.threadlab.ui..")
                 .layer("cli").definedBy("org.threadlab.cli..")
                 .layer("root").definedBy("org.threadlab")
@@ -48,7 +49,8 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyAccessLayers("model", "sample", "worker", "work", "text", "shared")
                 .whereLayer("record").mayOnlyAccessLayers("record", "model", "sample", "worker", "work", "text", "shared")
                 .whereLayer("lab").mayOnlyAccessLayers("lab", "record", "model", "sample", "worker", "work", "text", "shared")
-                .whereLayer("ui").mayOnlyAccessLayers("ui", "lab", "record", "model", "sample", "worker", "work", "text", "shared")
+                .whereLayer("lesson").mayOnlyAccessLayers("lesson", "lab", "record", "model", "sample", "worker", "work", "text", "shared")
+                .whereLayer("ui").mayOnlyAccessLayers("ui", "lesson", "lab", "record", "model", "sample", "worker", "work", "text", "shared")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("root")
                 .whereLayer("root").mayNotBeAccessedByAnyLayer()
                 .because("data flows one way: a package knows only those below it (issue 10)");

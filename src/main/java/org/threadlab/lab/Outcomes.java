@@ -9,7 +9,7 @@ import org.threadlab.shared.MappedCounter;
 import org.threadlab.shared.SharedState;
 import org.threadlab.text.Words;
 import org.threadlab.worker.Event;
-import org.threadlab.worker.Rounds;
+import org.threadlab.worker.SharedRounds;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -18,7 +18,7 @@ import org.threadlab.worker.WorkerState;
 /**
  * What the shared-state lessons (counter, global) show: when the last worker of a round ends, what
  * the parent sees, as an event and a record: the expected and actual count, the lost updates, or the
- * parent's untouched copy. The supervisor keeps the rounds ({@link Rounds}); this says what they mean.
+ * parent's untouched copy. The supervisor keeps the rounds ({@link SharedRounds}); this says what they mean.
  */
 public final class Outcomes {
 
@@ -61,7 +61,7 @@ public final class Outcomes {
     }
 
     /** Reads what the parent sees now that the round is over, and says it. */
-    static Outcome describe(Rounds.Round r) {
+    static Outcome describe(SharedRounds.Round r) {
         long expected = 0;
         int unfinished = 0;
         int threads = 0;
@@ -69,7 +69,7 @@ public final class Outcomes {
         String mode = null;
         Set<String> names = new HashSet<>();
         Set<WorkerKind> kinds = new HashSet<>();
-        for (Rounds.Member m : r.members()) {
+        for (SharedRounds.Member m : r.members()) {
             WorkerInfo w = m.worker();
             names.add(w.name());
             kinds.add(w.kind());
@@ -88,11 +88,11 @@ public final class Outcomes {
         // a round of one kind says it as the screen and run's summary do ("4 virtual threads"); platform and virtual together are threads
         String who = processes > 0 ? Words.count(processes, "process")
                 : kinds.size() == 1 ? Words.count(threads, kinds.iterator().next().noun()) : Words.count(threads, "thread");
-        boolean copy = r.scope() == Rounds.Scope.COPY;
+        boolean copy = r.scope() == SharedRounds.Scope.COPY;
         String memory = copy ? "plain" : "shared";
         long actual;
         if (r.counter()) {
-            if (r.scope() == Rounds.Scope.SHARED_FILE) {
+            if (r.scope() == SharedRounds.Scope.SHARED_FILE) {
                 try (MappedCounter c = new MappedCounter(r.file())) {
                     actual = c.get();
                 }
@@ -118,7 +118,7 @@ public final class Outcomes {
                     : "reads " + actual) + "; each child incremented its own copy (" + expected + " in all)" + late;
         } else if (r.counter()) {
             long lost = expected - actual;
-            text = "counter, " + who + (r.scope() == Rounds.Scope.SHARED_FILE ? ", shared memory" : "") + ", " + mode + ": expected " + expected
+            text = "counter, " + who + (r.scope() == SharedRounds.Scope.SHARED_FILE ? ", shared memory" : "") + ", " + mode + ": expected " + expected
                     + ", got " + actual + ", lost " + lost
                     + (expected > 0 && lost > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * lost / expected) : "") + late;
         } else if (copy) {

@@ -20,15 +20,32 @@ import org.threadlab.worker.Event;
  * @param workers   every worker the supervisor knows, with its live numbers joined in
  * @param gil       the simulated GIL's state in threadlab's JVM
  * @param events    the newest supervisor events, oldest first
+ * @param rounds    the session's rounds, oldest first (running ones included)
  */
 public record Snapshot(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
                        List<ProcessSample> processes, List<WorkerSample> workers, SimulatedGil.State gil,
-                       List<Event> events) {
+                       List<Event> events, List<Round> rounds) {
 
     public Snapshot {
         processes = List.copyOf(processes);
         workers = List.copyOf(workers);
         events = List.copyOf(events);
+        rounds = List.copyOf(rounds);
+    }
+
+    /** With no rounds. */
+    public Snapshot(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
+                    List<ProcessSample> processes, List<WorkerSample> workers, SimulatedGil.State gil, List<Event> events) {
+        this(seq, takenAt, interval, selfPid, host, processes, workers, gil, events, List.of());
+    }
+
+    public Optional<Round> round(int id) {
+        for (Round r : rounds) {
+            if (r.id() == id) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ProcessSample> process(long pid) {

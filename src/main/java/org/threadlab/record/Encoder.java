@@ -304,7 +304,7 @@ final class Encoder {
     static WorkerInfo lasting(WorkerInfo i) {
         return new WorkerInfo(i.id(), i.name(), i.kind(), i.workload(), i.daemon(), i.state(), i.reason(), i.startedAt(),
                 i.endedAt(), 0, 0, i.pid(), i.tid(), i.javaThreadId(), i.cpuNanos(), i.exitCode(), i.result(), i.stderrTail(),
-                i.cancelRequested(), null, i.stdoutTail(), i.owner());
+                i.cancelRequested(), null, i.stdoutTail(), i.owner(), i.round());
     }
 
     private static void gil(JsonGenerator g, SimulatedGil.State s) {

@@ -28,15 +28,20 @@ public final class SupervisorCommands implements WorkerCommands {
 
     @Override
     public Reply spawn(WorkerKind kind, int n, TypedSpec spec, boolean daemon) {
+        Supervisor.RoundStart r;
+        try {
+            r = supervisor.spawnRound(kind, spec, n, daemon);
+        } catch (SpawnRefused | IllegalArgumentException e) {
+            return new Reply("refused: " + e.getMessage(), true, false);
+        }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            try {
-                names.add(supervisor.spawn(kind, spec, daemon).name());
-            } catch (SpawnRefused | IllegalArgumentException e) {
-                // the ones started so far stay: the reply says how many
-                return new Reply("refused: " + e.getMessage() + (names.isEmpty() ? "" : " (started " + names.size() + " of " + n + ")"),
-                        true, !names.isEmpty());
-            }
+        for (WorkerInfo w : r.workers()) {
+            names.add(w.name());
+        }
+        if (r.refused() != null) {
+            // the ones started so far stay: the reply says how many
+            return new Reply("refused: " + r.refused() + (names.isEmpty() ? "" : " (started " + names.size() + " of " + n + ")"),
+                    true, !names.isEmpty());
         }
         return Reply.done("started " + Words.count(n, kind.noun()) + ": " + String.join(", ", names));
     }

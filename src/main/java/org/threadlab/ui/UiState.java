@@ -57,6 +57,12 @@ final class UiState {
     boolean exit;
     /** Non-null in a replay: where it is and how it plays (ReplaySource.Position.label), shown in the header. */
     String replay;
+    /** Non-null while a lesson runs: its narration pane (the runner makes a new one at each change). */
+    org.threadlab.lesson.LessonView lesson;
+    /** True while the rounds pane is on show (R, or a lesson's show: rounds). */
+    boolean roundsPane;
+    /** The selected row of the rounds pane (0 = the newest round). */
+    int roundSelected;
 
     UiState(Duration interval) {
         this.interval = interval;

@@ -40,7 +40,13 @@ public final class Supervisor implements AutoCloseable {
     private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
-    private final Rounds rounds = new Rounds();
+    private final SharedRounds rounds = new SharedRounds();
+    /** The rounds asked for, oldest first (the newest {@link #MAX_ROUNDS}). */
+    private final java.util.Deque<RoundInfo> roundsAsked = new java.util.ArrayDeque<>();
+    private final AtomicInteger nextRound = new AtomicInteger();
+    private volatile int baseline;
+    /** How many rounds are kept. */
+    public static final int MAX_ROUNDS = 200;
     private final List<RoundWatcher> roundWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object endedLock = new Object();
     private final ScheduledExecutorService timer;
@@ -123,8 +129,80 @@ public final class Supervisor implements AutoCloseable {
         return spawn(kind, Workloads.parse(spec), daemon);
     }
 
+    /**
+     * Starts one round: {@code count} workers of one workload, together (one {@code 4t}, one lesson step).
+     * Those a limit refuses are not started; the ones started so far stay and form the round.
+     *
+     * @return the round and its workers; {@code refused} says why fewer than asked started (null when all did)
+     */
+    public RoundStart spawnRound(WorkerKind kind, TypedSpec spec, int count, boolean daemon) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a round has at least one worker, not " + count);
+        }
+        int round = nextRound.incrementAndGet();
+        java.time.Instant requested = java.time.Instant.now();
+        boolean gilOn = gil.isEnabled();
+        List<WorkerInfo> started = new ArrayList<>();
+        String refused = null;
+        for (int i = 0; i < count; i++) {
+            try {
+                started.add(spawn(kind, spec, daemon, round));
+            } catch (SpawnRefused | IllegalArgumentException e) {
+                refused = e.getMessage();
+                break;
+            }
+        }
+        String params = spec.describe().substring(spec.name().length()).trim();
+        RoundInfo info = new RoundInfo(round, kind, spec.name(), params, count, started.size(), daemon, gilOn, requested);
+        if (!started.isEmpty()) {
+            synchronized (roundsAsked) {
+                roundsAsked.addLast(info);
+                while (roundsAsked.size() > MAX_ROUNDS) {
+                    roundsAsked.removeFirst();
+                }
+            }
+        }
+        return new RoundStart(info, List.copyOf(started), refused);
+    }
+
+    /** A round asked for and what came of the asking. */
+    public record RoundStart(RoundInfo round, List<WorkerInfo> workers, String refused) {}
+
+    /**
+     * Marks a round as the one later rounds are compared with (the teacher's choice; 0 goes back to the
+     * default, the latest single-worker round of the same workload).
+     *
+     * @throws IllegalArgumentException for a round that was never started
+     */
+    public void setBaseline(int round) {
+        if (round != 0 && rounds().stream().noneMatch(r -> r.id() == round)) {
+            throw new IllegalArgumentException("there is no round #" + round);
+        }
+        if (baseline != round) {
+            baseline = round;
+            events.publish(Event.Type.INFO, 0, round == 0 ? "baseline: the single-worker round of each workload"
+                    : "baseline: round #" + round);
+        }
+    }
+
+    /** The round the teacher marked as the baseline, 0 for the default. */
+    public int baseline() {
+        return baseline;
+    }
+
+    /** The rounds started, oldest first (the newest {@link #MAX_ROUNDS}). */
+    public List<RoundInfo> rounds() {
+        synchronized (roundsAsked) {
+            return List.copyOf(roundsAsked);
+        }
+    }
+
     /** Starts a worker from a spec already checked at the edge (an option, the dialog): nothing is parsed again. */
     public WorkerInfo spawn(WorkerKind kind, TypedSpec spec, boolean daemon) {
+        return spawn(kind, spec, daemon, 0);
+    }
+
+    private WorkerInfo spawn(WorkerKind kind, TypedSpec spec, boolean daemon, int round) {
         if (closed) {
             throw new SpawnRefused("threadlab is shutting down");
         }
@@ -146,6 +224,7 @@ public final class Supervisor implements AutoCloseable {
                 throw new SpawnRefused(e.getMessage());
             }
             w.reserved = need;
+            w.round = round;
             workers.put(id, w);
             try {
                 w.start();
@@ -328,7 +407,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Told when the last worker of a shared-state lesson's round has ended (and its end is published). */
     public interface RoundWatcher {
-        void ended(Rounds.Round round, int lastWorkerId);
+        void ended(SharedRounds.Round round, int lastWorkerId);
     }
 
     /**

@@ -29,6 +29,8 @@ abstract class Worker {
     private final Deque<String> stdoutTail = new ArrayDeque<>();
     /** For a process another worker started, that worker's id; else 0. */
     final int owner;
+    /** The round it was started in (set before it starts), 0 for none. */
+    volatile int round;
     /** The processes this worker starts (pool members, a consumer), or null when its workload starts none. */
     volatile MemberSet members;
     /** Processes this worker counts for against the limit: itself (a process) and those it will start. */
@@ -100,7 +102,7 @@ abstract class Worker {
             out = List.copyOf(stdoutTail);
         }
         return new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
-                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status, out, owner);
+                progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status, out, owner, round);
     }
 
     /** The PID of the watchdog JVM that runs this worker's program (exec workers), else -1. */

@@ -18,6 +18,8 @@ import org.threadlab.work.WorkloadSpec;
  * @param stdoutTail    the last lines an exec worker's program wrote to its stdout (stderr is in stderrTail)
  * @param owner         for a process another worker started (a pool member, a queue's consumer), the
  *                      id of that worker; 0 for the workers threadlab was asked to start
+ * @param round         the round it was started in (workers started together: one {@code 4t}, one lesson
+ *                      step), 1, 2, 3...; 0 for a member another worker started, or none
  */
 public record WorkerInfo(
         int id,
@@ -41,11 +43,21 @@ public record WorkerInfo(
         boolean cancelRequested,
         String status,
         List<String> stdoutTail,
-        int owner) {
+        int owner,
+        int round) {
 
     public WorkerInfo {
         stderrTail = List.copyOf(stderrTail);
         stdoutTail = List.copyOf(stdoutTail);
+    }
+
+    /** Outside any round. */
+    public WorkerInfo(int id, String name, WorkerKind kind, WorkloadSpec workload, boolean daemon, WorkerState state,
+                      String reason, Instant startedAt, Instant endedAt, long progressDone, long progressTotal, long pid,
+                      long tid, long javaThreadId, long cpuNanos, Integer exitCode, String result, List<String> stderrTail,
+                      boolean cancelRequested, String status, List<String> stdoutTail, int owner) {
+        this(id, name, kind, workload, daemon, state, reason, startedAt, endedAt, progressDone, progressTotal, pid, tid,
+                javaThreadId, cpuNanos, exitCode, result, stderrTail, cancelRequested, status, stdoutTail, owner, 0);
     }
 
     /** A worker threadlab was asked to start, with no program output. */

@@ -35,8 +35,8 @@ class RecordRulesTest {
     }
 
     @Test
-    void onlyRecordUsesJackson() {
-        noClasses().that().resideOutsideOfPackage("org.threadlab.record..")
+    void onlyRecordAndLessonFilesUseJackson() {
+        noClasses().that().resideOutsideOfPackages("org.threadlab.record..", "org.threadlab.lesson..")
                 .should().dependOnClassesThat().resideInAPackage("tools.jackson..")
                 .check(classes);
     }

@@ -18,10 +18,10 @@ import org.threadlab.work.WorkloadSpec;
  * when a round ends; what a round means is lab's business.
  */
 @ExtendWith(NoChildrenLeft.class)
-class RoundsTest {
+class SharedRoundsTest {
     @Test
     void aRoundEndsWithItsLastWorkerAndCarriesEachWorkersPart() throws Exception {
-        List<Rounds.Round> ended = new CopyOnWriteArrayList<>();
+        List<SharedRounds.Round> ended = new CopyOnWriteArrayList<>();
         List<Integer> last = new CopyOnWriteArrayList<>();
         try (Supervisor s = new Supervisor()) {
             s.onRoundEnded((round, lastWorker) -> {
@@ -34,10 +34,10 @@ class RoundsTest {
             WorkerInfo b = s.spawn(WorkerKind.THREAD, WorkloadSpec.parse("global items=5 pause=200ms group=r1"), false);
             s.joinAll(Duration.ofSeconds(30));
             assertEquals(1, ended.size(), "a sleep is in no round; the two lists are one round: " + ended);
-            Rounds.Round r = ended.get(0);
+            SharedRounds.Round r = ended.get(0);
             assertEquals("global", r.lesson());
             assertEquals("r1", r.group());
-            assertEquals(Rounds.Scope.JVM, r.scope());
+            assertEquals(SharedRounds.Scope.JVM, r.scope());
             assertEquals(List.of(a.id(), b.id()), r.members().stream().map(m -> m.worker().id()).toList());
             assertEquals(List.of(10L, 5L), r.members().stream().map(m -> m.part().each()).toList());
             assertTrue(last.get(0) == a.id() || last.get(0) == b.id());
@@ -46,7 +46,7 @@ class RoundsTest {
 
     @Test
     void processesSharingMemoryGetTheRoundsFile() throws Exception {
-        List<Rounds.Round> ended = new CopyOnWriteArrayList<>();
+        List<SharedRounds.Round> ended = new CopyOnWriteArrayList<>();
         try (Supervisor s = new Supervisor()) {
             s.onRoundEnded((round, lastWorker) -> ended.add(round));
             WorkloadSpec shared = WorkloadSpec.parse("counter mode=atomic increments=1000 memory=shared group=r2");
@@ -54,7 +54,7 @@ class RoundsTest {
             s.spawn(WorkerKind.PROCESS, shared, false);
             s.joinAll(Duration.ofSeconds(30));
             assertEquals(1, ended.size(), ended.toString());
-            assertEquals(Rounds.Scope.SHARED_FILE, ended.get(0).scope());
+            assertEquals(SharedRounds.Scope.SHARED_FILE, ended.get(0).scope());
             assertNotNull(ended.get(0).file());
             try (org.threadlab.shared.MappedCounter c = new org.threadlab.shared.MappedCounter(ended.get(0).file())) {
                 assertEquals(2000, c.get(), "both processes incremented the one file");

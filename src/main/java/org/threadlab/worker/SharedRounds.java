@@ -22,7 +22,7 @@ import org.threadlab.work.WorkloadType;
  * own copy), the file a round's processes map, and the parent's copy reset when a round begins. What
  * a finished round means is said above this layer (lab's Outcomes), from the {@link Round} it gets.
  */
-public final class Rounds {
+public final class SharedRounds {
 
     /** Where a round's workers keep the counter or list. */
     public enum Scope { JVM, SHARED_FILE, COPY }

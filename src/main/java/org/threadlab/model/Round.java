@@ -1,0 +1,43 @@
+package org.threadlab.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.threadlab.worker.RoundInfo;
+
+/**
+ * A round as measured: workers started together (one {@code 4t}, one {@code p}, one lesson step), from
+ * the request until its last worker ended. Every figure comes from the measurement (the workers' own
+ * CPU time, the sampler's host readings over the same window), never from what was asked.
+ *
+ * @param info         what was asked for: kind, count, workload, GIL, when
+ * @param endedAt      when its last worker ended; null while it runs
+ * @param wall         from the request to the last end (so far, while it runs)
+ * @param cpuNanos     CPU time its workers used (a process: the whole child, and the processes it started);
+ *                     -1 while not known
+ * @param coresBusy    cpuNanos over wall: how many cores its workers kept busy on average; NaN while not known
+ * @param othersCores  cores other processes (not threadlab nor its children) kept busy on average over the
+ *                     same window, from the host's ticks; NaN when no tick covered it
+ * @param hostCores    the cores the machine has
+ * @param finished     workers that ended by finishing their work
+ * @param failed       workers that failed (a crash, a non-zero exit)
+ * @param stopped      workers that were terminated, killed or cancelled
+ * @param peakMemory   the most memory its workers held at once (processes: their RSS summed; threads: what
+ *                     they allocated), -1 when not measured
+ * @param peakThreads  the most OS threads its workers had at once (a child JVM's every thread), -1 when not measured
+ * @param baseline     the id of the round it is compared with (0 for none)
+ * @param speedup      how many times the baseline's work per second it did: count x baseline's wall / wall
+ *                     when the workload and parameters match; NaN when there is no baseline or it is running
+ * @param verdict      one line written from the figures (null while it runs)
+ */
+public record Round(RoundInfo info, Instant endedAt, Duration wall, long cpuNanos, double coresBusy, double othersCores,
+                   int hostCores, int finished, int failed, int stopped, long peakMemory, int peakThreads, int baseline,
+                   double speedup, String verdict) {
+
+    public int id() {
+        return info.id();
+    }
+
+    public boolean running() {
+        return endedAt == null;
+    }
+}
