@@ -84,6 +84,8 @@ public final class LessonRunner implements AutoCloseable {
     private final StepState[] states;
     private final Thread thread;
     private volatile LessonView view;
+    /** Set by stop(), from any thread: the step's remaining actions are not done. */
+    private volatile boolean closing;
     // owned by the runner's thread
     private int index;
     private LessonView.Phase phase = LessonView.Phase.ASKING;
@@ -124,9 +126,11 @@ public final class LessonRunner implements AutoCloseable {
         return view;
     }
 
-    /** Enters the first step. */
-    public LessonRunner start() {
-        thread.start();
+    /** Enters the first step (once: a runner already started is left as it is). */
+    public synchronized LessonRunner start() {
+        if (thread.getState() == Thread.State.NEW) {
+            thread.start();
+        }
         return this;
     }
 
@@ -150,11 +154,20 @@ public final class LessonRunner implements AutoCloseable {
         inbox.add(Command.ANSWER);
     }
 
-    /** Stops the runner (a wait in progress is left; the workers stay, for the supervisor to end). */
-    @Override
-    public void close() {
+    /**
+     * Stops the runner without waiting: a wait in progress is left and nothing more is started; the
+     * workers stay, for the supervisor to end.
+     */
+    public void stop() {
+        closing = true;
         inbox.add(Command.STOP);
         thread.interrupt();
+    }
+
+    /** Stops the runner and waits (briefly) for its thread to end. */
+    @Override
+    public void close() {
+        stop();
         try {
             thread.join(2000);
         } catch (InterruptedException e) {
@@ -291,6 +304,9 @@ public final class LessonRunner implements AutoCloseable {
     }
 
     private void act(Action a) throws Abort, InterruptedException {
+        if (closing) {
+            throw new Abort(Command.STOP);
+        }
         if (a instanceof Action.Start s) {
             start(s);
         } else if (a instanceof Action.Python p) {
