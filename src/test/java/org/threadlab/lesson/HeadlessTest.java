@@ -60,5 +60,8 @@ class HeadlessTest {
         assertEquals(1, result.step(2).outcomes().size(), out);
         assertTrue(result.step(2).outcomes().get(0).startsWith("counter, 2 threads, unsafe: expected 40000"));
         assertEquals(List.of("python3 is not on the PATH: busy_threads.py skipped"), result.step(2).notes());
+        String json = org.threadlab.text.Json.write(result.toJson());
+        assertTrue(json.startsWith("{\"lesson\":\"tiny\",\"complete\":true,\"steps\":[{\"step\":1,\"title\":\"Sleepers\""), json);
+        assertTrue(json.contains("\"outcomes\":[\"counter, 2 threads, unsafe: expected 40000"), json);
     }
 }
