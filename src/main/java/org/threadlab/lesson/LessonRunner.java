@@ -411,7 +411,10 @@ public final class LessonRunner implements AutoCloseable {
             case ROUND -> {
                 Integer r = latestRound();
                 if (r == null) {
-                    note("wait: round (line " + w.line() + "): no round started in this step");
+                    // after a skipped python: or a refused start there is nothing to wait for, and a note said why
+                    if (state().notes.isEmpty()) {
+                        note("wait: round (line " + w.line() + "): no round started in this step");
+                    }
                     return;
                 }
                 waiting("round #" + r + " to end");

@@ -231,10 +231,11 @@ class LessonRunnerTest {
     @Test
     void pythonWithoutPython3OnThePathSaysSoAndGoesOn() throws InterruptedException {
         Lesson lesson = new Lesson("py", "Python", "", "py.yaml", List.of(step("one", null,
-                new Action.Python(3, "busy_threads.py", List.of("1")), new Action.Gil(4, true))));
+                new Action.Python(3, "busy_threads.py", List.of("1")), new Action.Wait(4, Action.Until.ROUND, null),
+                new Action.Gil(5, true))));
         runner = new LessonRunner(lesson, supervisor, source, LessonRunner.Options.system().withPath("/nonexistent")).start();
         LessonView v = awaitPhase(1, LessonView.Phase.DONE);
-        assertEquals(List.of("python3 is not on the PATH: busy_threads.py skipped"), v.notes());
+        assertEquals(List.of("python3 is not on the PATH: busy_threads.py skipped"), v.notes(), "and nothing more: the wait had nothing to wait for");
         assertTrue(supervisor.gil().isEnabled(), "the lesson went on");
         assertTrue(supervisor.rounds().isEmpty(), "nothing started");
     }
