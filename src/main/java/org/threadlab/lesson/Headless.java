@@ -84,6 +84,7 @@ public final class Headless {
     /** Each new view, on the runner's thread: print what is new, then press Space where the lesson waits for it. */
     private void seen(LessonView v) {
         if (v.phase() == LessonView.Phase.FINISHED) {
+            refreshRounds();
             out.println();
             out.println("The lesson is over.");
             out.flush();
@@ -162,6 +163,39 @@ public final class Headless {
         }
         synchronized (results) {
             results.add(new LessonResult.StepResult(v.step(), v.stepTitle(), rounds, texts, v.notes()));
+        }
+    }
+
+    /**
+     * Rounds that were still running when their step was done (a step that does not wait for its round)
+     * have their final figures now: each step's result takes them, and they are printed once more.
+     */
+    private void refreshRounds() {
+        Snapshot s = source.awaitCurrent();
+        if (s == null) {
+            return;
+        }
+        boolean heading = false;
+        synchronized (results) {
+            for (int i = 0; i < results.size(); i++) {
+                LessonResult.StepResult step = results.get(i);
+                List<Round> now = new ArrayList<>();
+                for (Round r : step.rounds()) {
+                    Round latest = s.round(r.id()).orElse(r);
+                    if (r.running() && !latest.running()) {
+                        if (!heading) {
+                            heading = true;
+                            out.println();
+                            out.println("Rounds that ended after their step:");
+                        }
+                        for (String line : describe(latest)) {
+                            out.println("  " + line);
+                        }
+                    }
+                    now.add(latest);
+                }
+                results.set(i, new LessonResult.StepResult(step.step(), step.title(), now, step.outcomes(), step.notes()));
+            }
         }
     }
 
