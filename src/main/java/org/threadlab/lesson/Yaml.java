@@ -91,7 +91,7 @@ final class Yaml {
                 String key = p.currentName();
                 int keyLine = p.currentTokenLocation().getLineNr();
                 Node value = node(p, p.nextToken(), problems);
-                Entry first = find(entries, key);
+                Entry first = new Mapping(line, entries).get(key);
                 if (first != null) {
                     problems.add(keyLine, "'" + key + "' is given twice here (first on line " + first.line + ")");
                 } else {
@@ -108,15 +108,6 @@ final class Yaml {
             return new Sequence(line, items);
         }
         return new Scalar(line, t == JsonToken.VALUE_NULL ? null : p.getString());
-    }
-
-    private static Entry find(List<Entry> entries, String key) {
-        for (Entry e : entries) {
-            if (e.key.equals(key)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     /** The line of a syntax error: the scanner's mark of the problem (the parser's own location is where it was reading). */
