@@ -47,15 +47,20 @@ final class Yaml {
 
     /** The tree of {@code text}, or null when it cannot be read (the problems say why and where). */
     static Node read(String text, Problems problems) {
-        boolean tabs = tabs(text, problems);
         try (JsonParser p = YAML.createParser(ObjectReadContext.empty(), text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 problems.add(1, "the file is empty (a lesson has a title and steps)");
                 return null;
             }
-            return node(p, t, problems);
+            Node root = node(p, t, problems);
+            if (p.nextToken() != null) {
+                problems.add(p.currentTokenLocation().getLineNr(), "one lesson per file: a second YAML document starts here (after '---')");
+            }
+            return root;
         } catch (JacksonException e) {
+            // only now: a tab is fine inside a quoted or block text, and then the file reads well
+            boolean tabs = tabs(text, problems);
             int line = line(e);
             // a tab in the indentation makes the YAML scanner stop right there: the tab's own line says it better
             if (!(tabs && problems.at(line))) {

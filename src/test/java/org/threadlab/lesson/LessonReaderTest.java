@@ -256,6 +256,9 @@ class LessonReaderTest {
         mistake(3, "a tab in the indentation: indent with spaces", "title: T", "steps:", "\t- title: S", "    say: s");
         mistake(4, "not valid YAML", "title: T", "steps:", "  - title: S", "  say: [unclosed", "    do: x");
         mistake(2, "not valid YAML", "title: T", "say: \"unclosed");
+        Lesson tabInText = read(String.join("\n", "title: T", "steps:", "  - title: S", "    say: |", "      a\tb", "      \tc", ""));
+        assertEquals("a\tb\n\tc", tabInText.steps().get(0).say(), "a tab inside a text block is the text's own");
+        mistake(6, "one lesson per file: a second YAML document starts here", "title: T", "steps:", "  - title: S", "    say: s", "---", "title: U");
     }
 
     @Test
