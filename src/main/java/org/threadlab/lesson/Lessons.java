@@ -66,6 +66,10 @@ public final class Lessons {
      * {@link LessonFileException}: every mistake in the file, or one line when it cannot be found or read.
      */
     public static Lesson load(String nameOrFile) {
+        if (nameOrFile.isBlank()) {
+            throw new LessonFileException("no lesson given: name a built-in (" + String.join(", ", names(Lessons.class.getClassLoader()))
+                    + ") or a lesson file");
+        }
         Path path = Path.of(nameOrFile);
         if (Files.exists(path) || nameOrFile.contains("/") || nameOrFile.endsWith(".yaml")) {
             return file(path, nameOrFile);

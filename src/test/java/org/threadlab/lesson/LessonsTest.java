@@ -70,6 +70,7 @@ class LessonsTest {
 
     @Test
     void aMissingOrUnreadableFileIsOneClearLine() throws IOException {
+        assertTrue(assertThrows(LessonFileException.class, () -> Lessons.load(" ")).getMessage().startsWith("no lesson given: name a built-in (io-vs-cpu, gil,"));
         assertEquals("nothere.yaml: no such file",
                 assertThrows(LessonFileException.class, () -> Lessons.load("nothere.yaml")).getMessage());
         assertEquals("lessons/gil: no such file",
