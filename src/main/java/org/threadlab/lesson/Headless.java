@@ -95,7 +95,7 @@ public final class Headless {
             enterStep(v);
         }
         for (; notesPrinted < v.notes().size(); notesPrinted++) {
-            out.println("  note: " + v.notes().get(notesPrinted));
+            print("  note: ", v.notes().get(notesPrinted));
         }
         switch (v.phase()) {
             case ASKING, WAITING_KEY -> runner.next();
@@ -106,13 +106,22 @@ public final class Headless {
                 }
                 if (v.answer() != null && !answered) {
                     answered = true;
-                    out.println("  Answer: " + v.answer());
+                    print("  Answer: ", v.answer());
                 }
                 runner.next();
             }
             default -> { }
         }
         out.flush();
+    }
+
+    /** A text of one or more lines after a lead ("  Answer: "), its later lines under its first. */
+    private void print(String lead, String text) {
+        String[] lines = text.strip().split("\n");
+        String indent = " ".repeat(lead.length());
+        for (int i = 0; i < lines.length; i++) {
+            out.println((i == 0 ? lead : indent) + lines[i].strip());
+        }
     }
 
     private void enterStep(LessonView v) {
@@ -128,12 +137,10 @@ public final class Headless {
         out.println();
         out.println("Step " + v.step() + " of " + v.steps() + ": " + v.stepTitle());
         if (v.say() != null) {
-            for (String line : v.say().strip().split("\n")) {
-                out.println("  " + line.strip());
-            }
+            print("  ", v.say());
         }
         if (v.question() != null) {
-            out.println("  Ask the class: " + v.question());
+            print("  Ask the class: ", v.question());
         }
     }
 
