@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  threadlab lesson --list",
                 "  threadlab lesson gil",
-                "  threadlab lesson gil --headless          # rehearse it: narration and measured results as text",
+                "  threadlab lesson gil --headless          # a rehearsal, as text",
                 "  threadlab lesson my-lesson.yaml --check  # parse only",
                 "",
                 "A lesson file is YAML, its format in demos/README.md.",

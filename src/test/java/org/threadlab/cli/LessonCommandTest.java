@@ -27,6 +27,8 @@ class LessonCommandTest {
         assertTrue(o.out().lines().anyMatch(l -> l.matches("gil +The GIL - threads with it, without it, and processes")), o.out());
         assertTrue(o.out().contains("shared-counter"), o.out());
         assertEquals(2, exec("lesson", "--list", "gil").code(), "--list takes no lesson");
+        String completion = exec("generate-completion").out();
+        assertTrue(completion.contains("\"io-vs-cpu\" \"gil\""), "lesson names complete");
     }
 
     @Test
