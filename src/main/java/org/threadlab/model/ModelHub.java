@@ -181,6 +181,8 @@ public final class ModelHub implements SnapshotSource {
 
     /** One model for a batch of inputs: every measurement is joined (its CPU history counts), the last one shown. */
     private void build(List<HubInput> batch) {
+        // the rounds before the workers: the supervisor lists a round once its workers are in its list
+        List<org.threadlab.worker.RoundInfo> asked = supervisor == null ? List.of() : supervisor.rounds();
         List<WorkerInfo> workers = workers();
         WorkerJoin.Joined joined = null;
         List<Measurement> good = new ArrayList<>();
@@ -217,7 +219,7 @@ public final class ModelHub implements SnapshotSource {
         // a model made for a new tick is as of that tick; one made for the supervisor's news, as of now
         Instant at = measured ? base.takenAt() : Instant.now();
         List<Round> measuredRounds = supervisor == null ? List.of()
-                : rounds.update(supervisor.rounds(), workers, supervisor.baseline(), good, at);
+                : rounds.update(asked, workers, supervisor.baseline(), good, at);
         for (Round r : rounds.ended()) {
             note(Event.Type.OUTCOME, endedText(r), r.endedAt());
         }

@@ -60,8 +60,8 @@ final class RoundBook {
     /**
      * Brings the rounds up to date and returns them, oldest first.
      *
-     * @param asked        the supervisor's rounds
-     * @param workers      the supervisor's workers now
+     * @param asked        the supervisor's rounds, read before {@code workers} (so every round's workers were started)
+     * @param workers      the supervisor's workers, read after {@code asked}
      * @param marked       the round the teacher marked as the baseline, 0 for none
      * @param measurements the good ticks that came since the last call, oldest first
      * @param now          the model's time: a running round's wall runs to here
@@ -101,10 +101,13 @@ final class RoundBook {
 
     /** Files each worker under its round (a member under its owner's), and notes the rounds whose last worker ended. */
     private void assign(List<WorkerInfo> workers) {
+        // only running rounds can gain members: a round ends after the last of them
         Map<Integer, Integer> roundOf = new HashMap<>();
         for (Book b : books.values()) {
-            for (int id : b.workers.keySet()) {
-                roundOf.put(id, b.info.id());
+            if (b.endedAt == null) {
+                for (int id : b.workers.keySet()) {
+                    roundOf.put(id, b.info.id());
+                }
             }
         }
         // owners come before their members (lower ids), but a member of a member must find its round too
@@ -133,7 +136,13 @@ final class RoundBook {
             present.add(w.id());
         }
         for (Book b : books.values()) {
-            if (b.endedAt != null || b.workers.isEmpty()) {
+            if (b.endedAt != null) {
+                continue;
+            }
+            if (b.workers.isEmpty()) {
+                // the supervisor lists a round only once its workers are started, and the caller read the
+                // rounds before the workers: a round with none left was cleared before it was ever seen
+                b.endedAt = Instant.now();
                 continue;
             }
             Instant last = null;

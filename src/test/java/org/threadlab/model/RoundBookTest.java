@@ -1,6 +1,7 @@
 package org.threadlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,6 +215,32 @@ class RoundBookTest {
                         2L, new JavaThreadSample(2, "w2", Thread.State.RUNNABLE, false, 3000)))).get(0);
         assertEquals(4000, r.peakMemory());
         assertEquals(2, r.peakThreads());
+    }
+
+    @Test
+    void aWorkerTheScreenClearedStillCountsAsLastSeen() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0.5);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 1.0, 700_000_000L));
+        update(1.1);
+        workers.removeIf(w -> w.id() == 1); // cleared
+        Round r = update(1.2).get(0);
+        assertTrue(r.running(), "worker 2 still runs");
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 1.5, 800_000_000L));
+        r = update(1.6).get(0);
+        assertEquals(at(1.5), r.endedAt());
+        assertEquals(1_500_000_000L, r.cpuNanos(), "the cleared worker's CPU counts");
+        assertEquals(2, r.finished());
+    }
+
+    @Test
+    void aRoundClearedBeforeItWasEverSeenEnds() {
+        round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0);
+        Round r = update(1).get(0);
+        assertFalse(r.running());
+        assertEquals(-1, r.cpuNanos(), "nothing known");
     }
 
     @Test
