@@ -36,35 +36,50 @@ class LiveRoundsTest {
         }
     }
 
+    /**
+     * The speed-up compares two rounds run one after the other: on a machine shared with other work a
+     * change of load between them moves it (the single round slowed by a burst, the pair not). So the
+     * pair is tried up to three times; a GIL that let both threads run would fail every time (about 2x
+     * on two idle cores), while one burst does not fail the test.
+     */
     @Test
     void twoThreadsWithTheGilAreNoFasterThanOneAndAreComparedWithIt() throws Exception {
         try (Supervisor supervisor = new Supervisor();
              ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
             var spec = Workloads.parse(WorkloadSpec.of("cpu").with("units", "0.5"));
-            int one = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
-            hub.sampleNow();
-            awaitEnd(supervisor, one);
-            Snapshot s = hub.sampleNow();
-            Round first = s.round(one).orElseThrow();
-            assertFalse(first.running());
-            assertTrue(first.verdict() != null, "final once a tick covered its end");
-            assertTrue(first.cpuNanos() > 0, "the thread's CPU: " + first.cpuNanos());
+            StringBuilder tries = new StringBuilder();
+            for (int attempt = 1; ; attempt++) {
+                supervisor.setGil(false);
+                int one = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
+                hub.sampleNow();
+                awaitEnd(supervisor, one);
+                Round first = hub.sampleNow().round(one).orElseThrow();
+                assertFalse(first.running());
+                assertTrue(first.verdict() != null, "final once a tick covered its end");
+                assertTrue(first.cpuNanos() > 0, "the thread's CPU: " + first.cpuNanos());
 
-            supervisor.setGil(true);
-            int two = supervisor.spawnRound(WorkerKind.THREAD, spec, 2, false).round().id();
-            hub.sampleNow();
-            awaitEnd(supervisor, two);
-            Round second = hub.sampleNow().round(two).orElseThrow();
-            assertEquals(one, second.baseline(), "compared with the single round of the same work");
-            assertTrue(second.speedup() < 1.4, "the GIL lets one run at a time: " + second.speedup() + " " + second.verdict());
-            assertTrue(second.info().gil());
-            assertTrue(second.coresBusy() < 1.4, "no more than about one core: " + second.coresBusy());
-            assertTrue(second.verdict().contains("the GIL lets one run at a time"), second.verdict());
-            assertTrue(second.peakThreads() == 2, "two threads at once: " + second.peakThreads());
-            Event said = hub.awaitCurrent().events().stream()
-                    .filter(e -> e.type() == Event.Type.OUTCOME && e.text().startsWith("round #" + two + " ended: "))
-                    .findFirst().orElseThrow(() -> new AssertionError("no event for round #" + two));
-            assertTrue(said.text().contains("vs #" + one) && said.text().contains(second.verdict()), said.text());
+                supervisor.setGil(true);
+                int two = supervisor.spawnRound(WorkerKind.THREAD, spec, 2, false).round().id();
+                hub.sampleNow();
+                awaitEnd(supervisor, two);
+                Round second = hub.sampleNow().round(two).orElseThrow();
+                assertEquals(one, second.baseline(), "compared with the single round of the same work just before");
+                assertTrue(second.info().gil());
+                assertTrue(second.coresBusy() < 1.4, "no more than about one core: " + second.coresBusy());
+                assertEquals(2, second.peakThreads(), "two threads at once");
+                Event said = hub.awaitCurrent().events().stream()
+                        .filter(e -> e.type() == Event.Type.OUTCOME && e.text().startsWith("round #" + two + " ended: "))
+                        .findFirst().orElseThrow(() -> new AssertionError("no event for round #" + two));
+                assertTrue(said.text().contains("vs #" + one) && said.text().contains(second.verdict()), said.text());
+                tries.append("\n").append(first.verdict()).append(" | ").append(second.verdict());
+                if (second.speedup() < 1.4) {
+                    // the verdict names the GIL where it says the pair was no faster
+                    assertTrue(second.speedup() >= RoundVerdict.NO_FASTER
+                            || second.verdict().contains("the GIL lets one run at a time"), second.verdict());
+                    return;
+                }
+                assertTrue(attempt < 3, "the GIL lets one run at a time, so no speed-up of 1.4 or more:" + tries);
+            }
         }
     }
 
