@@ -12,6 +12,8 @@ public final class RoundVerdict {
     static final double NO_FASTER = 1.3;
     /** Below this many cores busy for the whole round, its workers mostly waited. */
     static final double WAITED = 0.25;
+    /** Other processes' load beside two rounds that differs by this many cores makes their times unlike. */
+    static final double UNLIKE = 0.5;
 
     private RoundVerdict() {}
 
@@ -31,7 +33,7 @@ public final class RoundVerdict {
                     ? " - the baseline for later rounds of the same work"
                     : " - no single-worker round of the same work to compare with");
         } else {
-            line = compared(r, base, who);
+            line = compared(r, base, who) + unlike(r, base);
         }
         return line + others(r);
     }
@@ -81,6 +83,17 @@ public final class RoundVerdict {
     static boolean busyMachine(Round r) {
         double o = r.othersCores();
         return !Double.isNaN(o) && (o >= 0.5 || (r.hostCores() > 0 && o >= 0.25 * r.hostCores()));
+    }
+
+    /** When the load beside the two rounds differed by half a core or more, their times are not like for like. */
+    private static String unlike(Round r, Round base) {
+        double a = base.othersCores();
+        double b = r.othersCores();
+        if (Double.isNaN(a) || Double.isNaN(b) || Math.abs(a - b) < UNLIKE) {
+            return "";
+        }
+        return "; #" + base.id() + " ran beside " + cores(a) + " busy cores of other processes, this beside " + cores(b)
+                + ": not like for like";
     }
 
     private static String others(Round r) {

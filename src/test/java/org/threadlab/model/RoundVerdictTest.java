@@ -62,6 +62,16 @@ class RoundVerdictTest {
     }
 
     @Test
+    void roundsRunBesideDifferentLoadsAreSaidNotToBeLikeForLike() {
+        Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.5, 1.0, 1.2, 0, 0, 0, Double.NaN);
+        Round r = round(2, WorkerKind.THREAD, 2, true, "cpu", 0.7, 0.9, 0.1, 0, 0, 1, 1.43);
+        assertEquals("2 threads + GIL: 1.4x as fast as one after another, 0.9 of 2 cores busy; #1 ran beside 1.2 busy "
+                + "cores of other processes, this beside 0.1: not like for like", RoundVerdict.of(r, base));
+        Round same = round(2, WorkerKind.THREAD, 2, true, "cpu", 1.0, 0.9, 0.4, 0, 0, 1, 1.0);
+        assertFalse(RoundVerdict.of(same, ONE).contains("like for like"), "0 and 0.4 are alike enough");
+    }
+
+    @Test
     void failedAndStoppedRoundsClaimNoSpeedUp() {
         Round r = round(2, WorkerKind.PROCESS, 4, false, "cpu", 1.0, 1.0, 0, 1, 2, 1, Double.NaN);
         assertEquals("4 processes: 1 failed, 2 stopped, 1 finished - no speed-up to tell", RoundVerdict.of(r, ONE));
