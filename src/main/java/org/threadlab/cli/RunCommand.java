@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.threadlab.lab.Outcomes;
+import org.threadlab.lab.RoundsTable;
 import org.threadlab.lab.RunSession;
+import org.threadlab.model.Round;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.text.Durations;
@@ -56,6 +58,11 @@ import picocli.CommandLine.Parameters;
                         + "3 --timeout fired (what still ran was terminated), 130 interrupted (Ctrl-C)."})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /**
+     * How often the model samples when nothing is recorded: the round's peaks need a tick while its
+     * workers run, and a tick costs little (threadlab and its children only).
+     */
+    static final Duration ROUND_INTERVAL = Duration.ofMillis(500);
     /** A worker failed. */
     static final int EXIT_FAILED = 1;
     /** --timeout fired and what still ran was terminated: a script must be able to tell it from a finished run. */
@@ -156,10 +163,13 @@ public final class RunCommand implements Callable<Integer> {
             }
         };
         RunSession.Summary summary;
+        SnapshotSource source = null;
         // text mode prints events as they happen; with --json a progress line on stderr stands in for them
         try (Supervisor supervisor = new Supervisor(limits, gil, Platform.system()::availableMemoryBytes);
              RecordArgs.Session recording = record.start(spec, "run", RecordArgs.HEADLESS_INTERVAL);
-             SnapshotSource recorded = recording == null ? null : recording.watch(supervisor);
+             // always a model: it measures the round (others' cores, peaks); recorded with --record
+             SnapshotSource model = recording == null ? UiCommand.openSource(supervisor, ROUND_INTERVAL)
+                     : recording.watch(supervisor);
              Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, !json || quiet);
              ProgressTicker ticker = new ProgressTicker(supervisor, progress);
              // the terminal echoes ^C where the cursor is: the events that follow start on a line of their own
@@ -174,6 +184,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             supervisor.events().subscribe(printer);
             Outcomes.watch(supervisor);
+            source = model;
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
             if (summary.interrupted()) {
                 ticker.close();
@@ -182,14 +193,26 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             Thread.interrupted();
         }
+        // closed by now: its last tick covered the round's end, so the round's figures are final
+        Round round = source == null || source.latest() == null || source.latest().rounds().isEmpty() ? null
+                : source.latest().rounds().get(source.latest().rounds().size() - 1);
         if (json) {
-            out.println(Json.write(toJson(workloadSpec.text(), summary, events)));
+            Map<String, Object> doc = toJson(workloadSpec.text(), summary, events);
+            if (round != null) {
+                doc.put("round", RoundsTable.json(round));
+            }
+            out.println(Json.write(doc));
         } else {
             out.println();
             out.print(table(summary));
             out.println("wall " + Durations.seconds(summary.wall()) + " for " + count + " " + kindNoun()
                     + (summary.timedOut() ? " (timed out after " + Durations.format(timeout) + ")" : "")
                     + (summary.interrupted() ? " (INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped)" : ""));
+            if (round != null) {
+                for (String line : RoundsTable.summary(round)) {
+                    out.println(line);
+                }
+            }
         }
         out.flush();
         return summary.interrupted() ? CtrlC.EXIT_INTERRUPTED : summary.anyFailed() ? EXIT_FAILED : summary.timedOut() ? EXIT_TIMED_OUT : 0;

@@ -12,11 +12,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.threadlab.lab.Outcomes;
+import org.threadlab.lab.RoundsTable;
 import org.threadlab.lab.WorkerFates;
 import org.threadlab.lesson.LessonRunner;
+import org.threadlab.model.Snapshot;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
@@ -157,6 +160,11 @@ public final class UiCommand implements Callable<Integer> {
             }
             // the screen is gone: what became of every worker stays on the terminal (the daemon lesson)
             for (String line : WorkerFates.lines(supervisor.workers(), supervisor.events().recent(EventLog.DEFAULT_CAPACITY))) {
+                spec.commandLine().getOut().println(line);
+            }
+            // and the session's rounds side by side, as the tutorials print their results
+            Snapshot last = source.awaitCurrent();
+            for (String line : RoundsTable.lines(last == null ? List.of() : last.rounds())) {
                 spec.commandLine().getOut().println(line);
             }
             spec.commandLine().getOut().flush();

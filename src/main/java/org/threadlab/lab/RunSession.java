@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.JoinResult;
+import org.threadlab.worker.SpawnRefused;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -50,8 +51,10 @@ public final class RunSession {
         boolean timedOut = false;
         boolean interrupted = false;
         try {
-            for (int i = 0; i < count && !Thread.currentThread().isInterrupted(); i++) {
-                supervisor.spawn(kind, spec, daemon);
+            // one round: the model measures the N workers together (wall, CPU, cores busy, verdict)
+            Supervisor.RoundStart started = supervisor.spawnRound(kind, spec, count, daemon);
+            if (started.refused() != null) {
+                throw new SpawnRefused(started.refused());
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();

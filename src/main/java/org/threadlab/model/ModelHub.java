@@ -54,6 +54,7 @@ public final class ModelHub implements SnapshotSource {
 
     // the hub thread's own state
     private final WorkerJoin join = new WorkerJoin();
+    private final RoundBook rounds = new RoundBook();
     private final Deque<Event> samplerEvents = new ArrayDeque<>();
     private Measurement lastGood;
     private Measurement lastFailed;
@@ -180,8 +181,11 @@ public final class ModelHub implements SnapshotSource {
 
     /** One model for a batch of inputs: every measurement is joined (its CPU history counts), the last one shown. */
     private void build(List<HubInput> batch) {
+        // the rounds before the workers: the supervisor lists a round once its workers are in its list
+        List<org.threadlab.worker.RoundInfo> asked = supervisor == null ? List.of() : supervisor.rounds();
         List<WorkerInfo> workers = workers();
         WorkerJoin.Joined joined = null;
+        List<Measurement> good = new ArrayList<>();
         for (HubInput in : batch) {
             if (in instanceof HubInput.Measured m) {
                 Measurement x = m.measurement();
@@ -197,6 +201,7 @@ public final class ModelHub implements SnapshotSource {
                         note(Event.Type.INFO, "sampler: measuring again", x.takenAt());
                     }
                     lastGood = x;
+                    good.add(x);
                     joined = join.join(workers, x, m.gil(), NO_GIL);
                 }
             }
@@ -213,8 +218,13 @@ public final class ModelHub implements SnapshotSource {
         }
         // a model made for a new tick is as of that tick; one made for the supervisor's news, as of now
         Instant at = measured ? base.takenAt() : Instant.now();
+        List<Round> measuredRounds = supervisor == null ? List.of()
+                : rounds.update(asked, workers, supervisor.baseline(), good, at);
+        for (Round r : rounds.ended()) {
+            note(Event.Type.OUTCOME, endedText(r), r.endedAt());
+        }
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
-                joined.workers(), joined.gil(), events());
+                joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
         WatchList w = watchList(workers);
         if (!w.equals(sampler.watching())) {
@@ -232,6 +242,20 @@ public final class ModelHub implements SnapshotSource {
                 }
             }
         }
+    }
+
+    /** The event of a round's end: "round #3 ended: 4 threads + GIL cpu units=0.5: 2.10s wall, ... - verdict". */
+    static String endedText(Round r) {
+        StringBuilder b = new StringBuilder("round #").append(r.id()).append(" ended: ").append(r.info().label()).append(": ")
+                .append(org.threadlab.text.Durations.seconds(r.wall())).append(" wall");
+        if (r.cpuNanos() >= 0) {
+            b.append(", ").append(org.threadlab.text.Durations.seconds(Duration.ofNanos(r.cpuNanos()))).append(" CPU, ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f cores busy", r.coresBusy()));
+        }
+        if (!Double.isNaN(r.speedup())) {
+            b.append(String.format(java.util.Locale.ROOT, ", %.1fx vs #%d", r.speedup(), r.baseline()));
+        }
+        return b.append(" - ").append(r.verdict()).toString();
     }
 
     private void note(Event.Type type, String text, Instant at) {
@@ -298,6 +322,10 @@ public final class ModelHub implements SnapshotSource {
     /** Stops the sampler and the hub's thread; {@link #latest()} keeps the last model. */
     @Override
     public void close() {
+        if (!closed && thread != null) {
+            // a last tick: a round that just ended gets the window that covers its end, so its figures are final
+            sampleNow();
+        }
         if (!closed) {
             // one last model with everything posted before the close (a run's last "joined", a quit's
             // "terminated"): a recorder still following this hub writes the session's true end

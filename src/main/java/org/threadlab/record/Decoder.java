@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.sample.CoreSample;
@@ -18,6 +19,7 @@ import org.threadlab.sample.ThreadSample;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 import org.threadlab.worker.WorkerState;
@@ -37,12 +39,15 @@ final class Decoder {
     /** The last model's workers by id (what a worker without "info" keeps), and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
+    /** The last model's rounds by id (what a round written as its id alone is). */
+    private Map<Integer, Round> rounds = new HashMap<>();
 
     /** What the next model is decoded against: the last model's histories, workers and fields. Never changed once made. */
-    record State(Map<String, History> histories, Map<Integer, WorkerInfo> infos, Map<Object, Map<String, Object>> fields) {}
+    record State(Map<String, History> histories, Map<Integer, WorkerInfo> infos, Map<Object, Map<String, Object>> fields,
+                 Map<Integer, Round> rounds) {}
 
     State state() {
-        return new State(histories, infos, fields);
+        return new State(histories, infos, fields, rounds);
     }
 
     /** Back to a state taken before: the models after it can be decoded again (events stay: ids are for the whole file). */
@@ -50,6 +55,7 @@ final class Decoder {
         histories = s.histories();
         infos = s.infos();
         fields = s.fields();
+        rounds = s.rounds();
     }
 
     static Header header(Tree.Obj o) {
@@ -103,12 +109,42 @@ final class Decoder {
         for (Tree.Obj w : o.objects("workers")) {
             workers.add(worker(w));
         }
+        // a recording of format 1.0 has no rounds
+        List<Round> roundList = new ArrayList<>();
+        Map<Integer, Round> roundsNow = new HashMap<>();
+        if (o.has("rounds")) {
+            for (Tree.Obj r : o.objects("rounds")) {
+                Round round = round(r);
+                roundList.add(round);
+                roundsNow.put(round.id(), round);
+            }
+        }
         Snapshot s = new Snapshot(o.integer("seq"), instant(o, "at"), duration(o, "interval_ns"), o.integer("self"),
-                host(o.requiredObject("host")), processes, workers, gil(o.object("gil")), shown);
+                host(o.requiredObject("host")), processes, workers, gil(o.object("gil")), shown, roundList);
+        rounds = roundsNow;
         histories = seen;
         infos = infosNow;
         fields = fieldsNow;
         return s;
+    }
+
+    /** A round whole, or its id alone for one as the last model had it. */
+    private Round round(Tree.Obj r) {
+        int id = r.int32("id");
+        if (!r.has("kind")) {
+            Round before = rounds.get(id);
+            if (before == null) {
+                throw new IllegalArgumentException(r.path() + ".kind: missing, and the last model had no round " + id);
+            }
+            return before;
+        }
+        RoundInfo info = new RoundInfo(id, enumOf(WorkerKind.class, r, "kind"), r.requiredString("workload"),
+                r.has("params") ? r.string("params") : "", r.int32("asked"), r.int32("started"), r.bool("daemon"),
+                r.bool("gil"), instant(r, "requested"));
+        return new Round(info, instant(r, "ended"), duration(r, "wall_ns"), r.integer("cpu_ns"), r.decimal("cores_busy"),
+                r.decimal("others_cores"), r.int32("host_cores"), r.int32("finished"), r.int32("failed"),
+                r.int32("stopped"), r.integer("peak_mem"), r.int32("peak_threads"), r.int32("baseline"),
+                r.decimal("speedup"), r.string("verdict"));
     }
 
     private HostSample host(Tree.Obj h) {
@@ -168,7 +204,7 @@ final class Decoder {
                     o.bool("daemon"), enumOf(WorkerState.class, o, "state"), o.string("reason"), instant(o, "started"),
                     instant(o, "ended"), 0, 0, o.integer("pid"), o.integer("tid"), o.integer("jtid"), o.integer("cpu_ns"),
                     o.optionalInt("exit"), o.string("result"), o.strings("stderr"), o.bool("cancel"), null, o.strings("stdout"),
-                    o.int32("owner"));
+                    o.int32("owner"), o.has("round") ? o.int32("round") : 0);
         } else {
             i = infos.get(id);
             if (i == null) {
@@ -203,7 +239,7 @@ final class Decoder {
         WorkerInfo info = new WorkerInfo(id, lasting.name(), lasting.kind(), lasting.workload(), lasting.daemon(), lasting.state(),
                 lasting.reason(), lasting.startedAt(), lasting.endedAt(), done, total, lasting.pid(), lasting.tid(),
                 lasting.javaThreadId(), lasting.cpuNanos(), lasting.exitCode(), lasting.result(), lasting.stderrTail(),
-                lasting.cancelRequested(), status, lasting.stdoutTail(), lasting.owner());
+                lasting.cancelRequested(), status, lasting.stdoutTail(), lasting.owner(), lasting.round());
         return new WorkerSample(info, cpu, core, mem, threadState, h,
                 state == null ? null : enumOf(WorkerState.class, f, "state"), held, waited);
     }

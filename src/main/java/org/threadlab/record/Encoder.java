@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.sample.CoreSample;
@@ -17,6 +18,7 @@ import org.threadlab.sample.ThreadSample;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.WorkerInfo;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -44,6 +46,8 @@ final class Encoder {
     /** The last model's workers, by id, and this model's. */
     private Map<Integer, WorkerInfo> infos = new HashMap<>();
     private Map<Integer, WorkerInfo> infosNow = new HashMap<>();
+    /** The last model's rounds by id: one that did not change is its id alone. */
+    private Map<Integer, Round> rounds = new HashMap<>();
     private final Map<String, double[]> histories = new HashMap<>();
     /** Histories the last model wrote, to forget those of workers and cores that went. */
     private Map<String, double[]> seen = new HashMap<>();
@@ -113,6 +117,16 @@ final class Encoder {
                 g.writeNumber(id);
             }
             g.writeEndArray();
+            Map<Integer, Round> roundsNow = new HashMap<>();
+            if (!s.rounds().isEmpty()) {
+                g.writeArrayPropertyStart("rounds");
+                for (Round r : s.rounds()) {
+                    round(g, r, rounds.get(r.id()));
+                    roundsNow.put(r.id(), r);
+                }
+                g.writeEndArray();
+            }
+            rounds = roundsNow;
             g.writeEndObject();
         }
         buf.write('\n');
@@ -154,6 +168,38 @@ final class Encoder {
             g.writeEndObject();
         }
         buf.write('\n');
+    }
+
+    /** A round whole when it is new or changed since the last model (a running one changes at every model), else its id alone. */
+    private static void round(JsonGenerator g, Round r, Round before) {
+        g.writeStartObject();
+        g.writeNumberProperty("id", r.id());
+        if (!r.equals(before)) {
+            RoundInfo i = r.info();
+            text(g, "kind", i.kind().name());
+            text(g, "workload", i.workload());
+            text(g, "params", i.params());
+            g.writeNumberProperty("asked", i.asked());
+            g.writeNumberProperty("started", i.started());
+            g.writeBooleanProperty("daemon", i.daemon());
+            g.writeBooleanProperty("gil", i.gil());
+            instant(g, "requested", i.requestedAt());
+            instant(g, "ended", r.endedAt());
+            duration(g, "wall_ns", r.wall());
+            g.writeNumberProperty("cpu_ns", r.cpuNanos());
+            number(g, "cores_busy", r.coresBusy());
+            number(g, "others_cores", r.othersCores());
+            g.writeNumberProperty("host_cores", r.hostCores());
+            g.writeNumberProperty("finished", r.finished());
+            g.writeNumberProperty("failed", r.failed());
+            g.writeNumberProperty("stopped", r.stopped());
+            g.writeNumberProperty("peak_mem", r.peakMemory());
+            g.writeNumberProperty("peak_threads", r.peakThreads());
+            g.writeNumberProperty("baseline", r.baseline());
+            number(g, "speedup", r.speedup());
+            text(g, "verdict", r.verdict());
+        }
+        g.writeEndObject();
     }
 
     private void host(JsonGenerator g, HostSample h) {
@@ -276,6 +322,9 @@ final class Encoder {
             g.writeBooleanProperty("cancel", i.cancelRequested());
             strings(g, "stdout", i.stdoutTail());
             g.writeNumberProperty("owner", i.owner());
+            if (i.round() > 0) {
+                g.writeNumberProperty("round", i.round());
+            }
             g.writeEndObject();
         }
         // the live figures: only what changed since the last model

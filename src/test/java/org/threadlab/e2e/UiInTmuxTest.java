@@ -90,6 +90,9 @@ class UiInTmuxTest {
             assertTrue(s.contains("threadlab: what became of the 4 workers started"), s);
             assertTrue(Pattern.compile("sleep-3 +process +terminated by SIGTERM after").matcher(s).find(), s);
             assertTrue(Pattern.compile("sleep-4 +thread +finished after [^\\n]*; joined").matcher(s).find(), s);
+            // and the session's rounds side by side (2t, p, t): the last one slept its 1s
+            assertTrue(s.contains("threadlab: the session's 3 rounds"), s);
+            assertTrue(Pattern.compile("#3 +1 thread sleep duration=1s +1\\.\\d\\ds ").matcher(s).find(), s);
             assertEquals("0", t.format("#{alternate_on}"), "back on the main screen");
             assertEquals("1", t.format("#{cursor_flag}"), "the cursor is visible again");
             assertTrue(s.contains(" icanon") && !s.contains("-icanon"), "line mode restored:\n" + s);

@@ -94,7 +94,7 @@ class RecordingReaderTest {
     @Test
     void aNewerMajorVersionIsRefused() throws Exception {
         List<String> lines = new ArrayList<>(good);
-        lines.set(0, lines.get(0).replace("\"version\":\"1.0\"", "\"version\":\"2.0\""));
+        lines.set(0, lines.get(0).replace("\"version\":\"" + Format.VERSION + "\"", "\"version\":\"2.0\""));
         Path f = file(lines);
         assertEquals(f + ": recording format version 2.0 is newer than this threadlab reads (1.x): replay it with a newer threadlab",
                 refusal(f));
@@ -103,7 +103,7 @@ class RecordingReaderTest {
     @Test
     void anOlderMajorVersionIsRefused() throws Exception {
         List<String> lines = new ArrayList<>(good);
-        lines.set(0, lines.get(0).replace("\"version\":\"1.0\"", "\"version\":\"0.9\""));
+        lines.set(0, lines.get(0).replace("\"version\":\"" + Format.VERSION + "\"", "\"version\":\"0.9\""));
         Path f = file(lines);
         assertEquals(f + ": recording format version 0.9 is older than this threadlab reads (1.x): replay it with the threadlab that wrote it",
                 refusal(f));
@@ -112,7 +112,7 @@ class RecordingReaderTest {
     @Test
     void aNewerMinorVersionIsReadSkippingWhatItAdds() throws Exception {
         List<String> lines = new ArrayList<>(good);
-        lines.set(0, lines.get(0).replace("\"version\":\"1.0\"", "\"version\":\"1.3\""));
+        lines.set(0, lines.get(0).replace("\"version\":\"" + Format.VERSION + "\"", "\"version\":\"1.3\""));
         // a newer writer's new field and new kind of line
         int i = modelLine(2);
         lines.set(i, lines.get(i).replaceFirst("\\{\"type\":\"model\",", "{\"type\":\"model\",\"timeline\":[1,2,3],"));
@@ -120,7 +120,7 @@ class RecordingReaderTest {
         Recording r = RecordingReader.read(file(lines));
         assertEquals(6, r.models().size());
         assertTrue(r.notes().contains("written by a newer threadlab (format 1.3): what this one does not know was skipped"), r.notes().toString());
-        // the same unknown line in a 1.0 file is an error: nothing newer wrote it
+        // the same unknown line in a file of this version is an error: nothing newer wrote it
         lines.set(0, good.get(0));
         Path f = file(lines);
         assertEquals(f + ":" + (i + 1) + ": type: unknown line type 'lesson'", refusal(f));

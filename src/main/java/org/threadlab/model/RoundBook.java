@@ -1,0 +1,337 @@
+package org.threadlab.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.threadlab.sample.HostSample;
+import org.threadlab.sample.JavaThreadSample;
+import org.threadlab.sample.Measurement;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
+
+/**
+ * The session's rounds as measured (see {@link Round}), kept on the model hub's thread: which workers
+ * belong to each (its own, and the members they started), when it ended, its CPU, its peaks, and the
+ * cores other processes kept busy over its window. Not thread-safe.
+ *
+ * <p>A round's end is known from the workers; its figures are final once a tick taken at or after
+ * that end has been counted (its window covers the round's last moments), and only then does it get
+ * its verdict and say so once ({@link #ended()}).
+ */
+final class RoundBook {
+    /** How many rounds are kept. */
+    static final int KEEP = 200;
+
+    private final Map<Integer, Book> books = new LinkedHashMap<>();
+    /** Threadlab's own CPU so far (self and every child seen), by PID, as the last good tick read it. */
+    private Map<Long, Long> cpuSeen = new HashMap<>();
+    private Instant lastTick;
+    private int hostCores;
+    private final List<Round> ended = new ArrayList<>();
+
+    /** One round's running books. */
+    private static final class Book {
+        final RoundInfo info;
+        /** Its workers as last seen: its own and their members; kept when the supervisor drops one. */
+        final Map<Integer, WorkerInfo> workers = new LinkedHashMap<>();
+        /** A process worker's CPU so far as the sampler read it: what counts when the worker cannot say (killed). */
+        final Map<Integer, Long> sampledCpu = new HashMap<>();
+        /** Others' cores integrated over the covered nanoseconds, and those nanoseconds. */
+        double othersCoreNanos;
+        long coveredNanos;
+        long peakMemory = -1;
+        int peakThreads = -1;
+        Instant endedAt;
+        Round done;
+
+        Book(RoundInfo info) {
+            this.info = info;
+        }
+    }
+
+    /**
+     * Brings the rounds up to date and returns them, oldest first.
+     *
+     * @param asked        the supervisor's rounds, read before {@code workers} (so every round's workers were started)
+     * @param workers      the supervisor's workers, read after {@code asked}
+     * @param marked       the round the teacher marked as the baseline, 0 for none
+     * @param measurements the good ticks that came since the last call, oldest first
+     * @param now          the model's time: a running round's wall runs to here
+     */
+    List<Round> update(List<RoundInfo> asked, List<WorkerInfo> workers, int marked, List<Measurement> measurements,
+                       Instant now) {
+        for (RoundInfo r : asked) {
+            books.computeIfAbsent(r.id(), k -> new Book(r));
+        }
+        while (books.size() > KEEP) {
+            Iterator<Integer> it = books.keySet().iterator();
+            it.next();
+            it.remove();
+        }
+        assign(workers);
+        for (Measurement m : measurements) {
+            measured(m, workers, marked);
+        }
+        List<Round> out = new ArrayList<>(books.size());
+        for (Book b : books.values()) {
+            out.add(b.done != null ? b.done : figures(b, now, null));
+        }
+        return out;
+    }
+
+    /** The rounds whose figures became final since the last call (for their one event), oldest first. */
+    List<Round> ended() {
+        List<Round> out = List.copyOf(ended);
+        ended.clear();
+        return out;
+    }
+
+    /** True while a round has ended but waits for the tick that covers its end. */
+    boolean settling() {
+        return books.values().stream().anyMatch(b -> b.endedAt != null && b.done == null);
+    }
+
+    /** Files each worker under its round (a member under its owner's), and notes the rounds whose last worker ended. */
+    private void assign(List<WorkerInfo> workers) {
+        // only running rounds can gain members: a round ends after the last of them
+        Map<Integer, Integer> roundOf = new HashMap<>();
+        for (Book b : books.values()) {
+            if (b.endedAt == null) {
+                for (int id : b.workers.keySet()) {
+                    roundOf.put(id, b.info.id());
+                }
+            }
+        }
+        // owners come before their members (lower ids), but a member of a member must find its round too
+        boolean more = true;
+        List<WorkerInfo> left = new ArrayList<>(workers);
+        while (more && !left.isEmpty()) {
+            more = false;
+            for (Iterator<WorkerInfo> it = left.iterator(); it.hasNext(); ) {
+                WorkerInfo w = it.next();
+                Integer r = w.round() > 0 ? Integer.valueOf(w.round()) : w.owner() > 0 ? roundOf.get(w.owner()) : null;
+                if (w.round() == 0 && w.owner() == 0) {
+                    it.remove();
+                } else if (r != null) {
+                    roundOf.put(w.id(), r);
+                    Book b = books.get(r);
+                    if (b != null && b.endedAt == null) {
+                        b.workers.put(w.id(), w);
+                    }
+                    it.remove();
+                    more = true;
+                }
+            }
+        }
+        java.util.Set<Integer> present = new java.util.HashSet<>();
+        for (WorkerInfo w : workers) {
+            present.add(w.id());
+        }
+        for (Book b : books.values()) {
+            if (b.endedAt != null) {
+                continue;
+            }
+            if (b.workers.isEmpty()) {
+                // the supervisor lists a round only once its workers are started, and the caller read the
+                // rounds before the workers: a round with none left was cleared before it was ever seen
+                b.endedAt = Instant.now();
+                continue;
+            }
+            Instant last = null;
+            boolean alive = false;
+            for (WorkerInfo w : b.workers.values()) {
+                if (w.state().alive() && present.contains(w.id())) {
+                    alive = true;
+                    break;
+                }
+                // a worker the supervisor dropped (a clear) had ended; when, it no longer says
+                Instant end = w.endedAt() != null ? w.endedAt() : Instant.now();
+                last = last == null || end.isAfter(last) ? end : last;
+            }
+            if (!alive) {
+                b.endedAt = last;
+            }
+        }
+    }
+
+    /** One good tick: others' cores over the windows of the rounds it overlaps, the peaks, the sampled CPU. */
+    private void measured(Measurement m, List<WorkerInfo> workers, int marked) {
+        HostSample host = m.host();
+        hostCores = host.cores().isEmpty() ? hostCores : host.cores().size();
+        Map<Long, ProcessSample> byPid = new HashMap<>();
+        Map<Long, Long> cpuNow = new HashMap<>();
+        long ours = 0;
+        Instant windowStart = host.window() == null ? null : m.takenAt().minus(host.window());
+        for (ProcessSample p : m.processes()) {
+            if (p.error() != null || p.userTime() == null || p.systemTime() == null) {
+                continue;
+            }
+            byPid.put(p.pid(), p);
+            long cpu = p.userTime().plus(p.systemTime()).toNanos();
+            cpuNow.put(p.pid(), cpu);
+            Long before = cpuSeen.get(p.pid());
+            if (before != null) {
+                ours += Math.max(0, cpu - before);
+            } else if (p.startTime() != null && lastTick != null && p.startTime().isAfter(lastTick.minusMillis(50))) {
+                ours += cpu; // a child born since the last tick: all its CPU is of this window
+            }
+        }
+        // a child that ended since the last tick: what it used after that tick, as it reported at its end
+        for (Map.Entry<Long, Long> e : cpuSeen.entrySet()) {
+            if (!cpuNow.containsKey(e.getKey())) {
+                for (WorkerInfo w : workers) {
+                    if (w.kind() == WorkerKind.PROCESS && w.pid() == e.getKey() && w.cpuNanos() >= 0) {
+                        ours += Math.max(0, w.cpuNanos() - e.getValue());
+                    }
+                }
+            }
+        }
+        cpuSeen = cpuNow;
+        lastTick = m.takenAt();
+        double others = Double.NaN;
+        if (windowStart != null && host.window().toNanos() > 0 && !Double.isNaN(host.total().utilisation())
+                && !host.cores().isEmpty()) {
+            others = host.total().utilisation() * host.cores().size() - ours / (double) host.window().toNanos();
+        }
+        for (Book b : books.values()) {
+            if (b.done != null) {
+                continue;
+            }
+            if (!Double.isNaN(others)) {
+                Instant from = later(windowStart, b.info.requestedAt());
+                Instant to = b.endedAt == null || m.takenAt().isBefore(b.endedAt) ? m.takenAt() : b.endedAt;
+                long overlap = Duration.between(from, to).toNanos();
+                if (overlap > 0) {
+                    b.othersCoreNanos += others * overlap;
+                    b.coveredNanos += overlap;
+                }
+            }
+            peaks(b, m, byPid);
+            if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt)) {
+                settle(b, marked);
+            }
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** What the round's live workers held at this tick: a process its RSS and OS threads, a thread its allocated bytes and itself. */
+    private static void peaks(Book b, Measurement m, Map<Long, ProcessSample> byPid) {
+        long memory = 0;
+        int threads = 0;
+        boolean any = false;
+        for (WorkerInfo w : b.workers.values()) {
+            if (w.kind() == WorkerKind.PROCESS) {
+                ProcessSample p = byPid.get(w.pid());
+                if (p != null && w.pid() > 0) {
+                    b.sampledCpu.put(w.id(), p.userTime().plus(p.systemTime()).toNanos());
+                    if (w.state().alive()) {
+                        memory += Math.max(0, p.rssBytes());
+                        threads += Math.max(0, p.threadCount());
+                        any = true;
+                    }
+                }
+            } else if (w.state().alive()) {
+                JavaThreadSample j = m.javaThreads().get(w.javaThreadId());
+                if (j != null && j.allocatedBytes() >= 0) {
+                    memory += j.allocatedBytes();
+                }
+                threads++;
+                any = true;
+            }
+        }
+        if (any) {
+            b.peakMemory = Math.max(b.peakMemory, memory);
+            b.peakThreads = Math.max(b.peakThreads, threads);
+        }
+    }
+
+    /** Its figures are final: the baseline, the speed-up, the verdict; said once. */
+    private void settle(Book b, int marked) {
+        Round base = baseline(b, marked);
+        Round r = figures(b, b.endedAt, base);
+        b.done = new Round(r.info(), r.endedAt(), r.wall(), r.cpuNanos(), r.coresBusy(), r.othersCores(), r.hostCores(),
+                r.finished(), r.failed(), r.stopped(), r.peakMemory(), r.peakThreads(), r.baseline(), r.speedup(),
+                RoundVerdict.of(r, base));
+        ended.add(b.done);
+    }
+
+    /**
+     * The round this one is compared with: the one the teacher marked (when it has ended and is not this
+     * one), else the newest ended round before it of one worker that finished the same workload with the
+     * same parameters; null for none.
+     */
+    private Round baseline(Book b, int marked) {
+        if (marked > 0 && marked != b.info.id()) {
+            Book m = books.get(marked);
+            if (m != null && m.done != null) {
+                return m.done;
+            }
+        }
+        Round best = null;
+        for (Book o : books.values()) {
+            Round r = o.done;
+            if (r != null && o.info.id() < b.info.id() && r.info().started() == 1 && r.finished() == 1
+                    && r.failed() == 0 && r.stopped() == 0 && sameWork(r.info(), b.info)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static boolean sameWork(RoundInfo a, RoundInfo b) {
+        return a.workload().equals(b.workload()) && a.params().equals(b.params());
+    }
+
+    /** The round's figures up to {@code until} (its end, or the model's time while it runs). */
+    private Round figures(Book b, Instant until, Round base) {
+        Instant end = b.endedAt != null ? b.endedAt : until;
+        Duration wall = Duration.between(b.info.requestedAt(), end);
+        if (wall.isNegative()) {
+            wall = Duration.ZERO;
+        }
+        long cpu = 0;
+        boolean known = false;
+        int finished = 0;
+        int failed = 0;
+        int stopped = 0;
+        for (WorkerInfo w : b.workers.values()) {
+            long c = w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
+            if (c >= 0) {
+                cpu += c;
+                known = true;
+            }
+            if (w.isMember()) {
+                continue; // a pool's processes end with their owner: the round's count is of the workers asked for
+            }
+            if (w.state() == WorkerState.FINISHED) {
+                finished++;
+            } else if (w.state() == WorkerState.FAILED) {
+                failed++;
+            } else if (w.state() == WorkerState.TERMINATED || (b.endedAt != null && w.state().alive())) {
+                stopped++; // alive only when the supervisor dropped it unseen: it did not finish its work
+            }
+        }
+        boolean ended = b.endedAt != null;
+        long cpuNanos = ended && known ? cpu : -1;
+        double busy = cpuNanos >= 0 && wall.toNanos() > 0 ? cpuNanos / (double) wall.toNanos() : Double.NaN;
+        double others = b.coveredNanos > 0 ? Math.max(0, b.othersCoreNanos / b.coveredNanos) : Double.NaN;
+        int baseId = base == null ? 0 : base.id();
+        double speedup = Double.NaN;
+        if (base != null && ended && sameWork(base.info(), b.info) && wall.toNanos() > 0) {
+            speedup = b.info.started() * (double) base.wall().toNanos() / wall.toNanos();
+        }
+        return new Round(b.info, b.endedAt, wall, cpuNanos, busy, others, hostCores, finished, failed, stopped,
+                b.peakMemory, b.peakThreads, baseId, speedup, null);
+    }
+}

@@ -1,0 +1,50 @@
+package org.threadlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.threadlab.model.Round;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerKind;
+
+/** The rounds printed after quit and under run: every figure, "-" where one is not known. */
+class RoundsTableTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    private static Round round(int id, WorkerKind kind, int n, boolean gil, double wall, long cpu, double busy, double others,
+                               int baseline, double speedup, boolean ended) {
+        RoundInfo info = new RoundInfo(id, kind, "cpu", "units=0.5", n, n, false, gil, T0);
+        Duration w = Duration.ofMillis((long) (wall * 1000));
+        return new Round(info, ended ? T0.plus(w) : null, w, cpu, busy, others, 2, n, 0, 0, 50L << 20, 4 * n, baseline,
+                speedup, ended ? "verdict " + id : null);
+    }
+
+    @Test
+    void theSessionsRoundsSideBySide() {
+        List<String> lines = RoundsTable.lines(List.of(
+                round(1, WorkerKind.THREAD, 1, false, 0.5, 500_000_000L, 1.0, 0.1, 0, Double.NaN, true),
+                round(2, WorkerKind.THREAD, 4, true, 2.05, 2_000_000_000L, 0.98, 1.8, 1, 0.976, true),
+                round(3, WorkerKind.PROCESS, 4, false, 0.7, -1, Double.NaN, Double.NaN, 0, Double.NaN, false)));
+        assertEquals(List.of(
+                "threadlab: the session's 3 rounds",
+                "   #  what                              wall    CPU  cores busy    speed-up  others busy",
+                "  #1  1 thread cpu units=0.5           0.50s  0.50s         1.0           -          0.1",
+                "  #2  4 threads + GIL cpu units=0.5    2.05s  2.00s         1.0  1.0x vs #1          1.8",
+                "  #3  4 processes cpu units=0.5      running      -           -           -            -"), lines);
+    }
+
+    @Test
+    void nothingWithoutRounds() {
+        assertEquals(List.of(), RoundsTable.lines(List.of()));
+    }
+
+    @Test
+    void runsSummary() {
+        assertEquals(List.of("round #2: 4 threads + GIL cpu units=0.5: 2.05s wall, 2.00s CPU, 1.0 of 2 cores busy, "
+                        + "other processes 1.8, peak 50M / 16 threads", "verdict: verdict 2"),
+                RoundsTable.summary(round(2, WorkerKind.THREAD, 4, true, 2.05, 2_000_000_000L, 0.98, 1.8, 1, 0.976, true)));
+    }
+}

@@ -1,0 +1,156 @@
+package org.threadlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.threadlab.NoChildrenLeft;
+import org.threadlab.sample.Sampler;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.work.Workloads;
+import org.threadlab.worker.Event;
+import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+
+/** Rounds measured for real: a real supervisor and sampler, a hub that ticks only when asked. */
+@ExtendWith(NoChildrenLeft.class)
+class LiveRoundsTest {
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+    /** Waits (with a deadline that fails loudly) until every worker of the round has ended. */
+    private static void awaitEnd(Supervisor s, int round) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (s.workers().stream().anyMatch(w -> w.round() == round && w.state().alive())) {
+            assertTrue(System.nanoTime() < deadline, "round #" + round + " did not end in time");
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * The speed-up compares two rounds run one after the other: on a machine shared with other work a
+     * change of load between them moves it (the single round slowed by a burst, the pair not). So the
+     * pair is tried up to three times; a GIL that let both threads run would fail every time (about 2x
+     * on two idle cores), while one burst does not fail the test.
+     */
+    @Test
+    void twoThreadsWithTheGilAreNoFasterThanOneAndAreComparedWithIt() throws Exception {
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("cpu").with("units", "0.5"));
+            StringBuilder tries = new StringBuilder();
+            for (int attempt = 1; ; attempt++) {
+                supervisor.setGil(false);
+                int one = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
+                hub.sampleNow();
+                awaitEnd(supervisor, one);
+                Round first = hub.sampleNow().round(one).orElseThrow();
+                assertFalse(first.running());
+                assertTrue(first.verdict() != null, "final once a tick covered its end");
+                assertTrue(first.cpuNanos() > 0, "the thread's CPU: " + first.cpuNanos());
+
+                supervisor.setGil(true);
+                int two = supervisor.spawnRound(WorkerKind.THREAD, spec, 2, false).round().id();
+                hub.sampleNow();
+                awaitEnd(supervisor, two);
+                Round second = hub.sampleNow().round(two).orElseThrow();
+                assertEquals(one, second.baseline(), "compared with the single round of the same work just before");
+                assertTrue(second.info().gil());
+                assertTrue(second.coresBusy() < 1.4, "no more than about one core: " + second.coresBusy());
+                assertEquals(2, second.peakThreads(), "two threads at once");
+                Event said = hub.awaitCurrent().events().stream()
+                        .filter(e -> e.type() == Event.Type.OUTCOME && e.text().startsWith("round #" + two + " ended: "))
+                        .findFirst().orElseThrow(() -> new AssertionError("no event for round #" + two));
+                assertTrue(said.text().contains("vs #" + one) && said.text().contains(second.verdict()), said.text());
+                tries.append("\n").append(first.verdict()).append(" | ").append(second.verdict());
+                if (second.speedup() < 1.4) {
+                    // the verdict names the GIL where it says the pair was no faster
+                    assertTrue(second.speedup() >= RoundVerdict.NO_FASTER
+                            || second.verdict().contains("the GIL lets one run at a time"), second.verdict());
+                    return;
+                }
+                assertTrue(attempt < 3, "the GIL lets one run at a time, so no speed-up of 1.4 or more:" + tries);
+            }
+        }
+    }
+
+    /** The kernel's own books: the host's busy jiffies (all but idle and iowait) and this process's. */
+    private record Kernel(long busy, long self, long nanos) {
+        static Kernel read() throws IOException {
+            long t = System.nanoTime();
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long self = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return new Kernel(busy, self, t);
+        }
+
+        /** Cores busy with anything but this process between {@code before} and this, at 100 jiffies a second. */
+        double othersSince(Kernel before) {
+            double seconds = (nanos - before.nanos) / 1e9;
+            return ((busy - before.busy) - (self - before.self)) / 100.0 / seconds;
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void othersCoresAgreeWithTheKernelWithABurnerBeside() throws Exception {
+        Process burner = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("cpu").with("units", "1"));
+            Thread.sleep(200); // the burner is under way
+            hub.sampleNow();
+            Kernel before = Kernel.read();
+            int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
+            awaitEnd(supervisor, id);
+            Kernel after = Kernel.read();
+            Round r = hub.sampleNow().round(id).orElseThrow();
+            double kernel = after.othersSince(before);
+            assertTrue(kernel > 0.5, "the burner keeps a core busy, as the kernel counts: " + kernel);
+            assertEquals(kernel, r.othersCores(), 0.3, "others' cores as the kernel counts them; verdict: " + r.verdict());
+            assertTrue(r.verdict().contains("other processes kept"), r.verdict());
+        } finally {
+            burner.destroyForcibly();
+            burner.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aProcessRoundsCpuIsTheChildsAndItsPeaksAreMeasured() throws Exception {
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("cpu").with("units", "0.5"));
+            var start = supervisor.spawnRound(WorkerKind.PROCESS, spec, 1, false);
+            int id = start.round().id();
+            long deadline = System.nanoTime() + DEADLINE_NANOS;
+            Round r;
+            // ticks while it runs: its RSS and threads are seen
+            do {
+                assertTrue(System.nanoTime() < deadline, "the round did not end in time");
+                Thread.sleep(100);
+                r = hub.sampleNow().round(id).orElseThrow();
+            } while (r.verdict() == null);
+            WorkerInfo w = supervisor.workers().stream().filter(x -> x.round() == id).findFirst().orElseThrow();
+            assertEquals(w.cpuNanos(), r.cpuNanos(), "what the child reported");
+            assertTrue(r.peakMemory() > 1_000_000, "a JVM's RSS: " + r.peakMemory());
+            assertTrue(r.peakThreads() > 5, "a JVM's threads: " + r.peakThreads());
+            assertTrue(r.wall().compareTo(Duration.between(w.startedAt(), w.endedAt())) >= 0, "start-up counts");
+        }
+    }
+}

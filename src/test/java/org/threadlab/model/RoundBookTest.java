@@ -1,0 +1,265 @@
+package org.threadlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.threadlab.sample.CoreSample;
+import org.threadlab.sample.History;
+import org.threadlab.sample.HostSample;
+import org.threadlab.sample.JavaThreadSample;
+import org.threadlab.sample.Measurement;
+import org.threadlab.sample.ProcessSample;
+import org.threadlab.work.WorkloadSpec;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerInfo;
+import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
+
+/** RoundBook on fabricated workers and ticks: ends, wall, CPU, baselines, speed-ups, peaks, others' cores. */
+class RoundBookTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final long SELF = 100;
+    private static final WorkloadSpec CPU = WorkloadSpec.of("cpu").with("units", "0.5");
+
+    private final RoundBook book = new RoundBook();
+    private final List<RoundInfo> asked = new ArrayList<>();
+    private final List<WorkerInfo> workers = new ArrayList<>();
+
+    private static Instant at(double s) {
+        return T0.plusNanos((long) (s * 1e9));
+    }
+
+    private RoundInfo round(int id, WorkerKind kind, int n, boolean gil, String params, double at) {
+        RoundInfo r = new RoundInfo(id, kind, "cpu", params, n, n, false, gil, at(at));
+        asked.add(r);
+        return r;
+    }
+
+    private static WorkerInfo worker(int id, int round, int owner, WorkerKind kind, long pid, WorkerState state,
+                                     double started, Double ended, long cpuNanos) {
+        return new WorkerInfo(id, "w" + id, kind, CPU, false, state, null, at(started), ended == null ? null : at(ended),
+                0, 0, pid, kind == WorkerKind.PROCESS ? pid : 1000 + id, kind == WorkerKind.PROCESS ? -1 : id, cpuNanos,
+                null, null, List.of(), false, null, List.of(), owner, round);
+    }
+
+    private void put(WorkerInfo w) {
+        workers.removeIf(x -> x.id() == w.id());
+        workers.add(w);
+    }
+
+    /** A tick at {@code t} over {@code window} seconds, the host {@code busy} cores of 2, with these processes. */
+    private static Measurement tick(double t, double window, double busyCores, List<ProcessSample> processes,
+                                    Map<Long, JavaThreadSample> java) {
+        CoreSample total = new CoreSample(-1, busyCores / 2, 0, 0, 1 - busyCores / 2, busyCores / 2, History.EMPTY);
+        List<CoreSample> cores = List.of(total, total);
+        HostSample host = new HostSample("h", Duration.ZERO, new double[] {0, 0, 0}, cores, total, 1, 2, 0, 0,
+                Duration.ofNanos((long) (window * 1e9)), 0);
+        return new Measurement(1, at(t), Duration.ofSeconds(1), SELF, host, processes, java, 0, null);
+    }
+
+    private static ProcessSample process(long pid, double cpuSeconds, long rss, int threads, double startedAt) {
+        Duration cpu = Duration.ofNanos((long) (cpuSeconds * 1e9));
+        return new ProcessSample(pid, 1, "java", "R", 0, cpu, Duration.ZERO, rss, rss, threads, at(startedAt),
+                pid == SELF ? "self" : "worker", List.of(), null, null);
+    }
+
+    private List<Round> update(double now, Measurement... ticks) {
+        return book.update(asked, workers, 0, List.of(ticks), at(now));
+    }
+
+    @Test
+    void aRoundEndsWithItsLastWorkerAndItsFiguresSettleAtTheNextTick() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        List<Round> rs = update(0.5, tick(0, 1, 0, List.of(process(SELF, 1, 0, 10, -100)), Map.of()));
+        Round r = rs.get(0);
+        assertTrue(r.running());
+        assertEquals(Duration.ofMillis(500), r.wall(), "a running round's wall runs to the model's time");
+
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 1.0, 900_000_000L));
+        r = update(1.2).get(0);
+        assertTrue(r.running(), "one worker still runs");
+
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 2.0, 1_100_000_000L));
+        r = update(2.1).get(0);
+        assertEquals(at(2.0), r.endedAt(), "the last worker's end");
+        assertEquals(Duration.ofSeconds(2), r.wall(), "from the request to the last end");
+        assertEquals(2_000_000_000L, r.cpuNanos());
+        assertEquals(1.0, r.coresBusy(), 1e-9);
+        assertNull(r.verdict(), "not final before a tick covers its end");
+        assertTrue(book.ended().isEmpty());
+
+        r = update(2.5, tick(2.5, 2.5, 2.0, List.of(process(SELF, 3.0, 0, 10, -100)), Map.of())).get(0);
+        assertNotNull(r.verdict());
+        assertEquals(2, r.finished());
+        List<Round> ended = book.ended();
+        assertEquals(1, ended.size(), "said once");
+        update(3, tick(3, 0.5, 2.0, List.of(process(SELF, 4.0, 0, 10, -100)), Map.of()));
+        assertTrue(book.ended().isEmpty(), "said once only");
+    }
+
+    @Test
+    void othersCoresAreTheHostsBusyCoresLessThreadlabsOwnOverTheRoundsWindow() {
+        round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0, tick(0, 1, 0, List.of(process(SELF, 10, 0, 10, -100)), Map.of()));
+        // 2 s: the host had 1.8 cores busy, threadlab used 2.0 s of CPU (1 core): others 0.8
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 2.0, 2_000_000_000L));
+        Round r = update(2, tick(2, 2, 1.8, List.of(process(SELF, 12, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(0.8, r.othersCores(), 1e-6);
+        assertEquals(2, r.hostCores());
+        assertTrue(r.verdict().contains("other processes kept 0.8 of 2 cores busy meanwhile"), r.verdict());
+    }
+
+    @Test
+    void aChildThatEndedBetweenTicksCountsAsThreadlabsWithWhatItReported() {
+        round(1, WorkerKind.PROCESS, 1, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.RUNNING, 0.1, null, -1));
+        update(0, tick(0, 1, 0, List.of(process(SELF, 10, 0, 10, -100)), Map.of()));
+        // the child is born within the window: all its CPU so far is of this window
+        update(1, tick(1, 1, 0.9, List.of(process(SELF, 10, 0, 10, -100), process(200, 0.9, 50_000_000, 20, 0.2)), Map.of()));
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.FINISHED, 0.1, 1.5, 1_400_000_000L));
+        // gone by the next tick: its last 0.5 s comes from its own report, so others stay at 0
+        Round r = update(2, tick(2, 1, 0.5, List.of(process(SELF, 10, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(0.0, r.othersCores(), 1e-6);
+        assertEquals(50_000_000, r.peakMemory());
+        assertEquals(20, r.peakThreads());
+        assertEquals(1_400_000_000L, r.cpuNanos());
+    }
+
+    @Test
+    void aKilledProcessesCpuIsWhatTheSamplerMeasured() {
+        round(1, WorkerKind.PROCESS, 1, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.RUNNING, 0.1, null, -1));
+        update(1, tick(1, 1, 1, List.of(process(SELF, 10, 0, 10, -100), process(200, 0.7, 1, 20, 0.2)), Map.of()));
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.TERMINATED, 0.1, 1.2, -1));
+        Round r = update(2, tick(2, 1, 0, List.of(process(SELF, 10, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(700_000_000L, r.cpuNanos());
+        assertEquals(1, r.stopped());
+        assertTrue(r.verdict().contains("1 stopped"), r.verdict());
+        assertTrue(Double.isNaN(r.speedup()));
+    }
+
+    @Test
+    void poolMembersBelongToTheirOwnersRound() {
+        round(1, WorkerKind.THREAD, 1, false, "inputs=4", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 0, 1, WorkerKind.PROCESS, 300, WorkerState.RUNNING, 0.2, null, -1));
+        update(0.5);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 1.0, 100_000_000L));
+        Round r = update(1.1).get(0);
+        assertTrue(r.running(), "its member still runs");
+        put(worker(2, 0, 1, WorkerKind.PROCESS, 300, WorkerState.FINISHED, 0.2, 1.5, 900_000_000L));
+        r = update(1.6, tick(1.6, 1.6, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(at(1.5), r.endedAt());
+        assertEquals(1_000_000_000L, r.cpuNanos(), "the member's CPU is the round's");
+        assertEquals(1, r.finished(), "the count is of the workers asked for");
+    }
+
+    @Test
+    void theDefaultBaselineIsTheNewestSingleRoundOfTheSameWorkAndTheSpeedUpFollows() {
+        finished(round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0), 1, 1.0);
+        finished(round(2, WorkerKind.THREAD, 1, false, "units=1", 2), 1, 4.0);     // other parameters
+        finished(round(3, WorkerKind.THREAD, 1, false, "units=0.5", 5), 1, 5.5);   // the newest: 0.5 s
+        finished(round(4, WorkerKind.THREAD, 4, true, "units=0.5", 6), 4, 8.0);    // 2 s for 4x the work
+        List<Round> rs = update(9, tick(9, 9, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of()));
+        Round four = rs.get(3);
+        assertEquals(3, four.baseline());
+        assertEquals(4 * 0.5 / 2.0, four.speedup(), 1e-9);
+        assertEquals(0, rs.get(0).baseline(), "the first has none");
+        assertTrue(Double.isNaN(rs.get(0).speedup()));
+        assertEquals(0, rs.get(1).baseline(), "nothing of the same parameters before it");
+        assertEquals(1, rs.get(2).baseline(), "a repeat is compared with the one before");
+    }
+
+    @Test
+    void aMarkedBaselineWins() {
+        finished(round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0), 1, 1.0);
+        finished(round(2, WorkerKind.THREAD, 1, false, "units=0.5", 1), 1, 2.0);
+        update(2.5, tick(2.5, 2.5, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of()));
+        finished(round(3, WorkerKind.PROCESS, 2, false, "units=0.5", 3), 2, 4.0);
+        Round r = book.update(asked, workers, 1, List.of(tick(4, 1.5, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of())),
+                at(4)).get(2);
+        assertEquals(1, r.baseline());
+        assertEquals(2.0, r.speedup(), 1e-9);
+    }
+
+    @Test
+    void aFailedRoundIsNoBaseline() {
+        round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FAILED, 0, 1.0, 5));
+        finished(round(2, WorkerKind.THREAD, 2, false, "units=0.5", 2), 2, 3.0);
+        List<Round> rs = update(4, tick(4, 4, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of()));
+        assertEquals(1, rs.get(0).failed());
+        assertTrue(rs.get(0).verdict().contains("1 failed"), rs.get(0).verdict());
+        assertEquals(0, rs.get(1).baseline());
+    }
+
+    @Test
+    void aThreadRoundsPeaksAreItsAllocatedBytesAndItsCount() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        Round r = update(1, tick(1, 1, 1, List.of(process(SELF, 10, 0, 10, -100)),
+                Map.of(1L, new JavaThreadSample(1, "w1", Thread.State.RUNNABLE, false, 1000),
+                        2L, new JavaThreadSample(2, "w2", Thread.State.RUNNABLE, false, 3000)))).get(0);
+        assertEquals(4000, r.peakMemory());
+        assertEquals(2, r.peakThreads());
+    }
+
+    @Test
+    void aWorkerTheScreenClearedStillCountsAsLastSeen() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0.5);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 1.0, 700_000_000L));
+        update(1.1);
+        workers.removeIf(w -> w.id() == 1); // cleared
+        Round r = update(1.2).get(0);
+        assertTrue(r.running(), "worker 2 still runs");
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 1.5, 800_000_000L));
+        r = update(1.6).get(0);
+        assertEquals(at(1.5), r.endedAt());
+        assertEquals(1_500_000_000L, r.cpuNanos(), "the cleared worker's CPU counts");
+        assertEquals(2, r.finished());
+    }
+
+    @Test
+    void aRoundClearedBeforeItWasEverSeenEnds() {
+        round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0);
+        Round r = update(1).get(0);
+        assertFalse(r.running());
+        assertEquals(-1, r.cpuNanos(), "nothing known");
+    }
+
+    @Test
+    void noMoreThanTheKeptRounds() {
+        for (int i = 1; i <= RoundBook.KEEP + 5; i++) {
+            round(i, WorkerKind.THREAD, 1, false, "", i);
+        }
+        List<Round> rs = update(300);
+        assertEquals(RoundBook.KEEP, rs.size());
+        assertEquals(6, rs.get(0).id(), "the oldest go");
+    }
+
+    /** Its n workers, the k-th of them ending at {@code end}, each having used the CPU of its time. */
+    private void finished(RoundInfo r, int n, double end) {
+        double from = Duration.between(T0, r.requestedAt()).toNanos() / 1e9;
+        for (int i = 0; i < n; i++) {
+            int id = r.id() * 10 + i;
+            put(worker(id, r.id(), 0, r.kind(), r.kind() == WorkerKind.PROCESS ? 500 + id : SELF, WorkerState.FINISHED, from,
+                    end, (long) ((end - from) * 1e9)));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.threadlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerKind;
+
+/** The round's one line: only what the figures show. */
+class RoundVerdictTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    private static Round round(int id, WorkerKind kind, int n, boolean gil, String workload, double wall, double busy,
+                               double others, int failed, int stopped, int baseline, double speedup) {
+        RoundInfo info = new RoundInfo(id, kind, workload, "", n, n, false, gil, T0);
+        Duration w = Duration.ofNanos((long) (wall * 1e9));
+        return new Round(info, T0.plus(w), w, (long) (busy * wall * 1e9), busy, others, 2, n - failed - stopped, failed,
+                stopped, -1, -1, baseline, speedup, null);
+    }
+
+    private static final Round ONE = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.5, 1.0, 0, 0, 0, 0, Double.NaN);
+
+    @Test
+    void threadsWithTheGilAreNoFasterAndTheGilIsNamed() {
+        Round r = round(2, WorkerKind.THREAD, 4, true, "cpu", 2.05, 1.0, 0.1, 0, 0, 1, 4 * 0.5 / 2.05);
+        assertEquals("4 threads + GIL took 4.1x the time of #1 for 4x the work: no faster than one after another "
+                + "(1.0 of 2 cores busy) - the GIL lets one run at a time", RoundVerdict.of(r, ONE));
+    }
+
+    @Test
+    void theGilIsNotBlamedWhenItWasOff() {
+        Round r = round(2, WorkerKind.THREAD, 4, false, "cpu", 2.05, 1.0, 0.1, 0, 0, 1, 0.98);
+        assertFalse(RoundVerdict.of(r, ONE).contains("GIL"), RoundVerdict.of(r, ONE));
+    }
+
+    @Test
+    void processesThatUsedTheCores() {
+        Round r = round(2, WorkerKind.PROCESS, 2, false, "cpu", 0.526, 1.9, 0, 0, 0, 1, 1.9);
+        assertEquals("2 processes: 1.9x as fast as one after another, 1.9 of 2 cores busy - the cores worked in parallel",
+                RoundVerdict.of(r, ONE));
+    }
+
+    @Test
+    void sleepersWaitedTogether() {
+        Round one = round(1, WorkerKind.THREAD, 1, false, "sleep", 1, 0.0, 0, 0, 0, 0, Double.NaN);
+        Round r = round(2, WorkerKind.THREAD, 4, false, "sleep", 1.03, 0.004, 0, 0, 0, 1, 3.9);
+        assertEquals("4 threads waited together: 3.9x as fast as one after another with 0.0 cores busy - waiting overlaps",
+                RoundVerdict.of(r, one));
+    }
+
+    @Test
+    void aBusyMachineIsSaidWithTheFigure() {
+        Round r = round(2, WorkerKind.PROCESS, 2, false, "cpu", 1.0, 1.0, 1.8, 0, 0, 1, 1.0);
+        String v = RoundVerdict.of(r, ONE);
+        assertTrue(v.endsWith("; other processes kept 1.8 of 2 cores busy meanwhile: slower than on an idle machine"), v);
+        Round idle = round(2, WorkerKind.PROCESS, 2, false, "cpu", 1.0, 1.0, 0.3, 0, 0, 1, 1.0);
+        assertFalse(RoundVerdict.of(idle, ONE).contains("other processes"), "0.3 of 2 cores is not busy");
+    }
+
+    @Test
+    void roundsRunBesideDifferentLoadsAreSaidNotToBeLikeForLike() {
+        Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.5, 1.0, 1.2, 0, 0, 0, Double.NaN);
+        Round r = round(2, WorkerKind.THREAD, 2, true, "cpu", 0.7, 0.9, 0.1, 0, 0, 1, 1.43);
+        assertEquals("2 threads + GIL: 1.4x as fast as one after another, 0.9 of 2 cores busy; #1 ran beside 1.2 busy "
+                + "cores of other processes, this beside 0.1: not like for like", RoundVerdict.of(r, base));
+        Round same = round(2, WorkerKind.THREAD, 2, true, "cpu", 1.0, 0.9, 0.4, 0, 0, 1, 1.0);
+        assertFalse(RoundVerdict.of(same, ONE).contains("like for like"), "0 and 0.4 are alike enough");
+    }
+
+    @Test
+    void failedAndStoppedRoundsClaimNoSpeedUp() {
+        Round r = round(2, WorkerKind.PROCESS, 4, false, "cpu", 1.0, 1.0, 0, 1, 2, 1, Double.NaN);
+        assertEquals("4 processes: 1 failed, 2 stopped, 1 finished - no speed-up to tell", RoundVerdict.of(r, ONE));
+    }
+
+    @Test
+    void aSingleRoundWithoutBaselineIsTheBaseline() {
+        assertEquals("1 thread: 1.0 of 2 cores busy - the baseline for later rounds of the same work",
+                RoundVerdict.of(ONE, null));
+        Round many = round(2, WorkerKind.THREAD, 3, false, "cpu", 1, 1.0, 0, 0, 0, 0, Double.NaN);
+        assertTrue(RoundVerdict.of(many, null).contains("no single-worker round of the same work"));
+    }
+}
