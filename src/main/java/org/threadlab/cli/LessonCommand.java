@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.threadlab.lab.Outcomes;
+import org.threadlab.lab.RoundsTable;
 import org.threadlab.lab.WorkerFates;
 import org.threadlab.lesson.Headless;
 import org.threadlab.lesson.Lesson;
@@ -13,6 +14,7 @@ import org.threadlab.lesson.LessonFileException;
 import org.threadlab.lesson.LessonResult;
 import org.threadlab.lesson.LessonRunner;
 import org.threadlab.lesson.Lessons;
+import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.text.Json;
@@ -151,7 +153,10 @@ public final class LessonCommand implements Callable<Integer> {
                 supervisor.terminateAll();
             }
             interrupted = !result.complete() || ctrlC.pressed();
-            fates = WorkerFates.lines(supervisor.workers(), supervisor.events().recent(EventLog.DEFAULT_CAPACITY));
+            fates = new java.util.ArrayList<>(WorkerFates.lines(supervisor.workers(), supervisor.events().recent(EventLog.DEFAULT_CAPACITY)));
+            // and the lesson's rounds side by side, as ui prints them after quit
+            Snapshot last = source.awaitCurrent();
+            fates.addAll(RoundsTable.lines(last == null ? List.of() : last.rounds()));
         } finally {
             Thread.interrupted();
         }

@@ -24,7 +24,7 @@ import org.threadlab.worker.Supervisor;
  * For a rehearsal, and for tests that check a lesson's point on {@link LessonResult}.
  */
 public final class Headless {
-    /** How long a step's end waits for the model to have measured the end of a round whose workers have all ended. */
+    /** How long (at least) a step's end waits for the model to settle a round whose workers have all ended. */
     private static final long MEASURED_MILLIS = 3000;
 
     private final LessonRunner runner;
@@ -208,15 +208,18 @@ public final class Headless {
 
     /**
      * The round as the model has it: once its workers have all ended, waits (bounded) for the model
-     * to measure its end too, so the figures printed are final; a round still running shows so.
+     * to settle its figures too (a tick after its end: then it has its verdict), so what is printed is
+     * final; a round still running shows so.
      */
     private Optional<Round> measured(int id) {
-        long deadline = System.nanoTime() + MEASURED_MILLIS * 1_000_000L;
+        long bound = Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000);
+        long deadline = System.nanoTime() + bound * 1_000_000L;
         Snapshot s = source.awaitCurrent();
         while (true) {
             Optional<Round> r = s == null ? Optional.empty() : s.round(id);
             boolean workersEnded = supervisor.workers().stream().noneMatch(w -> w.round() == id && w.state().alive());
-            if (r.isEmpty() || !r.get().running() || !workersEnded || System.nanoTime() > deadline) {
+            boolean settled = r.isPresent() && !r.get().running() && r.get().verdict() != null;
+            if (r.isEmpty() || settled || !workersEnded || System.nanoTime() > deadline) {
                 return r;
             }
             try {
@@ -229,7 +232,10 @@ public final class Headless {
         }
     }
 
-    /** "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1", then the verdict. */
+    /**
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1", then
+     * the model's verdict (which says too when other processes took cores).
+     */
     static List<String> describe(Round r) {
         StringBuilder sb = new StringBuilder("#").append(r.id()).append(' ').append(r.info().label()).append(": ");
         if (r.running()) {
@@ -245,9 +251,6 @@ public final class Headless {
         }
         if (!Double.isNaN(r.speedup()) && r.baseline() != 0) {
             sb.append(String.format(Locale.ROOT, ", speed-up %.2fx vs #%d", r.speedup(), r.baseline()));
-        }
-        if (!Double.isNaN(r.othersCores()) && r.othersCores() >= 0.5) {
-            sb.append(String.format(Locale.ROOT, "; other processes kept %.1f cores busy", r.othersCores()));
         }
         List<String> lines = new ArrayList<>(List.of(sb.toString()));
         if (r.verdict() != null && !r.verdict().isBlank()) {
