@@ -144,6 +144,12 @@ public final class LessonCommand implements Callable<Integer> {
             result = Headless.run(l, supervisor, source, outcomes, LessonRunner.Options.system(), narration);
             // a Ctrl-C's interruption is spent: the stop below must not be cut short by it
             Thread.interrupted();
+            long waiting = supervisor.workers().stream().filter(w -> !w.daemon() && !w.isMember() && w.state().alive()).count();
+            if (result.complete() && waiting > 0) {
+                err.println("threadlab: waiting for " + Words.count(waiting, "non-daemon worker")
+                        + " to end, as a program's end joins them (Ctrl-C stops them)");
+                err.flush();
+            }
             try {
                 // as a Python program ends: daemons killed, the others waited for (all stopped after a Ctrl-C)
                 supervisor.shutdown(!result.complete());
