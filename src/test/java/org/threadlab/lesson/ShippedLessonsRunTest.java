@@ -81,6 +81,32 @@ class ShippedLessonsRunTest {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * "Processes (or a process pool) beat GIL threads" in wall time needs the cores to be there: on a machine
+     * whose other processes took them (other tests, two CPU hogs), process start-up and the share left may
+     * eat the gain. Then the point still shows as parallelism (more cores busy than the GIL allows), and the
+     * verdict must say what took the cores, with the figure; that is what a class would see too.
+     */
+    private static void beats(Run r, String what, Round fast, Round slow) {
+        String figures = String.format(java.util.Locale.ROOT, "%s: %.2f s (%.2f cores busy, others %.2f) vs %.2f s (%.2f cores busy, others %.2f)",
+                what, secs(fast), fast.coresBusy(), fast.othersCores(), secs(slow), slow.coresBusy(), slow.othersCores());
+        System.out.println(figures);
+        if (fast.wall().compareTo(slow.wall()) < 0) {
+            return;
+        }
+        double others = Math.max(fast.othersCores(), slow.othersCores());
+        assertTrue(others >= 0.5, "not faster on a machine that was free enough: " + figures + "\n" + r.text());
+        assertTrue(fast.coresBusy() > slow.coresBusy(), "still more parallel: " + figures + "\n" + r.text());
+        assertTrue(fast.verdict().contains("other processes") || slow.verdict().contains("other processes"),
+                "the verdict says other processes took the cores: " + figures + "\n" + r.text());
+        System.out.println("  (not faster: other processes kept " + String.format(java.util.Locale.ROOT, "%.1f", others)
+                + " cores busy; the verdict says so)");
+    }
+
+    private static double secs(Round r) {
+        return r.wall().toNanos() / 1e9;
+    }
+
     private static String ratio(double a, double b) {
         return String.format(java.util.Locale.ROOT, "%.2f s / %.2f s = %.2fx", a, b, a / b);
     }
@@ -88,6 +114,7 @@ class ShippedLessonsRunTest {
     @Test
     void ioVsCpu() {
         Run r = run("io-vs-cpu");
+        System.out.println("io-vs-cpu: sleepers " + ratio(r.wall(2), r.wall(1)) + ", GIL threads " + ratio(r.wall(4), r.wall(3)));
         assertTrue(r.wall(2) <= 1.3 * r.wall(1), "four sleepers take about as long as one: " + ratio(r.wall(2), r.wall(1)) + "\n" + r.text());
         assertTrue(r.wall(4) >= 2.5 * r.wall(3), "GIL threads take turns: " + ratio(r.wall(4), r.wall(3)) + "\n" + r.text());
     }
@@ -99,9 +126,11 @@ class ShippedLessonsRunTest {
         double gilThreads = r.wall(2);
         double threads = r.wall(3);
         double processes = r.wall(4);
+        System.out.println("gil: threads+GIL/one " + ratio(gilThreads, one) + ", processes/threads+GIL " + ratio(processes, gilThreads)
+                + ", threads/threads+GIL " + ratio(threads, gilThreads));
         assertTrue(gilThreads >= 2.5 * one, "threads + GIL at least 2.5x one thread: " + ratio(gilThreads, one) + "\n" + r.text());
-        assertTrue(processes < gilThreads, "processes beat GIL threads: " + ratio(processes, gilThreads) + "\n" + r.text());
-        assertTrue(threads < gilThreads, "threads without the GIL beat them too: " + ratio(threads, gilThreads) + "\n" + r.text());
+        beats(r, "gil: processes vs threads+GIL", r.round(4, 0), r.round(2, 0));
+        beats(r, "gil: threads vs threads+GIL", r.round(3, 0), r.round(2, 0));
         assertEquals(r.round(1, 0).id(), r.round(2, 0).baseline(), "compared with the marked baseline\n" + r.text());
     }
 
@@ -166,7 +195,8 @@ class ShippedLessonsRunTest {
     @Test
     void poolMap() {
         Run r = run("pool-map");
-        assertTrue(r.wall(2) < r.wall(1), "the process pool beats the thread pool under the GIL: " + ratio(r.wall(2), r.wall(1)) + "\n" + r.text());
+        System.out.println("pool-map: process/thread pool " + ratio(r.wall(2), r.wall(1)) + ", sleep/cpu thread pool " + ratio(r.wall(3), r.wall(1)));
+        beats(r, "pool-map: process pool vs thread pool + GIL", r.round(2, 0), r.round(1, 0));
         assertTrue(r.wall(3) < r.wall(1), "waiting work is not held back by the GIL: " + ratio(r.wall(3), r.wall(1)) + "\n" + r.text());
     }
 }
