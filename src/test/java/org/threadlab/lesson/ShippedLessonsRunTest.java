@@ -75,6 +75,29 @@ class ShippedLessonsRunTest {
         }
     }
 
+    /** How many times a lesson is run before its timing point counts as not shown. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * Runs the lesson and checks its point; a point about timing is checked again on a new run (up to
+     * {@link #ATTEMPTS}) when it did not show, since the other processes of a busy machine come and go
+     * between two rounds of one run. Each attempt's figures are printed.
+     */
+    private static void shows(String name, java.util.function.Consumer<Run> point) {
+        AssertionError last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Run r = run(name);
+            try {
+                point.accept(r);
+                return;
+            } catch (AssertionError e) {
+                last = e;
+                System.out.println(name + ": attempt " + attempt + " did not show it: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        throw last;
+    }
+
     private static long lost(String outcome) {
         Matcher m = Pattern.compile("lost (\\d+)").matcher(outcome);
         assertTrue(m.find(), outcome);
@@ -113,25 +136,27 @@ class ShippedLessonsRunTest {
 
     @Test
     void ioVsCpu() {
-        Run r = run("io-vs-cpu");
-        System.out.println("io-vs-cpu: sleepers " + ratio(r.wall(2), r.wall(1)) + ", GIL threads " + ratio(r.wall(4), r.wall(3)));
-        assertTrue(r.wall(2) <= 1.3 * r.wall(1), "four sleepers take about as long as one: " + ratio(r.wall(2), r.wall(1)) + "\n" + r.text());
-        assertTrue(r.wall(4) >= 2.5 * r.wall(3), "GIL threads take turns: " + ratio(r.wall(4), r.wall(3)) + "\n" + r.text());
+        shows("io-vs-cpu", r -> {
+            System.out.println("io-vs-cpu: sleepers " + ratio(r.wall(2), r.wall(1)) + ", GIL threads " + ratio(r.wall(4), r.wall(3)));
+            assertTrue(r.wall(2) <= 1.3 * r.wall(1), "four sleepers take about as long as one: " + ratio(r.wall(2), r.wall(1)) + "\n" + r.text());
+            assertTrue(r.wall(4) >= 2.5 * r.wall(3), "GIL threads take turns: " + ratio(r.wall(4), r.wall(3)) + "\n" + r.text());
+        });
     }
 
     @Test
     void gil() {
-        Run r = run("gil");
-        double one = r.wall(1);
-        double gilThreads = r.wall(2);
-        double threads = r.wall(3);
-        double processes = r.wall(4);
-        System.out.println("gil: threads+GIL/one " + ratio(gilThreads, one) + ", processes/threads+GIL " + ratio(processes, gilThreads)
-                + ", threads/threads+GIL " + ratio(threads, gilThreads));
-        assertTrue(gilThreads >= 2.5 * one, "threads + GIL at least 2.5x one thread: " + ratio(gilThreads, one) + "\n" + r.text());
-        beats(r, "gil: processes vs threads+GIL", r.round(4, 0), r.round(2, 0));
-        beats(r, "gil: threads vs threads+GIL", r.round(3, 0), r.round(2, 0));
-        assertEquals(r.round(1, 0).id(), r.round(2, 0).baseline(), "compared with the marked baseline\n" + r.text());
+        shows("gil", r -> {
+            double one = r.wall(1);
+            double gilThreads = r.wall(2);
+            double threads = r.wall(3);
+            double processes = r.wall(4);
+            System.out.println("gil: threads+GIL/one " + ratio(gilThreads, one) + ", processes/threads+GIL " + ratio(processes, gilThreads)
+                    + ", threads/threads+GIL " + ratio(threads, gilThreads));
+            assertTrue(gilThreads >= 2.5 * one, "threads + GIL at least 2.5x one thread: " + ratio(gilThreads, one) + "\n" + r.text());
+            beats(r, "gil: processes vs threads+GIL", r.round(4, 0), r.round(2, 0));
+            beats(r, "gil: threads vs threads+GIL", r.round(3, 0), r.round(2, 0));
+            assertEquals(r.round(1, 0).id(), r.round(2, 0).baseline(), "compared with the marked baseline\n" + r.text());
+        });
     }
 
     @Test
@@ -194,9 +219,10 @@ class ShippedLessonsRunTest {
 
     @Test
     void poolMap() {
-        Run r = run("pool-map");
-        System.out.println("pool-map: process/thread pool " + ratio(r.wall(2), r.wall(1)) + ", sleep/cpu thread pool " + ratio(r.wall(3), r.wall(1)));
-        beats(r, "pool-map: process pool vs thread pool + GIL", r.round(2, 0), r.round(1, 0));
-        assertTrue(r.wall(3) < r.wall(1), "waiting work is not held back by the GIL: " + ratio(r.wall(3), r.wall(1)) + "\n" + r.text());
+        shows("pool-map", r -> {
+            System.out.println("pool-map: process/thread pool " + ratio(r.wall(2), r.wall(1)) + ", sleep/cpu thread pool " + ratio(r.wall(3), r.wall(1)));
+            beats(r, "pool-map: process pool vs thread pool + GIL", r.round(2, 0), r.round(1, 0));
+            assertTrue(r.wall(3) < r.wall(1), "waiting work is not held back by the GIL: " + ratio(r.wall(3), r.wall(1)) + "\n" + r.text());
+        });
     }
 }
