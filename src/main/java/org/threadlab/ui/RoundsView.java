@@ -86,7 +86,7 @@ final class RoundsView {
     private static void header(Canvas c, int x, int y, int labelW, int barW) {
         StringBuilder sb = new StringBuilder();
         sb.append(" ".repeat(MARK_W)).append(pad("#", ID_W)).append(' ').append(pad("round", labelW)).append(' ')
-                .append(pad("wall time", barW)).append(' ').append(left("wall", WALL_W)).append(' ').append(left("cpu", CPU_W))
+                .append(pad(barW >= 9 ? "wall time" : "", barW)).append(' ').append(left("wall", WALL_W)).append(' ').append(left("cpu", CPU_W))
                 .append(' ').append(left("cores", CORES_W)).append(' ').append(pad("speed-up", SPEED_W));
         c.text(x, y, sb.toString(), Theme.Role.COLUMN);
     }
