@@ -49,8 +49,9 @@ final class RoundsView {
         Round chosen = rounds.get(sel);
         List<DetailView.Line> about = about(chosen, w);
         int free = Math.max(0, r.h() - 2);
-        // the list keeps at least two rows (or all it has); the selected round's words go right under it
-        int listRows = Math.min(free, Math.max(Math.min(rounds.size(), 2), free - about.size()));
+        // the list keeps at least three rows (or all it has: "1 thread | 4 threads + GIL | 4 processes"
+        // is the comparison the pane is for); the selected round's words go right under it
+        int listRows = Math.min(free, Math.max(Math.min(rounds.size(), 3), free - about.size()));
         int shownRows = Math.min(listRows, rounds.size());
         int aboutRows = Math.min(about.size(), free - shownRows);
         int labelW = Math.max(12, Math.min(34, w / 3));

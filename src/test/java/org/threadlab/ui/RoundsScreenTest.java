@@ -119,6 +119,19 @@ class RoundsScreenTest {
     }
 
     @Test
+    void withALessonAt80x24TheThreeRoundsStillShowSideBySide() throws IOException {
+        UiState st = state();
+        st.roundsPane = true;
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "Slower.");
+        String text = RoundFixtures.screen(80, 24, RoundFixtures.with(RoundFixtures.three()), st);
+        for (String id : List.of("#1 ", "#2 ", "#3 ")) {
+            assertTrue(row(text.lines().toList(), id).contains(" s "), id + "\n" + text);
+        }
+        assertTrue(text.contains(" #3 4 processes cpu units=0.5: 4 processes did 3.5x the work"), text);
+        assertTrue(text.contains("Ask the class:"), text);
+    }
+
+    @Test
     void noRoundsYetSaysWhatARoundIs() throws IOException {
         UiState st = state();
         st.roundsPane = true;
