@@ -129,9 +129,13 @@ final class RoundText {
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
-    /** Says that other processes took cores during the round, with the figure; null when they did not. */
+    /**
+     * Says that other processes took cores during the round, with the figure; null when they did not,
+     * or when the verdict says so already (the model's verdicts name "other processes" with the figure).
+     */
     static String busyNote(Round r) {
-        if (Double.isNaN(r.othersCores()) || r.othersCores() < BUSY_CORES) {
+        if (Double.isNaN(r.othersCores()) || r.othersCores() < BUSY_CORES
+                || r.verdict() != null && r.verdict().contains("other processes")) {
             return null;
         }
         return "busy machine: other processes kept " + cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")

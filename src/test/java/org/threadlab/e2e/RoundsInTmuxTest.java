@@ -49,7 +49,7 @@ class RoundsInTmuxTest {
 
             t.type("R");
             s = t.await(x -> x.contains("> Rounds (1)"), 5_000);
-            assertTrue(Pattern.compile("#1 +2 threads cpu units=3 +█+ +\\d+\\.\\d s").matcher(s).find(), s);
+            assertTrue(Pattern.compile("#1 +2 threads cpu units=3(\\.0)? +█+ +\\d+\\.\\d s").matcher(s).find(), s);
             t.keys("Escape");
             t.await(x -> !x.contains("> Rounds (1)") && x.contains("Threads in pid"), 5_000);
 

@@ -228,6 +228,16 @@ class RoundsScreenTest {
     }
 
     @Test
+    void theBusyNoteIsNotSaidTwiceWhenTheVerdictSaysItAlready() {
+        Round said = RoundFixtures.ended(RoundFixtures.info(5, 2, WorkerKind.THREAD, false), 13.4, 6.1, 1.4, 0, Double.NaN,
+                "2 threads: 0.5 of 2 cores busy; other processes kept 1.4 of 2 cores busy meanwhile: slower than on an idle machine");
+        assertEquals(null, RoundText.busyNote(said));
+        Round unsaid = RoundFixtures.ended(RoundFixtures.info(5, 2, WorkerKind.THREAD, false), 13.4, 6.1, 1.4, 0, Double.NaN,
+                "2 threads: 0.5 of 2 cores busy");
+        assertTrue(RoundText.busyNote(unsaid).startsWith("busy machine: other processes kept 1.4 of 4 cores busy"));
+    }
+
+    @Test
     void defaultParametersAreLeftOutOfTheLabel() {
         assertEquals("units=0.5", RoundText.shortParams("cpu", "units=0.5"));
         assertEquals("", RoundText.shortParams("cpu", "units=1"));
