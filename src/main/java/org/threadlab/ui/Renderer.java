@@ -57,9 +57,12 @@ final class Renderer {
         Overlays.draw(c, st, s);
     }
 
-    /** How long since the model on show came, so a running round's timer and bar move between models (not when frozen). */
+    /**
+     * How long since the model on show came, so a running round's timer and bar move between models;
+     * not when frozen, nor in a replay (a paused replay's clock stands still).
+     */
     static Duration sinceModel(UiState st, long nowNanos) {
-        if (st.modelNanos == 0 || st.frozen != null) {
+        if (st.modelNanos == 0 || st.frozen != null || st.replay != null) {
             return Duration.ZERO;
         }
         // a stalled model must not let the timer run away: a few intervals at most

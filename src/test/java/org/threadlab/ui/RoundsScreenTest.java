@@ -187,6 +187,10 @@ class RoundsScreenTest {
         // frozen: the display holds one instant
         st.frozen = RoundFixtures.with(List.of(r));
         assertEquals("2.0", BigDigits.clock(RoundsView.wall(r, Renderer.sinceModel(st, now))));
+        // a replay's model is an instant of the recording: paused, its clock stands still
+        st.replay = "REPLAY || x1";
+        assertEquals("2.0", BigDigits.clock(RoundsView.wall(r, Renderer.sinceModel(st, now))));
+        st.replay = null;
         // a model that stopped coming does not let the timer run away
         st.frozen = null;
         st.modelNanos = now - 60_000_000_000L;
