@@ -200,6 +200,21 @@ class RoundsScreenTest {
     }
 
     @Test
+    void aNewModelWithARunningRoundMakesTheScreenTickUntilItEnds() throws IOException {
+        Snapshot running = RoundFixtures.with(threeAndRunning(1.0));
+        TerminalUi ui = new TerminalUi(Fixtures.screen(Fixtures.terminal(80, 24)), new ReplayCommands(), Fixtures.source(running),
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
+        assertFalse(ui.state().ticking());
+        ui.post(new UiEvent.NewModel(running));
+        ui.drain();
+        assertTrue(ui.state().ticking(), "redraws every 100 ms while a round runs");
+        assertTrue(ui.state().modelNanos != 0);
+        ui.post(new UiEvent.NewModel(RoundFixtures.with(RoundFixtures.three())));
+        ui.drain();
+        assertFalse(ui.state().ticking(), "no round runs: back to redrawing on models");
+    }
+
+    @Test
     void digitsHaveTheirShapes() {
         assertEquals(List.of("███ █ █", "  █ █ █", "███ ███", "█     █", "███   █"), BigDigits.lines("24", 5, UNICODE));
         // no two digits look alike at three rows either
