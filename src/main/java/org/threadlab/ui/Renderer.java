@@ -2,6 +2,7 @@ package org.threadlab.ui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.time.Duration;
+import java.util.Optional;
 import org.threadlab.model.Snapshot;
 
 /**
@@ -48,11 +49,13 @@ final class Renderer {
             junction = -1;
         }
         boolean stacked = l.events().y() > l.detail().y();
+        // a round's timer or result sits at the bottom right; the panes beside it are drawn narrower, not hidden
+        Optional<RoundBox.Shown> box = RoundBox.shown(l, s, st);
         if (l.detail().h() > 0) {
-            DetailView.draw(c, l.detail(), s, st, nowNanos, junction);
+            DetailView.draw(c, RoundBox.beside(l.detail(), box), s, st, nowNanos, junction);
         }
-        EventsView.draw(c, l.events(), s, st, stacked || l.detail().h() == 0 ? -1 : junction);
-        RoundBox.draw(c, l, s, st, sinceModel);
+        EventsView.draw(c, RoundBox.beside(l.events(), box), s, st, stacked || l.detail().h() == 0 ? -1 : junction);
+        RoundBox.draw(c, box, s, sinceModel);
         FooterView.draw(c, l, st, nowNanos);
         Overlays.draw(c, st, s);
     }

@@ -108,11 +108,11 @@ final class RoundText {
         return false;
     }
 
-    /** "wall 8.1 s, cpu 8.0 s, cores busy 1.0 of 2, speed-up 0.99x vs #1": a round's figures on one line. */
+    /** "wall 8.1 s, cpu 8.0 s, 1.0 of 2 cores busy, speed-up 0.99x vs #1": a round's figures on one line. */
     static String figures(Round r, Snapshot s) {
         String sp = speedup(r, s);
-        return "wall " + time(r.wall()) + ", cpu " + cpu(r) + ", cores busy " + cores(r.coresBusy())
-                + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
+        return "wall " + time(r.wall()) + ", cpu " + cpu(r) + ", " + cores(r.coresBusy())
+                + (r.hostCores() > 0 ? " of " + r.hostCores() : "") + " cores busy"
                 + (sp.equals("-") ? "" : sp.equals("baseline") ? " (the baseline)" : ", speed-up " + sp)
                 + outcomes(r);
     }
@@ -139,6 +139,6 @@ final class RoundText {
             return null;
         }
         return "busy machine: other processes kept " + cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
-                + " cores busy during this round, so its times are longer than on an idle machine";
+                + " cores busy meanwhile, so this round's times are longer than alone";
     }
 }
