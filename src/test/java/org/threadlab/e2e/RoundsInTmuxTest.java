@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * timer while it runs, then the round's result without a key, then R lists it in the rounds pane.
  */
 class RoundsInTmuxTest {
-    /** The big timer's top line: the digits' top row in full blocks, then what they count. */
-    private static final Pattern DIGITS = Pattern.compile("(?m)^ +█[█ ]* +seconds *$");
+    /** The big timer's top line: the panel's border, the digits' top row in full blocks, then what they count. */
+    private static final Pattern DIGITS = Pattern.compile("(?m)│ +█[█ ]* +seconds *$");
 
     @BeforeAll
     static void needsTmuxAndLinux() {
