@@ -150,6 +150,11 @@ final class Commands {
     }
 
     /** Esc: stops waiting for joins, else clears the filter, else the status line (a count typed is already gone). */
+    /** B: the selected round becomes the baseline (quick: the supervisor only notes it). */
+    Reaction markBaseline(int round) {
+        return say(workers.markBaseline(round));
+    }
+
     Reaction cancel() {
         if (!st.joins.isEmpty()) {
             st.status("stopped waiting for " + Words.count(Joins.cancelAll(st), "join"), false);

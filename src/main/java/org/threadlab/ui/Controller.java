@@ -103,7 +103,8 @@ final class Controller {
             return ctx.quitting.ask();
         }
         switch (st.overlay) {
-            case HELP -> {
+            case HELP, EVENT -> {
+                // any key closes the help or an event's whole text, as the help says
                 return help.key(k);
             }
             case WORKLOAD -> {

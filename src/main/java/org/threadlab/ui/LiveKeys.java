@@ -36,13 +36,19 @@ final class LiveKeys {
     static final KeyMap.Binding INTERVAL = bind("+=-_", "sample less / more often",
             (c, k) -> c.commands.interval(k.ch() == '+' || k.ch() == '=' ? 1 : -1));
     static final KeyMap.Binding CLEAR = bind("c", "clear ended workers", (c, k) -> c.commands.clearEnded());
+    static final KeyMap.Binding ROUNDS = bind("R", "rounds pane: bars, verdicts", (c, k) -> RoundKeys.toggle(c));
+    static final KeyMap.Binding BASELINE = bind("B", "mark round as the baseline", (c, k) -> RoundKeys.baseline(c));
+    static final KeyMap.Binding ESCAPE = KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)),
+            "cancel count/wait/rounds/box", (c, k) -> RoundKeys.escape(c));
+    static final KeyMap.Binding ENTER = KeyMap.Binding.of(List.of(Key.of(KeyType.Enter)), "the selected event whole",
+            (c, k) -> RoundKeys.enter(c));
 
     /** The footer: the keys one needs most, first, so a narrow footer keeps them. */
     static final List<KeyMap.Hint> HINTS = List.of(
             new KeyMap.Hint(T, "t", "thread"), new KeyMap.Hint(V, "v", "virtual"), new KeyMap.Hint(P, "p", "process"),
             new KeyMap.Hint(W, "w", "workload"), new KeyMap.Hint(D, "d", "daemon"), new KeyMap.Hint(TERMINATE, "k", "stop"),
             new KeyMap.Hint(JOIN, "j", "join"), new KeyMap.Hint(GIL, "g", "GIL"), new KeyMap.Hint(KILL, "K", "kill"),
-            new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
+            new KeyMap.Hint(ROUNDS, "R", "rounds"), new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
             new KeyMap.Hint(FREEZE, "space", "freeze"), new KeyMap.Hint(CLEAR, "c", "clear"), new KeyMap.Hint(INTERVAL, "+-", "interval"),
             new KeyMap.Hint(PANE, "Tab", "pane"));
 
@@ -51,12 +57,12 @@ final class LiveKeys {
             T, V, P,
             new KeyMap.Binding(digits(), "0-9", "a count first: 4t starts 4", (c, k) -> c.commands.countDigit(k.ch() - '0'), true),
             W, D, TERMINATE, KILL, JOIN, JOIN_ALL,
-            KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)), "stop waiting; cancel a count", (c, k) -> c.commands.cancel()),
-            GIL,
-            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker / an event", (c, k) -> c.nav.step(k)),
+            ESCAPE,
+            GIL, ROUNDS, BASELINE,
+            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker/event/round", (c, k) -> c.nav.step(k)),
             KeyMap.Binding.of(List.of(Key.of(KeyType.PageUp), Key.of(KeyType.PageDown)), "a page up / down", (c, k) -> c.nav.page(k)),
             KeyMap.Binding.of(List.of(Key.of(KeyType.Home), Key.of(KeyType.End)), "first / last; End follows", (c, k) -> c.nav.ends(k)),
-            PANE, SORT, FILTER, FREEZE, INTERVAL, CLEAR,
+            PANE, ENTER, SORT, FILTER, FREEZE, INTERVAL, CLEAR,
             KeyMap.Binding.of(List.of(Key.of('?'), Key.of('h'), Key.of(KeyType.F1)), "this help", (c, k) -> c.commands.help()),
             QUIT), HINTS);
 

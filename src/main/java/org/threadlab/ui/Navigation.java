@@ -57,7 +57,7 @@ final class Navigation {
     /** Page Up and Page Down: a table's height less one, so one row stays in view. */
     Reaction page(Key key) {
         TerminalSize s = size.get();
-        Layout l = Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size());
+        Layout l = Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size(), st.lesson != null);
         // the events log's rows are its height less its title line
         int page = Math.max(1, (st.focus == Pane.EVENTS ? l.events().h() - 1 : l.tableRows()) - 1);
         return move(key.type() == KeyType.PageUp ? -page : page);
@@ -93,6 +93,11 @@ final class Navigation {
     }
 
     private Reaction move(int delta) {
+        if (st.roundsPane) {
+            // the pane covers the tables: the arrows are its own
+            RoundKeys.move(shown().rounds(), st, delta);
+            return Reaction.REDRAW;
+        }
         if (st.focus == Pane.EVENTS) {
             EventRows.move(shown().events(), st, delta);
             return Reaction.REDRAW;

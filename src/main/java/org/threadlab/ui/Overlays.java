@@ -3,20 +3,43 @@ package org.threadlab.ui;
 import java.util.List;
 import org.threadlab.text.Words;
 
-/** Boxes drawn over the screen: the help, the workload dialog, the quit question. */
+/** Boxes drawn over the screen: the help, the workload dialog, the quit question, an event's whole text. */
 final class Overlays {
     private static final int KEY_W = 9;
     private static final int WHAT_W = 28;
 
     private Overlays() {}
 
-    static void draw(Canvas c, UiState st) {
+    static void draw(Canvas c, UiState st, org.threadlab.model.Snapshot s) {
         switch (st.overlay) {
             case HELP -> help(c, st.help);
             case WORKLOAD -> workload(c, st.dialog);
             case QUIT -> quit(c, st.quitRunning);
+            case EVENT -> event(c, st, s);
             case NONE -> { }
         }
+    }
+
+    /**
+     * The selected event whole (Enter in the events pane): the detail pane has three rows at 80x24,
+     * too few for a long refusal or a child's failure; this box has the screen's height.
+     */
+    private static void event(Canvas c, UiState st, org.threadlab.model.Snapshot s) {
+        java.util.Optional<org.threadlab.worker.Event> sel = EventRows.selected(s.events(), st);
+        int w = Math.min(c.width - 2, 100);
+        int inner = w - 4;
+        List<DetailView.Line> lines = sel.isEmpty() ? List.of(new DetailView.Line("No event selected.", Theme.Role.DIALOG))
+                : DetailView.eventLines(c, sel.get(), s, inner, Integer.MAX_VALUE);
+        int h = Math.min(c.height, lines.size() + 4);
+        int x = (c.width - w) / 2;
+        int y = Math.max(0, (c.height - h) / 2);
+        c.box(x, y, w, h, sel.map(e -> "Event " + e.seq()).orElse("Event"));
+        int rows = h - 4;
+        for (int i = 0; i < lines.size() && i < rows; i++) {
+            String text = i == rows - 1 && lines.size() > rows ? lines.get(i).text() + " " + c.theme.ellipsis : lines.get(i).text();
+            c.text(x + 2, y + 1 + i, c.fit(text, inner), Theme.Role.DIALOG, inner);
+        }
+        c.text(x + 2, y + h - 2, "Any key closes this.", Theme.Role.DIALOG, inner);
     }
 
     /** What the states mean: the help's second part. */
@@ -49,7 +72,7 @@ final class Overlays {
         List<KeyMap.HelpSection> sections = new java.util.ArrayList<>(keys);
         for (KeyMap.HelpSection extra : List.of(STATES, COLUMNS)) {
             sections.add(extra);
-            if (rows(sections, false) + 3 > c.height) {
+            if (rows(sections, false) + FRAME > c.height) {
                 sections.remove(sections.size() - 1);
                 break;
             }
@@ -57,9 +80,9 @@ final class Overlays {
         int entryW = KEY_W + 1 + WHAT_W;
         int rowsOne = rows(sections, true);
         int rowsTwo = rows(sections, false);
-        boolean oneColumn = c.height >= rowsOne + 3;
+        boolean oneColumn = c.height >= rowsOne + FRAME;
         int w = Math.min(c.width, oneColumn ? entryW + 4 : 2 * entryW + 4);
-        int h = Math.min(c.height, (oneColumn ? rowsOne : rowsTwo) + 3);
+        int h = Math.min(c.height, (oneColumn ? rowsOne : rowsTwo) + FRAME);
         int x = (c.width - w) / 2;
         int y = Math.max(0, (c.height - h) / 2);
         c.box(x, y, w, h, "Keys");
@@ -75,15 +98,19 @@ final class Overlays {
             for (int i = 0; i < entries.size(); i++) {
                 int ex = x + 1 + (oneColumn ? 1 : (i / perColumn) * (entryW + 2));
                 int ry = ey + i % perColumn;
-                if (ry < y + h - 2) {
+                if (ry < y + h - 1) {
                     c.text(ex, ry, pad(entries.get(i).keys(), KEY_W), Theme.Role.KEY, KEY_W);
                     c.text(ex + KEY_W + 1, ry, entries.get(i).what(), Theme.Role.DIALOG, WHAT_W);
                 }
             }
             ey += perColumn;
         }
-        c.text(x + 2, y + h - 2, "Any key closes this help.", Theme.Role.DIALOG, w - 4);
+        // on the bottom border, so the keys have that row too
+        c.text(x + 2, y + h - 1, " Any key closes this help. ", Theme.Role.TITLE_FOCUS, w - 4);
     }
+
+    /** Rows the help's box adds to its entries: the top and bottom borders (the bottom one says how to close it). */
+    private static final int FRAME = 2;
 
     /** Rows the sections take, with their titles, in one column or two. */
     private static int rows(List<KeyMap.HelpSection> sections, boolean oneColumn) {

@@ -1,6 +1,8 @@
 package org.threadlab.ui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.time.Duration;
+import java.util.Optional;
 import org.threadlab.model.Snapshot;
 
 /**
@@ -15,7 +17,7 @@ final class Renderer {
         Canvas c = new Canvas(g, theme);
         theme.apply(g, Theme.Role.NORMAL);
         g.fill(' ');
-        Layout l = Layout.of(c.width, c.height, s.host().cores().size());
+        Layout l = Layout.of(c.width, c.height, s.host().cores().size(), st.lesson != null);
         if (l.tooSmall()) {
             // wrapped, since the terminal it is shown on is by definition too narrow for one long line
             // q works here too (see Controller), so its question and the wait that follows are shown here
@@ -28,16 +30,46 @@ final class Renderer {
         }
         HeaderView.draw(c, s, st);
         MetersView.draw(c, l, s);
-        c.rule(0, l.tablesY(), c.width, null, Theme.Role.NORMAL, l.splitX(), theme.teeDown);
-        for (int y = l.tablesY() + 1; y < l.tablesY() + 2 + l.tableRows(); y++) {
-            c.text(l.splitX(), y, String.valueOf(theme.vline), Theme.Role.NORMAL, 1);
+        Duration sinceModel = sinceModel(st, nowNanos);
+        // the divider between the tables ends on the rule of whatever comes right under them
+        int junction = l.splitX();
+        if (st.roundsPane) {
+            RoundsView.draw(c, l.tables(), s, st, sinceModel);
+            junction = -1;
+        } else {
+            c.rule(0, l.tablesY(), c.width, null, Theme.Role.NORMAL, l.splitX(), theme.teeDown);
+            for (int y = l.tablesY() + 1; y < l.tablesY() + 2 + l.tableRows(); y++) {
+                c.text(l.splitX(), y, String.valueOf(theme.vline), Theme.Role.NORMAL, 1);
+            }
+            WorkerTableView.draw(c, l, s, st, Pane.THREADS, 0, l.leftWidth());
+            WorkerTableView.draw(c, l, s, st, Pane.PROCESSES, l.rightX(), l.rightWidth());
         }
-        WorkerTableView.draw(c, l, s, st, Pane.THREADS, 0, l.leftWidth());
-        WorkerTableView.draw(c, l, s, st, Pane.PROCESSES, l.rightX(), l.rightWidth());
+        if (l.narration() != null) {
+            NarrationView.draw(c, l.narration(), st.lesson, junction);
+            junction = -1;
+        }
         boolean stacked = l.events().y() > l.detail().y();
-        DetailView.draw(c, l.detail(), s, st, nowNanos, l.splitX());
-        EventsView.draw(c, l.events(), s, st, stacked ? -1 : l.splitX());
+        // a round's timer or result sits at the bottom right; the panes beside it are drawn narrower, not hidden
+        Optional<RoundBox.Shown> box = RoundBox.shown(l, s, st);
+        if (l.detail().h() > 0) {
+            DetailView.draw(c, RoundBox.beside(l.detail(), box), s, st, nowNanos, junction);
+        }
+        EventsView.draw(c, RoundBox.beside(l.events(), box), s, st, stacked || l.detail().h() == 0 ? -1 : junction);
+        RoundBox.draw(c, box, s, sinceModel);
         FooterView.draw(c, l, st, nowNanos);
-        Overlays.draw(c, st);
+        Overlays.draw(c, st, s);
+    }
+
+    /**
+     * How long since the model on show came, so a running round's timer and bar move between models;
+     * not when frozen, nor in a replay (a paused replay's clock stands still).
+     */
+    static Duration sinceModel(UiState st, long nowNanos) {
+        if (st.modelNanos == 0 || st.frozen != null || st.replay != null) {
+            return Duration.ZERO;
+        }
+        // a stalled model must not let the timer run away: a few intervals at most
+        long cap = Math.max(1_000_000_000L, 3 * st.interval.toNanos());
+        return Duration.ofNanos(Math.max(0, Math.min(cap, nowNanos - st.modelNanos)));
     }
 }

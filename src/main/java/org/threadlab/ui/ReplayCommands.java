@@ -67,6 +67,11 @@ public final class ReplayCommands implements WorkerCommands {
     }
 
     @Override
+    public Reply markBaseline(int round) {
+        return refusal("B");
+    }
+
+    @Override
     public Reply clearEnded() {
         return refusal("c");
     }

@@ -91,6 +91,20 @@ public final class SupervisorCommands implements WorkerCommands {
     }
 
     @Override
+    public Reply markBaseline(int round) {
+        try {
+            if (round != 0 && supervisor.baseline() == round) {
+                supervisor.setBaseline(0);
+                return Reply.done("baseline: back to the single-worker round of each workload");
+            }
+            supervisor.setBaseline(round);
+        } catch (IllegalArgumentException e) {
+            return Reply.refused("refused: " + e.getMessage());
+        }
+        return Reply.done("baseline: round #" + round + "; speed-ups are now measured against it");
+    }
+
+    @Override
     public Reply clearEnded() {
         int n = supervisor.clearEnded();
         return Reply.done("cleared " + Words.count(n, "ended worker"));

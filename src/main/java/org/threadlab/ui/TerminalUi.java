@@ -193,6 +193,9 @@ public final class TerminalUi {
                 state.status("cannot read the keyboard: " + f.message(), true);
                 return Reaction.REDRAW;
             } else if (event instanceof UiEvent.NewModel m) {
+                // the big timer runs on from the newest model until the next one
+                state.modelNanos = System.nanoTime();
+                state.roundRunning = RoundBox.running(m.snapshot()).isPresent();
                 if (state.overlay == UiState.Overlay.QUIT) {
                     // the question counts the workers still running: as they end, it says so
                     state.quitRunning = Quitting.running(m.snapshot().workers().stream().map(WorkerSample::info).toList());

@@ -15,7 +15,7 @@ import org.threadlab.work.WorkloadSpec;
  * callbacks, so it needs no locking.
  */
 final class UiState {
-    enum Overlay { NONE, HELP, WORKLOAD, QUIT }
+    enum Overlay { NONE, HELP, WORKLOAD, QUIT, EVENT }
 
     /** A wait the user started with j or J; {@code workerId} 0 means "all". */
     record PendingJoin(int workerId, String name, long startedNanos, Future<?> task) {}
@@ -63,6 +63,12 @@ final class UiState {
     boolean roundsPane;
     /** The selected row of the rounds pane (0 = the newest round). */
     int roundSelected;
+    /** The round whose result box Esc hid (0: none): it shows again for the next round that ends. */
+    int resultHidden;
+    /** True while the newest model has a round running: the big timer ticks between models. */
+    boolean roundRunning;
+    /** System.nanoTime() when the newest model came (0: not known), so the timer runs on between models. */
+    long modelNanos;
 
     UiState(Duration interval) {
         this.interval = interval;
@@ -77,8 +83,8 @@ final class UiState {
         return selected.getOrDefault(pane, 0);
     }
 
-    /** True while something on screen changes without a snapshot (join timers). */
+    /** True while something on screen changes without a snapshot (join timers, a round's timer). */
     boolean ticking() {
-        return !joins.isEmpty() || stopping != null;
+        return !joins.isEmpty() || stopping != null || roundRunning;
     }
 }

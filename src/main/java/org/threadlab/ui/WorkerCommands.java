@@ -39,6 +39,12 @@ public interface WorkerCommands {
 
     boolean gil();
 
+    /**
+     * Marks a round as the one later rounds' speed-up is measured against; the round already marked
+     * goes back to the default (the single-worker round of the same workload).
+     */
+    Reply markBaseline(int round);
+
     /** Forgets the workers that ended. */
     Reply clearEnded();
 

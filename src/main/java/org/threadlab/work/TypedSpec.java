@@ -49,6 +49,33 @@ public record TypedSpec(WorkloadType type, Map<String, Object> values) {
         return new WorkloadSpec(type.name(), p);
     }
 
+    /**
+     * "units=0.5": only the values that differ from their defaults, internal ones left out, as a round's
+     * label says it (two specs that differ only in spelling a default say the same).
+     */
+    public String changed() {
+        StringBuilder out = new StringBuilder();
+        for (Param<?> param : type.params()) {
+            Object v = values.get(param.name());
+            if (v == null || param.internal() || isDefault(param, v)) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : " ").append(param.name()).append('=').append(param.format(v));
+        }
+        return out.toString();
+    }
+
+    private static boolean isDefault(Param<?> param, Object value) {
+        if (param.fallback() == null) {
+            return false;
+        }
+        try {
+            return java.util.Objects.equals(param.parse(param.fallback()), value);
+        } catch (RuntimeException e) {
+            return false; // a default read only in context (cores): said, as given
+        }
+    }
+
     /** "cpu stubborn=false units=2.0", as events and tables show it. */
     public String describe() {
         return text().describe();

@@ -152,7 +152,7 @@ public final class Supervisor implements AutoCloseable {
                 break;
             }
         }
-        String params = spec.describe().substring(spec.name().length()).trim();
+        String params = spec.changed();
         RoundInfo info = new RoundInfo(round, kind, spec.name(), params, count, started.size(), daemon, gilOn, requested);
         if (!started.isEmpty()) {
             synchronized (roundsAsked) {

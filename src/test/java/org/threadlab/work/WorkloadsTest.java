@@ -22,6 +22,14 @@ class WorkloadsTest {
     }
 
     @Test
+    void aRoundsLabelSaysOnlyWhatDiffersFromTheDefaults() {
+        assertEquals("units=0.5", Workloads.parse(WorkloadSpec.of("cpu").with("units", "0.5")).changed());
+        assertEquals("", Workloads.parse(WorkloadSpec.of("cpu").with("units", "1")).changed(), "units=1 is the default");
+        assertEquals("", Workloads.parse(WorkloadSpec.of("sleep").with("duration", "2000ms")).changed());
+        assertEquals("mode=lock", Workloads.parse(WorkloadSpec.of("counter").with("mode", "lock")).changed());
+    }
+
+    @Test
     void refusesWhatIsWrongNamingTheParameter() {
         assertTrue(msg(WorkloadSpec.of("nap")).contains("unknown workload 'nap'"));
         assertTrue(msg(WorkloadSpec.of("sleep").with("units", "3")).contains("takes no parameter 'units'"));

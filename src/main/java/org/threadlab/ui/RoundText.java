@@ -1,0 +1,144 @@
+package org.threadlab.ui;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.threadlab.model.Round;
+import org.threadlab.model.Snapshot;
+import org.threadlab.work.Param;
+import org.threadlab.work.WorkloadType;
+import org.threadlab.work.Workloads;
+import org.threadlab.worker.RoundInfo;
+
+/**
+ * How a measured round reads on screen, in one place for the rounds pane, the result box and the
+ * timer: its short label, its figures, the speed-up and the busy-machine note.
+ */
+final class RoundText {
+    /** Other processes keeping at least this many cores busy make a round's figures worth a warning. */
+    static final double BUSY_CORES = 0.5;
+
+    private RoundText() {}
+
+    /**
+     * "4 threads + GIL cpu units=0.5": the label with only the parameters that differ from the
+     * workload's defaults, so the row says what was chosen and not what every round shares.
+     */
+    static String label(RoundInfo info) {
+        String params = shortParams(info.workload(), info.params());
+        RoundInfo shown = new RoundInfo(info.id(), info.kind(), info.workload(), params, info.asked(), info.started(),
+                info.daemon(), info.gil(), info.requestedAt());
+        return shown.label() + (info.daemon() ? " (daemon)" : "");
+    }
+
+    /** The parameters left once those at their default are dropped. */
+    static String shortParams(String workload, String params) {
+        if (params == null || params.isBlank()) {
+            return "";
+        }
+        WorkloadType type;
+        try {
+            type = Workloads.type(workload);
+        } catch (RuntimeException e) {
+            return params;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String p : params.trim().split(" +")) {
+            int eq = p.indexOf('=');
+            if (eq < 0 || !isDefault(type, p.substring(0, eq), p.substring(eq + 1))) {
+                kept.add(p);
+            }
+        }
+        return String.join(" ", kept);
+    }
+
+    private static boolean isDefault(WorkloadType type, String name, String value) {
+        if (type == null) {
+            return false;
+        }
+        for (Param<?> param : type.params()) {
+            if (param.name().equals(name)) {
+                if (param.kind() == Param.Kind.FLAG && param.fallback() == null) {
+                    return value.equals("false");
+                }
+                if (param.fallback() == null) {
+                    return false;
+                }
+                try {
+                    return param.format(param.parse(param.fallback())).equals(param.format(param.parse(value)));
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "2.0 s", "1:05", as the rounds pane and the result box write a wall or CPU time. */
+    static String time(Duration d) {
+        return BigDigits.clock(d) + (d.toSeconds() < 60 ? " s" : "");
+    }
+
+    /** CPU time, or "-" while not known. */
+    static String cpu(Round r) {
+        return r.cpuNanos() < 0 ? "-" : time(Duration.ofNanos(r.cpuNanos()));
+    }
+
+    /** Cores busy on average, "1.9", or "-" while not known. */
+    static String cores(double cores) {
+        return Double.isNaN(cores) || cores < 0 ? "-" : String.format(Locale.ROOT, "%.1f", cores);
+    }
+
+    /** "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare. */
+    static String speedup(Round r, Snapshot s) {
+        if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id()) {
+            return String.format(Locale.ROOT, "%.2fx vs #%d", r.speedup(), r.baseline());
+        }
+        return isBaseline(r.id(), s) ? "baseline" : "-";
+    }
+
+    /** Whether some round is measured against this one. */
+    static boolean isBaseline(int id, Snapshot s) {
+        for (Round r : s.rounds()) {
+            if (r.baseline() == id && r.id() != id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "wall 8.1 s, cpu 8.0 s, 1.0 of 2 cores busy, speed-up 0.99x vs #1": a round's figures on one line. */
+    static String figures(Round r, Snapshot s) {
+        String sp = speedup(r, s);
+        return "wall " + time(r.wall()) + ", cpu " + cpu(r) + ", " + cores(r.coresBusy())
+                + (r.hostCores() > 0 ? " of " + r.hostCores() : "") + " cores busy"
+                + (sp.equals("-") ? "" : sp.equals("baseline") ? " (the baseline)" : ", speed-up " + sp)
+                + outcomes(r);
+    }
+
+    /** How its workers ended, when not all finished: "; 1 failed, 2 stopped". */
+    private static String outcomes(Round r) {
+        List<String> parts = new ArrayList<>();
+        if (r.failed() > 0) {
+            parts.add(r.failed() + " failed");
+        }
+        if (r.stopped() > 0) {
+            parts.add(r.stopped() + " stopped");
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /**
+     * Says that other processes took cores during the round, with the figure; null when they did not,
+     * or when the verdict says so already (the model's verdicts name "other processes" with the figure).
+     */
+    static String busyNote(Round r) {
+        if (Double.isNaN(r.othersCores()) || r.othersCores() < BUSY_CORES
+                || r.verdict() != null && r.verdict().contains("other processes")) {
+            return null;
+        }
+        return "busy machine: other processes kept " + cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
+                + " cores busy meanwhile, so this round's times are longer than alone";
+    }
+}
