@@ -54,21 +54,24 @@ class LessonInTmuxTest {
             s = t.await("the answer", x -> x.contains("No, waits overlap."), 10_000);
             // Space runs the step: its two sleepers finish
             t.keys("Space");
-            t.await("the round", x -> x.contains("sleep-1") && x.contains("sleep-2"), 10_000);
+            s = t.await("the step done", x -> x.contains("sleep-1") && x.contains("sleep-2") && x.contains("Space: next step"), 15_000);
+            assertTrue(s.contains("No, waits overlap."), "the answer stays on show:\n" + s);
             // the answer is revealed: Space goes to the next step, which starts a process and waits for a key
             t.keys("Space");
             s = t.await("the second step", x -> x.contains("Then a process") && x.contains("One process sleeps on.")
-                    && Pattern.compile("sleep-3\\s+\\d+").matcher(x).find(), 20_000);
+                    && x.contains("Space: go on") && Pattern.compile("sleep-3\\s+\\d+").matcher(x).find(), 20_000);
+            assertTrue(!s.contains("Twice as long as one?"), "the narration changed:\n" + s);
             long threadlabPid = ProcessHandle.of(t.panePid()).orElseThrow().children()
                     .filter(p -> Jar.cmdline(p.pid()).contains("threadlab.jar")).findFirst().orElseThrow().pid();
             List<Long> children = Jar.awaitWorkers(threadlabPid, 1);
             assertEquals(1, children.size(), "the lesson's process runs");
             // b back: the first step's narration again, not run again
             t.type("b");
-            t.await("step one again", x -> x.contains("Sleepers first"), 10_000);
+            s = t.await("step one again", x -> x.contains("Sleepers first") && x.contains("Space: next step"), 10_000);
+            assertTrue(s.contains("Step 1 of 2"), s);
             // quit: the process still sleeps, so it asks; k kills it
             t.type("q");
-            t.await("the quit question", x -> x.contains("non-daemon workers are still running"), 10_000);
+            t.await("the quit question", x -> x.contains("1 non-daemon worker is still running") && x.contains("k kill them"), 10_000);
             t.type("k");
             s = t.await("the exit", x -> x.contains("EXITED"), 20_000);
             assertTrue(s.contains("EXITED 0"), s);
