@@ -33,6 +33,8 @@ public final class Headless {
     private final Outcomes outcomes;
     private final PrintWriter out;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Set on Ctrl-C: the step cut short is not reported as done (the caller prints what became of its workers). */
+    private volatile boolean interrupted;
     private final List<LessonResult.StepResult> results = new ArrayList<>();
     // per step, on the runner's thread
     private int step;
@@ -71,6 +73,7 @@ public final class Headless {
             h.finished.await();
             complete = true;
         } catch (InterruptedException e) {
+            h.interrupted = true;
             Thread.currentThread().interrupt();
         } finally {
             h.runner.close();
@@ -83,6 +86,9 @@ public final class Headless {
 
     /** Each new view, on the runner's thread: print what is new, then press Space where the lesson waits for it. */
     private void seen(LessonView v) {
+        if (interrupted) {
+            return;
+        }
         if (v.phase() == LessonView.Phase.FINISHED) {
             refreshRounds();
             out.println();
