@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.threadlab.cli.BenchCommand;
 import org.threadlab.cli.CompareCommand;
 import org.threadlab.cli.DemoCommand;
+import org.threadlab.cli.LessonCommand;
 import org.threadlab.cli.Numbers;
 import org.threadlab.cli.ReplayCommand;
 import org.threadlab.cli.RunCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "See threads and processes work: run workloads as threads, virtual threads or child processes, and watch them.",
         subcommands = {
                 UiCommand.class,
+                LessonCommand.class,
                 RunCommand.class,
                 CompareCommand.class,
                 ReplayCommand.class,

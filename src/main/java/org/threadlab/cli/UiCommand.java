@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import org.threadlab.lab.Outcomes;
 import org.threadlab.lab.RoundsTable;
 import org.threadlab.lab.WorkerFates;
+import org.threadlab.lesson.LessonRunner;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
@@ -109,14 +110,21 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
-                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(UiOptions.MAX_INTERVAL) + ", not " + Durations.format(args.interval));
-        }
+        return show(spec, args, record, "ui", null);
+    }
+
+    /**
+     * The live screen, for {@code ui} and {@code lesson}: checks the options and the terminal, runs the
+     * screen (with the lesson's narration and keys when {@code lesson} is not null) until the user quits,
+     * then prints what became of every worker.
+     */
+    static int show(CommandLine.Model.CommandSpec spec, UiArgs args, RecordArgs record, String command,
+                    org.threadlab.lesson.Lesson lesson) throws Exception {
+        checkInterval(spec, args);
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
         if (refused != null) {
-            return refuse(refused);
+            return refuse(spec, lesson == null ? refused : forLesson(refused));
         }
         UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
@@ -124,7 +132,7 @@ public final class UiCommand implements Callable<Integer> {
         try {
             terminal = openTerminal(out);
         } catch (Refused e) {
-            return refuse(e.getMessage());
+            return refuse(spec, lesson == null ? e.getMessage() : forLesson(e.getMessage()));
         }
         ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "threadlab-ui-actions");
@@ -135,14 +143,21 @@ public final class UiCommand implements Callable<Integer> {
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
              SnapshotSource source = openSource(supervisor, options.interval());
-             RecordArgs.Session recording = record.start(spec, "ui", options.interval())) {
+             RecordArgs.Session recording = record.start(spec, command, options.interval())) {
             // the shared-state lessons say what the parent sees when a round ends
             Outcomes.watch(supervisor);
             if (recording != null) {
                 recording.follow(source);
             }
             TerminalScreen screen = new TerminalScreen(terminal);
-            new TerminalUi(screen, supervisor, source, options, TerminalUi.FrameSync.escapes(out), actions).run();
+            TerminalUi.FrameSync sync = TerminalUi.FrameSync.escapes(out);
+            if (lesson == null) {
+                new TerminalUi(screen, supervisor, source, options, sync, actions).run();
+            } else {
+                try (LessonRunner runner = new LessonRunner(lesson, supervisor, source, LessonRunner.Options.system())) {
+                    new TerminalUi(screen, supervisor, source, options, sync, actions, runner).run();
+                }
+            }
             // the screen is gone: what became of every worker stays on the terminal (the daemon lesson)
             for (String line : WorkerFates.lines(supervisor.workers(), supervisor.events().recent(EventLog.DEFAULT_CAPACITY))) {
                 spec.commandLine().getOut().println(line);
@@ -160,7 +175,20 @@ public final class UiCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int refuse(String message) {
+    /** A refusal in the lesson command's words: it has a way without a screen of its own. */
+    static String forLesson(String uiRefusal) {
+        return uiRefusal.replace("threadlab ui ", "threadlab lesson ").replace(ELSEWHERE, "use 'threadlab lesson NAME --headless' instead");
+    }
+
+    /** --interval within the screen's range, else bad usage. */
+    static void checkInterval(CommandLine.Model.CommandSpec spec, UiArgs args) {
+        if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
+                    + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(UiOptions.MAX_INTERVAL) + ", not " + Durations.format(args.interval));
+        }
+    }
+
+    private static int refuse(CommandLine.Model.CommandSpec spec, String message) {
         spec.commandLine().getErr().println(message);
         spec.commandLine().getErr().flush();
         return EXIT_NO_TERMINAL;

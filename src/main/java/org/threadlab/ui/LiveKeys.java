@@ -30,7 +30,8 @@ final class LiveKeys {
             (c, k) -> c.nav.switchPane(k));
     static final KeyMap.Binding SORT = bind("s", "sort by the next column", (c, k) -> c.nav.sort());
     static final KeyMap.Binding FILTER = bind("/", "filter by name", (c, k) -> c.commands.editFilter());
-    static final KeyMap.Binding FREEZE = bind(" ", "freeze / unfreeze display", (c, k) -> c.nav.freeze());
+    // z too: a lesson's Space goes on with the lesson, so z is the freeze key that works everywhere
+    static final KeyMap.Binding FREEZE = bind(" z", "freeze / unfreeze display", (c, k) -> c.nav.freeze());
     // = and _ are + and - without Shift: they do the same, and say so
     static final KeyMap.Binding INTERVAL = bind("+=-_", "sample less / more often",
             (c, k) -> c.commands.interval(k.ch() == '+' || k.ch() == '=' ? 1 : -1));
@@ -43,7 +44,7 @@ final class LiveKeys {
             (c, k) -> RoundKeys.enter(c));
 
     /** The footer: the keys one needs most, first, so a narrow footer keeps them. */
-    private static final List<KeyMap.Hint> HINTS = List.of(
+    static final List<KeyMap.Hint> HINTS = List.of(
             new KeyMap.Hint(T, "t", "thread"), new KeyMap.Hint(V, "v", "virtual"), new KeyMap.Hint(P, "p", "process"),
             new KeyMap.Hint(W, "w", "workload"), new KeyMap.Hint(D, "d", "daemon"), new KeyMap.Hint(TERMINATE, "k", "stop"),
             new KeyMap.Hint(JOIN, "j", "join"), new KeyMap.Hint(GIL, "g", "GIL"), new KeyMap.Hint(KILL, "K", "kill"),

@@ -37,7 +37,7 @@ final class Navigation {
         for (WorkerSample w : live.workers()) {
             if (st.frozen.worker(w.info().id()).isEmpty()) {
                 st.frozen = live;
-                st.status("display frozen again, later, to show " + w.info().name() + " (space continues)", false);
+                st.status("display frozen again, later, to show " + w.info().name() + " (" + freezeKey() + " continues)", false);
                 break;
             }
         }
@@ -80,10 +80,15 @@ final class Navigation {
         return Reaction.REDRAW;
     }
 
+    /** The key that lets a frozen display go: z during a lesson (whose Space goes on), else Space (z too). */
+    private String freezeKey() {
+        return st.lesson != null ? "z" : "space";
+    }
+
     /** Space: holds the display at one instant (keys still act), or lets it go live again. */
     Reaction freeze() {
         st.frozen = st.frozen == null ? source.latest() : null;
-        st.status(st.frozen != null ? "display frozen: space continues (keys still act)" : "display live", false);
+        st.status(st.frozen != null ? "display frozen: " + freezeKey() + " continues (keys still act)" : "display live", false);
         return Reaction.REDRAW;
     }
 

@@ -16,6 +16,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.threadlab.lesson.Action;
+import org.threadlab.lesson.LessonRunner;
+import org.threadlab.lesson.LessonView;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.Supervisor;
@@ -70,11 +73,23 @@ public final class TerminalUi {
     private int renderFailures;
     /** A replay's position (see {@link #showing}), shown in the header in place of the interval; null live. */
     private Supplier<String> position;
+    /** The lesson on show, or null; and the last of its show requests the screen acted on. */
+    private final LessonRunner lesson;
+    private long lessonShown;
 
     /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
                       FrameSync sync, Executor actions) {
-        this(screen, new SupervisorCommands(supervisor), source, options, sync, actions, List.of());
+        this(screen, new SupervisorCommands(supervisor), source, options, sync, actions, List.of(), null);
+    }
+
+    /**
+     * The live screen with a lesson: its narration pane, and its keys (Space/n, b, r, a) before the live
+     * ones, which all still act. {@link #run} starts the lesson and stops it when the screen quits.
+     */
+    public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
+                      FrameSync sync, Executor actions, LessonRunner lesson) {
+        this(screen, new SupervisorCommands(supervisor), source, options, sync, actions, List.of(LessonKeys.group(lesson)), lesson);
     }
 
     /**
@@ -84,7 +99,13 @@ public final class TerminalUi {
      */
     public TerminalUi(TerminalScreen screen, WorkerCommands workers, SnapshotSource source, UiOptions options,
                       FrameSync sync, Executor actions, List<KeyMap.Group> extraKeys) {
+        this(screen, workers, source, options, sync, actions, extraKeys, null);
+    }
+
+    private TerminalUi(TerminalScreen screen, WorkerCommands workers, SnapshotSource source, UiOptions options,
+                       FrameSync sync, Executor actions, List<KeyMap.Group> extraKeys, LessonRunner lesson) {
         this.screen = screen;
+        this.lesson = lesson;
         this.source = source;
         this.theme = Theme.of(options);
         if (!options.color() && screen.getTerminal() instanceof TtyTerminal tty) {
@@ -99,6 +120,10 @@ public final class TerminalUi {
                 screen::getTerminalSize);
         if (options.gil()) {
             workers.setGil(true);
+        }
+        if (lesson != null) {
+            state.lesson = lesson.view();
+            lesson.onChange(v -> post(new UiEvent.LessonChanged(v)));
         }
     }
 
@@ -134,6 +159,10 @@ public final class TerminalUi {
         } else if (r == Reaction.EXIT) {
             state.exit = true;
         }
+        if (lesson != null && (state.stopping != null || state.exit)) {
+            // quitting: the lesson starts nothing more while its workers are being stopped
+            lesson.stop();
+        }
         return r;
     }
 
@@ -156,6 +185,8 @@ public final class TerminalUi {
             } else if (event instanceof UiEvent.Finished f) {
                 f.result().accept(state);
                 return react(f.reaction());
+            } else if (event instanceof UiEvent.LessonChanged l) {
+                return lessonChanged(l.view());
             } else if (event instanceof UiEvent.InputEnded) {
                 return react(controller.inputEnded());
             } else if (event instanceof UiEvent.InputFailed f) {
@@ -180,6 +211,18 @@ public final class TerminalUi {
         }
     }
 
+    /** A new view of the lesson: the narration pane shows it; a new "show: rounds" opens the rounds pane, once. */
+    private Reaction lessonChanged(LessonView v) {
+        state.lesson = v;
+        if (v.showSeq() > lessonShown) {
+            lessonShown = v.showSeq();
+            if (v.show() == Action.View.ROUNDS) {
+                state.roundsPane = true;
+            }
+        }
+        return Reaction.REDRAW;
+    }
+
     /**
      * Shows the screen until the user quits; restores the terminal on the way out, whatever happens,
      * and from a shutdown hook on SIGTERM/SIGHUP.
@@ -195,6 +238,9 @@ public final class TerminalUi {
             Thread input = new Thread(this::readKeys, "threadlab-ui-input");
             input.setDaemon(true);
             input.start();
+            if (lesson != null) {
+                lesson.start();
+            }
             render();
             while (!state.exit) {
                 UiEvent e = inbox.poll(state.ticking() ? 100 : 1000, TimeUnit.MILLISECONDS);
@@ -207,6 +253,9 @@ public final class TerminalUi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (lesson != null) {
+                lesson.stop();
+            }
             controller.close();
             restore();
             try {

@@ -25,6 +25,9 @@ sealed interface UiEvent {
      */
     record Finished(String command, Consumer<UiState> result, Reaction reaction) implements UiEvent {}
 
+    /** The lesson moved on: a new view for the narration pane (from the lesson runner's thread). */
+    record LessonChanged(org.threadlab.lesson.LessonView view) implements UiEvent {}
+
     /** The keyboard is gone (end of input): as q. */
     record InputEnded() implements UiEvent {}
 

@@ -66,4 +66,27 @@ class CtrlCTest {
             assertTrue(Jar.millisUntilGone(kids, 5000) >= 0, "children " + kids + " outlived Ctrl-C");
         }
     }
+
+    @Test
+    void aHeadlessLessonKeepsWhatItPrintedStopsTheWorkersAndExits130(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("long.yaml");
+        java.nio.file.Files.writeString(file, String.join("\n", "title: A long lesson", "steps:", "  - title: Long sleepers",
+                "    say: Two processes sleep a minute.", "    do:", "      - start: 2 processes sleep duration=1m",
+                "      - wait: round", ""));
+        try (Tmux t = Tmux.start(120, 40, command("lesson " + file + " --headless"))) {
+            awaitOrFail(t, "Two processes sleep a minute.", 30_000);
+            List<Long> kids = Jar.awaitWorkers(threadlabPid(t), 2);
+            assertEquals(2, kids.size(), "two child workers");
+            t.keys("C-c");
+            String s = awaitOrFail(t, "rc=", 20_000);
+            assertTrue(s.contains("rc=130"), s);
+            assertTrue(s.contains("Step 1 of 1: Long sleepers"), "what was printed stays\n" + s);
+            assertTrue(s.contains("lesson INCOMPLETE: interrupted by Ctrl-C; what still ran was stopped"), s);
+            // the terminal sends SIGINT to the children too (one process group): stopped either way
+            assertTrue(s.matches("(?s).*\n +sleep-1 +process +(terminated|killed).*"), "the fates\n" + s);
+            assertFalse(s.contains("not measured") || s.contains("The lesson is over"), "the cut step is not reported as done\n" + s);
+            assertTrue(Jar.millisUntilGone(kids, 5000) >= 0, "children " + kids + " outlived Ctrl-C");
+        }
+    }
 }

@@ -102,7 +102,7 @@ class HelpKeysTest {
         assertEquals(new KeyMap.HelpLine("space p", "pause / play"), help.get(0).lines().get(0));
         List<String> live = help.get(1).lines().stream().map(KeyMap.HelpLine::what).toList();
         assertFalse(live.contains("start a process (child JVM)"), "p is the replay's now: " + live);
-        assertFalse(live.contains("freeze / unfreeze display"), "and so is space: " + live);
+        assertTrue(help.get(1).lines().contains(new KeyMap.HelpLine("z", "freeze / unfreeze display")), "and so is space: " + live);
         assertTrue(live.contains("start a thread"), live.toString());
         assertEquals(Reaction.REDRAW, press(table, new KeyStroke('p', false, false)));
         assertEquals(Reaction.REDRAW, press(table, new KeyStroke(' ', false, false)));
@@ -113,5 +113,31 @@ class HelpKeysTest {
         List<String> hints = table.hints().stream().map(h -> h.keys() + " " + h.word()).toList();
         assertEquals(List.of("space pause"), hints);
         assertEquals("t thread", LiveKeys.TABLE.hints().stream().map(h -> h.keys() + " " + h.word()).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aLessonsKeysComeFirstAndEveryKeyThatActsIsListed() {
+        org.threadlab.lesson.Lesson lesson = new org.threadlab.lesson.Lesson("t", "T", "", "t.yaml",
+                List.of(new org.threadlab.lesson.Step(1, "s", "say", null, List.of())));
+        try (org.threadlab.worker.Supervisor supervisor = new org.threadlab.worker.Supervisor()) {
+            org.threadlab.lesson.LessonRunner runner = new org.threadlab.lesson.LessonRunner(lesson, supervisor,
+                    Fixtures.source(Fixtures.snapshot()), org.threadlab.lesson.LessonRunner.Options.system());
+            KeyMap table = new KeyMap(List.of(LessonKeys.group(runner), LiveKeys.GROUP));
+            Set<String> listed = listed(table);
+            for (KeyStroke k : everyKey()) {
+                if (press(table, k) != Reaction.NONE) {
+                    String label = Key.of(k).label();
+                    assertTrue(listed.contains(label), label + " acts but the help does not list it: " + listed);
+                }
+            }
+            assertTrue(listed.containsAll(List.of("space", "n", "b", "r", "a", "z", "t", "q")), listed.toString());
+            List<KeyMap.HelpSection> help = table.help();
+            assertEquals("Lesson", help.get(0).title());
+            assertEquals(new KeyMap.HelpLine("space n", "lesson: go on / next step"), help.get(0).lines().get(0));
+            assertTrue(help.get(1).lines().contains(new KeyMap.HelpLine("z", "freeze / unfreeze display")), help.get(1).toString());
+            List<String> hints = table.hints().stream().map(h -> h.keys() + " " + h.word()).toList();
+            assertEquals(List.of("space next", "b back", "r redo", "a answer", "t thread"), hints.subList(0, 5));
+            assertTrue(hints.contains("z freeze") && !hints.contains("space freeze"), hints.toString());
+        }
     }
 }

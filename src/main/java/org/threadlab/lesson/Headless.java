@@ -1,0 +1,267 @@
+package org.threadlab.lesson;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.threadlab.lab.Outcomes;
+import org.threadlab.model.Round;
+import org.threadlab.model.Snapshot;
+import org.threadlab.model.SnapshotSource;
+import org.threadlab.text.Durations;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.Supervisor;
+
+/**
+ * A lesson without a screen ({@code threadlab lesson NAME --headless}): Space is pressed at every stop
+ * (the question, a {@code wait: key}, the answer, the next step), and the narration, the question, what
+ * each round measured, the shared-state outcomes, the answer and the notes are printed as they come.
+ * For a rehearsal, and for tests that check a lesson's point on {@link LessonResult}.
+ */
+public final class Headless {
+    /** How long (at least) a step's end waits for the model to settle a round whose workers have all ended. */
+    private static final long MEASURED_MILLIS = 3000;
+
+    private final LessonRunner runner;
+    private final Supervisor supervisor;
+    private final SnapshotSource source;
+    private final Outcomes outcomes;
+    private final PrintWriter out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** Set on Ctrl-C: the step cut short is not reported as done (the caller prints what became of its workers). */
+    private volatile boolean interrupted;
+    private final List<LessonResult.StepResult> results = new ArrayList<>();
+    // per step, on the runner's thread
+    private int step;
+    private int notesPrinted;
+    private boolean measured;
+    private boolean answered;
+    private Set<Outcomes.Outcome> outcomesBefore = Set.of();
+
+    private Headless(Lesson lesson, Supervisor supervisor, SnapshotSource source, Outcomes outcomes,
+                     LessonRunner.Options options, PrintWriter out) {
+        this.supervisor = supervisor;
+        this.source = source;
+        this.outcomes = outcomes;
+        this.out = out;
+        this.runner = new LessonRunner(lesson, supervisor, source, options).onChange(this::seen);
+    }
+
+    /**
+     * Runs the lesson to its end and returns what it measured. Interrupted (Ctrl-C), it stops where it
+     * is and returns what it has, not complete, with the thread's interrupt flag set again; the workers
+     * are the caller's to stop.
+     *
+     * @param outcomes the supervisor's outcomes watcher ({@link Outcomes#watch}), or null for none
+     */
+    public static LessonResult run(Lesson lesson, Supervisor supervisor, SnapshotSource source, Outcomes outcomes,
+                                   LessonRunner.Options options, PrintWriter out) {
+        Headless h = new Headless(lesson, supervisor, source, outcomes, options, out);
+        out.println(lesson.title());
+        if (lesson.about() != null && !lesson.about().isBlank()) {
+            out.println(lesson.about());
+        }
+        out.flush();
+        boolean complete = false;
+        try {
+            h.runner.start();
+            h.finished.await();
+            complete = true;
+        } catch (InterruptedException e) {
+            h.interrupted = true;
+            Thread.currentThread().interrupt();
+        } finally {
+            h.runner.close();
+            out.flush();
+        }
+        synchronized (h.results) {
+            return new LessonResult(lesson.name(), h.results, complete);
+        }
+    }
+
+    /** Each new view, on the runner's thread: print what is new, then press Space where the lesson waits for it. */
+    private void seen(LessonView v) {
+        if (interrupted) {
+            return;
+        }
+        if (v.phase() == LessonView.Phase.FINISHED) {
+            refreshRounds();
+            out.println();
+            out.println("The lesson is over.");
+            out.flush();
+            finished.countDown();
+            return;
+        }
+        if (v.step() != step) {
+            enterStep(v);
+        }
+        for (; notesPrinted < v.notes().size(); notesPrinted++) {
+            print("  note: ", v.notes().get(notesPrinted));
+        }
+        switch (v.phase()) {
+            case ASKING, WAITING_KEY -> runner.next();
+            case DONE -> {
+                if (!measured) {
+                    measured = true;
+                    printMeasured(v);
+                }
+                if (v.answer() != null && !answered) {
+                    answered = true;
+                    print("  Answer: ", v.answer());
+                }
+                runner.next();
+            }
+            default -> { }
+        }
+        out.flush();
+    }
+
+    /** A text of one or more lines after a lead ("  Answer: "), its later lines under its first. */
+    private void print(String lead, String text) {
+        String[] lines = text.strip().split("\n");
+        String indent = " ".repeat(lead.length());
+        for (int i = 0; i < lines.length; i++) {
+            out.println((i == 0 ? lead : indent) + lines[i].strip());
+        }
+    }
+
+    private void enterStep(LessonView v) {
+        step = v.step();
+        notesPrinted = 0;
+        measured = false;
+        answered = false;
+        Set<Outcomes.Outcome> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (outcomes != null) {
+            before.addAll(outcomes.finished());
+        }
+        outcomesBefore = before;
+        out.println();
+        out.println("Step " + v.step() + " of " + v.steps() + ": " + v.stepTitle());
+        if (v.say() != null) {
+            print("  ", v.say());
+        }
+        if (v.question() != null) {
+            print("  Ask the class: ", v.question());
+        }
+    }
+
+    /** What the step's rounds measured and what the shared-state rounds showed, kept as the step's result. */
+    private void printMeasured(LessonView v) {
+        List<Round> rounds = new ArrayList<>();
+        for (int id : v.rounds()) {
+            Optional<Round> r = measured(id);
+            if (r.isPresent()) {
+                rounds.add(r.get());
+                for (String line : describe(r.get())) {
+                    out.println("  " + line);
+                }
+            } else {
+                String label = supervisor.rounds().stream().filter(i -> i.id() == id).map(RoundInfo::label).findFirst().orElse("");
+                out.println("  #" + id + " " + label + ": not measured");
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        if (outcomes != null) {
+            for (Outcomes.Outcome o : outcomes.finished()) {
+                if (!outcomesBefore.contains(o)) {
+                    texts.add(o.text());
+                    out.println("  outcome: " + o.text());
+                }
+            }
+        }
+        synchronized (results) {
+            results.add(new LessonResult.StepResult(v.step(), v.stepTitle(), rounds, texts, v.notes()));
+        }
+    }
+
+    /**
+     * Rounds that were still running when their step was done (a step that does not wait for its round)
+     * have their final figures now: each step's result takes them, and they are printed once more.
+     */
+    private void refreshRounds() {
+        Snapshot s = source.awaitCurrent();
+        if (s == null) {
+            return;
+        }
+        boolean heading = false;
+        synchronized (results) {
+            for (int i = 0; i < results.size(); i++) {
+                LessonResult.StepResult step = results.get(i);
+                List<Round> now = new ArrayList<>();
+                for (Round r : step.rounds()) {
+                    Round latest = s.round(r.id()).orElse(r);
+                    if (r.running() && !latest.running()) {
+                        if (!heading) {
+                            heading = true;
+                            out.println();
+                            out.println("Rounds that ended after their step:");
+                        }
+                        for (String line : describe(latest)) {
+                            out.println("  " + line);
+                        }
+                    }
+                    now.add(latest);
+                }
+                results.set(i, new LessonResult.StepResult(step.step(), step.title(), now, step.outcomes(), step.notes()));
+            }
+        }
+    }
+
+    /**
+     * The round as the model has it: once its workers have all ended, waits (bounded) for the model
+     * to settle its figures too (a tick after its end: then it has its verdict), so what is printed is
+     * final; a round still running shows so.
+     */
+    private Optional<Round> measured(int id) {
+        long bound = Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000);
+        long deadline = System.nanoTime() + bound * 1_000_000L;
+        Snapshot s = source.awaitCurrent();
+        while (true) {
+            Optional<Round> r = s == null ? Optional.empty() : s.round(id);
+            boolean workersEnded = supervisor.workers().stream().noneMatch(w -> w.round() == id && w.state().alive());
+            boolean settled = r.isPresent() && !r.get().running() && r.get().verdict() != null;
+            if (r.isEmpty() || settled || !workersEnded || System.nanoTime() > deadline) {
+                return r;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+            s = source.latest();
+        }
+    }
+
+    /**
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1", then
+     * the model's verdict (which says too when other processes took cores).
+     */
+    static List<String> describe(Round r) {
+        StringBuilder sb = new StringBuilder("#").append(r.id()).append(' ').append(r.info().label()).append(": ");
+        if (r.running()) {
+            sb.append("still running after ").append(Durations.seconds(r.wall()));
+            return List.of(sb.toString());
+        }
+        sb.append(Durations.seconds(r.wall())).append(" wall");
+        if (r.cpuNanos() >= 0) {
+            sb.append(", ").append(Durations.seconds(java.time.Duration.ofNanos(r.cpuNanos()))).append(" CPU");
+        }
+        if (!Double.isNaN(r.coresBusy())) {
+            sb.append(String.format(Locale.ROOT, ", %.2f cores busy", r.coresBusy()));
+        }
+        if (!Double.isNaN(r.speedup()) && r.baseline() != 0) {
+            sb.append(String.format(Locale.ROOT, ", speed-up %.2fx vs #%d", r.speedup(), r.baseline()));
+        }
+        List<String> lines = new ArrayList<>(List.of(sb.toString()));
+        if (r.verdict() != null && !r.verdict().isBlank()) {
+            lines.add("   " + r.verdict());
+        }
+        return lines;
+    }
+}
