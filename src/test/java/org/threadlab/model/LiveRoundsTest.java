@@ -131,6 +131,33 @@ class LiveRoundsTest {
         }
     }
 
+    /**
+     * A thread pool round: the pool's threads do the work, not the worker that coordinates them, so
+     * their CPU is the round's; the kernel's count of this process over the same window says how much.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aThreadPoolRoundsCpuIsItsPoolThreadsAsTheKernelCountsIt() throws Exception {
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("pool").with("pool", "thread").with("workers", "2")
+                    .with("inputs", "4").with("task", "cpu").with("cost", "250ms"));
+            supervisor.setGil(false);
+            hub.sampleNow();
+            Kernel before = Kernel.read();
+            int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
+            awaitEnd(supervisor, id);
+            Kernel after = Kernel.read();
+            Round r = hub.sampleNow().round(id).orElseThrow();
+            long kernelNanos = (after.self() - before.self()) * 10_000_000L; // 100 jiffies a second
+            assertTrue(kernelNanos > 500_000_000L, "the pool burned about a second, as the kernel counts: " + kernelNanos);
+            // the rest of this JVM (the sampler, the JIT, GC) adds to the kernel's figure, never to the round's
+            assertTrue(r.cpuNanos() >= 0.6 * kernelNanos && r.cpuNanos() <= kernelNanos + 50_000_000L,
+                    "the round's CPU " + r.cpuNanos() + " vs the kernel's " + kernelNanos);
+            assertTrue(r.coresBusy() > 0.3, "its pool threads kept cores busy: " + r.coresBusy());
+        }
+    }
+
     @Test
     void aProcessRoundsCpuIsTheChildsAndItsPeaksAreMeasured() throws Exception {
         try (Supervisor supervisor = new Supervisor();
