@@ -36,6 +36,10 @@ final class RoundBook {
     private Instant lastTick;
     private int hostCores;
     private final List<Round> ended = new ArrayList<>();
+    /** The supervisor's CPU of the virtual rounds that ended (-1: not measured); a running one is absent. */
+    private Map<Integer, Long> virtualCpu = Map.of();
+    /** How long an ended virtual round waits for its CPU before it settles without it. */
+    static final Duration VIRTUAL_WAIT = Duration.ofSeconds(5);
 
     /** One round's running books. */
     private static final class Book {
@@ -68,6 +72,16 @@ final class RoundBook {
      */
     List<Round> update(List<RoundInfo> asked, List<WorkerInfo> workers, int marked, List<Measurement> measurements,
                        Instant now) {
+        return update(asked, workers, marked, measurements, now, Map.of());
+    }
+
+    /**
+     * As above, with the CPU of the rounds of virtual threads, which their workers cannot say
+     * ({@code Supervisor.virtualRoundCpu()}, read after {@code workers}).
+     */
+    List<Round> update(List<RoundInfo> asked, List<WorkerInfo> workers, int marked, List<Measurement> measurements,
+                       Instant now, Map<Integer, Long> virtualCpu) {
+        this.virtualCpu = Map.copyOf(virtualCpu);
         for (RoundInfo r : asked) {
             books.computeIfAbsent(r.id(), k -> new Book(r));
         }
@@ -215,10 +229,19 @@ final class RoundBook {
                 }
             }
             peaks(b, m, byPid);
-            if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt)) {
+            if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt) && cpuKnown(b, m.takenAt())) {
                 settle(b, marked);
             }
         }
+    }
+
+    /**
+     * Whether the round's CPU is in: a round of virtual threads gets it from the supervisor just after its
+     * last worker ended, so it waits for it (never longer than {@link #VIRTUAL_WAIT}).
+     */
+    private boolean cpuKnown(Book b, Instant at) {
+        return b.info.kind() != WorkerKind.VIRTUAL || virtualCpu.containsKey(b.info.id())
+                || !at.isBefore(b.endedAt.plus(VIRTUAL_WAIT));
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -302,11 +325,23 @@ final class RoundBook {
         }
         long cpu = 0;
         boolean known = false;
+        boolean unknown = false;
+        if (b.info.kind() == WorkerKind.VIRTUAL) {
+            // a virtual thread's CPU only its carriers can say: the round's as a whole, or not measured
+            long v = virtualCpu.getOrDefault(b.info.id(), -1L);
+            if (v >= 0) {
+                cpu += v;
+                known = true;
+            } else {
+                unknown = true;
+            }
+        }
         int finished = 0;
         int failed = 0;
         int stopped = 0;
         for (WorkerInfo w : b.workers.values()) {
-            long c = w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
+            long c = w.kind() == WorkerKind.VIRTUAL ? -1
+                    : w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
             if (c >= 0) {
                 cpu += c;
                 known = true;
@@ -323,7 +358,7 @@ final class RoundBook {
             }
         }
         boolean ended = b.endedAt != null;
-        long cpuNanos = ended && known ? cpu : -1;
+        long cpuNanos = ended && known && !unknown ? cpu : -1;
         double busy = cpuNanos >= 0 && wall.toNanos() > 0 ? cpuNanos / (double) wall.toNanos() : Double.NaN;
         double others = b.coveredNanos > 0 ? Math.max(0, b.othersCoreNanos / b.coveredNanos) : Double.NaN;
         int baseId = base == null ? 0 : base.id();

@@ -76,6 +76,37 @@ class RoundBookTest {
         return book.update(asked, workers, 0, List.of(ticks), at(now));
     }
 
+    /**
+     * A round of virtual threads: its workers cannot say their CPU, the supervisor's reading of the
+     * carriers can. The round waits for that figure before it settles, and without one (the carriers
+     * were shared) says "not measured" (-1, no cores busy), never 0.
+     */
+    @Test
+    void aVirtualRoundsCpuIsTheCarriersAndWaitsForIt() {
+        round(1, WorkerKind.VIRTUAL, 2, false, "", 0);
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0.5, tick(0.5, 1, 0, List.of(process(SELF, 1, 0, 10, -100)), Map.of()));
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 0, 1.0, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 0, 1.0, -1));
+        Round r = update(1.1, tick(1.1, 0.6, 2, List.of(process(SELF, 3, 0, 10, -100)), Map.of())).get(0);
+        assertNull(r.verdict(), "its CPU is not in yet: it waits");
+        r = book.update(asked, workers, 0, List.of(tick(1.2, 0.1, 2, List.of(process(SELF, 3.2, 0, 10, -100)), Map.of())),
+                at(1.2), Map.of(1, 1_900_000_000L)).get(0);
+        assertNotNull(r.verdict());
+        assertEquals(1_900_000_000L, r.cpuNanos(), "the carriers' CPU over the round");
+        assertEquals(1.9, r.coresBusy(), 1e-9);
+
+        round(2, WorkerKind.VIRTUAL, 1, false, "", 2);
+        put(worker(3, 2, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 2, 3.0, -1));
+        Round shared = book.update(asked, workers, 0, List.of(tick(3.1, 1, 2, List.of(process(SELF, 5, 0, 10, -100)),
+                Map.of())), at(3.1), Map.of(1, 1_900_000_000L, 2, -1L)).get(1);
+        assertNotNull(shared.verdict());
+        assertEquals(-1, shared.cpuNanos(), "not measured, not 0");
+        assertTrue(Double.isNaN(shared.coresBusy()));
+        assertTrue(shared.verdict().contains("not measured") || !shared.verdict().contains("cores busy"), shared.verdict());
+    }
+
     @Test
     void aRoundEndsWithItsLastWorkerAndItsFiguresSettleAtTheNextTick() {
         round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
