@@ -269,7 +269,7 @@ final class RoundBook {
                 if (j != null && j.allocatedBytes() >= 0) {
                     memory += j.allocatedBytes();
                 }
-                threads++;
+                threads += 1 + poolThreads(w, byPid.get(m.selfPid()));
                 any = true;
             }
         }
@@ -277,6 +277,24 @@ final class RoundBook {
             b.peakMemory = Math.max(b.peakMemory, memory);
             b.peakThreads = Math.max(b.peakThreads, threads);
         }
+    }
+
+    /**
+     * The threads a thread pool worker started, as the OS lists threadlab's: they are named after it
+     * ("pool-3.1", "pool-3.2"), and they, not the worker, do the pool's work. 0 for any other worker.
+     */
+    private static int poolThreads(WorkerInfo w, ProcessSample self) {
+        if (self == null || w.workload() == null || !"pool".equals(w.workload().type())) {
+            return 0;
+        }
+        String prefix = w.name() + ".";
+        int n = 0;
+        for (org.threadlab.sample.ThreadSample t : self.threads()) {
+            if (t.name() != null && t.name().startsWith(prefix)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Its figures are final: the baseline, the speed-up, the verdict; said once. */

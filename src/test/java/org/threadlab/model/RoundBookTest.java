@@ -248,6 +248,23 @@ class RoundBookTest {
         assertEquals(2, r.peakThreads());
     }
 
+    /** A thread pool's threads, named after its worker, are the round's threads as the OS lists them. */
+    @Test
+    void aThreadPoolRoundsPeakThreadsCountItsPoolThreads() {
+        asked.add(new RoundInfo(1, WorkerKind.THREAD, "pool", "workers=2", 1, 1, false, false, at(0)));
+        put(new WorkerInfo(1, "w1", WorkerKind.THREAD, WorkloadSpec.of("pool").with("workers", "2"), false,
+                WorkerState.RUNNING, null, at(0), null, 0, 0, SELF, 1001, 1, -1, null, null, List.of(), false, null,
+                List.of(), 0, 1));
+        List<org.threadlab.sample.ThreadSample> threads = new ArrayList<>();
+        for (String name : List.of("main", "w1", "w1.1", "w1.2", "w10.1", "w1-pool-reader-1")) {
+            threads.add(new org.threadlab.sample.ThreadSample(threads.size() + 1, name, "R", 0, 0, 20, 0, -1, -1, null));
+        }
+        ProcessSample self = new ProcessSample(SELF, 1, "java", "R", 0, Duration.ofSeconds(10), Duration.ZERO, 0, 0,
+                threads.size(), at(-100), "self", threads, null);
+        Round r = update(1, tick(1, 1, 1, List.of(self), Map.of())).get(0);
+        assertEquals(3, r.peakThreads(), "the worker and its two pool threads, not another pool's nor a reader");
+    }
+
     @Test
     void aWorkerTheScreenClearedStillCountsAsLastSeen() {
         round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
