@@ -194,8 +194,13 @@ final class RoundBook {
             Long before = cpuSeen.get(p.pid());
             if (before != null) {
                 ours += Math.max(0, cpu - before);
-            } else if (p.startTime() != null && lastTick != null && p.startTime().isAfter(lastTick.minusMillis(50))) {
-                ours += cpu; // a child born since the last tick: all its CPU is of this window
+            } else if (lastTick != null && !"external".equals(p.role())) {
+                // a child first seen now: all its CPU so far is of this window (its JVM's start-up too). Not
+                // judged by its start time: /proc's counts from a boot time read in whole seconds (btime),
+                // so a child born since the last tick can look up to a second older and its start-up would
+                // pass for other processes' load. One started just before the last tick but not yet
+                // watched then had its CPU counted in no window before, so it belongs here as well.
+                ours += cpu;
             }
         }
         // a child that ended since the last tick: what it used after that tick, as it reported at its end

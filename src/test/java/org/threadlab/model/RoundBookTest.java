@@ -107,6 +107,22 @@ class RoundBookTest {
         assertTrue(shared.verdict().contains("not measured") || !shared.verdict().contains("cores busy"), shared.verdict());
     }
 
+    /**
+     * A child born between two ticks is threadlab's from its first breath, even when /proc's start time,
+     * counted from a boot time read in whole seconds (btime), puts its birth up to a second early: its
+     * JVM's start-up is not "other processes".
+     */
+    @Test
+    void aChildBornBetweenTicksIsOursThoughItsStartTimeReadsEarly() {
+        update(1, tick(1, 1, 1.0, List.of(process(SELF, 1.0, 0, 10, -100)), Map.of()));
+        round(1, WorkerKind.PROCESS, 1, false, "units=0.5", 1.0);
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.RUNNING, 1.2, null, -1));
+        // host 1.5 cores busy over (1, 2]: threadlab 0.2 s, the child 0.5 s (born at 1.1, /proc says 0.3)
+        Round r = update(2, tick(2, 1, 1.5, List.of(process(SELF, 1.2, 0, 10, -100), process(200, 0.5, 1000, 15, 0.3)),
+                Map.of())).get(0);
+        assertEquals(0.8, r.othersCores(), 1e-6, "1.5 busy less threadlab's 0.2 and its child's 0.5");
+    }
+
     @Test
     void aRoundEndsWithItsLastWorkerAndItsFiguresSettleAtTheNextTick() {
         round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
