@@ -258,6 +258,9 @@ final class RoundBook {
         long memory = 0;
         int threads = 0;
         boolean any = false;
+        // a virtual thread's allocations the JVM cannot say: a round none of whose workers could is "not
+        // measured" (-1), never 0 B
+        boolean memoryKnown = false;
         for (WorkerInfo w : b.workers.values()) {
             if (w.kind() == WorkerKind.PROCESS) {
                 ProcessSample p = byPid.get(w.pid());
@@ -265,6 +268,7 @@ final class RoundBook {
                     b.sampledCpu.put(w.id(), p.userTime().plus(p.systemTime()).toNanos());
                     if (w.state().alive()) {
                         memory += Math.max(0, p.rssBytes());
+                        memoryKnown |= p.rssBytes() >= 0;
                         threads += Math.max(0, p.threadCount());
                         any = true;
                     }
@@ -273,14 +277,17 @@ final class RoundBook {
                 JavaThreadSample j = m.javaThreads().get(w.javaThreadId());
                 if (j != null && j.allocatedBytes() >= 0) {
                     memory += j.allocatedBytes();
+                    memoryKnown = true;
                 }
                 threads += 1 + poolThreads(w, byPid.get(m.selfPid()));
                 any = true;
             }
         }
         if (any) {
-            b.peakMemory = Math.max(b.peakMemory, memory);
             b.peakThreads = Math.max(b.peakThreads, threads);
+            if (memoryKnown) {
+                b.peakMemory = Math.max(b.peakMemory, memory);
+            }
         }
     }
 

@@ -281,6 +281,17 @@ class RoundBookTest {
         assertEquals(3, r.peakThreads(), "the worker and its two pool threads, not another pool's nor a reader");
     }
 
+    /** The JVM cannot say a virtual thread's allocations: its round's peak memory is not measured, not 0 B. */
+    @Test
+    void aVirtualRoundsPeakMemoryIsNotMeasured() {
+        round(1, WorkerKind.VIRTUAL, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        Round r = update(1, tick(1, 1, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(-1, r.peakMemory());
+        assertEquals(2, r.peakThreads());
+    }
+
     @Test
     void aWorkerTheScreenClearedStillCountsAsLastSeen() {
         round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
