@@ -219,7 +219,7 @@ public final class ModelHub implements SnapshotSource {
         // a model made for a new tick is as of that tick; one made for the supervisor's news, as of now
         Instant at = measured ? base.takenAt() : Instant.now();
         List<Round> measuredRounds = supervisor == null ? List.of()
-                : rounds.update(asked, workers, supervisor.baseline(), good, at);
+                : rounds.update(asked, workers, supervisor.baseline(), good, at, supervisor.virtualRoundCpu());
         for (Round r : rounds.ended()) {
             note(Event.Type.OUTCOME, endedText(r), r.endedAt());
         }

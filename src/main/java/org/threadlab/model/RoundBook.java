@@ -36,6 +36,10 @@ final class RoundBook {
     private Instant lastTick;
     private int hostCores;
     private final List<Round> ended = new ArrayList<>();
+    /** The supervisor's CPU of the virtual rounds that ended (-1: not measured); a running one is absent. */
+    private Map<Integer, Long> virtualCpu = Map.of();
+    /** How long an ended virtual round waits for its CPU before it settles without it. */
+    static final Duration VIRTUAL_WAIT = Duration.ofSeconds(5);
 
     /** One round's running books. */
     private static final class Book {
@@ -68,6 +72,16 @@ final class RoundBook {
      */
     List<Round> update(List<RoundInfo> asked, List<WorkerInfo> workers, int marked, List<Measurement> measurements,
                        Instant now) {
+        return update(asked, workers, marked, measurements, now, Map.of());
+    }
+
+    /**
+     * As above, with the CPU of the rounds of virtual threads, which their workers cannot say
+     * ({@code Supervisor.virtualRoundCpu()}, read after {@code workers}).
+     */
+    List<Round> update(List<RoundInfo> asked, List<WorkerInfo> workers, int marked, List<Measurement> measurements,
+                       Instant now, Map<Integer, Long> virtualCpu) {
+        this.virtualCpu = Map.copyOf(virtualCpu);
         for (RoundInfo r : asked) {
             books.computeIfAbsent(r.id(), k -> new Book(r));
         }
@@ -180,8 +194,13 @@ final class RoundBook {
             Long before = cpuSeen.get(p.pid());
             if (before != null) {
                 ours += Math.max(0, cpu - before);
-            } else if (p.startTime() != null && lastTick != null && p.startTime().isAfter(lastTick.minusMillis(50))) {
-                ours += cpu; // a child born since the last tick: all its CPU is of this window
+            } else if (lastTick != null && !"external".equals(p.role())) {
+                // a child first seen now: all its CPU so far is of this window (its JVM's start-up too). Not
+                // judged by its start time: /proc's counts from a boot time read in whole seconds (btime),
+                // so a child born since the last tick can look up to a second older and its start-up would
+                // pass for other processes' load. One started just before the last tick but not yet
+                // watched then had its CPU counted in no window before, so it belongs here as well.
+                ours += cpu;
             }
         }
         // a child that ended since the last tick: what it used after that tick, as it reported at its end
@@ -215,10 +234,19 @@ final class RoundBook {
                 }
             }
             peaks(b, m, byPid);
-            if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt)) {
+            if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt) && cpuKnown(b, m.takenAt())) {
                 settle(b, marked);
             }
         }
+    }
+
+    /**
+     * Whether the round's CPU is in: a round of virtual threads gets it from the supervisor just after its
+     * last worker ended, so it waits for it (never longer than {@link #VIRTUAL_WAIT}).
+     */
+    private boolean cpuKnown(Book b, Instant at) {
+        return b.info.kind() != WorkerKind.VIRTUAL || virtualCpu.containsKey(b.info.id())
+                || !at.isBefore(b.endedAt.plus(VIRTUAL_WAIT));
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -230,6 +258,9 @@ final class RoundBook {
         long memory = 0;
         int threads = 0;
         boolean any = false;
+        // a virtual thread's allocations the JVM cannot say: a round none of whose workers could is "not
+        // measured" (-1), never 0 B
+        boolean memoryKnown = false;
         for (WorkerInfo w : b.workers.values()) {
             if (w.kind() == WorkerKind.PROCESS) {
                 ProcessSample p = byPid.get(w.pid());
@@ -237,6 +268,7 @@ final class RoundBook {
                     b.sampledCpu.put(w.id(), p.userTime().plus(p.systemTime()).toNanos());
                     if (w.state().alive()) {
                         memory += Math.max(0, p.rssBytes());
+                        memoryKnown |= p.rssBytes() >= 0;
                         threads += Math.max(0, p.threadCount());
                         any = true;
                     }
@@ -245,15 +277,36 @@ final class RoundBook {
                 JavaThreadSample j = m.javaThreads().get(w.javaThreadId());
                 if (j != null && j.allocatedBytes() >= 0) {
                     memory += j.allocatedBytes();
+                    memoryKnown = true;
                 }
-                threads++;
+                threads += 1 + poolThreads(w, byPid.get(m.selfPid()));
                 any = true;
             }
         }
         if (any) {
-            b.peakMemory = Math.max(b.peakMemory, memory);
             b.peakThreads = Math.max(b.peakThreads, threads);
+            if (memoryKnown) {
+                b.peakMemory = Math.max(b.peakMemory, memory);
+            }
         }
+    }
+
+    /**
+     * The threads a thread pool worker started, as the OS lists threadlab's: they are named after it
+     * ("pool-3.1", "pool-3.2"), and they, not the worker, do the pool's work. 0 for any other worker.
+     */
+    private static int poolThreads(WorkerInfo w, ProcessSample self) {
+        if (self == null || w.workload() == null || !"pool".equals(w.workload().type())) {
+            return 0;
+        }
+        String prefix = w.name() + ".";
+        int n = 0;
+        for (org.threadlab.sample.ThreadSample t : self.threads()) {
+            if (t.name() != null && t.name().startsWith(prefix)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Its figures are final: the baseline, the speed-up, the verdict; said once. */
@@ -302,11 +355,23 @@ final class RoundBook {
         }
         long cpu = 0;
         boolean known = false;
+        boolean unknown = false;
+        if (b.info.kind() == WorkerKind.VIRTUAL) {
+            // a virtual thread's CPU only its carriers can say: the round's as a whole, or not measured
+            long v = virtualCpu.getOrDefault(b.info.id(), -1L);
+            if (v >= 0) {
+                cpu += v;
+                known = true;
+            } else {
+                unknown = true;
+            }
+        }
         int finished = 0;
         int failed = 0;
         int stopped = 0;
         for (WorkerInfo w : b.workers.values()) {
-            long c = w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
+            long c = w.kind() == WorkerKind.VIRTUAL ? -1
+                    : w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
             if (c >= 0) {
                 cpu += c;
                 known = true;
@@ -323,7 +388,7 @@ final class RoundBook {
             }
         }
         boolean ended = b.endedAt != null;
-        long cpuNanos = ended && known ? cpu : -1;
+        long cpuNanos = ended && known && !unknown ? cpu : -1;
         double busy = cpuNanos >= 0 && wall.toNanos() > 0 ? cpuNanos / (double) wall.toNanos() : Double.NaN;
         double others = b.coveredNanos > 0 ? Math.max(0, b.othersCoreNanos / b.coveredNanos) : Double.NaN;
         int baseId = base == null ? 0 : base.id();

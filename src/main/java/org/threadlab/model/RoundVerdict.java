@@ -38,10 +38,9 @@ public final class RoundVerdict {
         return line + others(r);
     }
 
-    /** "4 threads + GIL", "2 processes". */
+    /** "4 threads + GIL", "2 processes", "pool of 2 processes". */
     static String who(Round r) {
-        return Words.count(r.info().started(), r.info().kind().noun())
-                + (r.info().gil() && r.info().kind().inThisJvm() ? " + GIL" : "");
+        return r.info().who();
     }
 
     private static String compared(Round r, Round base, String who) {
@@ -54,7 +53,7 @@ public final class RoundVerdict {
             double ratio = r.wall().toNanos() / (double) base.wall().toNanos();
             String line = String.format(Locale.ROOT, "%s took %.1fx the time of #%d for %dx the work: "
                     + "no faster than one after another (%s)", who, ratio, base.id(), n, busy(r));
-            if (r.info().gil() && r.info().kind().inThisJvm() && r.coresBusy() < NO_FASTER) {
+            if (r.info().gilApplies() && r.coresBusy() < NO_FASTER) {
                 line += " - the GIL lets one run at a time";
             }
             return line;

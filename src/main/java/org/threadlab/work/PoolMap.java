@@ -129,6 +129,10 @@ public final class PoolMap implements Workload {
                 synchronized (failure) {
                     failure[0] = e;
                 }
+            } finally {
+                if (parent instanceof PoolAware aware) {
+                    aware.poolThreadEnded();
+                }
             }
         }
     }
@@ -225,6 +229,13 @@ public final class PoolMap implements Workload {
     /** A context that can make one for another thread (each pool thread needs its own GIL holder). */
     public interface PoolAware {
         WorkContext forPoolThread();
+
+        /**
+         * Called on each pool thread as it ends: the worker counts that thread's CPU as its own, since
+         * the pool's threads, not the coordinating one, do the work.
+         */
+        default void poolThreadEnded() {
+        }
     }
 
     /**

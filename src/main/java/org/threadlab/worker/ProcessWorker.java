@@ -164,8 +164,8 @@ final class ProcessWorker extends Worker {
                         m.ended(Long.parseLong(Protocol.field(line, "pid")), code, code == 0 ? text : null, code == 0 ? null : text, cpu);
                     }
                 }
-                // an exec worker's watchdog would report its own CPU time, not the program's: leave it unknown
-                case Protocol.CPU -> cpuNanos = targetPid > 0 ? -1 : Long.parseLong(Protocol.rest(line));
+                // an exec worker's watchdog reports the program's CPU (what the kernel booked to it on reaping the program)
+                case Protocol.CPU -> cpuNanos = Long.parseLong(Protocol.rest(line));
                 case Protocol.RESULT -> result = Protocol.rest(line);
                 case Protocol.ERROR -> error = Protocol.rest(line);
                 default -> malformed++;

@@ -45,6 +45,8 @@ public final class Supervisor implements AutoCloseable {
     private final java.util.Deque<RoundInfo> roundsAsked = new java.util.ArrayDeque<>();
     private final AtomicInteger nextRound = new AtomicInteger();
     private volatile int baseline;
+    /** The CPU of rounds of virtual threads, read from their carrier threads. */
+    private final VirtualRoundCpu virtualCpu = new VirtualRoundCpu();
     /** How many rounds are kept. */
     public static final int MAX_ROUNDS = 200;
     private final List<RoundWatcher> roundWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -144,6 +146,12 @@ public final class Supervisor implements AutoCloseable {
         boolean gilOn = gil.isEnabled();
         List<WorkerInfo> started = new ArrayList<>();
         String refused = null;
+        if (kind == WorkerKind.VIRTUAL) {
+            // a pool's work is done on platform threads, not on the carriers: the carriers cannot say it
+            boolean alone = !"pool".equals(spec.name())
+                    && workers.values().stream().noneMatch(w -> w.kind == WorkerKind.VIRTUAL && w.state.alive());
+            virtualCpu.opening(round, alone);
+        }
         for (int i = 0; i < count; i++) {
             try {
                 started.add(spawn(kind, spec, daemon, round));
@@ -190,6 +198,15 @@ public final class Supervisor implements AutoCloseable {
         return baseline;
     }
 
+    /**
+     * The CPU of the rounds of virtual threads that have ended, by round id: their carrier threads' CPU
+     * over the round; -1 for one that could not be measured (other virtual threads shared the carriers,
+     * a pool, or a JVM that cannot say). A round still running is absent.
+     */
+    public Map<Integer, Long> virtualRoundCpu() {
+        return virtualCpu.measured();
+    }
+
     /** The rounds started, oldest first (the newest {@link #MAX_ROUNDS}). */
     public List<RoundInfo> rounds() {
         synchronized (roundsAsked) {
@@ -207,6 +224,9 @@ public final class Supervisor implements AutoCloseable {
             throw new SpawnRefused("threadlab is shutting down");
         }
         int need = processesNeeded(kind, spec);
+        if (kind == WorkerKind.VIRTUAL) {
+            virtualCpu.virtualStarting(round);
+        }
         synchronized (this) {
             try {
                 checkLimits(kind, spec, need);
@@ -368,6 +388,10 @@ public final class Supervisor implements AutoCloseable {
         Map<Integer, WorkerInfo> all = new HashMap<>();
         for (Worker x : workers.values()) {
             all.put(x.id, x.id == w.id ? i : x.info());
+        }
+        if (w.kind == WorkerKind.VIRTUAL && w.round > 0 && all.values().stream()
+                .noneMatch(x -> x.round() == w.round && x.kind() == WorkerKind.VIRTUAL && x.state().alive())) {
+            virtualCpu.closed(w.round);
         }
         rounds.ended(i, all).ifPresent(r -> {
             for (RoundWatcher watcher : roundWatchers) {

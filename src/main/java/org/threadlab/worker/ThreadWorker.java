@@ -18,6 +18,8 @@ final class ThreadWorker extends Worker {
     private final Workload workload;
     private final SimulatedGil gil;
     private final Thread thread;
+    /** The CPU of the pool threads its workload started and saw end (a thread pool's work is done there). */
+    private final java.util.concurrent.atomic.LongAdder poolCpu = new java.util.concurrent.atomic.LongAdder();
 
     ThreadWorker(int id, String name, WorkerKind kind, WorkloadSpec spec, boolean daemon, Listener listener,
                  Workload workload, SimulatedGil gil) {
@@ -67,7 +69,8 @@ final class ThreadWorker extends Worker {
         if (kind == WorkerKind.THREAD) {
             try {
                 ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-                cpuNanos = mx.getCurrentThreadCpuTime();
+                long own = mx.getCurrentThreadCpuTime();
+                cpuNanos = own < 0 ? -1 : own + poolCpu.sum();
             } catch (UnsupportedOperationException e) {
                 cpuNanos = -1;
             }
@@ -133,6 +136,21 @@ final class ThreadWorker extends Worker {
         @Override
         public WorkContext forPoolThread() {
             return new GilContext.PoolThread(this, gil);
+        }
+
+        @Override
+        public void poolThreadEnded() {
+            // runs on the pool thread itself: its own CPU is the one thread CPU the JVM can read cheaply
+            if (kind == WorkerKind.THREAD) {
+                try {
+                    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    if (cpu > 0) {
+                        poolCpu.add(cpu);
+                    }
+                } catch (UnsupportedOperationException e) {
+                    // no per-thread CPU in this JVM: the worker's own reading is -1 too
+                }
+            }
         }
 
         @Override

@@ -21,6 +21,7 @@ import org.threadlab.worker.Event;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
+import org.threadlab.worker.WorkerState;
 
 /** Rounds measured for real: a real supervisor and sampler, a hub that ticks only when asked. */
 @ExtendWith(NoChildrenLeft.class)
@@ -128,6 +129,79 @@ class LiveRoundsTest {
         } finally {
             burner.destroyForcibly();
             burner.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A thread pool round: the pool's threads do the work, not the worker that coordinates them, so
+     * their CPU is the round's; the kernel's count of this process over the same window says how much.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aThreadPoolRoundsCpuIsItsPoolThreadsAsTheKernelCountsIt() throws Exception {
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("pool").with("pool", "thread").with("workers", "2")
+                    .with("inputs", "4").with("task", "cpu").with("cost", "250ms"));
+            supervisor.setGil(false);
+            hub.sampleNow();
+            Kernel before = Kernel.read();
+            int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
+            awaitEnd(supervisor, id);
+            Kernel after = Kernel.read();
+            Round r = hub.sampleNow().round(id).orElseThrow();
+            long kernelNanos = (after.self() - before.self()) * 10_000_000L; // 100 jiffies a second
+            assertTrue(kernelNanos > 500_000_000L, "the pool burned about a second, as the kernel counts: " + kernelNanos);
+            // the rest of this JVM (the sampler, the JIT, GC) adds to the kernel's figure, never to the round's
+            assertTrue(r.cpuNanos() >= 0.6 * kernelNanos && r.cpuNanos() <= kernelNanos + 50_000_000L,
+                    "the round's CPU " + r.cpuNanos() + " vs the kernel's " + kernelNanos);
+            assertTrue(r.coresBusy() > 0.3, "its pool threads kept cores busy: " + r.coresBusy());
+        }
+    }
+
+    /** A process's utime+stime from /proc/PID/stat in nanoseconds; -1 once it is gone. */
+    private static long kernelCpuOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * An exec round's CPU is its program's to the end, as the kernel booked it when the watchdog reaped
+     * the program: at least what /proc said of the program last before it exited, though no tick of the
+     * sampler came while it ran.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anExecRoundsCpuIsItsProgramsToItsEnd() throws Exception {
+        try (Supervisor supervisor = new Supervisor();
+             ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), supervisor)) {
+            var spec = Workloads.parse(WorkloadSpec.of("exec").with("cmd", "python3 demos/busy_threads.py 1"));
+            hub.sampleNow();
+            int id = supervisor.spawnRound(WorkerKind.PROCESS, spec, 1, false).round().id();
+            long deadline = System.nanoTime() + DEADLINE_NANOS;
+            long seen = -1;
+            WorkerInfo w;
+            // the kernel's count of the program itself, read until it is gone (the watchdog names it as the pid)
+            while ((w = supervisor.workers().stream().filter(x -> x.round() == id).findFirst().orElseThrow()).state().alive()) {
+                assertTrue(System.nanoTime() < deadline, "the exec round did not end in time");
+                long c = w.status() != null && w.status().startsWith("run by watchdog") ? kernelCpuOf(w.pid()) : -1;
+                seen = Math.max(seen, c);
+                Thread.sleep(10);
+            }
+            assertEquals(WorkerState.FINISHED, w.state(), String.valueOf(w));
+            assertTrue(seen > 300_000_000L, "the program burned CPU, as the kernel counted it: " + seen);
+            Round r;
+            do {
+                assertTrue(System.nanoTime() < deadline, "the round did not settle in time");
+                r = hub.sampleNow().round(id).orElseThrow();
+            } while (r.verdict() == null);
+            assertTrue(r.cpuNanos() >= seen - 20_000_000L && r.cpuNanos() <= seen + 500_000_000L,
+                    "the round's CPU " + r.cpuNanos() + " vs the kernel's last count of the program " + seen);
         }
     }
 

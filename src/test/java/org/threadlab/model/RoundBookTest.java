@@ -76,6 +76,53 @@ class RoundBookTest {
         return book.update(asked, workers, 0, List.of(ticks), at(now));
     }
 
+    /**
+     * A round of virtual threads: its workers cannot say their CPU, the supervisor's reading of the
+     * carriers can. The round waits for that figure before it settles, and without one (the carriers
+     * were shared) says "not measured" (-1, no cores busy), never 0.
+     */
+    @Test
+    void aVirtualRoundsCpuIsTheCarriersAndWaitsForIt() {
+        round(1, WorkerKind.VIRTUAL, 2, false, "", 0);
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0.5, tick(0.5, 1, 0, List.of(process(SELF, 1, 0, 10, -100)), Map.of()));
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 0, 1.0, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 0, 1.0, -1));
+        Round r = update(1.1, tick(1.1, 0.6, 2, List.of(process(SELF, 3, 0, 10, -100)), Map.of())).get(0);
+        assertNull(r.verdict(), "its CPU is not in yet: it waits");
+        r = book.update(asked, workers, 0, List.of(tick(1.2, 0.1, 2, List.of(process(SELF, 3.2, 0, 10, -100)), Map.of())),
+                at(1.2), Map.of(1, 1_900_000_000L)).get(0);
+        assertNotNull(r.verdict());
+        assertEquals(1_900_000_000L, r.cpuNanos(), "the carriers' CPU over the round");
+        assertEquals(1.9, r.coresBusy(), 1e-9);
+
+        round(2, WorkerKind.VIRTUAL, 1, false, "", 2);
+        put(worker(3, 2, 0, WorkerKind.VIRTUAL, SELF, WorkerState.FINISHED, 2, 3.0, -1));
+        Round shared = book.update(asked, workers, 0, List.of(tick(3.1, 1, 2, List.of(process(SELF, 5, 0, 10, -100)),
+                Map.of())), at(3.1), Map.of(1, 1_900_000_000L, 2, -1L)).get(1);
+        assertNotNull(shared.verdict());
+        assertEquals(-1, shared.cpuNanos(), "not measured, not 0");
+        assertTrue(Double.isNaN(shared.coresBusy()));
+        assertTrue(shared.verdict().contains("not measured") || !shared.verdict().contains("cores busy"), shared.verdict());
+    }
+
+    /**
+     * A child born between two ticks is threadlab's from its first breath, even when /proc's start time,
+     * counted from a boot time read in whole seconds (btime), puts its birth up to a second early: its
+     * JVM's start-up is not "other processes".
+     */
+    @Test
+    void aChildBornBetweenTicksIsOursThoughItsStartTimeReadsEarly() {
+        update(1, tick(1, 1, 1.0, List.of(process(SELF, 1.0, 0, 10, -100)), Map.of()));
+        round(1, WorkerKind.PROCESS, 1, false, "units=0.5", 1.0);
+        put(worker(1, 1, 0, WorkerKind.PROCESS, 200, WorkerState.RUNNING, 1.2, null, -1));
+        // host 1.5 cores busy over (1, 2]: threadlab 0.2 s, the child 0.5 s (born at 1.1, /proc says 0.3)
+        Round r = update(2, tick(2, 1, 1.5, List.of(process(SELF, 1.2, 0, 10, -100), process(200, 0.5, 1000, 15, 0.3)),
+                Map.of())).get(0);
+        assertEquals(0.8, r.othersCores(), 1e-6, "1.5 busy less threadlab's 0.2 and its child's 0.5");
+    }
+
     @Test
     void aRoundEndsWithItsLastWorkerAndItsFiguresSettleAtTheNextTick() {
         round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
@@ -214,6 +261,34 @@ class RoundBookTest {
                 Map.of(1L, new JavaThreadSample(1, "w1", Thread.State.RUNNABLE, false, 1000),
                         2L, new JavaThreadSample(2, "w2", Thread.State.RUNNABLE, false, 3000)))).get(0);
         assertEquals(4000, r.peakMemory());
+        assertEquals(2, r.peakThreads());
+    }
+
+    /** A thread pool's threads, named after its worker, are the round's threads as the OS lists them. */
+    @Test
+    void aThreadPoolRoundsPeakThreadsCountItsPoolThreads() {
+        asked.add(new RoundInfo(1, WorkerKind.THREAD, "pool", "workers=2", 1, 1, false, false, at(0)));
+        put(new WorkerInfo(1, "w1", WorkerKind.THREAD, WorkloadSpec.of("pool").with("workers", "2"), false,
+                WorkerState.RUNNING, null, at(0), null, 0, 0, SELF, 1001, 1, -1, null, null, List.of(), false, null,
+                List.of(), 0, 1));
+        List<org.threadlab.sample.ThreadSample> threads = new ArrayList<>();
+        for (String name : List.of("main", "w1", "w1.1", "w1.2", "w10.1", "w1-pool-reader-1")) {
+            threads.add(new org.threadlab.sample.ThreadSample(threads.size() + 1, name, "R", 0, 0, 20, 0, -1, -1, null));
+        }
+        ProcessSample self = new ProcessSample(SELF, 1, "java", "R", 0, Duration.ofSeconds(10), Duration.ZERO, 0, 0,
+                threads.size(), at(-100), "self", threads, null);
+        Round r = update(1, tick(1, 1, 1, List.of(self), Map.of())).get(0);
+        assertEquals(3, r.peakThreads(), "the worker and its two pool threads, not another pool's nor a reader");
+    }
+
+    /** The JVM cannot say a virtual thread's allocations: its round's peak memory is not measured, not 0 B. */
+    @Test
+    void aVirtualRoundsPeakMemoryIsNotMeasured() {
+        round(1, WorkerKind.VIRTUAL, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        put(worker(2, 1, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 0, null, -1));
+        Round r = update(1, tick(1, 1, 1, List.of(process(SELF, 10, 0, 10, -100)), Map.of())).get(0);
+        assertEquals(-1, r.peakMemory());
         assertEquals(2, r.peakThreads());
     }
 

@@ -38,6 +38,18 @@ class RoundVerdictTest {
     }
 
     @Test
+    void aProcessPoolIsNamedAndTheGilNotBlamed() {
+        RoundInfo info = new RoundInfo(2, WorkerKind.THREAD, "pool", "workers=2 pool=process", 1, 1, false, true, T0);
+        Duration w = Duration.ofSeconds(2);
+        Round base = new Round(new RoundInfo(1, WorkerKind.THREAD, "pool", "workers=2 pool=process", 1, 1, false, true, T0),
+                T0.plus(w), w, 1_000_000_000L, 0.5, 0, 2, 1, 0, 0, -1, -1, 0, Double.NaN, null);
+        Round r = new Round(info, T0.plus(w), w, 1_000_000_000L, 0.5, 0, 2, 1, 0, 0, -1, -1, 1, 1.0, null);
+        String v = RoundVerdict.of(r, base);
+        assertTrue(v.startsWith("pool of 2 processes: 1.0x the speed of #1"), v);
+        assertFalse(v.contains("GIL"), "the members' GILs are their own: " + v);
+    }
+
+    @Test
     void processesThatUsedTheCores() {
         Round r = round(2, WorkerKind.PROCESS, 2, false, "cpu", 0.526, 1.9, 0, 0, 0, 1, 1.9);
         assertEquals("2 processes: 1.9x as fast as one after another, 1.9 of 2 cores busy - the cores worked in parallel",

@@ -138,6 +138,8 @@ public final class ChildMain {
         private Runnable cleanup;
         /** Set once the JVM is on its way out: a clean-up registered after that runs at once. */
         private boolean exiting;
+        /** Set when a program this JVM runs (exec) does the work: its CPU is the work's. */
+        private volatile boolean targeted;
 
         private synchronized boolean exiting() {
             return exiting;
@@ -208,6 +210,7 @@ public final class ChildMain {
                     return;
                 }
                 // the program we ran failed: end with its code, so the parent sees one exit code (a signal as that signal)
+                send(Protocol.CPU + " " + cpuNanos());
                 send(Protocol.ERROR + " " + Protocol.oneLine(e.getMessage()));
                 exit(e.code());
             } catch (Throwable e) {
@@ -243,9 +246,33 @@ public final class ChildMain {
             }
         }
 
-        private static long cpuNanos() {
+        /**
+         * The work's CPU time: this JVM's; for an exec watchdog the program's, which is what the round
+         * is about (the watchdog only waits).
+         */
+        private long cpuNanos() {
+            if (targeted) {
+                return reapedChildrenCpuNanos();
+            }
             java.util.Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
             return cpu.isPresent() ? cpu.get().toNanos() : -1;
+        }
+
+        /**
+         * The CPU of the children this JVM has waited for (the program, and what it waited for in turn),
+         * as the kernel booked it to us when they were reaped: cutime+cstime of /proc/self/stat, at
+         * USER_HZ (100 on Linux). -1 where there is no /proc, or before the program was reaped.
+         */
+        private static long reapedChildrenCpuNanos() {
+            try {
+                String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/stat")),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long jiffies = Long.parseLong(f[13]) + Long.parseLong(f[14]); // fields 16 and 17
+                return jiffies * 10_000_000L;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         @Override
@@ -302,6 +329,7 @@ public final class ChildMain {
 
         @Override
         public void target(long pid) {
+            targeted = true;
             send(Protocol.TARGET + " pid=" + pid);
         }
 
