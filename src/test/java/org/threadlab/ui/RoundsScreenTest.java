@@ -259,6 +259,34 @@ class RoundsScreenTest {
     }
 
     @Test
+    void inALessonAt80x24TheWholeResultIsReadableWithItsVerdict() throws IOException {
+        // the GIL lesson's second round as measured on a busy 2-core machine: at half width it ended in "…"
+        String verdict = "4 threads + GIL: 1.9x as fast as one after another, 0.6 of 2 cores busy; other processes"
+                + " kept 1.3 of 2 cores busy meanwhile: slower than on an idle machine";
+        List<Round> rounds = List.of(
+                RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 1.8, 0.5, 1.4, 0, Double.NaN,
+                        "1 thread: 0.3 of 2 cores busy - the baseline for later rounds of the same workload; other processes"
+                                + " kept 1.4 of 2 cores busy meanwhile: slower than on an idle machine"),
+                RoundFixtures.ended(RoundFixtures.info(2, 4, WorkerKind.THREAD, true), 3.7, 2.0, 1.3, 1, 1.95, verdict));
+        Snapshot four = RoundFixtures.with(rounds);
+        org.threadlab.sample.HostSample h = four.host();
+        // the 2-core machine the lessons are sized for: one row of meters
+        Snapshot s = new Snapshot(four.seq(), four.takenAt(), four.interval(), four.selfPid(),
+                new org.threadlab.sample.HostSample(h.hostName(), h.uptime(), h.load(), h.cores().subList(0, 2), h.total(),
+                        h.memoryUsedBytes(), h.memoryTotalBytes(), h.swapUsedBytes(), h.swapTotalBytes(), h.window(), h.readNanos()),
+                four.processes(), four.workers(), four.gil(), four.events(), rounds);
+        UiState st = state();
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "Slower.");
+        String text = RoundFixtures.screen(80, 24, s, st);
+        String box = panel(text, 80, 24, s, st);
+        assertTrue(box.contains("#2 ended: 4 threads + GIL cpu units=0.5"), text);
+        assertTrue(box.contains("wall 3.7 s, cpu 2.0 s, 0.5 of 4 cores busy, speed-up 1.95x vs #1"), text);
+        assertTrue(box.contains(verdict), box + "\n" + text);
+        assertFalse(box.contains("…"), text);
+        assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
+    }
+
+    @Test
     void anIdleMachinesResultHasNoBusyNote() throws IOException {
         String text = RoundFixtures.screen(80, 24, RoundFixtures.with(RoundFixtures.three().subList(0, 2)), state());
         assertTrue(text.contains("#2 ended: 4 threads + GIL cpu"), text);
