@@ -82,7 +82,7 @@ class NarrationScreenTest {
     @Test
     void eachPhaseSaysWhatSpaceDoes() {
         assertEquals("Space: run the step (the class answers first)", NarrationView.hint(RoundFixtures.lesson(Phase.ASKING, null)));
-        assertEquals("running: waiting for the round to end", NarrationView.hint(RoundFixtures.lesson(Phase.RUNNING, null)));
+        assertEquals("running: waiting for the round to end  (Space: stop waiting)", NarrationView.hint(RoundFixtures.lesson(Phase.RUNNING, null)));
         assertEquals("Space: go on", NarrationView.hint(RoundFixtures.lesson(Phase.WAITING_KEY, null)));
         assertEquals("Space: reveal the answer", NarrationView.hint(RoundFixtures.lesson(Phase.DONE, null)));
         assertEquals("Space: next step  (b back, r redo)", NarrationView.hint(RoundFixtures.lesson(Phase.DONE, ANSWER)));
