@@ -14,6 +14,8 @@ import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
+import org.threadlab.text.Sizes;
+import org.threadlab.text.Words;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.Supervisor;
 
@@ -239,7 +241,8 @@ public final class Headless {
     }
 
     /**
-     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1", then
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1, peak 12K
+     * memory, 4 OS threads", then
      * the model's verdict (which says too when other processes took cores).
      */
     static List<String> describe(Round r) {
@@ -257,6 +260,13 @@ public final class Headless {
         }
         if (!Double.isNaN(r.speedup()) && r.baseline() != 0) {
             sb.append(String.format(Locale.ROOT, ", speed-up %.2fx vs #%d", r.speedup(), r.baseline()));
+        }
+        if (r.peakMemory() >= 0) {
+            // the cheap-threads lesson's point: what the workers held, threads against processes
+            sb.append(", peak ").append(Sizes.compact(r.peakMemory())).append(" memory");
+            if (r.peakThreads() >= 0) {
+                sb.append(", ").append(Words.count(r.peakThreads(), "OS thread"));
+            }
         }
         List<String> lines = new ArrayList<>(List.of(sb.toString()));
         if (r.verdict() != null && !r.verdict().isBlank()) {

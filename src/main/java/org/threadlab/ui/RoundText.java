@@ -129,6 +129,15 @@ final class RoundText {
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
+    /** "peak 76M memory, 40 OS threads": what the round's workers held at most; "" when not measured. */
+    static String peaks(Round r) {
+        if (r.peakMemory() < 0) {
+            return "";
+        }
+        return "peak " + org.threadlab.text.Sizes.compact(r.peakMemory()) + " memory"
+                + (r.peakThreads() >= 0 ? ", " + org.threadlab.text.Words.count(r.peakThreads(), "OS thread") : "");
+    }
+
     /**
      * Says that other processes took cores during the round, with the figure; null when they did not,
      * or when the verdict says so already (the model's verdicts name "other processes" with the figure).

@@ -126,10 +126,13 @@ final class RoundsView {
         c.cell(cx, y, " " + RoundText.speedup(r, s), text, Math.min(SPEED_W, x + w - cx), false);
     }
 
-    /** The selected round's words: its label and state, its verdict, the busy-machine note, wrapped to {@code w}. */
+    /** The selected round's words: its label, peaks and state, its verdict, the busy-machine note, wrapped to {@code w}. */
     static List<DetailView.Line> about(Round r, int w) {
         List<DetailView.Line> out = new ArrayList<>();
-        String head = "#" + r.id() + " " + RoundText.label(r.info()) + (r.running() ? ": running" : ": ");
+        // the peaks first, in the line that is never cut: they are the cheap-threads lesson's point
+        String peaks = RoundText.peaks(r);
+        String head = "#" + r.id() + " " + RoundText.label(r.info()) + (peaks.isEmpty() ? "" : " (" + peaks + ")")
+                + (r.running() ? ": running" : ": ");
         String verdict = r.running() ? "" : r.verdict() != null ? r.verdict() : "ended";
         for (String l : Canvas.wrapLines(head + verdict, w)) {
             out.add(new DetailView.Line(l, Theme.Role.TITLE));

@@ -168,6 +168,9 @@ class ShippedLessonsRunTest {
                 "a few processes hold more memory than many threads: " + processes.peakMemory() + " vs " + threads.peakMemory() + "\n" + r.text());
         assertTrue(processes.peakThreads() > processes.info().started(),
                 "each child JVM has OS threads of its own beyond its worker: " + processes.peakThreads() + "\n" + r.text());
+        // the rehearsal prints the figures the class compares, and the last step waits without a stray note
+        assertTrue(r.text().contains("peak " + org.threadlab.text.Sizes.compact(processes.peakMemory()) + " memory"), r.text());
+        assertTrue(!r.text().contains("no round started"), r.text());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
+import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.WorkerKind;
 
 /**
@@ -50,8 +51,8 @@ class RoundsScreenTest {
                   B #1   1 thread cpu units=0.5     ██         2.0 s   2.0 s   1.0  baseline
                     #2   4 threads + GIL cpu units… ████████   8.1 s   8.0 s   1.0  0.99x vs #1
                  >  #3   4 processes cpu units=0.5  ██         2.3 s   8.8 s   3.8  3.48x vs #1
-                 #3 4 processes cpu units=0.5: 4 processes did 3.5x the work of one per second:
-                 each has its own interpreter and core
+                 #3 4 processes cpu units=0.5 (peak 48M memory, 20 OS threads): 4 processes did
+                 3.5x the work of one per second: each has its own interpreter and core
                  busy machine: other processes kept 1.3 of 4 cores busy meanwhile, so this
                  round's times are longer than alone
 
@@ -90,8 +91,9 @@ class RoundsScreenTest {
         assertTrue(gil.contains("4 threads + GIL cpu units=0.5") && gil.contains("0.99x vs #1") && gil.startsWith(" > "), gil);
         assertTrue(one.contains("baseline") && one.startsWith("  B"), one);
         // the selected round's verdict, whole, under the list
-        assertTrue(text.contains("#2 4 threads + GIL cpu units=0.5: 4 threads with the GIL took 4.0x the wall time of 1: the GIL let"
-                + " one run at"), text);
+        assertTrue(text.contains("#2 4 threads + GIL cpu units=0.5 (peak 48M memory, 20 OS threads): 4 threads with the GIL took"
+                + " 4.0x the wall time of"), text);
+        assertTrue(text.contains(" 1: the GIL let one run at"), text);
         assertTrue(text.contains("one after another"), text);
         assertFalse(text.contains("busy machine"), "round 2 ran on an idle machine\n" + text);
     }
@@ -127,7 +129,8 @@ class RoundsScreenTest {
         for (String id : List.of("#1 ", "#2 ", "#3 ")) {
             assertTrue(row(text.lines().toList(), id).contains(" s "), id + "\n" + text);
         }
-        assertTrue(text.contains(" #3 4 processes cpu units=0.5: 4 processes did 3.5x the work"), text);
+        assertTrue(text.contains(" #3 4 processes cpu units=0.5 (peak 48M memory, 20 OS threads): 4 processes did"), text);
+        assertTrue(text.contains(" 3.5x the work of one per second"), text);
         assertTrue(text.contains("Ask the class:"), text);
     }
 
@@ -284,6 +287,19 @@ class RoundsScreenTest {
         assertTrue(box.contains(verdict), box + "\n" + text);
         assertFalse(box.contains("…"), text);
         assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
+    }
+
+    @Test
+    void theSelectedRoundSaysItsPeakMemoryAndOsThreadsWhenMeasured() {
+        // the cheap-threads lesson's point: 64 sleeping threads hold little, each process a whole JVM
+        RoundInfo threads = new RoundInfo(1, WorkerKind.THREAD, "sleep", "duration=4s", 64, 64, false, false, Fixtures.NOW);
+        Round measured = new Round(threads, Fixtures.NOW.plusSeconds(4), Duration.ofSeconds(4), 70_000_000L, 0.02, 0.1, 2,
+                64, 0, 0, 90_000, 64, 0, Double.NaN, "64 threads: 0.0 of 2 cores busy");
+        assertEquals("#1 64 threads sleep duration=4s (peak 88K memory, 64 OS threads): 64 threads: 0.0 of 2 cores busy",
+                RoundsView.about(measured, 200).get(0).text());
+        Round unmeasured = new Round(threads, Fixtures.NOW.plusSeconds(4), Duration.ofSeconds(4), 70_000_000L, 0.02, 0.1, 2,
+                64, 0, 0, -1, -1, 0, Double.NaN, "64 threads: 0.0 of 2 cores busy");
+        assertEquals("#1 64 threads sleep duration=4s: 64 threads: 0.0 of 2 cores busy", RoundsView.about(unmeasured, 200).get(0).text());
     }
 
     @Test
