@@ -18,6 +18,7 @@ import org.threadlab.text.Sizes;
 import org.threadlab.text.Words;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
 
 /**
  * A lesson without a screen ({@code threadlab lesson NAME --headless}): Space is pressed at every stop
@@ -162,6 +163,9 @@ public final class Headless {
                 for (String line : describe(r.get())) {
                     out.println("  " + line);
                 }
+                for (String line : results(r.get(), supervisor.workers())) {
+                    out.println("  " + line);
+                }
             } else {
                 String label = supervisor.rounds().stream().filter(i -> i.id() == id).map(RoundInfo::label).findFirst().orElse("");
                 out.println("  #" + id + " " + label + ": not measured");
@@ -179,6 +183,29 @@ public final class Headless {
         synchronized (results) {
             results.add(new LessonResult.StepResult(v.step(), v.stepTitle(), rounds, texts, v.notes()));
         }
+    }
+
+    /** Workloads whose results only restate their parameters (cpu, sleep) or are said as an outcome (counter, global). */
+    private static final Set<String> SAID_ELSEWHERE = Set.of("cpu", "sleep", "counter", "global");
+
+    /** A round of more workers than this gets no line per worker: the round's figures say it. */
+    static final int RESULTS_UP_TO = 4;
+
+    /**
+     * What each worker of an ended round reported, where that is the step's point: a queue's full and
+     * empty counts, a pool's map, a Python demo's own timing ("   queue-1: put 150 and got 150 ...").
+     */
+    static List<String> results(Round r, List<WorkerInfo> workers) {
+        List<String> lines = new ArrayList<>();
+        if (r.running() || SAID_ELSEWHERE.contains(r.info().workload()) || r.info().started() > RESULTS_UP_TO) {
+            return lines;
+        }
+        for (WorkerInfo w : workers) {
+            if (w.round() == r.id() && w.result() != null && !w.result().isBlank()) {
+                lines.add("   " + w.name() + ": " + w.result());
+            }
+        }
+        return lines;
     }
 
     /**

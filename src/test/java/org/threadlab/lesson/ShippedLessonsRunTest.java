@@ -199,6 +199,11 @@ class ShippedLessonsRunTest {
             assertEquals(1, q.finished(), "every item passed, the worker finished: step " + step + "\n" + r.text());
             assertEquals(0, q.failed(), r.text());
         }
+        // the answer says "look at the full count": the rehearsal prints it in the step, before the answer
+        String text = r.text();
+        int full = text.indexOf("Answer: Full");
+        int counts = text.indexOf("   queue-");
+        assertTrue(counts > 0 && counts < full && text.substring(counts, full).matches("(?s)[^\n]*full \\d+ times.*"), text);
     }
 
     @Test
