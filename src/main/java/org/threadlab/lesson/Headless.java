@@ -192,17 +192,31 @@ public final class Headless {
     static final int RESULTS_UP_TO = 4;
 
     /**
-     * What each worker of an ended round reported, where that is the step's point: a queue's full and
-     * empty counts, a pool's map, a Python demo's own timing ("   queue-1: put 150 and got 150 ...").
+     * What became of each worker of an ended round, where that is the step's point: a queue's full and
+     * empty counts, a pool's map, a Python demo's own timing ("   queue-1: put 150 and got 150 ..."),
+     * how a terminated or killed worker ended, a stubborn one that finished although asked to stop.
      */
     static List<String> results(Round r, List<WorkerInfo> workers) {
         List<String> lines = new ArrayList<>();
-        if (r.running() || SAID_ELSEWHERE.contains(r.info().workload()) || r.info().started() > RESULTS_UP_TO) {
+        if (r.running() || r.info().started() > RESULTS_UP_TO) {
             return lines;
         }
+        boolean resultSaid = SAID_ELSEWHERE.contains(r.info().workload());
         for (WorkerInfo w : workers) {
-            if (w.round() == r.id() && w.result() != null && !w.result().isBlank()) {
-                lines.add("   " + w.name() + ": " + w.result());
+            if (w.round() != r.id()) {
+                continue;
+            }
+            String took = Durations.seconds(w.age(w.endedAt() != null ? w.endedAt() : w.startedAt()));
+            String result = !resultSaid && w.result() != null && !w.result().isBlank() ? w.result() : null;
+            String line = switch (w.state()) {
+                case TERMINATED -> w.reason() + " after " + took;
+                case FAILED -> "failed after " + took + ": " + w.reason();
+                case FINISHED -> w.cancelRequested() ? "finished after " + took + ", although asked to stop"
+                        + (result != null ? ": " + result : "") : result;
+                default -> null;
+            };
+            if (line != null) {
+                lines.add("   " + w.name() + ": " + line);
             }
         }
         return lines;

@@ -223,6 +223,9 @@ class ShippedLessonsRunTest {
         assertTrue(r.round(1, 0).wall().compareTo(Duration.ofSeconds(30)) < 0, "long before their minute\n" + r.text());
         assertEquals(1, r.round(2, 0).stopped(), "the stubborn process had to be killed\n" + r.text());
         assertEquals(1, r.round(3, 0).finished(), "the stubborn thread finished on its own\n" + r.text());
+        // and the rehearsal says so in each step, not only in the fates at the end
+        assertTrue(r.text().matches("(?s).*Step 2 of 3.*   cpu-\\d+: terminated by SIGKILL after .*Step 3 of 3.*"), r.text());
+        assertTrue(r.text().matches("(?s).*Step 3 of 3.*   cpu-\\d+: finished after [0-9.]+s, although asked to stop.*"), r.text());
     }
 
     @Test
