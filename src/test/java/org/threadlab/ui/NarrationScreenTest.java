@@ -77,6 +77,13 @@ class NarrationScreenTest {
         Layout l = Layout.of(80, 24, 4, true);
         assertEquals(5, l.tableRows());
         assertEquals(7, l.narration().h());
+        // on 2 cores a row more is free: not a detail title over nothing, but a row more of events
+        Layout two = Layout.of(80, 24, 2, true);
+        assertEquals(5, two.tableRows());
+        assertEquals(7, two.narration().h());
+        assertEquals(0, two.detail().h());
+        assertEquals(two.narration().y() + two.narration().h(), two.events().y());
+        assertEquals(two.statusY(), two.events().y() + two.events().h());
     }
 
     @Test
