@@ -52,6 +52,11 @@ final class RoundsView {
         // the list keeps at least three rows (or all it has: "1 thread | 4 threads + GIL | 4 processes"
         // is the comparison the pane is for); the selected round's words go right under it
         int listRows = Math.min(free, Math.max(Math.min(rounds.size(), 3), free - about.size()));
+        if (st.lesson != null) {
+            // in a lesson the result box already says the newest round's words, and the class compares
+            // the rounds: the GIL lesson's four (the baseline too) stay in view, the words keep a row
+            listRows = Math.max(listRows, Math.min(rounds.size(), free - 1));
+        }
         int shownRows = Math.min(listRows, rounds.size());
         int aboutRows = Math.min(about.size(), free - shownRows);
         int labelW = Math.max(12, Math.min(34, w / 3));

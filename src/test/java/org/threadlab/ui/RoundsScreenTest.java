@@ -135,6 +135,22 @@ class RoundsScreenTest {
     }
 
     @Test
+    void withALessonAt80x24FourRoundsAllShowTheBaselineToo() throws IOException {
+        // the GIL lesson's fourth step: 1 thread | threads + GIL | threads | processes, at one glance
+        List<Round> four = new ArrayList<>(RoundFixtures.three());
+        four.add(RoundFixtures.ended(RoundFixtures.info(4, 4, WorkerKind.THREAD, false), 2.2, 8.0, 0.1, 1, 3.6,
+                "4 threads: 3.6x as fast as one after another, 3.6 of 4 cores busy"));
+        UiState st = state();
+        st.roundsPane = true;
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "Slower.");
+        String text = RoundFixtures.screen(80, 24, RoundFixtures.with(four), st);
+        for (String id : List.of("#1 ", "#2 ", "#3 ", "#4 ")) {
+            assertTrue(row(text.lines().toList(), id).contains(" s "), id + "\n" + text);
+        }
+        assertTrue(text.contains(" #4 4 threads cpu units=0.5 (peak 48M memory, 20 OS threads): 4 threads:"), text);
+    }
+
+    @Test
     void noRoundsYetSaysWhatARoundIs() throws IOException {
         UiState st = state();
         st.roundsPane = true;
