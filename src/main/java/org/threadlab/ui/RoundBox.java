@@ -130,11 +130,18 @@ final class RoundBox {
         }
     }
 
-    /** The result's lines at {@code w} columns: figures, verdict, busy-machine note, and the keys' hint if {@code hint}. */
+    /** The result's lines at {@code w} columns: figures, a shared-state outcome, verdict, busy-machine note, and the keys' hint if {@code hint}. */
     static List<DetailView.Line> lines(Round r, Snapshot s, int w, boolean hint) {
         List<DetailView.Line> out = new ArrayList<>();
         for (String t : Canvas.wrapLines(RoundText.figures(r, s), w)) {
             out.add(new DetailView.Line(t, Theme.Role.NORMAL));
+        }
+        // a shared-state round's point (the lost updates), said in the box rather than only in the log
+        String outcome = RoundText.outcome(r, s);
+        if (outcome != null) {
+            for (String t : Canvas.wrapLines(outcome, w)) {
+                out.add(new DetailView.Line(t, Theme.Role.TITLE));
+            }
         }
         if (r.verdict() != null) {
             for (String t : Canvas.wrapLines(r.verdict(), w)) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
 import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
 /**
@@ -316,6 +317,33 @@ class RoundsScreenTest {
         Round unmeasured = new Round(threads, Fixtures.NOW.plusSeconds(4), Duration.ofSeconds(4), 70_000_000L, 0.02, 0.1, 2,
                 64, 0, 0, -1, -1, 0, Double.NaN, "64 threads: 0.0 of 2 cores busy");
         assertEquals("#1 64 threads sleep duration=4s: 64 threads: 0.0 of 2 cores busy", RoundsView.about(unmeasured, 200).get(0).text());
+    }
+
+    @Test
+    void aSharedStateRoundsOutcomeIsInItsResultBox() throws IOException {
+        // the shared-counter lesson: "its summary says what the counter should be and what it is"
+        RoundInfo info = new RoundInfo(7, WorkerKind.THREAD, "counter", "", 4, 4, false, false, Fixtures.NOW.minusSeconds(1));
+        Round counter = new Round(info, Fixtures.NOW, Duration.ofMillis(110), 60_000_000L, 0.5, 0.1, 4, 4, 0, 0, 20_000, 4, 0,
+                Double.NaN, "4 threads: 0.5 of 4 cores busy - no single-worker round of the same work to compare with");
+        Snapshot base = RoundFixtures.with(List.of(counter));
+        org.threadlab.model.WorkerSample any = base.workers().get(0);
+        WorkerInfo a = any.info();
+        WorkerInfo member = new WorkerInfo(17, "counter-17", WorkerKind.THREAD, org.threadlab.work.WorkloadSpec.of("counter"), false,
+                org.threadlab.worker.WorkerState.FINISHED, null, a.startedAt(), Fixtures.NOW, 1, 1, a.pid(), a.tid(), -1, 0, null,
+                "added 1000000", List.of(), false, null, List.of(), 0, 7);
+        List<org.threadlab.model.WorkerSample> workers = new ArrayList<>(base.workers());
+        workers.add(new org.threadlab.model.WorkerSample(member, 0, 0, 0, "S", org.threadlab.sample.History.EMPTY,
+                org.threadlab.worker.WorkerState.FINISHED, Double.NaN, Double.NaN));
+        List<org.threadlab.worker.Event> events = new ArrayList<>(base.events());
+        events.add(new org.threadlab.worker.Event(99, Fixtures.NOW, org.threadlab.worker.Event.Type.OUTCOME, 17,
+                "counter, 4 threads, unsafe: expected 4000000, got 3043526, lost 956474 (23.9%)"));
+        Snapshot s = new Snapshot(base.seq(), base.takenAt(), base.interval(), base.selfPid(), base.host(), base.processes(), workers,
+                base.gil(), events, List.of(counter));
+        UiState st = state();
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "No.");
+        String text = RoundFixtures.screen(80, 24, s, st);
+        String box = panel(text, 80, 24, s, st);
+        assertTrue(box.contains("counter, 4 threads, unsafe: expected 4000000, got 3043526, lost 956474 (23.9%)"), box + "\n" + text);
     }
 
     @Test
