@@ -14,8 +14,11 @@ import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
+import org.threadlab.text.Sizes;
+import org.threadlab.text.Words;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerInfo;
 
 /**
  * A lesson without a screen ({@code threadlab lesson NAME --headless}): Space is pressed at every stop
@@ -160,6 +163,9 @@ public final class Headless {
                 for (String line : describe(r.get())) {
                     out.println("  " + line);
                 }
+                for (String line : results(r.get(), supervisor.workers())) {
+                    out.println("  " + line);
+                }
             } else {
                 String label = supervisor.rounds().stream().filter(i -> i.id() == id).map(RoundInfo::label).findFirst().orElse("");
                 out.println("  #" + id + " " + label + ": not measured");
@@ -177,6 +183,43 @@ public final class Headless {
         synchronized (results) {
             results.add(new LessonResult.StepResult(v.step(), v.stepTitle(), rounds, texts, v.notes()));
         }
+    }
+
+    /** Workloads whose results only restate their parameters (cpu, sleep) or are said as an outcome (counter, global). */
+    private static final Set<String> SAID_ELSEWHERE = Set.of("cpu", "sleep", "counter", "global");
+
+    /** A round of more workers than this gets no line per worker: the round's figures say it. */
+    static final int RESULTS_UP_TO = 4;
+
+    /**
+     * What became of each worker of an ended round, where that is the step's point: a queue's full and
+     * empty counts, a pool's map, a Python demo's own timing ("   queue-1: put 150 and got 150 ..."),
+     * how a terminated or killed worker ended, a stubborn one that finished although asked to stop.
+     */
+    static List<String> results(Round r, List<WorkerInfo> workers) {
+        List<String> lines = new ArrayList<>();
+        if (r.running() || r.info().started() > RESULTS_UP_TO) {
+            return lines;
+        }
+        boolean resultSaid = SAID_ELSEWHERE.contains(r.info().workload());
+        for (WorkerInfo w : workers) {
+            if (w.round() != r.id()) {
+                continue;
+            }
+            String took = Durations.seconds(w.age(w.endedAt() != null ? w.endedAt() : w.startedAt()));
+            String result = !resultSaid && w.result() != null && !w.result().isBlank() ? w.result() : null;
+            String line = switch (w.state()) {
+                case TERMINATED -> w.reason() + " after " + took;
+                case FAILED -> "failed after " + took + ": " + w.reason();
+                case FINISHED -> w.cancelRequested() ? "finished after " + took + ", although asked to stop"
+                        + (result != null ? ": " + result : "") : result;
+                default -> null;
+            };
+            if (line != null) {
+                lines.add("   " + w.name() + ": " + line);
+            }
+        }
+        return lines;
     }
 
     /**
@@ -239,7 +282,8 @@ public final class Headless {
     }
 
     /**
-     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1", then
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1, peak 12K
+     * memory, 4 OS threads", then
      * the model's verdict (which says too when other processes took cores).
      */
     static List<String> describe(Round r) {
@@ -257,6 +301,13 @@ public final class Headless {
         }
         if (!Double.isNaN(r.speedup()) && r.baseline() != 0) {
             sb.append(String.format(Locale.ROOT, ", speed-up %.2fx vs #%d", r.speedup(), r.baseline()));
+        }
+        if (r.peakMemory() >= 0) {
+            // the cheap-threads lesson's point: what the workers held, threads against processes
+            sb.append(", peak ").append(Sizes.compact(r.peakMemory())).append(" memory");
+            if (r.peakThreads() >= 0) {
+                sb.append(", ").append(Words.count(r.peakThreads(), "OS thread"));
+            }
         }
         List<String> lines = new ArrayList<>(List.of(sb.toString()));
         if (r.verdict() != null && !r.verdict().isBlank()) {

@@ -63,13 +63,17 @@ record Layout(int width, int height, boolean tooSmall, int coreRows, int coreCol
             int want = clamp(avail / 4, 7, 12);
             int fromTables = Math.max(0, Math.min(want, tablesH - MIN_TABLES));
             int fromDetail = Math.min(want - fromTables, detail.h());
+            boolean sideBySide = events.y() == detail.y();
             tablesH -= fromTables;
             narration = new Rect(0, tablesY + tablesH, width, fromTables + fromDetail);
-            boolean sideBySide = events.y() == detail.y();
             detail = new Rect(detail.x(), detail.y() + fromDetail, detail.w(), detail.h() - fromDetail);
             if (sideBySide) {
                 // both sit under the narration and give it the same rows
                 events = new Rect(events.x(), events.y() + fromDetail, events.w(), events.h() - fromDetail);
+            } else if (detail.h() == 1) {
+                // a detail of one row is a title over nothing (at 80x24 on 2 cores): the events take it
+                events = new Rect(events.x(), detail.y(), events.w(), events.h() + 1);
+                detail = new Rect(detail.x(), detail.y(), detail.w(), 0);
             }
         }
         return new Layout(width, height, tooSmall, coreRows, coreCols, memY, tablesY, Math.max(1, tablesH - 2),

@@ -63,7 +63,9 @@ final class NarrationView {
         boolean unanswered = v.question() != null && v.answer() == null;
         return switch (v.phase()) {
             case ASKING -> "Space: run the step (the class answers first)";
-            case RUNNING -> "running: waiting for " + (v.waitingFor() != null ? v.waitingFor() : "the step's actions");
+            // Space ends a wait (the runner's poll): said, since a clicker's double press would do it unseen
+            case RUNNING -> v.waitingFor() != null ? "running: waiting for " + v.waitingFor() + "  (Space: stop waiting)"
+                    : "running: waiting for the step's actions";
             case WAITING_KEY -> "Space: go on";
             case DONE -> unanswered ? "Space: reveal the answer" : "Space: next step  (b back, r redo)";
             case FINISHED -> unanswered ? "Space: reveal the answer" : "The lesson is over: b back, r redo, q quit";

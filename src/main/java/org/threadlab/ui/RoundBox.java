@@ -53,7 +53,17 @@ final class RoundBox {
         }
         Layout.Rect host = host(l);
         int w = width(host.w());
-        int rows = r.get().running() ? 6 : 1 + lines(r.get(), s, w - 3).size();
+        int rows = 6;
+        if (!r.get().running()) {
+            rows = 1 + lines(r.get(), s, w - 3, false).size();
+            if (rows > host.h() && l.narration() != null) {
+                // in a lesson the result is what the class came to see (at 80x24 the panel has five
+                // rows): it takes the whole width, over the log, rather than end in an ellipsis
+                w = host.w();
+                rows = 1 + lines(r.get(), s, w - 3, false).size();
+            }
+            rows = 1 + lines(r.get(), s, w - 3, rows < host.h()).size();
+        }
         int h = Math.max(1, Math.min(rows, host.h()));
         return Optional.of(new Shown(r.get(), new Layout.Rect(host.x() + host.w() - w, host.y() + host.h() - h, w, h)));
     }
@@ -120,11 +130,18 @@ final class RoundBox {
         }
     }
 
-    /** The result's lines at {@code w} columns: figures, verdict, busy-machine note. */
-    static List<DetailView.Line> lines(Round r, Snapshot s, int w) {
+    /** The result's lines at {@code w} columns: figures, a shared-state outcome, verdict, busy-machine note, and the keys' hint if {@code hint}. */
+    static List<DetailView.Line> lines(Round r, Snapshot s, int w, boolean hint) {
         List<DetailView.Line> out = new ArrayList<>();
         for (String t : Canvas.wrapLines(RoundText.figures(r, s), w)) {
             out.add(new DetailView.Line(t, Theme.Role.NORMAL));
+        }
+        // a shared-state round's point (the lost updates), said in the box rather than only in the log
+        String outcome = RoundText.outcome(r, s);
+        if (outcome != null) {
+            for (String t : Canvas.wrapLines(outcome, w)) {
+                out.add(new DetailView.Line(t, Theme.Role.TITLE));
+            }
         }
         if (r.verdict() != null) {
             for (String t : Canvas.wrapLines(r.verdict(), w)) {
@@ -137,14 +154,20 @@ final class RoundBox {
                 out.add(new DetailView.Line(t, Theme.Role.WARN));
             }
         }
-        out.add(new DetailView.Line("Esc hides this, R lists every round", Theme.Role.DIM));
+        if (hint) {
+            out.add(new DetailView.Line("Esc hides this, R lists every round", Theme.Role.DIM));
+        }
         return out;
     }
 
     private static void result(Canvas c, Layout.Rect a, Round r, Snapshot s) {
         int w = a.w() - 3;
-        List<DetailView.Line> lines = lines(r, s, w);
         int rows = a.h() - 1;
+        // the keys' hint goes first when rows run short: the figures and the verdict matter more
+        List<DetailView.Line> lines = lines(r, s, w, true);
+        if (lines.size() > rows) {
+            lines = lines(r, s, w, false);
+        }
         for (int i = 0; i < lines.size() && i < rows; i++) {
             String text = i == rows - 1 && lines.size() > rows ? lines.get(i).text() + " " + c.theme.ellipsis : lines.get(i).text();
             c.text(a.x() + 2, a.y() + 1 + i, c.fit(text, w), lines.get(i).role(), w);

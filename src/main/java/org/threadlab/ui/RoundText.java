@@ -130,6 +130,30 @@ final class RoundText {
     }
 
     /**
+     * What a shared-state round showed ("counter, 4 threads, unsafe: expected 4000000, got 3043526, lost
+     * 956474"): the newest OUTCOME event of one of its workers; null when there is none.
+     */
+    static String outcome(Round r, Snapshot s) {
+        for (int i = s.events().size() - 1; i >= 0; i--) {
+            org.threadlab.worker.Event e = s.events().get(i);
+            if (e.type() == org.threadlab.worker.Event.Type.OUTCOME && s.workers().stream()
+                    .anyMatch(w -> w.info().id() == e.workerId() && w.info().round() == r.id())) {
+                return e.text();
+            }
+        }
+        return null;
+    }
+
+    /** "peak 76M memory, 40 OS threads": what the round's workers held at most; "" when not measured. */
+    static String peaks(Round r) {
+        if (r.peakMemory() < 0) {
+            return "";
+        }
+        return "peak " + org.threadlab.text.Sizes.compact(r.peakMemory()) + " memory"
+                + (r.peakThreads() >= 0 ? ", " + org.threadlab.text.Words.count(r.peakThreads(), "OS thread") : "");
+    }
+
+    /**
      * Says that other processes took cores during the round, with the figure; null when they did not,
      * or when the verdict says so already (the model's verdicts name "other processes" with the figure).
      */

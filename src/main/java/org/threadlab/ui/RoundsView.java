@@ -52,6 +52,11 @@ final class RoundsView {
         // the list keeps at least three rows (or all it has: "1 thread | 4 threads + GIL | 4 processes"
         // is the comparison the pane is for); the selected round's words go right under it
         int listRows = Math.min(free, Math.max(Math.min(rounds.size(), 3), free - about.size()));
+        if (st.lesson != null) {
+            // in a lesson the result box already says the newest round's words, and the class compares
+            // the rounds: the GIL lesson's four (the baseline too) stay in view, the words keep a row
+            listRows = Math.max(listRows, Math.min(rounds.size(), free - 1));
+        }
         int shownRows = Math.min(listRows, rounds.size());
         int aboutRows = Math.min(about.size(), free - shownRows);
         int labelW = Math.max(12, Math.min(34, w / 3));
@@ -126,10 +131,13 @@ final class RoundsView {
         c.cell(cx, y, " " + RoundText.speedup(r, s), text, Math.min(SPEED_W, x + w - cx), false);
     }
 
-    /** The selected round's words: its label and state, its verdict, the busy-machine note, wrapped to {@code w}. */
+    /** The selected round's words: its label, peaks and state, its verdict, the busy-machine note, wrapped to {@code w}. */
     static List<DetailView.Line> about(Round r, int w) {
         List<DetailView.Line> out = new ArrayList<>();
-        String head = "#" + r.id() + " " + RoundText.label(r.info()) + (r.running() ? ": running" : ": ");
+        // the peaks first, in the line that is never cut: they are the cheap-threads lesson's point
+        String peaks = RoundText.peaks(r);
+        String head = "#" + r.id() + " " + RoundText.label(r.info()) + (peaks.isEmpty() ? "" : " (" + peaks + ")")
+                + (r.running() ? ": running" : ": ");
         String verdict = r.running() ? "" : r.verdict() != null ? r.verdict() : "ended";
         for (String l : Canvas.wrapLines(head + verdict, w)) {
             out.add(new DetailView.Line(l, Theme.Role.TITLE));

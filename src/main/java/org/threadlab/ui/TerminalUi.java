@@ -211,13 +211,20 @@ public final class TerminalUi {
         }
     }
 
-    /** A new view of the lesson: the narration pane shows it; a new "show: rounds" opens the rounds pane, once. */
+    /**
+     * A new view of the lesson: the narration pane shows it; a new "show: rounds" opens the rounds pane,
+     * a new "show: round" puts the latest round's summary on screen (the result box, even if Esc hid
+     * it, and the tables rather than the pane), once each.
+     */
     private Reaction lessonChanged(LessonView v) {
         state.lesson = v;
         if (v.showSeq() > lessonShown) {
             lessonShown = v.showSeq();
             if (v.show() == Action.View.ROUNDS) {
                 state.roundsPane = true;
+            } else if (v.show() == Action.View.ROUND) {
+                state.roundsPane = false;
+                state.resultHidden = 0;
             }
         }
         return Reaction.REDRAW;

@@ -168,6 +168,9 @@ class ShippedLessonsRunTest {
                 "a few processes hold more memory than many threads: " + processes.peakMemory() + " vs " + threads.peakMemory() + "\n" + r.text());
         assertTrue(processes.peakThreads() > processes.info().started(),
                 "each child JVM has OS threads of its own beyond its worker: " + processes.peakThreads() + "\n" + r.text());
+        // the rehearsal prints the figures the class compares, and the last step waits without a stray note
+        assertTrue(r.text().contains("peak " + org.threadlab.text.Sizes.compact(processes.peakMemory()) + " memory"), r.text());
+        assertTrue(!r.text().contains("no round started"), r.text());
     }
 
     @Test
@@ -196,6 +199,11 @@ class ShippedLessonsRunTest {
             assertEquals(1, q.finished(), "every item passed, the worker finished: step " + step + "\n" + r.text());
             assertEquals(0, q.failed(), r.text());
         }
+        // the answer says "look at the full count": the rehearsal prints it in the step, before the answer
+        String text = r.text();
+        int full = text.indexOf("Answer: Full");
+        int counts = text.indexOf("   queue-");
+        assertTrue(counts > 0 && counts < full && text.substring(counts, full).matches("(?s)[^\n]*full \\d+ times.*"), text);
     }
 
     @Test
@@ -215,6 +223,9 @@ class ShippedLessonsRunTest {
         assertTrue(r.round(1, 0).wall().compareTo(Duration.ofSeconds(30)) < 0, "long before their minute\n" + r.text());
         assertEquals(1, r.round(2, 0).stopped(), "the stubborn process had to be killed\n" + r.text());
         assertEquals(1, r.round(3, 0).finished(), "the stubborn thread finished on its own\n" + r.text());
+        // and the rehearsal says so in each step, not only in the fates at the end
+        assertTrue(r.text().matches("(?s).*Step 2 of 3.*   cpu-\\d+: terminated by SIGKILL after .*Step 3 of 3.*"), r.text());
+        assertTrue(r.text().matches("(?s).*Step 3 of 3.*   cpu-\\d+: finished after [0-9.]+s, although asked to stop.*"), r.text());
     }
 
     @Test

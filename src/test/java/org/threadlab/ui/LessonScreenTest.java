@@ -76,6 +76,30 @@ class LessonScreenTest {
     }
 
     @Test
+    void showRoundBringsBackTheLatestRoundsSummary() throws Exception {
+        // the teacher had the rounds pane open and the result hidden (Esc): "show: round" puts the summary on screen
+        Lesson lesson = new Lesson("t", "A lesson", "", "t.yaml", List.of(
+                new Step(1, "First", "say one", null, List.of(new Action.Show(2, Action.View.ROUND)))));
+        try (LessonRunner own = new LessonRunner(lesson, supervisor, feed, LessonRunner.Options.system())) {
+            TerminalUi shown = new TerminalUi(Fixtures.screen(Fixtures.terminal(100, 30)), supervisor, feed,
+                    new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, own);
+            shown.state().roundsPane = true;
+            shown.state().resultHidden = 1;
+            own.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (shown.state().lesson == null || shown.state().lesson.phase() != LessonView.Phase.DONE) {
+                shown.drain();
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out waiting for the step; lesson: " + shown.state().lesson);
+                }
+                Thread.sleep(10);
+            }
+            assertFalse(shown.state().roundsPane, "show: round closes the pane that hid the tables");
+            assertEquals(0, shown.state().resultHidden, "and shows the latest round's result again");
+        }
+    }
+
+    @Test
     void lessonKeysStepThroughAndEveryLiveKeyStillActs() throws InterruptedException {
         assertNotNull(lesson(), "the narration pane has a view from the start");
         await(() -> lesson().phase() == LessonView.Phase.ASKING, "the question");

@@ -77,12 +77,19 @@ class NarrationScreenTest {
         Layout l = Layout.of(80, 24, 4, true);
         assertEquals(5, l.tableRows());
         assertEquals(7, l.narration().h());
+        // on 2 cores a row more is free: not a detail title over nothing, but a row more of events
+        Layout two = Layout.of(80, 24, 2, true);
+        assertEquals(5, two.tableRows());
+        assertEquals(7, two.narration().h());
+        assertEquals(0, two.detail().h());
+        assertEquals(two.narration().y() + two.narration().h(), two.events().y());
+        assertEquals(two.statusY(), two.events().y() + two.events().h());
     }
 
     @Test
     void eachPhaseSaysWhatSpaceDoes() {
         assertEquals("Space: run the step (the class answers first)", NarrationView.hint(RoundFixtures.lesson(Phase.ASKING, null)));
-        assertEquals("running: waiting for the round to end", NarrationView.hint(RoundFixtures.lesson(Phase.RUNNING, null)));
+        assertEquals("running: waiting for the round to end  (Space: stop waiting)", NarrationView.hint(RoundFixtures.lesson(Phase.RUNNING, null)));
         assertEquals("Space: go on", NarrationView.hint(RoundFixtures.lesson(Phase.WAITING_KEY, null)));
         assertEquals("Space: reveal the answer", NarrationView.hint(RoundFixtures.lesson(Phase.DONE, null)));
         assertEquals("Space: next step  (b back, r redo)", NarrationView.hint(RoundFixtures.lesson(Phase.DONE, ANSWER)));

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.threadlab.model.Round;
 import org.threadlab.model.Snapshot;
+import org.threadlab.worker.RoundInfo;
+import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
 /**
@@ -50,8 +52,8 @@ class RoundsScreenTest {
                   B #1   1 thread cpu units=0.5     ██         2.0 s   2.0 s   1.0  baseline
                     #2   4 threads + GIL cpu units… ████████   8.1 s   8.0 s   1.0  0.99x vs #1
                  >  #3   4 processes cpu units=0.5  ██         2.3 s   8.8 s   3.8  3.48x vs #1
-                 #3 4 processes cpu units=0.5: 4 processes did 3.5x the work of one per second:
-                 each has its own interpreter and core
+                 #3 4 processes cpu units=0.5 (peak 48M memory, 20 OS threads): 4 processes did
+                 3.5x the work of one per second: each has its own interpreter and core
                  busy machine: other processes kept 1.3 of 4 cores busy meanwhile, so this
                  round's times are longer than alone
 
@@ -90,8 +92,9 @@ class RoundsScreenTest {
         assertTrue(gil.contains("4 threads + GIL cpu units=0.5") && gil.contains("0.99x vs #1") && gil.startsWith(" > "), gil);
         assertTrue(one.contains("baseline") && one.startsWith("  B"), one);
         // the selected round's verdict, whole, under the list
-        assertTrue(text.contains("#2 4 threads + GIL cpu units=0.5: 4 threads with the GIL took 4.0x the wall time of 1: the GIL let"
-                + " one run at"), text);
+        assertTrue(text.contains("#2 4 threads + GIL cpu units=0.5 (peak 48M memory, 20 OS threads): 4 threads with the GIL took"
+                + " 4.0x the wall time of"), text);
+        assertTrue(text.contains(" 1: the GIL let one run at"), text);
         assertTrue(text.contains("one after another"), text);
         assertFalse(text.contains("busy machine"), "round 2 ran on an idle machine\n" + text);
     }
@@ -127,8 +130,25 @@ class RoundsScreenTest {
         for (String id : List.of("#1 ", "#2 ", "#3 ")) {
             assertTrue(row(text.lines().toList(), id).contains(" s "), id + "\n" + text);
         }
-        assertTrue(text.contains(" #3 4 processes cpu units=0.5: 4 processes did 3.5x the work"), text);
+        assertTrue(text.contains(" #3 4 processes cpu units=0.5 (peak 48M memory, 20 OS threads): 4 processes did"), text);
+        assertTrue(text.contains(" 3.5x the work of one per second"), text);
         assertTrue(text.contains("Ask the class:"), text);
+    }
+
+    @Test
+    void withALessonAt80x24FourRoundsAllShowTheBaselineToo() throws IOException {
+        // the GIL lesson's fourth step: 1 thread | threads + GIL | threads | processes, at one glance
+        List<Round> four = new ArrayList<>(RoundFixtures.three());
+        four.add(RoundFixtures.ended(RoundFixtures.info(4, 4, WorkerKind.THREAD, false), 2.2, 8.0, 0.1, 1, 3.6,
+                "4 threads: 3.6x as fast as one after another, 3.6 of 4 cores busy"));
+        UiState st = state();
+        st.roundsPane = true;
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "Slower.");
+        String text = RoundFixtures.screen(80, 24, RoundFixtures.with(four), st);
+        for (String id : List.of("#1 ", "#2 ", "#3 ", "#4 ")) {
+            assertTrue(row(text.lines().toList(), id).contains(" s "), id + "\n" + text);
+        }
+        assertTrue(text.contains(" #4 4 threads cpu units=0.5 (peak 48M memory, 20 OS threads): 4 threads:"), text);
     }
 
     @Test
@@ -256,6 +276,74 @@ class RoundsScreenTest {
         }
         String wide = RoundFixtures.screen(120, 40, s, state());
         assertTrue(panel(wide, 120, 40, s, state()).contains("Esc hides this, R lists every round"), wide);
+    }
+
+    @Test
+    void inALessonAt80x24TheWholeResultIsReadableWithItsVerdict() throws IOException {
+        // the GIL lesson's second round as measured on a busy 2-core machine: at half width it ended in "…"
+        String verdict = "4 threads + GIL: 1.9x as fast as one after another, 0.6 of 2 cores busy; other processes"
+                + " kept 1.3 of 2 cores busy meanwhile: slower than on an idle machine";
+        List<Round> rounds = List.of(
+                RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 1.8, 0.5, 1.4, 0, Double.NaN,
+                        "1 thread: 0.3 of 2 cores busy - the baseline for later rounds of the same workload; other processes"
+                                + " kept 1.4 of 2 cores busy meanwhile: slower than on an idle machine"),
+                RoundFixtures.ended(RoundFixtures.info(2, 4, WorkerKind.THREAD, true), 3.7, 2.0, 1.3, 1, 1.95, verdict));
+        Snapshot four = RoundFixtures.with(rounds);
+        org.threadlab.sample.HostSample h = four.host();
+        // the 2-core machine the lessons are sized for: one row of meters
+        Snapshot s = new Snapshot(four.seq(), four.takenAt(), four.interval(), four.selfPid(),
+                new org.threadlab.sample.HostSample(h.hostName(), h.uptime(), h.load(), h.cores().subList(0, 2), h.total(),
+                        h.memoryUsedBytes(), h.memoryTotalBytes(), h.swapUsedBytes(), h.swapTotalBytes(), h.window(), h.readNanos()),
+                four.processes(), four.workers(), four.gil(), four.events(), rounds);
+        UiState st = state();
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "Slower.");
+        String text = RoundFixtures.screen(80, 24, s, st);
+        String box = panel(text, 80, 24, s, st);
+        assertTrue(box.contains("#2 ended: 4 threads + GIL cpu units=0.5"), text);
+        assertTrue(box.contains("wall 3.7 s, cpu 2.0 s, 0.5 of 4 cores busy, speed-up 1.95x vs #1"), text);
+        assertTrue(box.contains(verdict), box + "\n" + text);
+        assertFalse(box.contains("…"), text);
+        assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
+    }
+
+    @Test
+    void theSelectedRoundSaysItsPeakMemoryAndOsThreadsWhenMeasured() {
+        // the cheap-threads lesson's point: 64 sleeping threads hold little, each process a whole JVM
+        RoundInfo threads = new RoundInfo(1, WorkerKind.THREAD, "sleep", "duration=4s", 64, 64, false, false, Fixtures.NOW);
+        Round measured = new Round(threads, Fixtures.NOW.plusSeconds(4), Duration.ofSeconds(4), 70_000_000L, 0.02, 0.1, 2,
+                64, 0, 0, 90_000, 64, 0, Double.NaN, "64 threads: 0.0 of 2 cores busy");
+        assertEquals("#1 64 threads sleep duration=4s (peak 88K memory, 64 OS threads): 64 threads: 0.0 of 2 cores busy",
+                RoundsView.about(measured, 200).get(0).text());
+        Round unmeasured = new Round(threads, Fixtures.NOW.plusSeconds(4), Duration.ofSeconds(4), 70_000_000L, 0.02, 0.1, 2,
+                64, 0, 0, -1, -1, 0, Double.NaN, "64 threads: 0.0 of 2 cores busy");
+        assertEquals("#1 64 threads sleep duration=4s: 64 threads: 0.0 of 2 cores busy", RoundsView.about(unmeasured, 200).get(0).text());
+    }
+
+    @Test
+    void aSharedStateRoundsOutcomeIsInItsResultBox() throws IOException {
+        // the shared-counter lesson: "its summary says what the counter should be and what it is"
+        RoundInfo info = new RoundInfo(7, WorkerKind.THREAD, "counter", "", 4, 4, false, false, Fixtures.NOW.minusSeconds(1));
+        Round counter = new Round(info, Fixtures.NOW, Duration.ofMillis(110), 60_000_000L, 0.5, 0.1, 4, 4, 0, 0, 20_000, 4, 0,
+                Double.NaN, "4 threads: 0.5 of 4 cores busy - no single-worker round of the same work to compare with");
+        Snapshot base = RoundFixtures.with(List.of(counter));
+        org.threadlab.model.WorkerSample any = base.workers().get(0);
+        WorkerInfo a = any.info();
+        WorkerInfo member = new WorkerInfo(17, "counter-17", WorkerKind.THREAD, org.threadlab.work.WorkloadSpec.of("counter"), false,
+                org.threadlab.worker.WorkerState.FINISHED, null, a.startedAt(), Fixtures.NOW, 1, 1, a.pid(), a.tid(), -1, 0, null,
+                "added 1000000", List.of(), false, null, List.of(), 0, 7);
+        List<org.threadlab.model.WorkerSample> workers = new ArrayList<>(base.workers());
+        workers.add(new org.threadlab.model.WorkerSample(member, 0, 0, 0, "S", org.threadlab.sample.History.EMPTY,
+                org.threadlab.worker.WorkerState.FINISHED, Double.NaN, Double.NaN));
+        List<org.threadlab.worker.Event> events = new ArrayList<>(base.events());
+        events.add(new org.threadlab.worker.Event(99, Fixtures.NOW, org.threadlab.worker.Event.Type.OUTCOME, 17,
+                "counter, 4 threads, unsafe: expected 4000000, got 3043526, lost 956474 (23.9%)"));
+        Snapshot s = new Snapshot(base.seq(), base.takenAt(), base.interval(), base.selfPid(), base.host(), base.processes(), workers,
+                base.gil(), events, List.of(counter));
+        UiState st = state();
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.DONE, "No.");
+        String text = RoundFixtures.screen(80, 24, s, st);
+        String box = panel(text, 80, 24, s, st);
+        assertTrue(box.contains("counter, 4 threads, unsafe: expected 4000000, got 3043526, lost 956474 (23.9%)"), box + "\n" + text);
     }
 
     @Test
