@@ -199,6 +199,24 @@ class RoundsScreenTest {
     }
 
     @Test
+    void theTimerShowsTheRunningRoundsCpuAndCoresSoFar() throws IOException {
+        // QA: "cpu so far -" and "cores busy -" for the whole round; the model now gives them while it runs
+        Round r = RoundFixtures.running(RoundFixtures.info(4, 2, WorkerKind.THREAD, false), 2.0, 3.1);
+        Snapshot s = RoundFixtures.with(List.of(r));
+        UiState st = state();
+        String text = RoundFixtures.screen(120, 40, s, st);
+        String box = panel(text, 120, 40, s, st);
+        assertTrue(box.contains("#4 running: 2 threads cpu units=0.5"), text);
+        assertTrue(box.contains("cpu so far 3.1 s"), text);
+        assertTrue(box.contains("cores busy 1.6"), text);
+        // a round whose CPU is not known yet (no tick, or virtual threads) still says "-", never 0
+        Round unknown = new Round(r.info(), null, r.wall(), -1, Double.NaN, 0.1, 4, 0, 0, 0, -1, -1, 0, Double.NaN, null);
+        Snapshot u = RoundFixtures.with(List.of(unknown));
+        String none = panel(RoundFixtures.screen(120, 40, u, state()), 120, 40, u, state());
+        assertTrue(none.contains("cpu so far -") && none.contains("cores busy -"), none);
+    }
+
+    @Test
     void theTimerTicksBetweenModels() {
         UiState st = state();
         long now = System.nanoTime();
