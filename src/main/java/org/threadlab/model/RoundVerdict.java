@@ -146,6 +146,36 @@ public final class RoundVerdict {
         return !Double.isNaN(a) && !Double.isNaN(b) && a - b >= UNLIKE || starved(base);
     }
 
+    /** As {@link #flattered(Round, Round)}, with the baseline looked up among {@code rounds}; false without one. */
+    public static boolean flattered(Round r, java.util.List<Round> rounds) {
+        if (Double.isNaN(r.speedup()) || r.baseline() == 0) {
+            return false;
+        }
+        for (Round base : rounds) {
+            if (base.id() == r.baseline() && base.id() != r.id()) {
+                return flattered(r, base);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "speed-up 2.30x vs #1", or where that would flatter the round "2.1x the time of #1 (not like for
+     * like)"; "" without a speed-up. For the text lines that print a round's figures.
+     */
+    public static String comparison(Round r, java.util.List<Round> rounds, String speedupFormat) {
+        if (Double.isNaN(r.speedup()) || r.baseline() == 0) {
+            return "";
+        }
+        for (Round base : rounds) {
+            if (base.id() == r.baseline() && base.id() != r.id() && flattered(r, base)) {
+                return String.format(Locale.ROOT, "%.1fx the time of #%d (not like for like)",
+                        r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), base.id());
+            }
+        }
+        return String.format(Locale.ROOT, speedupFormat, r.speedup(), r.baseline());
+    }
+
     /**
      * A baseline of one worker that kept {@link #WAITED} to {@link #STARVED} of a core busy on a busy machine:
      * other processes took the core it needed (on an idle machine so little is the work's own nature).

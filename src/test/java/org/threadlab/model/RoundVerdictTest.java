@@ -132,6 +132,23 @@ class RoundVerdictTest {
     }
 
     @Test
+    void theTextLinesGiveTheRatioOfTheTimesWhereASpeedUpWouldFlatter() {
+        // the headless lesson's and the event log's lines: "speed-up 2.30x vs #1" read as faster in the gil lesson
+        Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 1.64, 0.32, 1.6, 0, 0, 0, Double.NaN);
+        Round gil = round(2, WorkerKind.THREAD, 4, true, "cpu", 2.85, 0.71, 1.3, 0, 0, 1, 4 * 1.64 / 2.85);
+        gil = new Round(gil.info(), gil.endedAt(), gil.wall(), gil.cpuNanos(), gil.coresBusy(), gil.othersCores(), 2, 4, 0, 0,
+                -1, -1, 1, gil.speedup(), RoundVerdict.of(gil, base));
+        assertEquals("1.7x the time of #1 (not like for like)",
+                RoundVerdict.comparison(gil, java.util.List.of(base, gil), "speed-up %.2fx vs #%d"));
+        String event = ModelHub.endedText(gil, java.util.List.of(base, gil));
+        assertTrue(event.contains(", 1.7x the time of #1 (not like for like) - 4 threads + GIL took"), event);
+        assertFalse(event.contains("2.3x"), event);
+        Round fed = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.55, 0.95, 1.3, 0, 0, 0, Double.NaN);
+        assertEquals("speed-up 2.30x vs #1", RoundVerdict.comparison(gil, java.util.List.of(fed, gil), "speed-up %.2fx vs #%d"));
+        assertEquals("", RoundVerdict.comparison(base, java.util.List.of(base), "%.1fx vs #%d"));
+    }
+
+    @Test
     void failedAndStoppedRoundsClaimNoSpeedUp() {
         Round r = round(2, WorkerKind.PROCESS, 4, false, "cpu", 1.0, 1.0, 0, 1, 2, 1, Double.NaN);
         assertEquals("4 processes: 1 failed, 2 stopped, 1 finished - no speed-up to tell", RoundVerdict.of(r, ONE));
