@@ -91,8 +91,14 @@ final class RoundText {
         return Double.isNaN(cores) || cores < 0 ? "-" : String.format(Locale.ROOT, "%.1f", cores);
     }
 
-    /** "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare. */
+    /**
+     * "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare,
+     * "- unlike #1" when the baseline had it worse and a speed-up would flatter the round.
+     */
     static String speedup(Round r, Snapshot s) {
+        if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id() && unlike(r, s)) {
+            return "- unlike #" + r.baseline();
+        }
         if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id()) {
             return String.format(Locale.ROOT, "%.2fx vs #%d", r.speedup(), r.baseline());
         }

@@ -402,9 +402,11 @@ class RoundsScreenTest {
         // the plain ratio of the times, not a "speed-up" that reads as faster
         assertTrue(RoundText.figures(gil, s).endsWith(", 1.7x the time of #1"), RoundText.figures(gil, s));
         assertFalse(RoundText.figures(gil, s).contains("speed-up"), RoundText.figures(gil, s));
+        assertEquals("- unlike #1", RoundText.speedup(gil, s), "the rounds pane's column");
         Round fed = RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 0.55, 0.52, 1.3, 0, Double.NaN, "1");
         Snapshot like = RoundFixtures.with(List.of(fed, gil));
         assertTrue(RoundText.figures(gil, like).contains("speed-up 2.30x vs #1"), RoundText.figures(gil, like));
+        assertEquals("2.30x vs #1", RoundText.speedup(gil, like));
         assertFalse(RoundText.figures(gil, like).contains("like for like"), RoundText.figures(gil, like));
     }
 
