@@ -27,7 +27,7 @@ public final class RoundsTable {
         Table t = new Table(">#", "what", ">wall", ">CPU", ">cores busy", ">speed-up", ">others busy");
         for (Round r : rounds) {
             t.row("#" + r.id(), r.info().label(), r.running() ? "running" : Durations.seconds(r.wall()), cpu(r),
-                    decimal(r.coresBusy()), speedup(r), decimal(r.othersCores()));
+                    decimal(r.coresBusy()), speedup(r, rounds), decimal(r.othersCores()));
         }
         List<String> out = new ArrayList<>();
         out.add("threadlab: the session's " + Words.count(rounds.size(), "round"));
@@ -91,7 +91,14 @@ public final class RoundsTable {
         return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.1f", d);
     }
 
-    private static String speedup(Round r) {
-        return Double.isNaN(r.speedup()) ? "-" : String.format(Locale.ROOT, "%.1fx vs #%d", r.speedup(), r.baseline());
+    /** "1.0x vs #1"; "- (unlike #1)" where the baseline had it worse and a speed-up would flatter (RoundVerdict). */
+    private static String speedup(Round r, List<Round> rounds) {
+        if (Double.isNaN(r.speedup())) {
+            return "-";
+        }
+        if (org.threadlab.model.RoundVerdict.flattered(r, rounds)) {
+            return "- (unlike #" + r.baseline() + ")";
+        }
+        return String.format(Locale.ROOT, "%.1fx vs #%d", r.speedup(), r.baseline());
     }
 }

@@ -160,7 +160,8 @@ public final class Headless {
             Optional<Round> r = measured(id);
             if (r.isPresent()) {
                 rounds.add(r.get());
-                for (String line : describe(r.get())) {
+                Snapshot now = source.latest();
+                for (String line : describe(r.get(), now == null ? List.of() : now.rounds())) {
                     out.println("  " + line);
                 }
                 for (String line : results(r.get(), supervisor.workers())) {
@@ -244,7 +245,7 @@ public final class Headless {
                             out.println();
                             out.println("Rounds that ended after their step:");
                         }
-                        for (String line : describe(latest)) {
+                        for (String line : describe(latest, s.rounds())) {
                             out.println("  " + line);
                         }
                     }
@@ -287,6 +288,11 @@ public final class Headless {
      * the model's verdict (which says too when other processes took cores).
      */
     static List<String> describe(Round r) {
+        return describe(r, List.of());
+    }
+
+    /** As above; a speed-up against a baseline among {@code rounds} that had it worse reads as the ratio of the times. */
+    static List<String> describe(Round r, List<Round> rounds) {
         StringBuilder sb = new StringBuilder("#").append(r.id()).append(' ').append(r.info().label()).append(": ");
         if (r.running()) {
             sb.append("still running after ").append(Durations.seconds(r.wall()));
@@ -299,8 +305,9 @@ public final class Headless {
         if (!Double.isNaN(r.coresBusy())) {
             sb.append(String.format(Locale.ROOT, ", %.2f cores busy", r.coresBusy()));
         }
-        if (!Double.isNaN(r.speedup()) && r.baseline() != 0) {
-            sb.append(String.format(Locale.ROOT, ", speed-up %.2fx vs #%d", r.speedup(), r.baseline()));
+        String vs = org.threadlab.model.RoundVerdict.comparison(r, rounds, "speed-up %.2fx vs #%d");
+        if (!vs.isEmpty()) {
+            sb.append(", ").append(vs);
         }
         if (r.peakMemory() >= 0) {
             // the cheap-threads lesson's point: what the workers held, threads against processes

@@ -221,7 +221,7 @@ public final class ModelHub implements SnapshotSource {
         List<Round> measuredRounds = supervisor == null ? List.of()
                 : rounds.update(asked, workers, supervisor.baseline(), good, at, supervisor.virtualRoundCpu());
         for (Round r : rounds.ended()) {
-            note(Event.Type.OUTCOME, endedText(r), r.endedAt());
+            note(Event.Type.OUTCOME, endedText(r, measuredRounds), r.endedAt());
         }
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
                 joined.workers(), joined.gil(), events(), measuredRounds);
@@ -246,14 +246,20 @@ public final class ModelHub implements SnapshotSource {
 
     /** The event of a round's end: "round #3 ended: 4 threads + GIL cpu units=0.5: 2.10s wall, ... - verdict". */
     static String endedText(Round r) {
+        return endedText(r, List.of());
+    }
+
+    /** As above; a speed-up against a baseline among {@code rounds} that had it worse reads as the ratio of the times. */
+    static String endedText(Round r, List<Round> rounds) {
         StringBuilder b = new StringBuilder("round #").append(r.id()).append(" ended: ").append(r.info().label()).append(": ")
                 .append(org.threadlab.text.Durations.seconds(r.wall())).append(" wall");
         if (r.cpuNanos() >= 0) {
             b.append(", ").append(org.threadlab.text.Durations.seconds(Duration.ofNanos(r.cpuNanos()))).append(" CPU, ")
                     .append(String.format(java.util.Locale.ROOT, "%.1f cores busy", r.coresBusy()));
         }
-        if (!Double.isNaN(r.speedup())) {
-            b.append(String.format(java.util.Locale.ROOT, ", %.1fx vs #%d", r.speedup(), r.baseline()));
+        String vs = RoundVerdict.comparison(r, rounds, "%.1fx vs #%d");
+        if (!vs.isEmpty()) {
+            b.append(", ").append(vs);
         }
         return b.append(" - ").append(r.verdict()).toString();
     }

@@ -13,8 +13,12 @@ import org.threadlab.worker.RoundInfo;
  * @param endedAt      when its last worker ended; null while it runs
  * @param wall         from the request to the last end (so far, while it runs)
  * @param cpuNanos     CPU time its workers used (a process: the whole child, and the processes it started);
- *                     -1 while not known
- * @param coresBusy    cpuNanos over wall: how many cores its workers kept busy on average; NaN while not known
+ *                     while it runs, so far as the sampler's ticks measured it (a thread's task CPU, a
+ *                     process's CPU time), replaced by the workers' own figures at its end; -1 while not
+ *                     known (no tick yet; a running round of virtual threads, whose CPU only their
+ *                     carriers can say once it ends)
+ * @param coresBusy    cpuNanos over wall: how many cores its workers kept busy on average (while it runs,
+ *                     over the time from its request to the last tick counted); NaN while not known
  * @param othersCores  cores other processes (not threadlab nor its children) kept busy on average over the
  *                     same window, from the host's ticks; NaN when no tick covered it
  * @param hostCores    the cores the machine has
@@ -26,7 +30,10 @@ import org.threadlab.worker.RoundInfo;
  * @param peakThreads  the most OS threads its workers had at once (a child JVM's every thread), -1 when not measured
  * @param baseline     the id of the round it is compared with (0 for none)
  * @param speedup      how many times the baseline's work per second it did: count x baseline's wall / wall
- *                     when the workload and parameters match; NaN when there is no baseline or it is running
+ *                     when the workload and parameters match; NaN when there is no baseline or it is running.
+ *                     A plain ratio of times: against a baseline that had it worse (more load beside it, its
+ *                     one worker short of a core: {@link RoundVerdict#flattered}) it flatters the round, and
+ *                     the verdict and the screen give the ratio of the walls instead
  * @param verdict      one line written from the figures (null while it runs)
  */
 public record Round(RoundInfo info, Instant endedAt, Duration wall, long cpuNanos, double coresBusy, double othersCores,

@@ -48,6 +48,13 @@ final class RoundBook {
         final Map<Integer, WorkerInfo> workers = new LinkedHashMap<>();
         /** A process worker's CPU so far as the sampler read it: what counts when the worker cannot say (killed). */
         final Map<Integer, Long> sampledCpu = new HashMap<>();
+        /**
+         * A thread worker's CPU so far as the ticks measured it (its task's, and a thread pool's threads',
+         * CPU% over each window): only while it runs, its own figure at its end replaces it.
+         */
+        final Map<Integer, Long> threadCpu = new HashMap<>();
+        /** The last tick counted while it ran: a running round's cores busy is over the time the ticks covered. */
+        Instant sampledUntil;
         /** Others' cores integrated over the covered nanoseconds, and those nanoseconds. */
         double othersCoreNanos;
         long coveredNanos;
@@ -234,6 +241,10 @@ final class RoundBook {
                 }
             }
             peaks(b, m, byPid);
+            threadCpu(b, m, byPid.get(m.selfPid()));
+            if (b.endedAt == null && m.takenAt().isAfter(b.info.requestedAt())) {
+                b.sampledUntil = m.takenAt();
+            }
             if (b.endedAt != null && !m.takenAt().isBefore(b.endedAt) && cpuKnown(b, m.takenAt())) {
                 settle(b, marked);
             }
@@ -288,6 +299,33 @@ final class RoundBook {
             if (memoryKnown) {
                 b.peakMemory = Math.max(b.peakMemory, memory);
             }
+        }
+    }
+
+    /**
+     * Adds this tick's CPU of the round's live thread workers: each one's task in threadlab's process (by
+     * TID), and a thread pool's threads (by name), their CPU% over the process's window. What a running
+     * round's "cpu so far" is made of; a virtual thread has no task of its own (it moves between carriers).
+     */
+    private static void threadCpu(Book b, Measurement m, ProcessSample self) {
+        if (self == null || self.window() == null || self.window().isNegative()) {
+            return;
+        }
+        long window = self.window().toNanos();
+        for (WorkerInfo w : b.workers.values()) {
+            if (w.kind() != WorkerKind.THREAD || !w.state().alive() || w.cpuNanos() >= 0) {
+                continue;
+            }
+            boolean pool = w.workload() != null && "pool".equals(w.workload().type());
+            String prefix = w.name() + ".";
+            double percent = 0;
+            for (org.threadlab.sample.ThreadSample t : self.threads()) {
+                if (!Double.isNaN(t.cpuPercent()) && (w.tid() > 0 && t.tid() == w.tid()
+                        || pool && t.name() != null && t.name().startsWith(prefix))) {
+                    percent += t.cpuPercent();
+                }
+            }
+            b.threadCpu.merge(w.id(), Math.round(percent / 100 * window), Long::sum);
         }
     }
 
@@ -369,9 +407,13 @@ final class RoundBook {
         int finished = 0;
         int failed = 0;
         int stopped = 0;
+        boolean ended = b.endedAt != null;
         for (WorkerInfo w : b.workers.values()) {
             long c = w.kind() == WorkerKind.VIRTUAL ? -1
                     : w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
+            if (c < 0 && !ended && w.kind() == WorkerKind.THREAD) {
+                c = b.threadCpu.getOrDefault(w.id(), -1L); // while it runs: what the ticks measured
+            }
             if (c >= 0) {
                 cpu += c;
                 known = true;
@@ -387,9 +429,15 @@ final class RoundBook {
                 stopped++; // alive only when the supervisor dropped it unseen: it did not finish its work
             }
         }
-        boolean ended = b.endedAt != null;
-        long cpuNanos = ended && known && !unknown ? cpu : -1;
-        double busy = cpuNanos >= 0 && wall.toNanos() > 0 ? cpuNanos / (double) wall.toNanos() : Double.NaN;
+        long cpuNanos = known && !unknown ? cpu : -1;
+        // while it runs, its CPU so far is what the ticks measured, so its cores busy is over the time they
+        // covered (the wall runs on to the model's time); no tick yet: not known
+        Duration over = ended ? wall : b.sampledUntil == null ? Duration.ZERO : Duration.between(b.info.requestedAt(),
+                b.sampledUntil);
+        if (!ended && b.sampledUntil == null) {
+            cpuNanos = -1;
+        }
+        double busy = cpuNanos >= 0 && over.toNanos() > 0 ? cpuNanos / (double) over.toNanos() : Double.NaN;
         double others = b.coveredNanos > 0 ? Math.max(0, b.othersCoreNanos / b.coveredNanos) : Double.NaN;
         int baseId = base == null ? 0 : base.id();
         double speedup = Double.NaN;

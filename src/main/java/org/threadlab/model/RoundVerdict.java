@@ -14,6 +14,11 @@ public final class RoundVerdict {
     static final double WAITED = 0.25;
     /** Other processes' load beside two rounds that differs by this many cores makes their times unlike. */
     static final double UNLIKE = 0.5;
+    /**
+     * A baseline's one worker that kept less of a core busy than this (and did not mostly wait) was short
+     * of a core: its wall is longer than the work needs, and any round measured against it looks faster.
+     */
+    static final double STARVED = 0.8;
 
     private RoundVerdict() {}
 
@@ -33,7 +38,9 @@ public final class RoundVerdict {
                     ? " - the baseline for later rounds of the same work"
                     : " - no single-worker round of the same work to compare with");
         } else {
-            line = compared(r, base, who) + unlike(r, base);
+            String unlike = unlike(r, base);
+            // the not-like-for-like clause may say the busy machine already, with the figure
+            return compared(r, base, who) + unlike + (unlike.contains("other processes kept") ? "" : others(r));
         }
         return line + others(r);
     }
@@ -46,11 +53,17 @@ public final class RoundVerdict {
     private static String compared(Round r, Round base, String who) {
         int n = r.info().started();
         double s = r.speedup();
+        double ratio = r.wall().toNanos() / (double) base.wall().toNanos();
+        boolean flattered = flattered(r, base);
         if (n == 1) {
-            return String.format(Locale.ROOT, "%s: %.1fx the speed of #%d, %s", who, s, base.id(), busy(r));
+            return flattered ? String.format(Locale.ROOT, "%s took %.1fx the time of #%d, %s", who, ratio, base.id(), busy(r))
+                    : String.format(Locale.ROOT, "%s: %.1fx the speed of #%d, %s", who, s, base.id(), busy(r));
         }
-        if (s < NO_FASTER) {
-            double ratio = r.wall().toNanos() / (double) base.wall().toNanos();
+        // a speed-up without the cores to show for it is none: n workers that kept about one core busy (not
+        // mostly waiting) did not work in parallel; the baseline was slower than the work needs (a heavier
+        // load beside it, a core it did not get), which the not-like-for-like clause says
+        boolean oneCore = !Double.isNaN(r.coresBusy()) && r.coresBusy() >= WAITED && r.coresBusy() < NO_FASTER;
+        if (s < NO_FASTER || oneCore) {
             String line = String.format(Locale.ROOT, "%s took %.1fx the time of #%d for %dx the work: "
                     + "no faster than one after another (%s)", who, ratio, base.id(), n, busy(r));
             if (r.info().gilApplies() && r.coresBusy() < NO_FASTER) {
@@ -62,8 +75,13 @@ public final class RoundVerdict {
             return String.format(Locale.ROOT, "%s waited together: %.1fx as fast as one after another with %s - "
                     + "waiting overlaps", who, s, cores(r.coresBusy()) + " cores busy");
         }
-        return String.format(Locale.ROOT, "%s: %.1fx as fast as one after another, %s", who, s, busy(r))
-                + (r.coresBusy() >= NO_FASTER ? " - the cores worked in parallel" : "");
+        String parallel = r.coresBusy() >= NO_FASTER ? " - the cores worked in parallel" : "";
+        if (flattered) {
+            // the baseline had it worse: its times make no "as fast as", only the plain ratio
+            return String.format(Locale.ROOT, "%s took %.1fx the time of #%d for %dx the work, %s", who, ratio, base.id(),
+                    n, busy(r)) + parallel;
+        }
+        return String.format(Locale.ROOT, "%s: %.1fx as fast as one after another, %s", who, s, busy(r)) + parallel;
     }
 
     /** "1.9 of 2 cores busy". */
@@ -84,19 +102,105 @@ public final class RoundVerdict {
         return !Double.isNaN(o) && (o >= 0.5 || (r.hostCores() > 0 && o >= 0.25 * r.hostCores()));
     }
 
-    /** When the load beside the two rounds differed by half a core or more, their times are not like for like. */
+    /**
+     * Whether the two rounds' times can be compared as they are: not when the load of other processes beside
+     * them differed by half a core or more, nor when the baseline's one worker was short of a core (kept
+     * {@link #WAITED} to {@link #STARVED} of one busy: it ran slower than the work needs, so a round measured
+     * against it looks faster than it is). Rounds that mostly waited are alike whatever the load: waiting
+     * is not slowed by busy cores.
+     */
+    public static boolean likeForLike(Round r, Round base) {
+        return unlike(r, base).isEmpty();
+    }
+
     private static String unlike(Round r, Round base) {
-        double a = base.othersCores();
-        double b = r.othersCores();
-        if (Double.isNaN(a) || Double.isNaN(b) || Math.abs(a - b) < UNLIKE) {
+        if (waited(r) && waited(base)) {
             return "";
         }
-        return "; #" + base.id() + " ran beside " + cores(a) + " busy cores of other processes, this beside " + cores(b)
-                + ": not like for like";
+        double a = base.othersCores();
+        double b = r.othersCores();
+        if (!Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) >= UNLIKE) {
+            return "; #" + base.id() + " ran beside " + cores(a) + " busy cores of other processes, this beside "
+                    + cores(b) + ": not like for like";
+        }
+        if (starved(base)) {
+            // said short, with the busy machine in it: at 80x24 a lesson's result box has four rows
+            String c = "#" + base.id() + " had " + cores(base.coresBusy()) + " of a core";
+            return slowedByOthers(r) ? "; other processes kept " + cores(b) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
+                    + " cores busy, " + c + ": not like for like" : "; " + c + ": not like for like";
+        }
+        return "";
+    }
+
+    /**
+     * Whether a round's speed-up against {@code base} would flatter it: the baseline ran beside half a core
+     * more of other processes' load, or its one worker was short of a core. Then its times make no
+     * "as fast as": the figures give the plain ratio of the walls.
+     */
+    public static boolean flattered(Round r, Round base) {
+        if (waited(r) && waited(base)) {
+            return false;
+        }
+        double a = base.othersCores();
+        double b = r.othersCores();
+        return !Double.isNaN(a) && !Double.isNaN(b) && a - b >= UNLIKE || starved(base);
+    }
+
+    /** As {@link #flattered(Round, Round)}, with the baseline looked up among {@code rounds}; false without one. */
+    public static boolean flattered(Round r, java.util.List<Round> rounds) {
+        if (Double.isNaN(r.speedup()) || r.baseline() == 0) {
+            return false;
+        }
+        for (Round base : rounds) {
+            if (base.id() == r.baseline() && base.id() != r.id()) {
+                return flattered(r, base);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "speed-up 2.30x vs #1", or where that would flatter the round "2.1x the time of #1 (not like for
+     * like)"; "" without a speed-up. For the text lines that print a round's figures.
+     */
+    public static String comparison(Round r, java.util.List<Round> rounds, String speedupFormat) {
+        if (Double.isNaN(r.speedup()) || r.baseline() == 0) {
+            return "";
+        }
+        for (Round base : rounds) {
+            if (base.id() == r.baseline() && base.id() != r.id() && flattered(r, base)) {
+                return String.format(Locale.ROOT, "%.1fx the time of #%d (not like for like)",
+                        r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), base.id());
+            }
+        }
+        return String.format(Locale.ROOT, speedupFormat, r.speedup(), r.baseline());
+    }
+
+    /**
+     * A baseline of one worker that kept {@link #WAITED} to {@link #STARVED} of a core busy on a busy machine:
+     * other processes took the core it needed (on an idle machine so little is the work's own nature).
+     */
+    private static boolean starved(Round base) {
+        double c = base.coresBusy();
+        return base.info().started() == 1 && !Double.isNaN(c) && c >= WAITED && c < STARVED && busyMachine(base);
+    }
+
+    /** Whether the round's workers mostly waited (measured): busy cores do not slow waiting. */
+    private static boolean waited(Round r) {
+        return !Double.isNaN(r.coresBusy()) && r.coresBusy() < WAITED;
+    }
+
+    /**
+     * Whether other processes' load made the round slower than on an idle machine: they kept cores busy
+     * ({@link #busyMachine}) and the round's workers needed the cores (they did not mostly wait; a round
+     * whose cores busy is not measured may have needed them).
+     */
+    public static boolean slowedByOthers(Round r) {
+        return busyMachine(r) && !waited(r);
     }
 
     private static String others(Round r) {
-        if (!busyMachine(r)) {
+        if (!slowedByOthers(r)) {
             return "";
         }
         return "; other processes kept " + cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundVerdict;
 import org.threadlab.model.Snapshot;
 import org.threadlab.work.Param;
 import org.threadlab.work.WorkloadType;
@@ -90,8 +91,14 @@ final class RoundText {
         return Double.isNaN(cores) || cores < 0 ? "-" : String.format(Locale.ROOT, "%.1f", cores);
     }
 
-    /** "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare. */
+    /**
+     * "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare,
+     * "- unlike #1" when the baseline had it worse and a speed-up would flatter the round.
+     */
     static String speedup(Round r, Snapshot s) {
+        if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id() && unlike(r, s)) {
+            return "- unlike #" + r.baseline();
+        }
         if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id()) {
             return String.format(Locale.ROOT, "%.2fx vs #%d", r.speedup(), r.baseline());
         }
@@ -113,8 +120,29 @@ final class RoundText {
         String sp = speedup(r, s);
         return "wall " + time(r.wall()) + ", cpu " + cpu(r) + ", " + cores(r.coresBusy())
                 + (r.hostCores() > 0 ? " of " + r.hostCores() : "") + " cores busy"
-                + (sp.equals("-") ? "" : sp.equals("baseline") ? " (the baseline)" : ", speed-up " + sp)
+                + (sp.equals("-") ? "" : sp.equals("baseline") ? " (the baseline)" : unlike(r, s) ? ", " + timeRatio(r, s)
+                        : ", speed-up " + sp)
                 + outcomes(r);
+    }
+
+    /**
+     * Whether the round's speed-up is against a baseline that had it worse (a heavier load beside it, a core
+     * it did not get: the verdict says which): then the figures give the plain ratio of the times rather
+     * than a speed-up that would read as "faster".
+     */
+    static boolean unlike(Round r, Snapshot s) {
+        if (Double.isNaN(r.speedup())) {
+            return false;
+        }
+        Round base = s.round(r.baseline()).orElse(null);
+        return base != null && RoundVerdict.flattered(r, base);
+    }
+
+    /** "2.1x the time of #1": the round's wall over its baseline's (the verdict says why not like for like). */
+    static String timeRatio(Round r, Snapshot s) {
+        Round base = s.round(r.baseline()).orElseThrow();
+        return String.format(Locale.ROOT, "%.1fx the time of #%d",
+                r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), base.id());
     }
 
     /** How its workers ended, when not all finished: "; 1 failed, 2 stopped". */
@@ -158,7 +186,8 @@ final class RoundText {
      * or when the verdict says so already (the model's verdicts name "other processes" with the figure).
      */
     static String busyNote(Round r) {
-        if (Double.isNaN(r.othersCores()) || r.othersCores() < BUSY_CORES
+        // a round whose workers mostly waited was not slowed by the busy cores: no note
+        if (Double.isNaN(r.othersCores()) || r.othersCores() < BUSY_CORES || !RoundVerdict.slowedByOthers(r)
                 || r.verdict() != null && r.verdict().contains("other processes")) {
             return null;
         }

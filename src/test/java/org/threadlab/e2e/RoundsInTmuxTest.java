@@ -42,6 +42,10 @@ class RoundsInTmuxTest {
             t.type("2t");
             String s = t.await(x -> x.contains("Round #1 running: 2 threads cpu units=3") && DIGITS.matcher(x).find(), 20_000);
             assertTrue(s.contains("seconds"), s);
+            // while it runs, its CPU and cores busy so far from the ticks, not "-" until the end
+            s = t.await(x -> x.contains("Round #1 ended") || Pattern.compile("cpu so far \\d+\\.\\d s").matcher(x).find()
+                    && Pattern.compile("cores busy \\d\\.\\d").matcher(x).find(), 20_000);
+            assertTrue(s.contains("Round #1 running"), "the round ended before its figures so far showed\n" + s);
 
             s = t.await(x -> x.contains("Round #1 ended: 2 threads cpu units=3"), 60_000);
             assertTrue(!s.contains("Round #1 running"), "the timer is gone once the round ends\n" + s);

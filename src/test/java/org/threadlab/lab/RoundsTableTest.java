@@ -37,6 +37,16 @@ class RoundsTableTest {
     }
 
     @Test
+    void aSpeedUpAgainstABaselineThatHadItWorseIsNotPrinted() {
+        // the gil lesson beside two CPU hogs: #1's one thread had 0.3 of a core, so "1.5x vs #1" read as faster
+        List<String> lines = RoundsTable.lines(List.of(
+                round(1, WorkerKind.THREAD, 1, false, 1.93, 520_000_000L, 0.27, 1.7, 0, Double.NaN, true),
+                round(2, WorkerKind.THREAD, 4, true, 5.32, 2_040_000_000L, 0.38, 1.6, 1, 4 * 1.93 / 5.32, true)));
+        assertEquals("  #2  4 threads + GIL cpu units=0.5  5.32s  2.04s         0.4  - (unlike #1)          1.6",
+                lines.get(3));
+    }
+
+    @Test
     void nothingWithoutRounds() {
         assertEquals(List.of(), RoundsTable.lines(List.of()));
     }

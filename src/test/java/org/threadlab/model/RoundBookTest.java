@@ -76,6 +76,59 @@ class RoundBookTest {
         return book.update(asked, workers, 0, List.of(ticks), at(now));
     }
 
+    /** threadlab's process at a tick: its CPU, and these threads (TID, CPU%) over a window of {@code window} s. */
+    private static ProcessSample self(double cpuSeconds, double window, long[] tids, double[] percents, String... names) {
+        List<org.threadlab.sample.ThreadSample> ts = new ArrayList<>();
+        for (int i = 0; i < tids.length; i++) {
+            ts.add(new org.threadlab.sample.ThreadSample(tids[i], i < names.length ? names[i] : "t" + tids[i], "R",
+                    percents[i], 0, 20, 0, 0, 0, null));
+        }
+        return new ProcessSample(SELF, 1, "java", "R", 0, Duration.ofNanos((long) (cpuSeconds * 1e9)), Duration.ZERO, 0, 0,
+                10, at(-100), "self", ts, null, Duration.ofNanos((long) (window * 1e9)));
+    }
+
+    /**
+     * QA: the timer said "cpu so far -" and "cores busy -" for the whole round. A running round's CPU so
+     * far is what the ticks measured of its workers (a thread's task CPU% over each window, a process's
+     * CPU time), its cores busy that over the time the ticks covered; at its end the workers' own
+     * figures replace them.
+     */
+    @Test
+    void aRunningRoundHasItsCpuSoFarFromTheTicks() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        Round r = update(0.2).get(0);
+        assertEquals(-1, r.cpuNanos(), "no tick yet: not known");
+        assertTrue(Double.isNaN(r.coresBusy()));
+        // worker 1 (TID 1001) 100 % and worker 2 (TID 1002) 50 % over (0, 0.5]; another thread's 80 % is not theirs
+        r = update(0.6, tick(0.5, 0.5, 1.6, List.of(self(2, 0.5, new long[] {1001, 1002, 7}, new double[] {100, 50, 80})),
+                Map.of())).get(0);
+        assertTrue(r.running());
+        assertEquals(750_000_000L, r.cpuNanos(), 1_000_000, "0.5 s + 0.25 s so far");
+        assertEquals(1.5, r.coresBusy(), 0.01, "over the 0.5 s the ticks covered, not the 0.6 s of wall so far");
+        r = update(1.0, tick(1.0, 0.5, 2, List.of(self(3, 0.5, new long[] {1001, 1002}, new double[] {100, 100})),
+                Map.of())).get(0);
+        assertEquals(1_750_000_000L, r.cpuNanos(), 1_000_000);
+        assertEquals(1.75, r.coresBusy(), 0.01);
+        // at the end the workers' own figures replace the sampled ones
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 1.1, 1_050_000_000L));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 1.1, 1_000_000_000L));
+        r = update(1.2, tick(1.2, 0.2, 0.5, List.of(self(3.1, 0.2, new long[] {}, new double[] {})), Map.of())).get(0);
+        assertFalse(r.running());
+        assertEquals(2_050_000_000L, r.cpuNanos());
+        assertEquals(2.05 / 1.1, r.coresBusy(), 1e-6);
+
+        // a process round: the child's CPU time as the sampler read it
+        round(2, WorkerKind.PROCESS, 1, false, "units=0.5", 2);
+        put(worker(3, 2, 0, WorkerKind.PROCESS, 300, WorkerState.RUNNING, 2.1, null, -1));
+        r = update(3, tick(3, 1, 1, List.of(self(4, 1, new long[] {}, new double[] {}), process(300, 0.8, 1000, 15, 2.1)),
+                Map.of())).get(1);
+        assertTrue(r.running());
+        assertEquals(800_000_000L, r.cpuNanos());
+        assertEquals(0.8, r.coresBusy(), 1e-6);
+    }
+
     /**
      * A round of virtual threads: its workers cannot say their CPU, the supervisor's reading of the
      * carriers can. The round waits for that figure before it settles, and without one (the carriers

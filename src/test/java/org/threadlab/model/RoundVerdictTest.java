@@ -77,10 +77,75 @@ class RoundVerdictTest {
     void roundsRunBesideDifferentLoadsAreSaidNotToBeLikeForLike() {
         Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.5, 1.0, 1.2, 0, 0, 0, Double.NaN);
         Round r = round(2, WorkerKind.THREAD, 2, true, "cpu", 0.7, 0.9, 0.1, 0, 0, 1, 1.43);
-        assertEquals("2 threads + GIL: 1.4x as fast as one after another, 0.9 of 2 cores busy; #1 ran beside 1.2 busy "
-                + "cores of other processes, this beside 0.1: not like for like", RoundVerdict.of(r, base));
+        // 0.9 cores busy is no parallel work: the 1.4x came from the heavier load beside #1, and is not called faster
+        assertEquals("2 threads + GIL took 1.4x the time of #1 for 2x the work: no faster than one after another "
+                + "(0.9 of 2 cores busy) - the GIL lets one run at a time; #1 ran beside 1.2 busy cores of other "
+                + "processes, this beside 0.1: not like for like", RoundVerdict.of(r, base));
+        assertFalse(RoundVerdict.likeForLike(r, base));
         Round same = round(2, WorkerKind.THREAD, 2, true, "cpu", 1.0, 0.9, 0.4, 0, 0, 1, 1.0);
         assertFalse(RoundVerdict.of(same, ONE).contains("like for like"), "0 and 0.4 are alike enough");
+    }
+
+    @Test
+    void sleepersAreNotSaidToBeSlowedByABusyMachine() {
+        // QA: 4 sleeping threads beside two CPU hogs were told "slower than on an idle machine"
+        Round one = round(1, WorkerKind.THREAD, 1, false, "sleep", 1, 0.002, 1.8, 0, 0, 0, Double.NaN);
+        Round r = round(2, WorkerKind.THREAD, 4, false, "sleep", 1.04, 0.01, 1.9, 0, 0, 1, 3.84);
+        String v = RoundVerdict.of(r, one);
+        assertEquals("4 threads waited together: 3.8x as fast as one after another with 0.0 cores busy - waiting overlaps", v);
+        assertFalse(RoundVerdict.of(one, null).contains("other processes"), RoundVerdict.of(one, null));
+        assertFalse(RoundVerdict.slowedByOthers(r));
+        // waiting is alike whatever the load beside it
+        Round calm = round(1, WorkerKind.THREAD, 1, false, "sleep", 1, 0.002, 0.0, 0, 0, 0, Double.NaN);
+        assertTrue(RoundVerdict.likeForLike(r, calm));
+        // a round that used the cores beside the same load still hears it
+        Round cpu = round(3, WorkerKind.PROCESS, 2, false, "cpu", 1.0, 0.3, 1.8, 0, 0, 1, 1.0);
+        assertTrue(RoundVerdict.slowedByOthers(cpu));
+        assertTrue(RoundVerdict.of(cpu, ONE).endsWith("slower than on an idle machine"), RoundVerdict.of(cpu, ONE));
+    }
+
+    @Test
+    void aSpeedUpAgainstAStarvedBaselineIsNotCalledFaster() {
+        // QA, the gil lesson beside two `yes` hogs: #1's one thread had 0.32 of a core (1.64 s wall for 0.52 s
+        // CPU), the 4 GIL threads 0.71 cores: "2.3x as fast as one after another", where the answer says slower
+        Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 1.64, 0.32, 1.6, 0, 0, 0, Double.NaN);
+        Round gil = round(2, WorkerKind.THREAD, 4, true, "cpu", 2.85, 0.71, 1.3, 0, 0, 1, 4 * 1.64 / 2.85);
+        String v = RoundVerdict.of(gil, base);
+        assertFalse(v.contains("as fast as"), v);
+        assertTrue(v.startsWith("4 threads + GIL took 1.7x the time of #1 for 4x the work: no faster than one after "
+                + "another (0.7 of 2 cores busy) - the GIL lets one run at a time"), v);
+        assertTrue(v.endsWith("; other processes kept 1.3 of 2 cores busy, #1 had 0.3 of a core: not like for like"), v);
+        assertFalse(RoundVerdict.likeForLike(gil, base));
+        // the cores that did work in parallel are still said to, but not measured against a starved baseline as like
+        Round free = round(3, WorkerKind.THREAD, 4, false, "cpu", 1.55, 1.3, 0.9, 0, 0, 1, 4 * 1.64 / 1.55);
+        String f = RoundVerdict.of(free, base);
+        assertTrue(f.contains("the cores worked in parallel") && f.contains("not like for like"), f);
+        // a baseline that had its core is like for like
+        Round fed = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.55, 0.95, 1.3, 0, 0, 0, Double.NaN);
+        assertTrue(RoundVerdict.likeForLike(gil, fed));
+        assertFalse(RoundVerdict.flattered(gil, fed));
+        assertTrue(RoundVerdict.flattered(gil, base));
+        // on an idle machine a single worker's half a core is its work's nature, not a core it lacked
+        Round calm = round(1, WorkerKind.THREAD, 1, false, "cpu", 1.0, 0.5, 0.1, 0, 0, 0, Double.NaN);
+        Round after = round(2, WorkerKind.THREAD, 4, false, "cpu", 1.0, 2.0, 0.1, 0, 0, 1, 4.0);
+        assertTrue(RoundVerdict.likeForLike(after, calm));
+    }
+
+    @Test
+    void theTextLinesGiveTheRatioOfTheTimesWhereASpeedUpWouldFlatter() {
+        // the headless lesson's and the event log's lines: "speed-up 2.30x vs #1" read as faster in the gil lesson
+        Round base = round(1, WorkerKind.THREAD, 1, false, "cpu", 1.64, 0.32, 1.6, 0, 0, 0, Double.NaN);
+        Round gil = round(2, WorkerKind.THREAD, 4, true, "cpu", 2.85, 0.71, 1.3, 0, 0, 1, 4 * 1.64 / 2.85);
+        gil = new Round(gil.info(), gil.endedAt(), gil.wall(), gil.cpuNanos(), gil.coresBusy(), gil.othersCores(), 2, 4, 0, 0,
+                -1, -1, 1, gil.speedup(), RoundVerdict.of(gil, base));
+        assertEquals("1.7x the time of #1 (not like for like)",
+                RoundVerdict.comparison(gil, java.util.List.of(base, gil), "speed-up %.2fx vs #%d"));
+        String event = ModelHub.endedText(gil, java.util.List.of(base, gil));
+        assertTrue(event.contains(", 1.7x the time of #1 (not like for like) - 4 threads + GIL took"), event);
+        assertFalse(event.contains("2.3x"), event);
+        Round fed = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.55, 0.95, 1.3, 0, 0, 0, Double.NaN);
+        assertEquals("speed-up 2.30x vs #1", RoundVerdict.comparison(gil, java.util.List.of(fed, gil), "speed-up %.2fx vs #%d"));
+        assertEquals("", RoundVerdict.comparison(base, java.util.List.of(base), "%.1fx vs #%d"));
     }
 
     @Test

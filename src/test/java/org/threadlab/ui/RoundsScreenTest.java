@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundVerdict;
 import org.threadlab.model.Snapshot;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.WorkerInfo;
@@ -198,6 +199,24 @@ class RoundsScreenTest {
     }
 
     @Test
+    void theTimerShowsTheRunningRoundsCpuAndCoresSoFar() throws IOException {
+        // QA: "cpu so far -" and "cores busy -" for the whole round; the model now gives them while it runs
+        Round r = RoundFixtures.running(RoundFixtures.info(4, 2, WorkerKind.THREAD, false), 2.0, 3.1);
+        Snapshot s = RoundFixtures.with(List.of(r));
+        UiState st = state();
+        String text = RoundFixtures.screen(120, 40, s, st);
+        String box = panel(text, 120, 40, s, st);
+        assertTrue(box.contains("#4 running: 2 threads cpu units=0.5"), text);
+        assertTrue(box.contains("cpu so far 3.1 s"), text);
+        assertTrue(box.contains("cores busy 1.6"), text);
+        // a round whose CPU is not known yet (no tick, or virtual threads) still says "-", never 0
+        Round unknown = new Round(r.info(), null, r.wall(), -1, Double.NaN, 0.1, 4, 0, 0, 0, -1, -1, 0, Double.NaN, null);
+        Snapshot u = RoundFixtures.with(List.of(unknown));
+        String none = panel(RoundFixtures.screen(120, 40, u, state()), 120, 40, u, state());
+        assertTrue(none.contains("cpu so far -") && none.contains("cores busy -"), none);
+    }
+
+    @Test
     void theTimerTicksBetweenModels() {
         UiState st = state();
         long now = System.nanoTime();
@@ -281,12 +300,16 @@ class RoundsScreenTest {
     @Test
     void inALessonAt80x24TheWholeResultIsReadableWithItsVerdict() throws IOException {
         // the GIL lesson's second round as measured on a busy 2-core machine: at half width it ended in "…"
-        String verdict = "4 threads + GIL: 1.9x as fast as one after another, 0.6 of 2 cores busy; other processes"
-                + " kept 1.3 of 2 cores busy meanwhile: slower than on an idle machine";
-        List<Round> rounds = List.of(
-                RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 1.8, 0.5, 1.4, 0, Double.NaN,
-                        "1 thread: 0.3 of 2 cores busy - the baseline for later rounds of the same workload; other processes"
-                                + " kept 1.4 of 2 cores busy meanwhile: slower than on an idle machine"),
+        // (then it said "1.9x as fast as one after another": the baseline's one thread had a third of a core)
+        Round one = RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 1.8, 0.5, 1.4, 0, Double.NaN,
+                null);
+        one = RoundFixtures.ended(one.info(), 1.8, 0.5, 1.4, 0, Double.NaN, RoundVerdict.of(one, null));
+        Round gil = RoundFixtures.ended(RoundFixtures.info(2, 4, WorkerKind.THREAD, true), 3.7, 2.0, 1.3, 1, 1.95, null);
+        String verdict = RoundVerdict.of(gil, one);
+        assertEquals("4 threads + GIL took 2.1x the time of #1 for 4x the work: no faster than one after another (0.5 of 4"
+                + " cores busy) - the GIL lets one run at a time; other processes kept 1.3 of 4 cores busy, #1 had 0.3"
+                + " of a core: not like for like", verdict);
+        List<Round> rounds = List.of(one,
                 RoundFixtures.ended(RoundFixtures.info(2, 4, WorkerKind.THREAD, true), 3.7, 2.0, 1.3, 1, 1.95, verdict));
         Snapshot four = RoundFixtures.with(rounds);
         org.threadlab.sample.HostSample h = four.host();
@@ -300,9 +323,9 @@ class RoundsScreenTest {
         String text = RoundFixtures.screen(80, 24, s, st);
         String box = panel(text, 80, 24, s, st);
         assertTrue(box.contains("#2 ended: 4 threads + GIL cpu units=0.5"), text);
-        assertTrue(box.contains("wall 3.7 s, cpu 2.0 s, 0.5 of 4 cores busy, speed-up 1.95x vs #1"), text);
+        assertTrue(box.contains("wall 3.7 s, cpu 2.0 s, 0.5 of 4 cores busy, 2.1x the time of #1"), text);
         assertTrue(box.contains(verdict), box + "\n" + text);
-        assertFalse(box.contains("…"), text);
+        assertFalse(box.contains("…"), "\n" + text);
         assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
     }
 
@@ -361,6 +384,30 @@ class RoundsScreenTest {
         Round unsaid = RoundFixtures.ended(RoundFixtures.info(5, 2, WorkerKind.THREAD, false), 13.4, 6.1, 1.4, 0, Double.NaN,
                 "2 threads: 0.5 of 2 cores busy");
         assertTrue(RoundText.busyNote(unsaid).startsWith("busy machine: other processes kept 1.4 of 4 cores busy"));
+    }
+
+    @Test
+    void sleepersGetNoBusyNote() {
+        // sleeping is not slowed by other processes' load: neither the verdict nor the box says it was
+        RoundInfo info = new RoundInfo(5, WorkerKind.THREAD, "sleep", "", 4, 4, false, false, Fixtures.NOW.minusSeconds(5));
+        Round sleepers = RoundFixtures.ended(info, 1.05, 0.01, 1.8, 0, Double.NaN, "4 threads: 0.0 of 4 cores busy");
+        assertEquals(null, RoundText.busyNote(sleepers));
+    }
+
+    @Test
+    void aSpeedUpAgainstAStarvedBaselineSaysItIsNotLikeForLike() {
+        Round base = RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 1.64, 0.52, 1.6, 0, Double.NaN, "1");
+        Round gil = RoundFixtures.ended(RoundFixtures.info(2, 4, WorkerKind.THREAD, true), 2.85, 2.02, 1.3, 1, 2.30, "2");
+        Snapshot s = RoundFixtures.with(List.of(base, gil));
+        // the plain ratio of the times, not a "speed-up" that reads as faster
+        assertTrue(RoundText.figures(gil, s).endsWith(", 1.7x the time of #1"), RoundText.figures(gil, s));
+        assertFalse(RoundText.figures(gil, s).contains("speed-up"), RoundText.figures(gil, s));
+        assertEquals("- unlike #1", RoundText.speedup(gil, s), "the rounds pane's column");
+        Round fed = RoundFixtures.ended(RoundFixtures.info(1, 1, WorkerKind.THREAD, false), 0.55, 0.52, 1.3, 0, Double.NaN, "1");
+        Snapshot like = RoundFixtures.with(List.of(fed, gil));
+        assertTrue(RoundText.figures(gil, like).contains("speed-up 2.30x vs #1"), RoundText.figures(gil, like));
+        assertEquals("2.30x vs #1", RoundText.speedup(gil, like));
+        assertFalse(RoundText.figures(gil, like).contains("like for like"), RoundText.figures(gil, like));
     }
 
     @Test
