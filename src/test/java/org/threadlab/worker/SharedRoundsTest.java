@@ -74,7 +74,7 @@ class SharedRoundsTest {
             s.onRoundEnded((round, lastWorker) -> ended.add(round));
             org.threadlab.work.TypedSpec tiny = org.threadlab.work.Workloads.parse(
                     WorkloadSpec.parse("counter mode=atomic increments=1 group=split"));
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 100; i++) {
                 Supervisor.RoundStart start = s.spawnRound(WorkerKind.THREAD, tiny, 3, false);
                 assertEquals(3, start.workers().size(), String.valueOf(start.refused()));
                 s.joinAll(Duration.ofSeconds(30));
