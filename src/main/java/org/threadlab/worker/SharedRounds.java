@@ -21,6 +21,8 @@ import org.threadlab.work.WorkloadType;
  * which workers run together in one place (this JVM's memory, a shared-memory file, or each child's
  * own copy), the file a round's processes map, and the parent's copy reset when a round begins. What
  * a finished round means is said above this layer (lab's Outcomes), from the {@link Round} it gets.
+ * Workers of one {@code spawnRound} are one shared-state round: it stays open until that spawnRound has
+ * started all of them ({@link #opened}), however fast the first of them finishes.
  */
 public final class SharedRounds {
 
@@ -53,12 +55,20 @@ public final class SharedRounds {
         boolean sharedWithThreads;
         final Set<Integer> alive = new HashSet<>();
         final Map<Integer, WorkloadType.SharedRound> members = new java.util.LinkedHashMap<>();
+        /** The spawnRounds still starting workers into it: it cannot end before they are all started. */
+        final Set<Integer> opening = new HashSet<>();
+        int lastEnded;
 
         Open(String lesson, String group, Scope scope, Path file) {
             this.lesson = lesson;
             this.group = group;
             this.scope = scope;
             this.file = file;
+        }
+
+        /** Workers of it still run, or a spawnRound is still starting some. */
+        boolean running() {
+            return !alive.isEmpty() || !opening.isEmpty();
         }
     }
 
@@ -74,8 +84,11 @@ public final class SharedRounds {
     /**
      * Registers a worker about to start and returns the spec it should run with (a process that
      * shares memory gets the round's file). Starts a new round, with fresh state, when none is running.
+     *
+     * @param spawnRound the spawnRound starting it (0 for none): until {@link #opened} says it started
+     *                   all its workers, the shared-state round stays open, so its workers are one round
      */
-    synchronized TypedSpec register(int id, WorkerKind kind, TypedSpec spec) {
+    synchronized TypedSpec register(int id, WorkerKind kind, TypedSpec spec, int spawnRound) {
         WorkloadType.SharedRound part = spec.type().sharedRound(spec);
         if (part == null) {
             return spec;
@@ -84,7 +97,7 @@ public final class SharedRounds {
         Scope scope = scope(kind, part);
         String key = part.lesson() + "/" + group + "/" + scope;
         Open round = rounds.get(key);
-        if (round == null || round.alive.isEmpty()) {
+        if (round == null || !round.running()) {
             round = new Open(part.lesson(), group, scope, scope == Scope.SHARED_FILE ? newFile(group) : null);
             rounds.put(key, round);
             if (!jvmRoundRunning(part.lesson(), group)) {
@@ -100,19 +113,22 @@ public final class SharedRounds {
         }
         if (scope == Scope.JVM) {
             Open copy = rounds.get(part.lesson() + "/" + group + "/" + Scope.COPY);
-            if (copy != null && !copy.alive.isEmpty()) {
+            if (copy != null && copy.running()) {
                 copy.sharedWithThreads = true;
             }
         }
         round.alive.add(id);
         round.members.put(id, part);
+        if (spawnRound > 0) {
+            round.opening.add(spawnRound);
+        }
         byWorker.put(id, round);
         return round.file == null ? spec : spec.with(CounterWork.FILE, round.file.toString());
     }
 
     private boolean jvmRoundRunning(String lesson, String group) {
         Open r = rounds.get(lesson + "/" + group + "/" + Scope.JVM);
-        return r != null && !r.alive.isEmpty();
+        return r != null && r.running();
     }
 
     /** Forgets a worker that could not be started. */
@@ -124,10 +140,36 @@ public final class SharedRounds {
         }
     }
 
-    /** A worker ended; when it was the last of its round, the round. */
-    synchronized Optional<Round> ended(WorkerInfo worker, Map<Integer, WorkerInfo> all) {
+    /** A worker ended; when it was the last of its round (and its spawnRounds started all theirs), the round. */
+    synchronized Optional<Ended> ended(WorkerInfo worker, Map<Integer, WorkerInfo> all) {
         Open r = byWorker.get(worker.id());
-        if (r == null || !r.alive.remove(worker.id()) || !r.alive.isEmpty()) {
+        if (r == null || !r.alive.remove(worker.id())) {
+            return Optional.empty();
+        }
+        r.lastEnded = worker.id();
+        return close(r, all);
+    }
+
+    /**
+     * A spawnRound has started all the workers it will (or was refused the rest): the shared-state rounds
+     * it started workers into may end now, and those whose workers all ended already do.
+     */
+    synchronized List<Ended> opened(int spawnRound, Map<Integer, WorkerInfo> all) {
+        List<Ended> closed = new ArrayList<>();
+        // an Open stays in rounds while it is opening (only one not running is replaced), its workers or not
+        for (Open r : rounds.values()) {
+            if (r.opening.remove(spawnRound)) {
+                close(r, all).ifPresent(closed::add);
+            }
+        }
+        return closed;
+    }
+
+    /** A round that ended and the worker that ended last in it. */
+    record Ended(Round round, int lastWorkerId) {}
+
+    private Optional<Ended> close(Open r, Map<Integer, WorkerInfo> all) {
+        if (r.running()) {
             return Optional.empty();
         }
         List<Member> members = new ArrayList<>();
@@ -138,7 +180,12 @@ public final class SharedRounds {
             }
             byWorker.remove(m.getKey());
         }
-        return Optional.of(new Round(r.lesson, r.group, r.scope, r.file, r.baseline, r.sharedWithThreads, List.copyOf(members)));
+        if (members.isEmpty() || r.lastEnded == 0) {
+            // none of it ran (all refused): no round to tell of
+            return Optional.empty();
+        }
+        return Optional.of(new Ended(new Round(r.lesson, r.group, r.scope, r.file, r.baseline, r.sharedWithThreads,
+                List.copyOf(members)), r.lastEnded));
     }
 
     private Path newFile(String group) {

@@ -152,13 +152,18 @@ public final class Supervisor implements AutoCloseable {
                     && workers.values().stream().noneMatch(w -> w.kind == WorkerKind.VIRTUAL && w.state.alive());
             virtualCpu.opening(round, alone);
         }
-        for (int i = 0; i < count; i++) {
-            try {
-                started.add(spawn(kind, spec, daemon, round));
-            } catch (SpawnRefused | IllegalArgumentException e) {
-                refused = e.getMessage();
-                break;
+        try {
+            for (int i = 0; i < count; i++) {
+                try {
+                    started.add(spawn(kind, spec, daemon, round));
+                } catch (SpawnRefused | IllegalArgumentException e) {
+                    refused = e.getMessage();
+                    break;
+                }
             }
+        } finally {
+            // its shared-state round could not end while its workers were starting: now it may
+            tell(rounds.opened(round, allInfo(0, null)));
         }
         String params = spec.changed();
         RoundInfo info = new RoundInfo(round, kind, spec.name(), params, count, started.size(), daemon, gilOn, requested);
@@ -238,7 +243,7 @@ public final class Supervisor implements AutoCloseable {
             String name = spec.name() + "-" + id;
             Worker w;
             try {
-                w = create(id, name, kind, rounds.register(id, kind, spec), daemon);
+                w = create(id, name, kind, rounds.register(id, kind, spec, round), daemon);
             } catch (RuntimeException e) {
                 rounds.unregister(id);
                 throw new SpawnRefused(e.getMessage());
@@ -385,19 +390,12 @@ public final class Supervisor implements AutoCloseable {
             case FAILED -> events.publish(Event.Type.FAILED, w.id, w.name + " failed after " + took + ": " + i.reason());
             default -> events.publish(Event.Type.TERMINATED, w.id, w.name + " " + i.reason() + " after " + took);
         }
-        Map<Integer, WorkerInfo> all = new HashMap<>();
-        for (Worker x : workers.values()) {
-            all.put(x.id, x.id == w.id ? i : x.info());
-        }
+        Map<Integer, WorkerInfo> all = allInfo(w.id, i);
         if (w.kind == WorkerKind.VIRTUAL && w.round > 0 && all.values().stream()
                 .noneMatch(x -> x.round() == w.round && x.kind() == WorkerKind.VIRTUAL && x.state().alive())) {
             virtualCpu.closed(w.round);
         }
-        rounds.ended(i, all).ifPresent(r -> {
-            for (RoundWatcher watcher : roundWatchers) {
-                watcher.ended(r, w.id);
-            }
-        });
+        tell(rounds.ended(i, all).stream().toList());
         MemberSet members = w.members;
         if (members != null) {
             members.ownerEnded();
@@ -409,6 +407,24 @@ public final class Supervisor implements AutoCloseable {
                 timer.execute(HeapBudget::shrink);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closed: threadlab is on its way out, and its memory with it
+            }
+        }
+    }
+
+    /** Every worker's info by id, with {@code info} for the one that is ending (id 0: none). */
+    private Map<Integer, WorkerInfo> allInfo(int ending, WorkerInfo info) {
+        Map<Integer, WorkerInfo> all = new HashMap<>();
+        for (Worker x : workers.values()) {
+            all.put(x.id, x.id == ending ? info : x.info());
+        }
+        return all;
+    }
+
+    /** Tells the watchers of the shared-state rounds that ended. */
+    private void tell(List<SharedRounds.Ended> ended) {
+        for (SharedRounds.Ended e : ended) {
+            for (RoundWatcher watcher : roundWatchers) {
+                watcher.ended(e.round(), e.lastWorkerId());
             }
         }
     }

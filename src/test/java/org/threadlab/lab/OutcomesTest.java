@@ -35,4 +35,25 @@ class OutcomesTest {
         assertEquals("2 threads", Outcomes.describe(round("outcomes-test", WorkerKind.THREAD, WorkerKind.VIRTUAL)).workers(),
                 "platform and virtual together are threads");
     }
+
+    /**
+     * The lesson's symptom ("2 threads" told as two outcomes of "1 thread"): threads started together
+     * have one outcome counting them all, even when each ends at once. Repeated: the race is timing's.
+     */
+    @Test
+    void threadsStartedTogetherHaveOneOutcomeEvenWhenEachEndsAtOnce() throws Exception {
+        try (org.threadlab.worker.Supervisor s = new org.threadlab.worker.Supervisor()) {
+            Outcomes outcomes = Outcomes.watch(s);
+            org.threadlab.work.TypedSpec tiny = org.threadlab.work.Workloads.parse(
+                    WorkloadSpec.parse("counter mode=unsafe increments=1 group=outcomes-split"));
+            for (int i = 0; i < 100; i++) {
+                s.spawnRound(WorkerKind.THREAD, tiny, 3, false);
+                s.joinAll(java.time.Duration.ofSeconds(30));
+                List<Outcomes.Outcome> all = outcomes.finished();
+                assertEquals(i + 1, all.size(), all.stream().map(Outcomes.Outcome::text).toList().toString());
+                assertEquals("3 threads", all.get(i).workers());
+                assertEquals(3, all.get(i).expected());
+            }
+        }
+    }
 }
