@@ -26,16 +26,8 @@ import org.threadlab.worker.WorkerState;
 /** Rounds measured for real: a real supervisor and sampler, a hub that ticks only when asked. */
 @ExtendWith(NoChildrenLeft.class)
 class LiveRoundsTest {
-    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
+    private static final long DEADLINE_NANOS = LiveRounds.DEADLINE_NANOS;
 
-    /** Waits (with a deadline that fails loudly) until every worker of the round has ended. */
-    private static void awaitEnd(Supervisor s, int round) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (s.workers().stream().anyMatch(w -> w.round() == round && w.state().alive())) {
-            assertTrue(System.nanoTime() < deadline, "round #" + round + " did not end in time");
-            Thread.sleep(5);
-        }
-    }
 
     /**
      * The speed-up compares two rounds run one after the other: on a machine shared with other work a
@@ -53,7 +45,7 @@ class LiveRoundsTest {
                 supervisor.setGil(false);
                 int one = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
                 hub.sampleNow();
-                awaitEnd(supervisor, one);
+                LiveRounds.awaitEnd(supervisor, one);
                 Round first = hub.sampleNow().round(one).orElseThrow();
                 assertFalse(first.running());
                 assertTrue(first.verdict() != null, "final once a tick covered its end");
@@ -62,7 +54,7 @@ class LiveRoundsTest {
                 supervisor.setGil(true);
                 int two = supervisor.spawnRound(WorkerKind.THREAD, spec, 2, false).round().id();
                 hub.sampleNow();
-                awaitEnd(supervisor, two);
+                LiveRounds.awaitEnd(supervisor, two);
                 Round second = hub.sampleNow().round(two).orElseThrow();
                 assertEquals(one, second.baseline(), "compared with the single round of the same work just before");
                 assertTrue(second.info().gil());
@@ -121,7 +113,7 @@ class LiveRoundsTest {
             hub.sampleNow();
             Kernel before = Kernel.read();
             int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
-            awaitEnd(supervisor, id);
+            LiveRounds.awaitEnd(supervisor, id);
             Kernel after = Kernel.read();
             Round r = hub.sampleNow().round(id).orElseThrow();
             double kernel = after.othersSince(before);
@@ -149,7 +141,7 @@ class LiveRoundsTest {
             hub.sampleNow();
             Kernel before = Kernel.read();
             int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
-            awaitEnd(supervisor, id);
+            LiveRounds.awaitEnd(supervisor, id);
             Kernel after = Kernel.read();
             Round r = hub.sampleNow().round(id).orElseThrow();
             long kernelNanos = (after.self() - before.self()) * 10_000_000L; // 100 jiffies a second

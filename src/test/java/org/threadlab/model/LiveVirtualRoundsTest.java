@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -29,7 +28,7 @@ import org.threadlab.worker.WorkerKind;
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads need Java 21 or newer")
 @EnabledOnOs(OS.LINUX)
 class LiveVirtualRoundsTest {
-    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
+    private static final long DEADLINE_NANOS = LiveRounds.DEADLINE_NANOS;
 
     /** This process's utime+stime from /proc/self/stat, in nanoseconds (100 jiffies a second). */
     private static long kernelSelfNanos() throws IOException {
@@ -51,13 +50,6 @@ class LiveVirtualRoundsTest {
         }
     }
 
-    private static void awaitEnd(Supervisor s, int round) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        while (s.workers().stream().anyMatch(w -> w.round() == round && w.state().alive())) {
-            assertTrue(System.nanoTime() < deadline, "round #" + round + " did not end in time");
-            Thread.sleep(5);
-        }
-    }
 
     @Test
     void aVirtualRoundsCpuIsItsCarriersAsTheKernelCountsIt() throws Exception {
@@ -68,7 +60,7 @@ class LiveVirtualRoundsTest {
             hub.sampleNow();
             long before = kernelSelfNanos();
             int id = supervisor.spawnRound(WorkerKind.VIRTUAL, spec, 2, false).round().id();
-            awaitEnd(supervisor, id);
+            LiveRounds.awaitEnd(supervisor, id);
             long kernel = kernelSelfNanos() - before;
             Round r = settled(hub, id);
             assertTrue(kernel > 300_000_000L, "two half-units of CPU, as the kernel counts: " + kernel);
@@ -86,8 +78,8 @@ class LiveVirtualRoundsTest {
             var spec = Workloads.parse(WorkloadSpec.of("cpu").with("units", "0.3"));
             int first = supervisor.spawnRound(WorkerKind.VIRTUAL, spec, 1, false).round().id();
             int second = supervisor.spawnRound(WorkerKind.VIRTUAL, spec, 1, false).round().id();
-            awaitEnd(supervisor, first);
-            awaitEnd(supervisor, second);
+            LiveRounds.awaitEnd(supervisor, first);
+            LiveRounds.awaitEnd(supervisor, second);
             for (int id : new int[] {first, second}) {
                 Round r = settled(hub, id);
                 assertEquals(-1, r.cpuNanos(), "the two shared the carriers: neither can say its own CPU");
