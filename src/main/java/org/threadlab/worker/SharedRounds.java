@@ -141,7 +141,7 @@ public final class SharedRounds {
     }
 
     /** A worker ended; when it was the last of its round (and its spawnRounds started all theirs), the round. */
-    synchronized Optional<Ended> ended(WorkerInfo worker, Map<Integer, WorkerInfo> all) {
+    synchronized Optional<Ended> ended(WorkerInfo worker, java.util.function.Supplier<Map<Integer, WorkerInfo>> all) {
         Open r = byWorker.get(worker.id());
         if (r == null || !r.alive.remove(worker.id())) {
             return Optional.empty();
@@ -154,7 +154,7 @@ public final class SharedRounds {
      * A spawnRound has started all the workers it will (or was refused the rest): the shared-state rounds
      * it started workers into may end now, and those whose workers all ended already do.
      */
-    synchronized List<Ended> opened(int spawnRound, Map<Integer, WorkerInfo> all) {
+    synchronized List<Ended> opened(int spawnRound, java.util.function.Supplier<Map<Integer, WorkerInfo>> all) {
         List<Ended> closed = new ArrayList<>();
         // an Open stays in rounds while it is opening (only one not running is replaced), its workers or not
         for (Open r : rounds.values()) {
@@ -168,10 +168,15 @@ public final class SharedRounds {
     /** A round that ended and the worker that ended last in it. */
     record Ended(Round round, int lastWorkerId) {}
 
-    private Optional<Ended> close(Open r, Map<Integer, WorkerInfo> all) {
+    /**
+     * @param workers every worker's info, read here, under this lock: read before it, by a worker's thread
+     *                that ended a moment ago, it could miss a worker of the round started meanwhile
+     */
+    private Optional<Ended> close(Open r, java.util.function.Supplier<Map<Integer, WorkerInfo>> workers) {
         if (r.running()) {
             return Optional.empty();
         }
+        Map<Integer, WorkerInfo> all = workers.get();
         List<Member> members = new ArrayList<>();
         for (Map.Entry<Integer, WorkloadType.SharedRound> m : r.members.entrySet()) {
             WorkerInfo w = all.get(m.getKey());

@@ -163,7 +163,7 @@ public final class Supervisor implements AutoCloseable {
             }
         } finally {
             // its shared-state round could not end while its workers were starting: now it may
-            tell(rounds.opened(round, allInfo(0, null)));
+            tell(rounds.opened(round, () -> allInfo(0, null)));
         }
         String params = spec.changed();
         RoundInfo info = new RoundInfo(round, kind, spec.name(), params, count, started.size(), daemon, gilOn, requested);
@@ -395,7 +395,8 @@ public final class Supervisor implements AutoCloseable {
                 .noneMatch(x -> x.round() == w.round && x.kind() == WorkerKind.VIRTUAL && x.state().alive())) {
             virtualCpu.closed(w.round);
         }
-        tell(rounds.ended(i, all).stream().toList());
+        // the round's members are read when it closes, under its lock: a worker started since this one ended counts
+        tell(rounds.ended(i, () -> allInfo(w.id, i)).stream().toList());
         MemberSet members = w.members;
         if (members != null) {
             members.ownerEnded();

@@ -88,6 +88,35 @@ class SharedRoundsTest {
         }
     }
 
+    /**
+     * The interleaving behind a split seen under load: worker 2 ends, and before its thread tells the
+     * rounds, worker 3 starts and ends and the spawnRound finishes. The round closes on worker 2's
+     * word, and must list worker 3, though worker 3 did not exist when worker 2 ended.
+     */
+    @Test
+    void aRoundClosedLateByAnEarlierWorkersThreadListsTheWorkersStartedMeanwhile() {
+        SharedRounds rounds = new SharedRounds();
+        org.threadlab.work.TypedSpec spec = org.threadlab.work.Workloads.parse(
+                WorkloadSpec.parse("counter mode=atomic increments=1 group=late"));
+        java.util.Map<Integer, WorkerInfo> live = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int id = 1; id <= 2; id++) {
+            rounds.register(id, WorkerKind.THREAD, spec, 7);
+            live.put(id, info(id, WorkerState.FINISHED));
+        }
+        assertTrue(rounds.ended(live.get(1), () -> java.util.Map.copyOf(live)).isEmpty(), "worker 2 and the spawnRound go on");
+        rounds.register(3, WorkerKind.THREAD, spec, 7);
+        live.put(3, info(3, WorkerState.FINISHED));
+        assertTrue(rounds.ended(live.get(3), () -> java.util.Map.copyOf(live)).isEmpty(), "worker 2 has not said it ended");
+        assertTrue(rounds.opened(7, () -> java.util.Map.copyOf(live)).isEmpty(), "worker 2 has not said it ended");
+        SharedRounds.Round r = rounds.ended(live.get(2), () -> java.util.Map.copyOf(live)).orElseThrow().round();
+        assertEquals(List.of(1, 2, 3), r.members().stream().map(m -> m.worker().id()).toList());
+    }
+
+    private static WorkerInfo info(int id, WorkerState state) {
+        return new WorkerInfo(id, "counter-" + id, WorkerKind.THREAD, WorkloadSpec.of("counter"), false, state, null,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1, 1, 1, -1, -1, -1, null, null, List.of(), false);
+    }
+
     /** A spawnRound cut short by a limit: the workers it did start are one round, and it ends. */
     @Test
     void aRoundCutShortByALimitEndsWithTheWorkersItStarted() throws Exception {
