@@ -76,8 +76,14 @@ final class RoundText {
         return false;
     }
 
-    /** "2.0 s", "1:05", as the rounds pane and the result box write a wall or CPU time. */
+    /**
+     * "2.0 s", "1:05", as the rounds pane and the result box write a wall or CPU time; under a second in
+     * hundredths ("0.08 s"), so a round of counters that took 80 ms does not read "0.0 s".
+     */
     static String time(Duration d) {
+        if (d.toMillis() < 1000) {
+            return String.format(Locale.ROOT, "%.2f s", Math.max(0, d.toNanos()) / 1e9);
+        }
         return BigDigits.clock(d) + (d.toSeconds() < 60 ? " s" : "");
     }
 
