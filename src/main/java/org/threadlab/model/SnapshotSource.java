@@ -30,6 +30,23 @@ public interface SnapshotSource extends AutoCloseable {
     /** Changes the sampling interval while running; at least {@link org.threadlab.sample.Sampler#MIN_INTERVAL} (IllegalArgumentException below). */
     void setInterval(Duration interval);
 
+    /** The newest timeline; {@link Timeline#EMPTY} while it is not shown, or where this source has none. */
+    default Timeline timeline() {
+        return Timeline.EMPTY;
+    }
+
+    /** Called (on the source's own thread) with every new timeline while it is shown. */
+    default void onTimeline(Consumer<Timeline> listener) {}
+
+    /**
+     * Starts (true) or stops (false) the fine timeline: reading every few milliseconds costs, so it is
+     * read only while someone looks at it.
+     */
+    default void showTimeline(boolean on) {}
+
+    /** Asks for timeline slices of this length (the source may make them longer, never shorter). */
+    default void setSlice(Duration slice) {}
+
     @Override
     void close();
 }
