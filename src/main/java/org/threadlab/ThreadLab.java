@@ -8,6 +8,7 @@ import org.threadlab.cli.DemoCommand;
 import org.threadlab.cli.LessonCommand;
 import org.threadlab.cli.Numbers;
 import org.threadlab.cli.ReplayCommand;
+import org.threadlab.cli.ReportCommand;
 import org.threadlab.cli.RunCommand;
 import org.threadlab.cli.SnapshotCommand;
 import org.threadlab.cli.UiCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 CompareCommand.class,
                 ReplayCommand.class,
+                ReportCommand.class,
                 DemoCommand.class,
                 SnapshotCommand.class,
                 BenchCommand.class,
