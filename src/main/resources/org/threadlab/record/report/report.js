@@ -50,14 +50,16 @@
   /* seconds as m:ss, with the decimals asked for (true: one) */
   function clock(s, fine) {
     if (s == null) { return ''; }
-    var neg = s < 0;
-    s = Math.abs(s);
-    var m = Math.floor(s / 60);
-    var rest = s - m * 60;
     var places = fine === true ? 1 : fine || 0;
+    var scale = Math.pow(10, places);
+    var neg = s < 0;
+    /* rounded first, so 59.96 s is 1:00.0, not 0:60.0 */
+    var whole = Math.round(Math.abs(s) * scale);
+    var m = Math.floor(whole / (60 * scale));
+    var rest = (whole - m * 60 * scale) / scale;
     var secs = rest.toFixed(places);
     if (rest < 10) { secs = '0' + secs; }
-    return (neg ? '-' : '') + m + ':' + secs;
+    return (neg && whole > 0 ? '-' : '') + m + ':' + secs;
   }
 
   function bytes(v) {
