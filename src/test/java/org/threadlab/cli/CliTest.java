@@ -205,7 +205,7 @@ class CliTest {
 
     @ParameterizedTest
     @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "bench record", "ui", "workloads",
-            "generate-completion", "replay"})
+            "generate-completion", "replay", "report"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.removeIf(String::isEmpty);
