@@ -253,8 +253,11 @@
       drawn = 0;
       lanes.forEach(function (lane, i) {
         var y = b.top + i * h;
-        ctx.fillStyle = i % 2 === 0 ? '#f8f9fa' : '#ffffff';
-        ctx.fillRect(b.left, y, b.width, h);
+        /* faint stripes, so the rounds' shading (drawn under) shows through */
+        if (i % 2 === 0) {
+          ctx.fillStyle = 'rgba(33, 37, 41, .035)';
+          ctx.fillRect(b.left, y, b.width, h);
+        }
         segments[i].forEach(function (g) {
           var x0 = u.valToPos(g.from, 'x', true);
           var x1 = u.valToPos(g.to, 'x', true);
