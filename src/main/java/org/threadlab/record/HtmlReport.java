@@ -105,6 +105,7 @@ public final class HtmlReport {
                 g.writeNumberProperty("worker", l.worker());
                 g.writeStringProperty("label", l.label());
                 g.writeNumberProperty("round", l.round());
+                g.writeStringProperty("what", l.what());
                 g.writeArrayPropertyStart("states");
                 for (CellState s : l.states()) {
                     g.writeNumber(s.ordinal());
@@ -128,6 +129,7 @@ public final class HtmlReport {
                 number(g, "start", r.start(), 1000);
                 number(g, "end", r.end(), 1000);
                 g.writeStringProperty("wall", Durations.seconds(java.time.Duration.ofNanos(r.wallNanos())));
+                g.writeStringProperty("cpu", r.cpuNanos() < 0 ? null : Durations.seconds(java.time.Duration.ofNanos(r.cpuNanos())));
                 number(g, "cores_busy", r.coresBusy(), 100);
                 g.writeNumberProperty("host_cores", r.hostCores());
                 g.writeNumberProperty("finished", r.finished());

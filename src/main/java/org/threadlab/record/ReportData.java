@@ -54,9 +54,10 @@ public record ReportData(Header header, String name, Instant first, Duration dur
      * @param cores the core it ran on at each model, -1 where not known
      * @param start when it started, seconds from the first model (NaN unknown)
      * @param end   when it ended (NaN while it ran)
+     * @param what  its workload in full, as {@code run} takes it ("exec cmd=python3 demos/busy_threads.py 30")
      */
     public record LaneRow(String key, int worker, String label, int round, CellState[] states, int[] cores, double start,
-                          double end) {}
+                          double end, String what) {}
 
     /**
      * A round as the last model that had it said.
@@ -65,7 +66,7 @@ public record ReportData(Header header, String name, Instant first, Duration dur
      * @param end        when its last worker ended; NaN while it ran (the recording stopped first)
      * @param comparison its speed-up as the screen says it ("" without a baseline)
      */
-    public record RoundRow(int id, String label, double start, double end, long wallNanos, double coresBusy, int hostCores,
+    public record RoundRow(int id, String label, double start, double end, long wallNanos, long cpuNanos, double coresBusy, int hostCores,
                            int finished, int failed, int stopped, long peakMemory, String comparison, String verdict) {}
 
     /** An event on the time axis. */
@@ -141,7 +142,7 @@ public record ReportData(Header header, String name, Instant first, Duration dur
         List<RoundRow> roundRows = new ArrayList<>();
         for (Round round : all) {
             roundRows.add(new RoundRow(round.id(), round.info().label(), seconds(first, round.info().requestedAt()),
-                    round.endedAt() == null ? Double.NaN : seconds(first, round.endedAt()), round.wall().toNanos(),
+                    round.endedAt() == null ? Double.NaN : seconds(first, round.endedAt()), round.wall().toNanos(), round.cpuNanos(),
                     round.coresBusy(), round.hostCores(), round.finished(), round.failed(), round.stopped(), round.peakMemory(),
                     RoundVerdict.comparison(round, all, "speed-up %.2fx vs #%d"), round.verdict()));
         }
@@ -199,7 +200,7 @@ public record ReportData(Header header, String name, Instant first, Duration dur
                 WorkerInfo i = l.info;
                 String what = i.kind().label() + " " + i.workload().type();
                 rows.add(new LaneRow(i.id() + "@" + l.started, i.id(), "#" + i.id() + " " + i.name() + " (" + what + ")",
-                        i.round(), l.states, l.cores, seconds(first, l.started), seconds(first, i.endedAt())));
+                        i.round(), l.states, l.cores, seconds(first, l.started), seconds(first, i.endedAt()), i.workload().describe()));
             }
             return rows;
         }

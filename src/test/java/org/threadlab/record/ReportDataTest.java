@@ -116,6 +116,7 @@ class ReportDataTest {
         assertEquals(3, d.lanes().size(), d.lanes().toString());
         ReportData.LaneRow first = d.lanes().get(0);
         assertEquals("#1 cpu-1 (thread cpu)", first.label());
+        assertEquals("cpu", first.what());
         assertEquals(1, first.round());
         assertArrayEquals(new CellState[] {CellState.NONE, CellState.GIL_HELD, CellState.ENDED, CellState.NONE}, first.states());
         assertArrayEquals(new int[] {-1, 1, -1, -1}, first.cores());
@@ -163,6 +164,8 @@ class ReportDataTest {
         ReportData.RoundRow r2 = d.rounds().get(1);
         assertEquals(6, r2.end(), 1e-9, "as the last model had it, ended");
         assertEquals(4_000_000_000L, r2.wallNanos());
+        assertEquals(4_000_000_000L, r2.cpuNanos());
+        assertEquals(-1, d.rounds().get(0).peakMemory(), "not measured");
         assertEquals("speed-up 1.00x vs #1", r2.comparison());
         assertEquals("4 threads + GIL took 4.0x the time of #1", r2.verdict());
         assertEquals(2, d.events().size());

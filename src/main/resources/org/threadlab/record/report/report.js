@@ -283,7 +283,7 @@
       if (!found) { return null; }
       var state = data.states[found.state];
       var where = state.name === 'RUNNING' && found.core >= 0 ? ' on core ' + found.core : '';
-      return lane.label + (lane.round ? ', round ' + lane.round : '') + '\n' + state.words + where
+      return lane.label + (lane.round ? ', round ' + lane.round : '') + '\n' + lane.what + '\n' + state.words + where
         + (found.carried ? ' (as last seen, until it ended)' : '') + '  (' + clock(found.from, true) + ' to ' + clock(found.to, true) + ')';
     }
     var centers = lanes.map(function (l, i) { return rows - i - 0.5; });
@@ -358,12 +358,17 @@
   }
 
   function rounds() {
-    table(document.getElementById('rounds-list'), ['#', 'what', 'asked at', 'wall', 'cores busy', 'compared', 'verdict'],
+    table(document.getElementById('rounds-list'), ['#', 'what', 'asked at', 'wall', 'CPU', 'cores busy', 'workers', 'peak memory',
+      'compared', 'verdict'],
       data.rounds.map(function (r) {
         var busy = r.cores_busy == null ? '-' : r.cores_busy.toFixed(2) + (r.host_cores > 0 ? ' of ' + r.host_cores : '');
         var verdict = r.verdict || (r.end == null ? 'still running when the recording ended' : '');
-        return [[String(r.id), 'num'], [r.label], [clock(r.start, true), 'time'], [r.wall, 'num'], [busy, 'num'],
-          [r.comparison || ''], [verdict]];
+        var ends = [];
+        if (r.finished) { ends.push(r.finished + ' finished'); }
+        if (r.failed) { ends.push(r.failed + ' failed'); }
+        if (r.stopped) { ends.push(r.stopped + ' stopped'); }
+        return [[String(r.id), 'num'], [r.label], [clock(r.start, true), 'time'], [r.wall, 'num'], [r.cpu || '-', 'num'],
+          [busy, 'num'], [ends.join(', ') || '-'], [r.peak_mem >= 0 ? bytes(r.peak_mem) : '-', 'num'], [r.comparison || ''], [verdict]];
       }), 'No rounds in this recording.');
   }
 
