@@ -167,6 +167,7 @@ public final class HtmlReport {
         g.writeStringProperty("start", WHEN.format(h.start()));
         g.writeStringProperty("start_iso", h.start().toString());
         g.writeStringProperty("interval", h.interval() == null ? null : Durations.format(h.interval()));
+        number(g, "interval_s", h.interval() == null ? Double.NaN : h.interval().toNanos() / 1e9, 1e6);
         g.writeStringProperty("duration", Durations.seconds(d.duration()));
         g.writeNumberProperty("models", d.times().length);
         g.writeNumberProperty("workers", d.lanes().size());

@@ -18,20 +18,16 @@
 
   var t = data.t;
   var n = t.length;
-  var interval = t.length > 1 ? Math.max(0.001, t[1] - t[0]) : 1;
-  var parsedInterval = parseInterval(data.header.interval);
-  if (parsedInterval) { interval = parsedInterval; }
-  /* the first model's band covers the interval before it: every chart starts there, so their x axes line up */
-  var xmin = t[0] - interval;
-  var xs = [xmin].concat(t);
+  /* the sampling interval at the start (a model's band is at most that long before it) */
+  var interval = data.header.interval_s > 0 ? data.header.interval_s : 1;
 
-  function parseInterval(text) {
-    if (!text) { return 0; }
-    var m = /^([0-9.]+)(ms|s|m)$/.exec(text);
-    if (!m) { return 0; }
-    var v = parseFloat(m[1]);
-    return m[2] === 'ms' ? v / 1000 : m[2] === 'm' ? v * 60 : v;
-  }
+  /*
+   * The first model's band covers the interval before it, but no more than the gap to the second model: a
+   * session's first models come at its first events, often milliseconds apart, and a whole interval of
+   * nothing before them would only push the picture right. Every chart starts there, so their axes line up.
+   */
+  var xmin = t[0] - (n > 1 && t[1] - t[0] > 0 ? Math.min(interval, t[1] - t[0]) : interval);
+  var xs = [xmin].concat(t);
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -139,6 +135,8 @@
           var ctx = u.ctx, b = u.bbox;
           ctx.save();
           ctx.lineWidth = dpr;
+          /* half see-through: where events crowd (a hundred workers starting) the bands still show */
+          ctx.globalAlpha = 0.55;
           ctx.setLineDash([4 * dpr, 3 * dpr]);
           data.events.forEach(function (e) {
             if (e.t == null) { return; }
