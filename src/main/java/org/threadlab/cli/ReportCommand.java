@@ -120,7 +120,8 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             return out + ": cannot write it (permission denied)";
         } catch (NoSuchFileException e) {
-            return out + ": cannot write it (no such directory)";
+            // the directory is there (checked above) but takes no new file: /proc, a directory removed meanwhile
+            return out + ": cannot write it (no file can be created there)";
         } catch (FileSystemException e) {
             return out + ": cannot write it (" + (e.getReason() != null ? e.getReason() : e.getMessage()) + ")";
         } catch (IOException e) {

@@ -145,11 +145,21 @@ class ReportCommandTest {
         Files.createDirectory(locked);
         assertTrue(locked.toFile().setWritable(false, false));
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "root writes anywhere: no permission to deny");
             Path page = locked.resolve("r.html");
+            if (Files.isWritable(locked)) {
+                // root writes anywhere it may, but not into sysfs: a new file there is refused (EACCES) even to root
+                org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "root, and no /sys to be refused by");
+                page = Path.of("/sys", "threadlab-report.html");
+            }
             refused(page + ": cannot write it (permission denied)", CliTest.exec("report", recording.toString(), "-o", page.toString()));
+            assertFalse(Files.exists(page));
         } finally {
             locked.toFile().setWritable(true, false);
+        }
+        Path proc = Path.of("/proc", "threadlab-report.html");
+        if (Files.isDirectory(proc.getParent())) {
+            refused(proc + ": cannot write it (no file can be created there)",
+                    CliTest.exec("report", recording.toString(), "-o", proc.toString()));
         }
     }
 
