@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             return fail(out + ": is a directory: name the page to write, e.g. -o " + out.resolve("report.html"));
         }
-        if (same(file, out)) {
+        if (Files.exists(file) && same(file, out)) {
             return fail(out + ": is the recording itself: name another file for the page with -o");
         }
         Recording recording;

@@ -79,6 +79,7 @@ class ReportCommandTest {
     void filesThatAreNoRecordingAreRefusedAsReplayRefusesThem() throws Exception {
         Path missing = dir.resolve("nope.jsonl");
         refused(missing + ": no such file", CliTest.exec("report", missing.toString(), "-o", dir.resolve("a.html").toString()));
+        refused(missing + ": no such file", CliTest.exec("report", missing.toString(), "-o", missing.toString()));
         refused(dir + ": is a directory, not a recording", CliTest.exec("report", dir.toString(), "-o", dir.resolve("a.html").toString()));
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello\n");
