@@ -120,8 +120,13 @@ public final class TimelineBook {
      * @param workers the supervisor's workers as the batch arrived
      * @param gil     the simulated GIL's spans over the batch (any order; more is fine); empty without one
      * @param cores   the host's cores (per-core rows); a core a thread reports beyond them adds rows
+     *                A batch at another slice length than the last starts a new window.
      */
     public Timeline add(SliceBatch batch, List<WorkerInfo> workers, List<SimulatedGil.Span> gil, int cores) {
+        if (!batch.slice().equals(slice)) {
+            // one column is one slice: columns of another length would draw time unevenly
+            columns.clear();
+        }
         slice = batch.slice();
         kernelTick = batch.kernelTick();
         Map<Long, List<SimulatedGil.Span>> spans = new HashMap<>();

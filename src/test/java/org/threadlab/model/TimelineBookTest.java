@@ -189,6 +189,19 @@ class TimelineBookTest {
     }
 
     @Test
+    void anotherSliceLengthStartsANewWindow() {
+        WorkerInfo live = worker(1, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 101, 7);
+        ThreadSlice th = new ThreadSlice(100, 101, "cpu", SPAN, 0, 'R', 0, true, "RUNNABLE");
+        TimelineBook book = new TimelineBook();
+        assertEquals(2, book.add(batch(slice(0, th), slice(1, th)), List.of(live), List.of(), 1).slices());
+        Slice longer = new Slice(2 * SPAN, 4 * SPAN, List.of(th), Map.of());
+        Timeline tl = book.add(new SliceBatch(Duration.ofMillis(40), TICK, List.of(longer), null), List.of(live), List.of(), 1);
+        assertEquals(1, tl.slices(), "one column is one slice of one length");
+        assertEquals(Duration.ofMillis(40), tl.slice());
+        assertEquals(CellState.RUNNING, tl.lanes().get(0).cells().get(0).state(), "half of the 40 ms slice on a core");
+    }
+
+    @Test
     void keysRunAtoZThenLowercase() {
         List<WorkerInfo> workers = new ArrayList<>();
         List<ThreadSlice> threads = new ArrayList<>();
