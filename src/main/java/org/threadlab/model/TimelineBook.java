@@ -386,8 +386,11 @@ public final class TimelineBook {
         return new Timeline(slice, kernelTick, end, n, out, coreLanes, note(slice, kernelTick, gilSeen), error);
     }
 
-    /** The lane that ran most on this core in this slice: running or holding the GIL there, the largest CPU share. */
-    private static int holder(List<Lane> lanes, int col, int core) {
+    /**
+     * The lane that ran most on this core in this slice (column {@code col}): running or holding the GIL
+     * there, the largest CPU share; -1 for none. A replay's timeline uses it too.
+     */
+    public static int holder(List<Lane> lanes, int col, int core) {
         int best = -1;
         double bestCpu = -1;
         for (int i = 0; i < lanes.size(); i++) {
