@@ -51,6 +51,8 @@ public final class ModelHub implements SnapshotSource {
     /** The longest {@link #awaitCurrent()} waits. */
     static final Duration AWAIT = Duration.ofSeconds(2);
     private static final SimulatedGil.State NO_GIL = new SimulatedGil(false).state();
+    /** What {@link Timeline#error()} says where the hub was given no slice source. */
+    public static final String NO_TIMELINE = "no fine timeline in this session";
 
     private final Sampler sampler;
     private final Supervisor supervisor;
@@ -95,9 +97,6 @@ public final class ModelHub implements SnapshotSource {
         String why = slices == null ? NO_TIMELINE : slices.unavailable();
         this.timeline = why == null ? Timeline.EMPTY : timelineBook.failed(why);
     }
-
-    /** What {@link Timeline#error()} says where the hub was given no slice source. */
-    public static final String NO_TIMELINE = "no fine timeline in this session";
 
     /** A hub started on this sampler and supervisor: {@link #latest()} is set when this returns. */
     public static ModelHub start(Sampler sampler, Supervisor supervisor) {

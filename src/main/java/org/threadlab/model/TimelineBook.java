@@ -373,37 +373,45 @@ public final class TimelineBook {
             LaneMeta m = lanes.get(id);
             out.add(new Lane(m.key(), m.label(), id.workerId(), id.pid(), id.tid(), cells));
         }
-        List<CoreLane> coreLanes = new ArrayList<>();
-        for (int core = 0; core <= maxCore; core++) {
-            List<Integer> holders = new ArrayList<>(n);
-            int col = 0;
-            for (Column c : columns) {
-                holders.add(holder(out, col++, core));
-            }
-            coreLanes.add(new CoreLane(core, holders));
-        }
+        List<CoreLane> coreLanes = coreRows(out, n, maxCore + 1);
         long end = columns.isEmpty() ? 0 : columns.getLast().endNanos();
         return new Timeline(slice, kernelTick, end, n, out, coreLanes, note(slice, kernelTick, gilSeen), error);
     }
 
     /**
-     * The lane that ran most on this core in this slice (column {@code col}): running or holding the GIL
-     * there, the largest CPU share; -1 for none. A replay's timeline uses it too.
+     * One row per core: in each of the {@code slices} columns, the lane that ran most on that core (running
+     * or holding the GIL there, the largest CPU share), -1 for none. One pass over the cells, whatever the
+     * number of cores. A replay's timeline uses it too.
      */
-    public static int holder(List<Lane> lanes, int col, int core) {
-        int best = -1;
-        double bestCpu = -1;
+    public static List<CoreLane> coreRows(List<Lane> lanes, int slices, int cores) {
+        int[][] best = new int[cores][slices];
+        double[][] bestCpu = new double[cores][slices];
+        for (int[] row : best) {
+            java.util.Arrays.fill(row, -1);
+        }
         for (int i = 0; i < lanes.size(); i++) {
-            Cell c = lanes.get(i).cells().get(col);
-            if (c.core() == core && (c.state() == CellState.RUNNING || c.state() == CellState.GIL_HELD)) {
-                double cpu = Double.isNaN(c.cpuShare()) ? 0 : c.cpuShare();
-                if (cpu > bestCpu) {
-                    best = i;
-                    bestCpu = cpu;
+            List<Cell> cells = lanes.get(i).cells();
+            for (int col = 0; col < slices; col++) {
+                Cell c = cells.get(col);
+                int core = c.core();
+                if (core >= 0 && core < cores && (c.state() == CellState.RUNNING || c.state() == CellState.GIL_HELD)) {
+                    double cpu = Double.isNaN(c.cpuShare()) ? 0 : c.cpuShare();
+                    if (best[core][col] < 0 || cpu > bestCpu[core][col]) {
+                        best[core][col] = i;
+                        bestCpu[core][col] = cpu;
+                    }
                 }
             }
         }
-        return best;
+        List<CoreLane> out = new ArrayList<>(cores);
+        for (int core = 0; core < cores; core++) {
+            List<Integer> holders = new ArrayList<>(slices);
+            for (int h : best[core]) {
+                holders.add(h);
+            }
+            out.add(new CoreLane(core, holders));
+        }
+        return out;
     }
 
     /**

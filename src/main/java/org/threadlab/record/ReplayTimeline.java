@@ -3,14 +3,12 @@ package org.threadlab.record;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.threadlab.model.Cell;
 import org.threadlab.model.CellState;
-import org.threadlab.model.CoreLane;
 import org.threadlab.model.Lane;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.Timeline;
@@ -35,12 +33,18 @@ final class ReplayTimeline {
     /** One lane's identity and what it is called. */
     private record LaneInfo(String label, int workerId, long pid, long tid) {}
 
-    /** One recorded model: each worker's cell, and how many cores the host had. */
-    private record Column(Map<WorkerKey, Cell> cells, Map<WorkerKey, LaneInfo> lanes, int cores, Duration interval) {}
+    /**
+     * One recorded model: its workers (as indexes into {@code keys}) with their cells, and how many
+     * cores the host had.
+     */
+    private record Column(int[] workers, Cell[] cells, int cores, Duration interval) {}
 
     private final List<Snapshot> models;
     private final List<Instant> times;
     private final Column[] columns;
+    /** Every worker met so far, numbered in order of meeting: columns refer to them by number. */
+    private final Map<WorkerKey, Integer> index = new HashMap<>();
+    private final List<LaneInfo> keys = new ArrayList<>();
     private int builtFor = -1;
     private Timeline built = Timeline.EMPTY;
 
@@ -68,60 +72,75 @@ final class ReplayTimeline {
         return built;
     }
 
-    private static Column column(Snapshot s) {
-        Map<WorkerKey, Cell> cells = new LinkedHashMap<>();
-        Map<WorkerKey, LaneInfo> lanes = new LinkedHashMap<>();
-        for (WorkerSample w : s.workers()) {
+    private Column column(Snapshot s) {
+        int n = s.workers().size();
+        int[] workers = new int[n];
+        Cell[] cells = new Cell[n];
+        for (int i = 0; i < n; i++) {
+            WorkerSample w = s.workers().get(i);
             WorkerKey key = new WorkerKey(w.info().id(), w.info().startedAt());
+            Integer k = index.get(key);
+            if (k == null) {
+                k = keys.size();
+                index.put(key, k);
+                keys.add(new LaneInfo("#" + w.info().id() + " " + w.info().name(), w.info().id(), w.info().pid(),
+                        w.info().tid() > 0 ? w.info().tid() : 0));
+            }
             double cpu = Double.isNaN(w.cpuPercent()) || w.cpuPercent() < 0 ? Double.NaN : w.cpuPercent() / 100.0;
-            cells.put(key, new Cell(CellState.of(w), w.core(), cpu));
-            lanes.put(key, new LaneInfo("#" + w.info().id() + " " + w.info().name(), w.info().id(), w.info().pid(),
-                    w.info().tid() > 0 ? w.info().tid() : 0));
+            workers[i] = k;
+            cells[i] = new Cell(CellState.of(w), w.core(), cpu);
         }
         int cores = s.host() == null ? 0 : s.host().cores().size();
-        return new Column(cells, lanes, cores, s.interval());
+        return new Column(workers, cells, cores, s.interval());
     }
 
-    /** Lanes for the workers alive in some column of the window, in order of first appearance. */
-    private static Timeline build(List<Column> window, long endNanos) {
-        Set<WorkerKey> order = new LinkedHashSet<>();
-        Map<WorkerKey, LaneInfo> info = new LinkedHashMap<>();
+    /**
+     * Lanes for the workers alive in some column of the window, in order of first appearance; a worker
+     * missing from a column after it was seen had ended and been cleared. One pass over the cells.
+     */
+    private Timeline build(List<Column> window, long endNanos) {
+        int[] lane = new int[keys.size()];
+        Arrays.fill(lane, -1);
+        List<Integer> order = new ArrayList<>();
         int cores = 0;
         for (Column c : window) {
             cores = Math.max(cores, c.cores());
-            for (Map.Entry<WorkerKey, Cell> e : c.cells().entrySet()) {
-                CellState st = e.getValue().state();
-                if (st != CellState.NONE && st != CellState.ENDED) {
-                    order.add(e.getKey());
-                    info.put(e.getKey(), c.lanes().get(e.getKey()));
+            for (int i = 0; i < c.workers().length; i++) {
+                CellState st = c.cells()[i].state();
+                int w = c.workers()[i];
+                if (lane[w] < 0 && st != CellState.NONE && st != CellState.ENDED) {
+                    lane[w] = order.size();
+                    order.add(w);
                 }
             }
         }
-        List<Lane> lanes = new ArrayList<>();
-        int k = 0;
-        for (WorkerKey key : order) {
-            List<Cell> cells = new ArrayList<>(window.size());
+        int n = window.size();
+        Cell[][] cells = new Cell[order.size()][n];
+        for (int col = 0; col < n; col++) {
+            Column c = window.get(col);
+            for (int i = 0; i < c.workers().length; i++) {
+                int l = lane[c.workers()[i]];
+                if (l >= 0) {
+                    cells[l][col] = c.cells()[i];
+                }
+            }
+        }
+        Cell ended = new Cell(CellState.ENDED, -1, Double.NaN);
+        List<Lane> lanes = new ArrayList<>(order.size());
+        for (int l = 0; l < order.size(); l++) {
             boolean seen = false;
-            for (Column c : window) {
-                Cell cell = c.cells().get(key);
-                seen |= cell != null;
-                // cleared from the list after it was seen: it had ended
-                cells.add(cell != null ? cell : seen ? new Cell(CellState.ENDED, -1, Double.NaN) : Cell.NONE);
+            for (int col = 0; col < n; col++) {
+                seen |= cells[l][col] != null;
+                if (cells[l][col] == null) {
+                    cells[l][col] = seen ? ended : Cell.NONE;
+                }
             }
-            LaneInfo li = info.get(key);
-            lanes.add(new Lane(k < KEYS.length() ? KEYS.charAt(k) : '+', li.label(), li.workerId(), li.pid(), li.tid(), cells));
-            k++;
+            LaneInfo li = keys.get(order.get(l));
+            lanes.add(new Lane(l < KEYS.length() ? KEYS.charAt(l) : '+', li.label(), li.workerId(), li.pid(), li.tid(),
+                    Arrays.asList(cells[l])));
         }
-        List<CoreLane> coreLanes = new ArrayList<>();
-        for (int core = 0; core < cores; core++) {
-            List<Integer> holders = new ArrayList<>(window.size());
-            for (int col = 0; col < window.size(); col++) {
-                holders.add(TimelineBook.holder(lanes, col, core));
-            }
-            coreLanes.add(new CoreLane(core, holders));
-        }
-        Duration interval = window.get(window.size() - 1).interval();
-        return new Timeline(interval, null, endNanos, window.size(), lanes, coreLanes,
+        Duration interval = window.get(n - 1).interval();
+        return new Timeline(interval, null, endNanos, n, lanes, TimelineBook.coreRows(lanes, n, cores),
                 String.format(NOTE, Durations.format(interval).replaceAll("(\\d)([a-z])", "$1 $2")), null);
     }
 }
