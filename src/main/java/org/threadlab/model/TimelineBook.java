@@ -1,8 +1,8 @@
 package org.threadlab.model;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -49,14 +49,26 @@ public final class TimelineBook {
     /** A lane's identity: a worker's thread, a worker as a whole (virtual: tid 0), or a thread of no worker (id 0). */
     private record LaneId(int workerId, long pid, long tid) {}
 
-    /** What a lane is called and keyed by, fixed when it first appears. */
-    private record LaneMeta(char key, String label) {}
+    /** A lane: what it is called and keyed by (fixed when it first appears), and its cells in a ring. */
+    private static final class LaneRow {
+        final char key;
+        final String label;
+        /** Column k of the window's count is at {@code k % SLICES}. */
+        final Cell[] ring = new Cell[SLICES];
+        /** The newest column in which it was alive (neither "no reading" nor ended); -1 for none. */
+        long lastAlive = -1;
 
-    /** One slice's cells, by lane. */
-    private record Column(long startNanos, long endNanos, Map<LaneId, Cell> cells) {}
+        LaneRow(char key, String label) {
+            this.key = key;
+            this.label = label;
+            Arrays.fill(ring, Cell.NONE);
+        }
+    }
 
-    private final ArrayDeque<Column> columns = new ArrayDeque<>();
-    private final Map<LaneId, LaneMeta> lanes = new LinkedHashMap<>();
+    private final Map<LaneId, LaneRow> lanes = new LinkedHashMap<>();
+    /** How many columns were added since the window began; the window is the last {@code min(added, SLICES)}. */
+    private long added;
+    private long endNanos;
     private final Map<LaneId, CellState> lastState = new HashMap<>();
     private Duration slice = org.threadlab.sample.SliceSource.DEFAULT_SLICE;
     private Duration kernelTick;
@@ -70,9 +82,9 @@ public final class TimelineBook {
 
     /** Forgets every slice (a new start after a pause: the gap is not a stretch of "no reading"). */
     public void clear() {
-        columns.clear();
         lanes.clear();
         lastState.clear();
+        added = 0;
         timeline = Timeline.EMPTY;
     }
 
@@ -125,7 +137,7 @@ public final class TimelineBook {
     public Timeline add(SliceBatch batch, List<WorkerInfo> workers, List<SimulatedGil.Span> gil, int cores) {
         if (!batch.slice().equals(slice)) {
             // one column is one slice: columns of another length would draw time unevenly
-            columns.clear();
+            clear();
         }
         slice = batch.slice();
         kernelTick = batch.kernelTick();
@@ -135,17 +147,25 @@ public final class TimelineBook {
         }
         gilSeen |= !gil.isEmpty();
         for (Slice s : batch.slices()) {
-            columns.addLast(column(s, workers, spans));
-            while (columns.size() > SLICES) {
-                columns.removeFirst();
+            Map<LaneId, Cell> cells = column(s, workers, spans);
+            int at = (int) (added % SLICES);
+            for (Map.Entry<LaneId, LaneRow> e : lanes.entrySet()) {
+                Cell c = cells.getOrDefault(e.getKey(), Cell.NONE);
+                e.getValue().ring[at] = c;
+                if (c.state() != CellState.NONE && c.state() != CellState.ENDED) {
+                    e.getValue().lastAlive = added;
+                }
             }
+            added++;
+            endNanos = s.endNanos();
         }
         dropGoneLanes();
         timeline = build(cores, batch.error());
         return timeline;
     }
 
-    private Column column(Slice s, List<WorkerInfo> workers, Map<Long, List<SimulatedGil.Span>> spans) {
+    /** One slice's cells, by lane (opening the lanes of what shows for the first time). */
+    private Map<LaneId, Cell> column(Slice s, List<WorkerInfo> workers, Map<Long, List<SimulatedGil.Span>> spans) {
         long span = Math.max(1, s.spanNanos());
         Map<Long, ThreadSlice> byTid = new LinkedHashMap<>();
         for (ThreadSlice t : s.threads()) {
@@ -203,7 +223,7 @@ public final class TimelineBook {
         for (Map.Entry<LaneId, Cell> e : cells.entrySet()) {
             lastState.put(e.getKey(), e.getValue().state());
         }
-        return new Column(s.startNanos(), s.endNanos(), cells);
+        return cells;
     }
 
     /** Adds a cell, opening its lane (with the next free key) when it first shows something. */
@@ -212,15 +232,15 @@ public final class TimelineBook {
             if (cell.state() == CellState.NONE) {
                 return; // no row for a worker that has not started
             }
-            lanes.put(id, new LaneMeta(freeKey(), label));
+            lanes.put(id, new LaneRow(freeKey(), label));
         }
         cells.put(id, cell);
     }
 
     private char freeKey() {
         Set<Character> used = new HashSet<>();
-        for (LaneMeta m : lanes.values()) {
-            used.add(m.key());
+        for (LaneRow m : lanes.values()) {
+            used.add(m.key);
         }
         for (int i = 0; i < KEYS.length(); i++) {
             if (!used.contains(KEYS.charAt(i))) {
@@ -340,42 +360,36 @@ public final class TimelineBook {
 
     /** Lanes none of whose cells in the window show them alive (gone and ended long enough) go. */
     private void dropGoneLanes() {
-        Set<LaneId> alive = new HashSet<>();
-        for (Column c : columns) {
-            for (Map.Entry<LaneId, Cell> e : c.cells().entrySet()) {
-                CellState s = e.getValue().state();
-                if (s != CellState.NONE && s != CellState.ENDED) {
-                    alive.add(e.getKey());
-                }
-            }
-        }
-        for (Iterator<LaneId> it = lanes.keySet().iterator(); it.hasNext(); ) {
-            LaneId id = it.next();
-            if (!alive.contains(id)) {
+        long oldest = added - Math.min(added, SLICES);
+        for (Iterator<Map.Entry<LaneId, LaneRow>> it = lanes.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<LaneId, LaneRow> e = it.next();
+            if (e.getValue().lastAlive < oldest) {
                 it.remove();
-                lastState.remove(id);
+                lastState.remove(e.getKey());
             }
         }
     }
 
     private Timeline build(int cores, String error) {
-        List<LaneId> ids = new ArrayList<>(lanes.keySet());
-        List<Lane> out = new ArrayList<>();
-        int n = columns.size();
+        int n = (int) Math.min(added, SLICES);
+        int first = (int) ((added - n) % SLICES);
+        List<Lane> out = new ArrayList<>(lanes.size());
         int maxCore = cores - 1;
-        for (LaneId id : ids) {
-            List<Cell> cells = new ArrayList<>(n);
-            for (Column c : columns) {
-                Cell cell = c.cells().getOrDefault(id, Cell.NONE);
-                cells.add(cell);
-                maxCore = Math.max(maxCore, cell.core());
+        for (Map.Entry<LaneId, LaneRow> e : lanes.entrySet()) {
+            LaneRow row = e.getValue();
+            Cell[] cells = new Cell[n];
+            // oldest first: from the ring's oldest slot to its end, then from its start
+            int tail = Math.min(n, SLICES - first);
+            System.arraycopy(row.ring, first, cells, 0, tail);
+            System.arraycopy(row.ring, 0, cells, tail, n - tail);
+            for (Cell c : cells) {
+                maxCore = Math.max(maxCore, c.core());
             }
-            LaneMeta m = lanes.get(id);
-            out.add(new Lane(m.key(), m.label(), id.workerId(), id.pid(), id.tid(), cells));
+            LaneId id = e.getKey();
+            out.add(new Lane(row.key, row.label, id.workerId(), id.pid(), id.tid(), Arrays.asList(cells)));
         }
         List<CoreLane> coreLanes = coreRows(out, n, maxCore + 1);
-        long end = columns.isEmpty() ? 0 : columns.getLast().endNanos();
-        return new Timeline(slice, kernelTick, end, n, out, coreLanes, note(slice, kernelTick, gilSeen), error);
+        return new Timeline(slice, kernelTick, n == 0 ? 0 : endNanos, n, out, coreLanes, note(slice, kernelTick, gilSeen), error);
     }
 
     /**
