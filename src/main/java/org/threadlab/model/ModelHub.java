@@ -260,6 +260,7 @@ public final class ModelHub implements SnapshotSource {
             slices.start();
         } else {
             slices.pause();
+            timeline = Timeline.EMPTY; // as SnapshotSource says: nothing while it is not shown
         }
     }
 

@@ -111,10 +111,13 @@ public final class ReplaySource implements SnapshotSource {
         listeners.add(listener);
     }
 
-    /** The timeline up to the model on show, one column per recorded model (at most {@link org.threadlab.model.TimelineBook#SLICES}). */
+    /**
+     * The timeline up to the model on show, one column per recorded model (at most
+     * {@link org.threadlab.model.TimelineBook#SLICES}); {@link Timeline#EMPTY} while it is not shown.
+     */
     @Override
     public Timeline timeline() {
-        return timelines.at(position().index());
+        return timelineShown ? timelines.at(position().index()) : Timeline.EMPTY;
     }
 
     @Override

@@ -107,6 +107,7 @@ class ModelHubTimelineTest {
             hub.showTimeline(false);
             hub.awaitCurrent();
             assertFalse(source.running, "paused when hidden");
+            assertEquals(Timeline.EMPTY, hub.timeline(), "nothing while it is not shown");
             source.emit(batch(w.tid(), System.nanoTime(), 1)); // a batch late after the pause
             hub.awaitCurrent();
             assertTrue(timelines.isEmpty(), "no timeline while hidden: " + timelines);

@@ -107,7 +107,9 @@ class ReplayTimelineTest {
             shown.clear();
             replay.step(-1);
             assertTrue(shown.isEmpty(), "none once hidden");
-            assertEquals(5, replay.timeline().slices(), "a step back shows the window up to that model");
+            assertEquals(Timeline.EMPTY, replay.timeline(), "nothing while it is not shown");
+            replay.showTimeline(true);
+            assertEquals(5, shown.poll(10, TimeUnit.SECONDS).slices(), "a step back shows the window up to that model");
         }
     }
 
