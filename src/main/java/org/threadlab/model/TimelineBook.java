@@ -226,11 +226,13 @@ public final class TimelineBook {
         return cells;
     }
 
-    /** Adds a cell, opening its lane (with the next free key) when it first shows something. */
+    /** Adds a cell, opening its lane (with the next free key) when it first shows the thread alive. */
     private void put(Map<LaneId, Cell> cells, LaneId id, String label, Cell cell) {
         if (!lanes.containsKey(id)) {
-            if (cell.state() == CellState.NONE) {
-                return; // no row for a worker that has not started
+            if (cell.state() == CellState.NONE || cell.state() == CellState.ENDED) {
+                // no row for a worker that has not started, nor for the many ended ones the supervisor
+                // still lists (up to 500): a row opened for them each slice would only be dropped again
+                return;
             }
             lanes.put(id, new LaneRow(freeKey(), label));
         }

@@ -131,6 +131,10 @@ class TimelineBookTest {
         List<String> labels = tl.lanes().stream().map(Lane::label).toList();
         assertEquals(List.of("#1 w1", "#2 w2", "#3 python3 300", "#3 python3 301", "#3 python3 302", "#4 w4 (reported)"),
                 labels, "no lane for a worker not started yet");
+        // a worker that ended before the timeline was shown gets no lane
+        WorkerInfo gone = worker(6, WorkerKind.THREAD, "cpu", WorkerState.FINISHED, 100, 106, 12);
+        assertEquals(6, new TimelineBook().add(batch(slice(0, th, ch, py1, py2, py3)),
+                List.of(thread, child, exec, virtual, later, gone), List.of(), 2).lanes().size());
         assertEquals("ABCDEF", tl.lanes().stream().map(l -> String.valueOf(l.key())).reduce("", String::concat));
         Lane a = tl.lanes().get(0);
         assertEquals(List.of(CellState.GIL_HELD, CellState.GIL_WAITING), a.cells().stream().map(Cell::state).toList());
