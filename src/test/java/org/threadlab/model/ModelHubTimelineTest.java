@@ -111,11 +111,16 @@ class ModelHubTimelineTest {
             source.emit(batch(w.tid(), System.nanoTime(), 1)); // a batch late after the pause
             hub.awaitCurrent();
             assertTrue(timelines.isEmpty(), "no timeline while hidden: " + timelines);
+            // while hidden the source is not told of new workers; shown again, it is at once
+            WorkerInfo w3 = AwaitWorker.withTid(supervisor, supervisor.spawn(WorkerKind.THREAD, SLEEP, true).id());
+            hub.sampleNow();
+            assertFalse(source.watching.threadsByPid().get(w.pid()).contains(w3.tid()), "not told while hidden");
 
             // shown again: a fresh window, not the old one with a gap in it
             hub.showTimeline(true);
             hub.awaitCurrent();
             assertEquals(2, source.starts);
+            assertTrue(source.watching.threadsByPid().get(w.pid()).contains(w3.tid()), "told when shown again");
             source.emit(batch(w.tid(), System.nanoTime(), 1));
             assertEquals(1, next(timelines).slices());
         }
