@@ -1,11 +1,16 @@
 package org.threadlab.model;
 
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import org.threadlab.sample.Measurement;
+import org.threadlab.sample.SliceBatch;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.worker.Event;
 
-/** What the {@link ModelHub} is fed, in order, on its queue: each input makes (with its batch) one new model. */
+/**
+ * What the {@link ModelHub} is fed, in order, on its queue: each input makes (with its batch) one new model,
+ * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}.
+ */
 public sealed interface HubInput {
 
     /**
@@ -24,4 +29,10 @@ public sealed interface HubInput {
      * read again for it, so a change that published no event (a clear) shows too.
      */
     record Sync(CountDownLatch done) implements HubInput {}
+
+    /** The slice source published a batch of fine-timeline slices: a new timeline, no new snapshot. */
+    record Sliced(SliceBatch batch) implements HubInput {}
+
+    /** The screen opened (true) or closed (false) the timeline: the slice source is started or paused. */
+    record ShowTimeline(boolean on) implements HubInput {}
 }

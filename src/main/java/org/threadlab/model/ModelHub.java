@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.threadlab.sample.Measurement;
 import org.threadlab.sample.Sampler;
+import org.threadlab.sample.SliceBatch;
+import org.threadlab.sample.SliceSource;
+import org.threadlab.sample.SliceWatch;
 import org.threadlab.text.Reasons;
 import org.threadlab.sample.WatchList;
 import org.threadlab.work.SimulatedGil;
@@ -36,6 +39,11 @@ import org.threadlab.worker.WorkerKind;
  * hub never calls back into a tick, so a spawn never waits for one. After each model it tells the
  * sampler what to watch. Inputs that queue up while a model is built are taken together: one model
  * for the batch.
+ *
+ * <p>The fine timeline: given a {@link SliceSource}, the hub starts it while the timeline is shown
+ * ({@link #showTimeline}), tells it after every model what to follow, and turns its batches (with the
+ * simulated GIL's exact spans) into a new {@link Timeline} for {@link #onTimeline} listeners, without a new
+ * snapshot: a recorder writes every snapshot, and a timeline ten times a second must not swell recordings.
  */
 public final class ModelHub implements SnapshotSource {
     /** How many supervisor events a snapshot carries. */
@@ -43,9 +51,14 @@ public final class ModelHub implements SnapshotSource {
     /** The longest {@link #awaitCurrent()} waits. */
     static final Duration AWAIT = Duration.ofSeconds(2);
     private static final SimulatedGil.State NO_GIL = new SimulatedGil(false).state();
+    /** What {@link Timeline#error()} says where the hub was given no slice source. */
+    public static final String NO_TIMELINE = "no fine timeline in this session";
 
     private final Sampler sampler;
     private final Supervisor supervisor;
+    private final SliceSource slices;
+    private final List<Consumer<Timeline>> timelineListeners = new CopyOnWriteArrayList<>();
+    private volatile Timeline timeline;
     private final BlockingQueue<HubInput> inbox = new LinkedBlockingQueue<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot latest;
@@ -58,6 +71,9 @@ public final class ModelHub implements SnapshotSource {
     private final Deque<Event> samplerEvents = new ArrayDeque<>();
     private Measurement lastGood;
     private Measurement lastFailed;
+    private final TimelineBook timelineBook = new TimelineBook();
+    private boolean timelineShown;
+    private SliceWatch sliceWatch;
     private String samplerError;
     private String listenerError;
     private long seq;
@@ -67,13 +83,29 @@ public final class ModelHub implements SnapshotSource {
      * @param supervisor whose workers to show; null for none
      */
     public ModelHub(Sampler sampler, Supervisor supervisor) {
+        this(sampler, supervisor, null);
+    }
+
+    /**
+     * @param slices the fine timeline's source, the hub's own from now on (started while the timeline is
+     *               shown, closed by {@link #close()}); null for none, which {@link Timeline#error()} says
+     */
+    public ModelHub(Sampler sampler, Supervisor supervisor, SliceSource slices) {
         this.sampler = sampler;
         this.supervisor = supervisor;
+        this.slices = slices;
+        String why = slices == null ? NO_TIMELINE : slices.unavailable();
+        this.timeline = why == null ? Timeline.EMPTY : timelineBook.failed(why);
     }
 
     /** A hub started on this sampler and supervisor: {@link #latest()} is set when this returns. */
     public static ModelHub start(Sampler sampler, Supervisor supervisor) {
-        ModelHub hub = new ModelHub(sampler, supervisor);
+        return start(sampler, supervisor, null);
+    }
+
+    /** As above, with the fine timeline's source (null: none). */
+    public static ModelHub start(Sampler sampler, Supervisor supervisor, SliceSource slices) {
+        ModelHub hub = new ModelHub(sampler, supervisor, slices);
         hub.start();
         return hub;
     }
@@ -83,7 +115,12 @@ public final class ModelHub implements SnapshotSource {
      * every window to be theirs. {@link #latest()} is set when this returns.
      */
     public static ModelHub manual(Sampler sampler, Supervisor supervisor) {
-        ModelHub hub = new ModelHub(sampler, supervisor);
+        return manual(sampler, supervisor, null);
+    }
+
+    /** As above, with the fine timeline's source (null: none); it too reads only while shown. */
+    public static ModelHub manual(Sampler sampler, Supervisor supervisor, SliceSource slices) {
+        ModelHub hub = new ModelHub(sampler, supervisor, slices);
         hub.start(false);
         return hub;
     }
@@ -105,6 +142,9 @@ public final class ModelHub implements SnapshotSource {
         // the GIL's books are read here, on the sampler's thread right after its reads: header and rows
         // are then made from the same two readings, whose span is the measurement's
         sampler.onMeasurement(m -> post(new HubInput.Measured(m, supervisor == null ? null : supervisor.gil().accounting())));
+        if (slices != null) {
+            slices.onSlices(b -> post(new HubInput.Sliced(b)));
+        }
         Thread t = new Thread(this::loop, "threadlab-model");
         t.setDaemon(true);
         thread = t;
@@ -179,8 +219,85 @@ public final class ModelHub implements SnapshotSource {
         }
     }
 
-    /** One model for a batch of inputs: every measurement is joined (its CPU history counts), the last one shown. */
+    /**
+     * One model for a batch of inputs: every measurement is joined (its CPU history counts), the last one
+     * shown. The timeline's inputs are handled first, in order, and make no model of their own.
+     */
     private void build(List<HubInput> batch) {
+        boolean model = false;
+        for (HubInput in : batch) {
+            if (in instanceof HubInput.Sliced s) {
+                sliced(s.batch());
+            } else if (in instanceof HubInput.ShowTimeline show) {
+                show(show.on());
+            } else {
+                model = true;
+            }
+        }
+        if (model) {
+            buildModel(batch);
+        }
+    }
+
+    /** On the hub's thread: starts or pauses the slice source; a new start begins a new window. */
+    private void show(boolean on) {
+        if (on == timelineShown) {
+            return;
+        }
+        timelineShown = on;
+        if (slices == null || slices.unavailable() != null) {
+            if (on) {
+                publish(timeline); // says why there is none
+            }
+            return;
+        }
+        if (on) {
+            // the gap since the last pause is no stretch of "no reading": a fresh window
+            timelineBook.clear();
+            timeline = Timeline.EMPTY;
+            sliceWatch = TimelineBook.watch(workers());
+            slices.watch(sliceWatch);
+            slices.start();
+        } else {
+            slices.pause();
+            timeline = Timeline.EMPTY; // as SnapshotSource says: nothing while it is not shown
+        }
+    }
+
+    /** On the hub's thread: a batch of slices makes a new timeline (while shown: late batches after a pause are dropped). */
+    private void sliced(SliceBatch b) {
+        if (!timelineShown) {
+            return;
+        }
+        if (b.slices().isEmpty()) {
+            if (b.error() != null) {
+                publish(timelineBook.failed(b.error()));
+            }
+            return;
+        }
+        List<org.threadlab.work.SimulatedGil.Span> spans = supervisor == null ? List.of()
+                : supervisor.gil().spans(b.slices().get(0).startNanos());
+        Snapshot s = latest;
+        int cores = s != null && s.host() != null && !s.host().cores().isEmpty() ? s.host().cores().size()
+                : Runtime.getRuntime().availableProcessors();
+        publish(timelineBook.add(b, workers(), spans, cores));
+    }
+
+    private void publish(Timeline t) {
+        timeline = t;
+        for (Consumer<Timeline> l : timelineListeners) {
+            try {
+                l.accept(t);
+            } catch (RuntimeException e) {
+                if (!Reasons.of(e).equals(listenerError)) {
+                    listenerError = Reasons.of(e);
+                    note(Event.Type.WARNING, "timeline listener: " + listenerError, Instant.now());
+                }
+            }
+        }
+    }
+
+    private void buildModel(List<HubInput> batch) {
         // the rounds before the workers: the supervisor lists a round once its workers are in its list
         List<org.threadlab.worker.RoundInfo> asked = supervisor == null ? List.of() : supervisor.rounds();
         List<WorkerInfo> workers = workers();
@@ -229,6 +346,13 @@ public final class ModelHub implements SnapshotSource {
         WatchList w = watchList(workers);
         if (!w.equals(sampler.watching())) {
             sampler.watch(w);
+        }
+        if (slices != null && timelineShown) {
+            SliceWatch sw = TimelineBook.watch(workers);
+            if (!sw.equals(sliceWatch)) {
+                sliceWatch = sw;
+                slices.watch(sw);
+            }
         }
         for (Consumer<Snapshot> l : listeners) {
             try {
@@ -325,7 +449,31 @@ public final class ModelHub implements SnapshotSource {
         sampler.setInterval(interval);
     }
 
-    /** Stops the sampler and the hub's thread; {@link #latest()} keeps the last model. */
+    @Override
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    @Override
+    public void onTimeline(Consumer<Timeline> listener) {
+        timelineListeners.add(listener);
+    }
+
+    /** Starts or pauses the slice source, on the hub's thread; returns at once. */
+    @Override
+    public void showTimeline(boolean on) {
+        post(new HubInput.ShowTimeline(on));
+    }
+
+    /** Asks the slice source for slices of this length; the timeline starts a new window at the new length. */
+    @Override
+    public void setSlice(Duration slice) {
+        if (slices != null) {
+            slices.setSlice(slice);
+        }
+    }
+
+    /** Stops the sampler, the slice source and the hub's thread; {@link #latest()} keeps the last model. */
     @Override
     public void close() {
         if (!closed && thread != null) {
@@ -339,6 +487,9 @@ public final class ModelHub implements SnapshotSource {
         }
         closed = true;
         sampler.close();
+        if (slices != null) {
+            slices.close();
+        }
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();

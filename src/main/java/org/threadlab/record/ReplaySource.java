@@ -10,12 +10,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.model.Timeline;
 
 /**
  * A recording played back as a {@link SnapshotSource}, so the live screen draws it unchanged. A
  * thread of its own moves to the next model after the time that separated the two when recorded,
  * divided by the speed; pause, step, speed and "next event" act at once and the wait starts again.
  * Starts paused at the first model.
+ *
+ * <p>Its timeline has one column per recorded model (see {@link ReplayTimeline}): a recording keeps the
+ * refresh interval's figures, not the fine timeline's slices, and its note says so.
  */
 public final class ReplaySource implements SnapshotSource {
     /** The speeds ',' and '.' step through; x1 is in the middle. */
@@ -49,6 +53,9 @@ public final class ReplaySource implements SnapshotSource {
     /** For each model, whether it shows an event the model before did not. */
     private final boolean[] news;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Timeline>> timelineListeners = new CopyOnWriteArrayList<>();
+    private final ReplayTimeline timelines;
+    private volatile boolean timelineShown;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread player;
@@ -73,6 +80,7 @@ public final class ReplaySource implements SnapshotSource {
         this.recording = recording;
         this.models = recording.models();
         this.times = recording.times();
+        this.timelines = new ReplayTimeline(models, times);
         this.news = new boolean[models.size()];
         for (int i : recording.newEvents()) {
             news[i] = true;
@@ -101,6 +109,36 @@ public final class ReplaySource implements SnapshotSource {
     @Override
     public void onSnapshot(Consumer<Snapshot> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * The timeline up to the model on show, one column per recorded model (at most
+     * {@link org.threadlab.model.TimelineBook#SLICES}); {@link Timeline#EMPTY} while it is not shown.
+     */
+    @Override
+    public Timeline timeline() {
+        return timelineShown ? timelines.at(position().index()) : Timeline.EMPTY;
+    }
+
+    @Override
+    public void onTimeline(Consumer<Timeline> listener) {
+        timelineListeners.add(listener);
+    }
+
+    /** While shown, every model put on show publishes its timeline too; shown at once when turned on. */
+    @Override
+    public void showTimeline(boolean on) {
+        timelineShown = on;
+        if (on) {
+            publishTimeline(position().index());
+        }
+    }
+
+    private void publishTimeline(int index) {
+        Timeline t = timelines.at(index);
+        for (Consumer<Timeline> l : timelineListeners) {
+            l.accept(t);
+        }
     }
 
     /** The interval the model on show was recorded at. */
@@ -176,6 +214,7 @@ public final class ReplaySource implements SnapshotSource {
     /** Runs both under the lock, then tells the listeners when the model on show changed. */
     private boolean change(Runnable first, java.util.function.BooleanSupplier then) {
         Snapshot shown;
+        int at;
         boolean result;
         lock.lock();
         try {
@@ -185,24 +224,29 @@ public final class ReplaySource implements SnapshotSource {
             due = System.nanoTime();
             changed.signalAll();
             shown = index != before ? models.get(index) : null;
+            at = index;
         } finally {
             lock.unlock();
         }
         if (shown != null) {
-            publish(shown);
+            publish(shown, at);
         }
         return result;
     }
 
-    private void publish(Snapshot s) {
+    private void publish(Snapshot s, int at) {
         for (Consumer<Snapshot> l : listeners) {
             l.accept(s);
+        }
+        if (timelineShown) {
+            publishTimeline(at);
         }
     }
 
     private void play() {
         while (true) {
             Snapshot next;
+            int at;
             lock.lock();
             try {
                 if (closed) {
@@ -228,6 +272,7 @@ public final class ReplaySource implements SnapshotSource {
                 due = now - nextDue > MOST_BEHIND_NANOS ? now : nextDue;
                 index++;
                 next = models.get(index);
+                at = index;
                 if (index == models.size() - 1) {
                     playing = false;
                 }
@@ -236,7 +281,7 @@ public final class ReplaySource implements SnapshotSource {
             } finally {
                 lock.unlock();
             }
-            publish(next);
+            publish(next, at);
         }
     }
 

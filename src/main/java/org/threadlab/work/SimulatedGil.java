@@ -2,6 +2,7 @@ package org.threadlab.work;
 
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * so the held spans never overlap (a holder's books close before it unlocks, the next one's open
  * after it has the lock), the threads' held time over any interval adds up to at most the interval,
  * and who holds it and who waits are one consistent picture.
+ *
+ * <p>It also keeps its hand-overs: every held and waited span, closed where the books are written, in a
+ * bounded log of the last {@link #SPANS} ({@link #spans}), so the timeline shows who held it exactly.
  */
 public final class SimulatedGil {
     public static final Duration DEFAULT_SWITCH_INTERVAL = Duration.ofMillis(5);
+    /**
+     * How many closed spans the log keeps: at the 5 ms switch interval two busy threads close ~400 a
+     * second (a held and a waited span per hand-over), so this is some ten seconds of them, more than the
+     * timeline's window, for a few hundred kilobytes at most.
+     */
+    public static final int SPANS = 8192;
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final AtomicLong handoffs = new AtomicLong();
@@ -37,6 +47,7 @@ public final class SimulatedGil {
     private final List<Account> accounts = new ArrayList<>();
     private int waiting;
     private String holderName;
+    private final ArrayDeque<Span> spans = new ArrayDeque<>();
 
     public SimulatedGil(boolean enabled) {
         this.enabled = enabled;
@@ -89,6 +100,54 @@ public final class SimulatedGil {
                     Map.copyOf(usage));
         }
     }
+
+    /**
+     * The held and waited spans that ended at or after {@code sinceNanos} ({@link System#nanoTime()}),
+     * oldest end first, then the spans open now, clipped to now: the exact hand-overs, from the same
+     * books as {@link #accounting()}. Spans older than the log's {@link #SPANS} are gone.
+     */
+    public List<Span> spans(long sinceNanos) {
+        synchronized (books) {
+            long now = System.nanoTime();
+            List<Span> out = new ArrayList<>();
+            for (var it = spans.descendingIterator(); it.hasNext(); ) {
+                Span s = it.next();
+                if (s.toNanos() < sinceNanos) {
+                    break; // the log is in order of the spans' ends
+                }
+                out.add(s);
+            }
+            java.util.Collections.reverse(out);
+            for (Account a : accounts) {
+                if (a.waitSince >= 0) {
+                    out.add(new Span(a.threadId, a.name, false, a.waitSince, now));
+                }
+                if (a.heldSince >= 0) {
+                    out.add(new Span(a.threadId, a.name, true, a.heldSince, now));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Under "books": a span closed. */
+    private void logSpan(Account a, boolean held, long from, long to) {
+        if (spans.size() >= SPANS) {
+            spans.removeFirst();
+        }
+        spans.addLast(new Span(a.threadId, a.name, held, from, to));
+    }
+
+    /**
+     * One thread's hold of the lock, or its wait for it.
+     *
+     * @param threadId  the Java thread id ({@link Thread#getId()})
+     * @param holder    the holder's name
+     * @param held      true: it held the lock; false: it waited for it
+     * @param fromNanos {@link System#nanoTime()} when it took the lock (or began to wait)
+     * @param toNanos   when it gave it up (or got it, or gave up waiting); now for a span still open
+     */
+    public record Span(long threadId, String holder, boolean held, long fromNanos, long toNanos) {}
 
     /** One per thread that does CPU work; not thread-safe, used only by its own thread. */
     public Holder holder(String name, Listener listener) {
@@ -177,14 +236,16 @@ public final class SimulatedGil {
     /** A holder's books; written by its own thread under "books", read under it by {@link #accounting}. */
     private static final class Account {
         final long threadId;
+        final String name;
         final WeakReference<Thread> thread;
         long held;
         long heldSince = -1;
         long waited;
         long waitSince = -1;
 
-        Account(Thread t) {
+        Account(Thread t, String name) {
             this.threadId = t.getId();
+            this.name = name;
             this.thread = new WeakReference<>(t);
         }
 
@@ -230,7 +291,9 @@ public final class SimulatedGil {
                 held = false;
                 synchronized (books) {
                     // the books close before the lock is given up: held spans never overlap
-                    account.held += System.nanoTime() - account.heldSince;
+                    long now = System.nanoTime();
+                    account.held += now - account.heldSince;
+                    logSpan(account, true, account.heldSince, now);
                     account.heldSince = -1;
                     holderName = null;
                 }
@@ -241,7 +304,7 @@ public final class SimulatedGil {
         private void acquire() throws InterruptedException {
             if (account == null) {
                 // opened by the first acquire, on the thread that uses this holder
-                account = new Account(Thread.currentThread());
+                account = new Account(Thread.currentThread(), name);
                 synchronized (books) {
                     // threads come and go without anyone reading the books (run, compare): drop the ended
                     accounts.removeIf(a -> a.ended() && a.heldSince < 0 && a.waitSince < 0);
@@ -266,6 +329,7 @@ public final class SimulatedGil {
                         long now = System.nanoTime();
                         waiting--;
                         account.waited += now - account.waitSince;
+                        logSpan(account, false, account.waitSince, now);
                         account.waitSince = -1;
                         if (got) {
                             took(now);
