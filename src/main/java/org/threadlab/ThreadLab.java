@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 DemoCommand.class,
                 SnapshotCommand.class,
+                org.threadlab.cli.TimelineCommand.class,
                 BenchCommand.class,
                 WorkloadsCommand.class,
                 org.threadlab.cli.CompletionCommand.class,
