@@ -86,6 +86,9 @@ public final class SliceMeasure {
                 long end = System.nanoTime() + 3_000_000_000L;
                 while (System.nanoTime() < end) {
                     next += ms * 1_000_000L;
+                    if (next < System.nanoTime()) {
+                        next = System.nanoTime() + ms * 1_000_000L; // a stalled loop: no slice of a few µs
+                    }
                     while (System.nanoTime() < next) {
                         java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
