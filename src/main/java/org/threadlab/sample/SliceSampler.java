@@ -96,6 +96,7 @@ public final class SliceSampler implements SliceSource {
         inForce = lengthFor(asked, w == null ? 0 : expectedThreads(w));
     }
 
+    /** @throws IllegalArgumentException outside {@link #MIN_SLICE}..{@link #MAX_SLICE} */
     @Override
     public void setSlice(Duration slice) {
         if (slice.compareTo(MIN_SLICE) < 0 || slice.compareTo(MAX_SLICE) > 0) {
@@ -300,6 +301,7 @@ public final class SliceSampler implements SliceSource {
         for (long tid : ended) {
             tracked.remove(tid).close();
         }
+        inForce = lengthFor(asked, tracked.size()); // a process followed whole may have grown
         return start < 0 ? null : new Slice(start, end, out, Map.of());
     }
 
@@ -345,7 +347,12 @@ public final class SliceSampler implements SliceSource {
             }
             for (long tid : tids) {
                 Tracked t = before.remove(tid);
-                tracked.put(tid, t != null && t.pid == pid ? t : open(pid, tid, w));
+                Long javaId = pid == selfPid ? w.javaIdByTid().get(tid) : null;
+                if (t != null && (t.pid != pid || t.javaId != (javaId == null ? -1 : javaId))) {
+                    t.close(); // another process's thread, or now known as a Java thread: read afresh
+                    t = null;
+                }
+                tracked.put(tid, t != null ? t : open(pid, tid, w));
             }
         }
         for (Tracked t : before.values()) {

@@ -27,6 +27,16 @@ class TimelineCommandTest {
     }
 
     @Test
+    void helpAndCompletionKnowTheCommand() {
+        CliTest.Outcome help = CliTest.exec("timeline", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--slice=DURATION") && help.out().contains("Exit codes: 0 followed"), help.out());
+        CliTest.Outcome completion = CliTest.exec("generate-completion");
+        assertTrue(completion.out().contains("function _picocli_threadlab_timeline()"), "completion has the command");
+        assertTrue(completion.out().contains("'--slice'"), "and its options");
+    }
+
+    @Test
     void aProcessIsFollowedSliceBySliceAndSummed() throws Exception {
         Assumptions.assumeTrue(org.threadlab.sample.Kernel.LINUX, "needs /proc");
         Process sleeper = new ProcessBuilder("sleep", "30").start();
