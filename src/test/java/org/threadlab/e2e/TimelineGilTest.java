@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The real CPython GIL, measured from outside by the jar's {@code timeline --json}: CPython's four busy
  * threads sum at most ~1 core slice after slice with one thread running at a time, while two busy native
- * threads (a single-file Java program) run both at once, in the same window. Ctrl-C prints what was read.
+ * threads (a single-file Java program) are both ready to run at once, in the same window; where the rest
+ * of the machine leaves room (from /proc/stat over the window), the pair gets about two cores, clearly
+ * more than CPython's four. Ctrl-C prints what was read.
  */
 class TimelineGilTest {
     @BeforeAll
@@ -79,15 +81,6 @@ class TimelineGilTest {
         }
     }
 
-    private static Read timeline(long pid, String duration) throws Exception {
-        Process p = new ProcessBuilder(Jar.command("timeline", "--pid", Long.toString(pid), "--duration", duration, "--json"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), json);
-        return Read.parse(json);
-    }
-
     private static Process python(String seconds) {
         try {
             return new ProcessBuilder("python3", Path.of("demos", "busy_threads.py").toAbsolutePath().toString(), seconds)
@@ -132,11 +125,23 @@ class TimelineGilTest {
             awaitThreads(py, 5);
             awaitThreads(jv, 3, "busy-0", "busy-1");
             Thread.sleep(300); // past the JIT's first compilations, which would count as a third busy thread
-            // the same window for both: two jars side by side
-            CompletableFuture<Read> pyRead = CompletableFuture.supplyAsync(() -> call(py.pid()));
-            CompletableFuture<Read> jvRead = CompletableFuture.supplyAsync(() -> call(jv.pid()));
-            Read p = pyRead.get(90, TimeUnit.SECONDS);
-            Read j = jvRead.get(90, TimeUnit.SECONDS);
+            // the same window for both: two jars side by side, the rest of the machine's load read around it
+            Process pyT = new ProcessBuilder(Jar.command("timeline", "--pid", Long.toString(py.pid()), "--duration", "3s", "--json"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process jvT = new ProcessBuilder(Jar.command("timeline", "--pid", Long.toString(jv.pid()), "--duration", "3s", "--json"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            CompletableFuture<String> pyOut = output(pyT);
+            CompletableFuture<String> jvOut = output(jvT);
+            awaitThreads(pyT, 1, "threadlab-slice");
+            awaitThreads(jvT, 1, "threadlab-slice");
+            Host before = Host.read(py.pid(), jv.pid());
+            assertTrue(pyT.waitFor(60, TimeUnit.SECONDS) && jvT.waitFor(60, TimeUnit.SECONDS));
+            Host after = Host.read(py.pid(), jv.pid());
+            assertEquals(0, pyT.exitValue());
+            assertEquals(0, jvT.exitValue());
+            Read p = Read.parse(pyOut.get(10, TimeUnit.SECONDS));
+            Read j = Read.parse(jvOut.get(10, TimeUnit.SECONDS));
+            double others = after.othersSince(before);
             int n = p.span().size();
             assertTrue(n >= 100, "3 s of 20 ms slices: " + n);
             int underOneCore = 0;
@@ -156,19 +161,61 @@ class TimelineGilTest {
             }
             // runnable counts as 'R' too: both are ready to run at most reads, however busy the machine
             assertTrue(bothRunning > 0.75 * j.span().size(), "both native threads 'R' in only " + bothRunning + " of " + j.span().size() + " reads");
-            assertTrue(j.meanCores() > 1.3 * p.meanCores(), "two native threads got no more than the GIL's four: "
-                    + j.meanCores() + " vs " + p.meanCores() + " cores");
+            // two or more 'R' at once: the native pair nearly always, CPython's four clearly less often (under load its
+            // waiting threads queue for a core too, so not never)
+            double pyTwo = 1 - oneRunning / (double) n;
+            double jvTwo = bothRunning / (double) j.span().size();
+            assertTrue(pyTwo < jvTwo - 0.2, "python's threads 2+ 'R' at " + pyTwo + " of reads, the native pair at " + jvTwo);
+            // with room on the machine, the GIL shows in the cores: python's four get about one, the native two about
+            // two. With hogs beside the suite it does not: CPython's waiting threads are runnable too (each spent ~0.4
+            // of a core in the run queue at load 12), so the kernel shares the cores out alike and neither reaches its cap
+            double room = Math.min(2, Runtime.getRuntime().availableProcessors() - others);
+            System.out.printf("others' load %.2f cores: room %.2f%n", others, room);
+            if (room >= 1.7) {
+                assertTrue(j.meanCores() > 1.3 * p.meanCores(), "two native threads got no more than the GIL's four: "
+                        + j.meanCores() + " vs " + p.meanCores() + " cores");
+                assertTrue(j.meanCores() > room - 0.4, "~2 cores for the native pair where the machine left room: "
+                        + j.meanCores() + " (others " + others + ")");
+            }
         } finally {
             py.destroyForcibly().waitFor();
             jv.destroyForcibly().waitFor();
         }
     }
 
-    private static Read call(long pid) {
-        try {
-            return timeline(pid, "3s");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static CompletableFuture<String> output(Process p) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The host's busy jiffies and the two programs', as the kernel counts them (/proc/stat, their stat). */
+    private record Host(long busy, long programs, long nanos) {
+        static Host read(long... pids) throws IOException {
+            long t = System.nanoTime();
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            long programs = 0;
+            for (long pid : pids) {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                programs += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+            return new Host(busy, programs, t);
+        }
+
+        /** Cores busy with anything but the two programs (the timelines' own reading included), at USER_HZ 100. */
+        double othersSince(Host before) {
+            return ((busy - before.busy) - (programs - before.programs)) / 100.0 / ((nanos - before.nanos) / 1e9);
         }
     }
 
