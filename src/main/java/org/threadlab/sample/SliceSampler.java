@@ -48,6 +48,8 @@ public final class SliceSampler implements SliceSource {
     private volatile Duration inForce = DEFAULT_SLICE;
     private volatile boolean running;
     private volatile boolean closed;
+    /** True while the slices thread waits to be started: everything read so far has been published. */
+    private boolean idle;
     private volatile Duration kernelTick;
     private Thread thread;
 
@@ -150,9 +152,30 @@ public final class SliceSampler implements SliceSource {
         }
     }
 
+    /**
+     * Stops reading; returns once the slices thread has published what it had and stopped (at most a
+     * second's wait), so no batch arrives after it — unless called from a listener, on that thread itself.
+     */
     @Override
     public void pause() {
-        running = false;
+        synchronized (lock) {
+            running = false;
+            lock.notifyAll();
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            while (thread != null && Thread.currentThread() != thread && !idle && !closed) {
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0) {
+                    break;
+                }
+                LockSupport.unpark(thread);
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, Math.min(wait, 10_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
     }
 
     @Override
@@ -242,15 +265,18 @@ public final class SliceSampler implements SliceSource {
 
     private boolean awaitStart() {
         synchronized (lock) {
+            idle = true;
+            lock.notifyAll();
             while (!running && !closed) {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
                     if (closed) {
-                        return false;
+                        break;
                     }
                 }
             }
+            idle = false;
             return !closed;
         }
     }

@@ -150,8 +150,12 @@ class SliceSamplerTest {
                 s.watch(new SliceWatch(Map.of(self, new LinkedHashSet<>(List.of(spin.tid, blockedTid[0]))),
                         Map.of(spin.tid, spin.thread.getId(), blockedTid[0], blocked.getId())));
                 s.step();
-                Thread.sleep(30);
-                Slice slice = s.step();
+                Slice slice;
+                do { // the spinner may wait for a core on a busy machine: until it ran in a slice
+                    assertTrue(System.nanoTime() < deadline, "the spinner never ran");
+                    Thread.sleep(30);
+                    slice = s.step();
+                } while (slice.threads().get(0).cpuNanos() <= 0);
                 ThreadSlice spinning = slice.threads().get(0);
                 ThreadSlice onLock = slice.threads().get(1);
                 assertTrue(spinning.exact() && onLock.exact());
@@ -193,8 +197,7 @@ class SliceSamplerTest {
                 assertTrue(sl.spanNanos() > 0);
             }
             s.pause();
-            Thread.sleep(100); // let a batch in flight arrive
-            int before = seen.size();
+            int before = seen.size(); // pause returns once what was read is published
             Thread.sleep(300);
             assertEquals(before, seen.size(), "no reads while paused");
             s.start();
