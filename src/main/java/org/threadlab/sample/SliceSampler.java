@@ -68,6 +68,12 @@ public final class SliceSampler implements SliceSource {
         this(Platform.PROC, ProcessHandle.current().pid(), true);
     }
 
+    /** What {@code platform} reads: its /proc root (a fixture directory in tests); none where it uses OSHI. */
+    public SliceSampler(Platform platform) {
+        this(platform.procRoot() == null ? "" : platform.procRoot(), ProcessHandle.current().pid(),
+                Platform.PROC.equals(platform.procRoot()));
+    }
+
     /** A /proc tree at {@code root} (a fixture in tests) whose "self" is {@code selfPid}. */
     SliceSampler(String root, long selfPid, boolean live) {
         this.root = root;
@@ -190,7 +196,7 @@ public final class SliceSampler implements SliceSource {
 
     @Override
     public String unavailable() {
-        if (live && !Platform.PROC_AVAILABLE) {
+        if (root.isEmpty() || (live && !Platform.PROC_AVAILABLE)) {
             return "needs Linux's /proc";
         }
         return ProcFiles.list(root).length == 0 ? "cannot read " + root : null;

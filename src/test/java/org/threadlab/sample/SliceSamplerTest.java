@@ -85,6 +85,13 @@ class SliceSamplerTest {
         s.watch(new SliceWatch(Map.of(77L, Set.of()), Map.of()));
         s.step();
         assertEquals(List.of(77L, 80L), s.step().threads().stream().map(ThreadSlice::tid).toList());
+        assertNull(s.unavailable());
+        try (SliceSampler viaPlatform = new SliceSampler(Platform.proc(proc))) {
+            viaPlatform.watch(new SliceWatch(Map.of(77L, Set.of()), Map.of()));
+            viaPlatform.step();
+            assertEquals(2, viaPlatform.step().threads().size(), "a Platform's /proc root is read");
+        }
+        assertEquals("needs Linux's /proc", new SliceSampler(Platform.of(() -> null)).unavailable());
         task(77, 79, "busy-0", 'R', 0, 0, 0);
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<Long> tids;
