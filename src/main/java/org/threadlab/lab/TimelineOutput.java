@@ -123,9 +123,13 @@ public record TimelineOutput(long pid, Duration slice, Duration kernelTick, List
         return SliceSampler.note(slice, kernelTick);
     }
 
-    /** Per slice one row, per thread one column: CPU ns, state letter and core ("19871234 R1"). */
+    /**
+     * Per slice one row, per thread one column: CPU ns, state letter and core ("19871234 R1"). Threads that
+     * never ran nor were read 'R' are left out (a JVM has dozens), with a line saying how many.
+     */
     public String table() {
-        List<Lane> lanes = lanes();
+        List<Lane> all = lanes();
+        List<Lane> lanes = all.stream().filter(TimelineOutput::ranAtAll).toList();
         String[] headers = new String[lanes.size() + 2];
         headers[0] = ">t ms";
         for (int l = 0; l < lanes.size(); l++) {
@@ -145,7 +149,18 @@ public record TimelineOutput(long pid, Duration slice, Duration kernelTick, List
             row[row.length - 1] = String.format(Locale.ROOT, "%.2f", cores[i]);
             t.row(row);
         }
-        return t.toString();
+        int idle = all.size() - lanes.size();
+        return t + (idle == 0 ? "" : idle + (idle == 1 ? " thread" : " threads")
+                + " that never ran left out (in the summary and --json)" + System.lineSeparator());
+    }
+
+    private static boolean ranAtAll(Lane lane) {
+        for (ThreadSlice c : lane.cells()) {
+            if (c != null && (c.cpuNanos() > 0 || c.state() == 'R')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The summary: per thread, per slice, the hand-overs, and the honesty note. */

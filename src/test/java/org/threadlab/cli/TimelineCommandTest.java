@@ -52,7 +52,8 @@ class TimelineCommandTest {
 
             CliTest.Outcome text = CliTest.exec("timeline", "--pid", "" + sleeper.pid(), "--duration", "100ms", "--slice", "20ms");
             assertEquals(0, text.code(), text.err());
-            assertTrue(text.out().contains(sleeper.pid() + " sleep"), text.out());
+            assertTrue(text.out().contains("1 thread that never ran left out"), "asleep throughout: " + text.out());
+            assertTrue(text.out().contains(sleeper.pid() + "  sleep "), "in the summary: " + text.out());
             assertTrue(text.out().contains("cores per slice (all threads): median 0.00"), text.out());
             assertTrue(text.out().contains("20 ms slices · CPU per slice to ±"), text.out());
         } finally {
