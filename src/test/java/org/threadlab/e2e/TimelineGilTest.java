@@ -170,12 +170,16 @@ class TimelineGilTest {
             // two. With hogs beside the suite it does not: CPython's waiting threads are runnable too (each spent ~0.4
             // of a core in the run queue at load 12), so the kernel shares the cores out alike and neither reaches its cap
             double room = Math.min(2, Runtime.getRuntime().availableProcessors() - others);
-            System.out.printf("others' load %.2f cores: room %.2f%n", others, room);
+            // what is left for the native pair beside CPython, which runs in the same window
+            double roomForPair = Math.min(2, Runtime.getRuntime().availableProcessors() - others - p.meanCores());
+            System.out.printf("others' load %.2f cores: room %.2f, %.2f beside python%n", others, room, roomForPair);
             if (room >= 1.7) {
                 assertTrue(j.meanCores() > 1.3 * p.meanCores(), "two native threads got no more than the GIL's four: "
                         + j.meanCores() + " vs " + p.meanCores() + " cores");
-                assertTrue(j.meanCores() > room - 0.4, "~2 cores for the native pair where the machine left room: "
-                        + j.meanCores() + " (others " + others + ")");
+            }
+            if (roomForPair >= 1.7) {
+                assertTrue(j.meanCores() > roomForPair - 0.4, "~2 cores for the native pair where the machine left room: "
+                        + j.meanCores() + " (others " + others + ", python " + p.meanCores() + ")");
             }
         } finally {
             py.destroyForcibly().waitFor();
