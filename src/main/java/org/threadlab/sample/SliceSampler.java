@@ -211,16 +211,20 @@ public final class SliceSampler implements SliceSource {
             lock.notifyAll();
             t = thread;
         }
-        if (t != null) {
+        if (t == null) {
+            // never started (tests that step by hand): the files are this caller's to close
+            for (Tracked tr : tracked.values()) {
+                tr.close();
+            }
+            tracked.clear();
+        } else if (t != Thread.currentThread()) {
+            // the slices thread closes its own files as it ends
             t.interrupt();
             try {
                 t.join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        for (Tracked tr : tracked.values()) {
-            tr.close();
         }
     }
 

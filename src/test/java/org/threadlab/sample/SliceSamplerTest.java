@@ -215,6 +215,17 @@ class SliceSamplerTest {
             }
             Slice first = seen.get(before).slices().get(0);
             assertTrue(first.spanNanos() < 300_000_000L, "a slice never spans a pause: " + first.spanNanos());
+            // a listener may close the source on its own thread: it ends at once, without waiting for itself
+            java.util.concurrent.CountDownLatch closedFromListener = new java.util.concurrent.CountDownLatch(1);
+            s.onSlices(b2 -> {
+                s.close();
+                closedFromListener.countDown();
+            });
+            long t0 = System.nanoTime();
+            assertTrue(closedFromListener.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            t.join(5000);
+            assertFalse(t.isAlive(), "the slices thread ended");
+            assertTrue(System.nanoTime() - t0 < 1_500_000_000L, "no wait on itself");
         }
     }
 }
