@@ -173,7 +173,7 @@ class TimelineGilTest {
             // what is left for the native pair beside CPython, which runs in the same window
             double roomForPair = Math.min(2, Runtime.getRuntime().availableProcessors() - others - p.meanCores());
             System.out.printf("others' load %.2f cores: room %.2f, %.2f beside python%n", others, room, roomForPair);
-            if (room >= 1.7) {
+            if (room >= 1.5) { // seen: room 1.59, pair 1.26 cores vs CPython's 0.56; room 1.0, 0.43 vs 0.69
                 assertTrue(j.meanCores() > 1.3 * p.meanCores(), "two native threads got no more than the GIL's four: "
                         + j.meanCores() + " vs " + p.meanCores() + " cores");
             }
