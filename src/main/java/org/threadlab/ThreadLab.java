@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 DemoCommand.class,
                 SnapshotCommand.class,
+                org.threadlab.cli.TimelineCommand.class,
                 BenchCommand.class,
                 WorkloadsCommand.class,
                 org.threadlab.cli.CompletionCommand.class,
