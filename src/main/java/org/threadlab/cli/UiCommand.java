@@ -24,6 +24,8 @@ import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.sample.Sampler;
+import org.threadlab.sample.Platform;
+import org.threadlab.sample.SliceSampler;
 import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
 import org.threadlab.ui.TtyTerminal;
@@ -62,10 +64,11 @@ public final class UiCommand implements Callable<Integer> {
 
     /**
      * Where the screen's snapshots come from: the sampler's measurements joined with the supervisor's
-     * workers by the model hub (which also posts the supervisor's events, so they show at once).
+     * workers by the model hub (which also posts the supervisor's events, so they show at once), and the
+     * fine timeline's slices, read only while the timeline pane is open.
      */
     static SnapshotSource openSource(Supervisor supervisor, Duration interval) {
-        return ModelHub.start(new Sampler(interval), supervisor);
+        return ModelHub.start(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
     }
 
     /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.threadlab.sample.Slice;
@@ -430,25 +429,8 @@ public final class TimelineBook {
         return out;
     }
 
-    /**
-     * The honest-resolution line for the screen. Helper "slices" writes {@code SliceSampler.note}; until
-     * the lead points this at it, it is said here, in one place.
-     */
+    /** The honest-resolution line for the screen: the slice sampler's, and that the GIL's cells are exact. */
     static String note(Duration slice, Duration kernelTick, boolean gil) {
-        String s = millis(slice) + " slices";
-        String g = gil ? "; GIL exact (its own books)" : "";
-        if (kernelTick == null) {
-            return s + ": CPU as the kernel books it (tick not measured), states sampled each slice" + g;
-        }
-        if (slice.toNanos() >= TRUSTED_TICKS * kernelTick.toNanos()) {
-            return s + ": CPU to " + millis(kernelTick) + " (kernel tick), states sampled each slice" + g;
-        }
-        return s + ": finer than " + TRUSTED_TICKS + " kernel ticks (" + millis(kernelTick)
-                + "): CPU reads in tick steps, the state sampled each slice draws the cells" + g;
-    }
-
-    private static String millis(Duration d) {
-        long us = d.toNanos() / 1000;
-        return us % 1000 == 0 ? (us / 1000) + " ms" : String.format(Locale.ROOT, "%.1f ms", us / 1000.0);
+        return org.threadlab.sample.SliceSampler.note(slice, kernelTick) + (gil ? " · GIL exact (its own books)" : "");
     }
 }

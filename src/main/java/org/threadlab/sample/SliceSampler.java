@@ -81,11 +81,20 @@ public final class SliceSampler implements SliceSource {
         this.live = live;
     }
 
-    /** The one-line honesty note shown with the timeline. */
+    /**
+     * The one-line honesty note shown with the timeline (screen and {@code timeline} command alike). A
+     * slice shorter than two kernel ticks is said to be one where the state letter, not the CPU figure,
+     * carries the picture: the kernel's figure for a running thread moves in whole ticks.
+     */
     public static String note(Duration slice, Duration kernelTick) {
-        String tick = kernelTick == null ? "± one kernel tick (not measured)"
-                : "±" + millis(kernelTick) + " (kernel tick)";
-        return millis(slice) + " slices · CPU per slice to " + tick + " · states read at each slice's end";
+        if (kernelTick == null) {
+            return millis(slice) + " slices · CPU per slice to ± one kernel tick (not measured) · states read at each slice's end";
+        }
+        if (slice.toNanos() < 2 * kernelTick.toNanos()) {
+            return millis(slice) + " slices, finer than 2 kernel ticks (" + millis(kernelTick)
+                    + "): CPU moves in tick steps · the state read at each slice's end draws the cells";
+        }
+        return millis(slice) + " slices · CPU per slice to ±" + millis(kernelTick) + " (kernel tick) · states read at each slice's end";
     }
 
     private static String millis(Duration d) {

@@ -84,7 +84,7 @@ class TimelineBookTest {
 
     @Test
     void theNoteSaysHowFineTheFiguresAre() {
-        assertEquals("20 ms slices: CPU to 4 ms (kernel tick), states sampled each slice",
+        assertEquals("20 ms slices · CPU per slice to ±4 ms (kernel tick) · states read at each slice's end",
                 TimelineBook.note(Duration.ofMillis(20), TICK, false));
         String fine = TimelineBook.note(Duration.ofMillis(5), TICK, true);
         assertTrue(fine.contains("finer than 2 kernel ticks") && fine.contains("GIL exact"), fine);
