@@ -1,0 +1,222 @@
+package org.threadlab.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.threadlab.model.Cell;
+import org.threadlab.model.CellState;
+import org.threadlab.model.CoreLane;
+import org.threadlab.model.Lane;
+import org.threadlab.model.Timeline;
+import org.threadlab.text.Durations;
+
+/**
+ * The timeline pane, over the tables: one row per lane (a worker, or a thread of a watched program)
+ * with a cell per slice, newest at the right, as many as the width holds; one row per core with the
+ * key of the lane that held it; the timeline's own note on how far its figures can be trusted; and a
+ * legend. A running cell shows its core (0-9, then a-z), every other state a character of its own, so
+ * it reads with no colour at all.
+ */
+final class TimelineView {
+    /** Lane rows kept (or all there are) before the core rows take the rest. */
+    private static final int MIN_LANES = 3;
+    /** Lane and core rows the legend makes room for before it takes more than one row. */
+    private static final int WANT_LANES = 4;
+    private static final int WANT_CORES = 4;
+
+    private TimelineView() {}
+
+    /** What goes where in a pane of this size for this timeline: rows per part, label width, columns of cells. */
+    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top) {}
+
+    static Plan plan(Layout.Rect r, Timeline t, UiState st, Theme theme) {
+        int w = r.w() - 2;
+        int longest = 0;
+        for (Lane l : t.lanes()) {
+            longest = Math.max(longest, l.label().length());
+        }
+        // a label as long as the longest, within a third of the width: the cells are what the pane is for
+        int labelW = Math.max(6, Math.min(longest, Math.min(24, w / 3)));
+        int cols = Math.max(1, w - labelW - 3);
+        int noteRows = (t.note() == null || t.note().isEmpty() ? 0 : 1) + (t.error() == null ? 0 : 1);
+        int avail = Math.max(0, r.h() - 1 - noteRows);
+        List<String> legend = legendLines(legend(t, theme, Math.min(cols, t.slices())), w);
+        int lanes = t.lanes().size();
+        int cores = t.cores().size();
+        // the legend gives way, down to one row (the states on show come first in it), to a few lanes and cores
+        int want = Math.min(lanes, WANT_LANES) + Math.min(cores, WANT_CORES);
+        int legendRows = Math.max(Math.min(1, avail), Math.min(legend.size(), avail - want));
+        int body = Math.max(0, avail - legendRows);
+        int laneRows = Math.min(lanes, Math.max(Math.min(lanes, MIN_LANES), body - cores));
+        laneRows = Math.min(laneRows, body);
+        int coreRows = Math.min(cores, body - laneRows);
+        laneRows = Math.min(lanes, body - coreRows);
+        int top = Math.max(0, Math.min(st.timelineTop, lanes - laneRows));
+        return new Plan(noteRows, laneRows, shownCores(t, coreRows, cols), legend.subList(0, Math.min(legend.size(), legendRows)),
+                labelW, cols, top);
+    }
+
+    /** How many lane rows this pane shows: what Up/Down scroll by. */
+    static int laneRows(Layout.Rect r, Timeline t, UiState st, Theme theme) {
+        return plan(r, t, st, theme).laneRows();
+    }
+
+    static void draw(Canvas c, Layout.Rect r, Timeline t, UiState st) {
+        for (int y = r.y(); y < r.y() + r.h(); y++) {
+            c.fill(r.x(), y, r.w(), Theme.Role.NORMAL);
+        }
+        Plan p = plan(r, t, st, c.theme);
+        int shown = Math.min(p.cols(), t.slices());
+        c.rule(r.x(), r.y(), r.w(), title(t, p, shown, r.w() - 4), Theme.Role.TITLE_FOCUS, -1, c.theme.teeUp);
+        int x = r.x() + 1;
+        int w = r.w() - 2;
+        int y = r.y() + 1;
+        if (t.note() != null && !t.note().isEmpty()) {
+            c.text(x, y++, c.fit(t.note(), w), Theme.Role.DIM, w);
+        }
+        if (t.error() != null) {
+            c.text(x, y++, c.fit(t.error(), w), Theme.Role.ERROR, w);
+        }
+        if (t.lanes().isEmpty()) {
+            int free = r.y() + r.h() - y - p.legend().size();
+            y += c.wrap(x, y, w, Math.max(0, free), t.slices() == 0 && t.error() == null
+                    ? "Waiting for the first slices. Each worker (and each thread of a watched program) gets a row here,"
+                    + " a column per slice, newest at the right."
+                    : "No threads to follow: start workers (4t, p) and each gets a row here, a column per slice.", Theme.Role.DIM);
+        }
+        int cellX = x + p.labelW() + 3;
+        int pad = p.cols() - shown;
+        for (int i = 0; i < p.laneRows(); i++) {
+            Lane lane = t.lanes().get(p.top() + i);
+            c.text(x, y, String.valueOf(lane.key()), Theme.Role.KEY, 1);
+            c.cell(x + 2, y, lane.label(), Theme.Role.NORMAL, p.labelW(), false);
+            List<Cell> cells = lane.cells();
+            for (int j = 0; j < shown; j++) {
+                Cell cell = cells.get(cells.size() - shown + j);
+                char ch = cell.state() == CellState.RUNNING ? Theme.core(cell.core()) : c.theme.cell(cell.state());
+                c.text(cellX + pad + j, y, String.valueOf(ch), Theme.cellRole(cell), 1);
+            }
+            y++;
+        }
+        for (int core : p.cores()) {
+            CoreLane row = t.cores().get(core);
+            c.cell(x, y, "cpu" + row.core(), Theme.Role.COLUMN, p.labelW() + 2, true);
+            List<Integer> holders = row.holders();
+            Theme.Role role = Theme.coreRole(row.core());
+            for (int j = 0; j < shown; j++) {
+                int h = holders.get(holders.size() - shown + j);
+                if (h >= 0 && h < t.lanes().size()) {
+                    c.text(cellX + pad + j, y, String.valueOf(t.lanes().get(h).key()), role, 1);
+                }
+            }
+            y++;
+        }
+        int ly = r.y() + r.h() - p.legend().size();
+        for (int i = 0; i < p.legend().size(); i++) {
+            c.text(x, ly + i, p.legend().get(i), Theme.Role.DIM, w);
+        }
+    }
+
+    /**
+     * The rule's title: what a column is and how much time is on show, which lanes when they do not all
+     * fit, which cores when some are left out, then the keys; whole parts are left out from the end when
+     * the width runs short.
+     */
+    static String title(Timeline t, Plan p, int shown, int room) {
+        List<String> parts = new ArrayList<>();
+        parts.add("> Timeline");
+        parts.add(Durations.format(t.slice()) + " a column" + (shown > 0 ? ", last " + Durations.format(t.slice().multipliedBy(shown)) : ""));
+        if (p.laneRows() < t.lanes().size()) {
+            parts.add("lanes " + (p.top() + 1) + "-" + (p.top() + p.laneRows()) + " of " + t.lanes().size());
+        }
+        if (p.cores().size() < t.cores().size()) {
+            parts.add(p.cores().size() + " of " + t.cores().size() + " cores");
+        }
+        parts.add("[ ] zoom");
+        parts.add("T or Esc close");
+        StringBuilder sb = new StringBuilder(parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            if (sb.length() + 2 + parts.get(i).length() > room) {
+                break;
+            }
+            sb.append("  ").append(parts.get(i));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The cores to show in {@code rows} rows: all when they fit, else the ones the lanes held most in
+     * the columns on show (a 64-core machine's idle cores say nothing), in core order.
+     */
+    private static List<Integer> shownCores(Timeline t, int rows, int cols) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < t.cores().size(); i++) {
+            all.add(i);
+        }
+        if (rows >= all.size()) {
+            return all;
+        }
+        int shown = Math.min(cols, t.slices());
+        List<Integer> busiest = new ArrayList<>(all);
+        busiest.sort(Comparator.comparingInt((Integer i) -> -held(t.cores().get(i), shown)).thenComparingInt(i -> i));
+        // only cores some lane held: the count in the title says how many are left out
+        List<Integer> out = new ArrayList<>(busiest.subList(0, Math.max(0, rows)).stream()
+                .filter(i -> held(t.cores().get(i), shown) > 0).toList());
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static int held(CoreLane c, int last) {
+        int n = 0;
+        List<Integer> h = c.holders();
+        for (int j = Math.max(0, h.size() - last); j < h.size(); j++) {
+            n += h.get(j) >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The legend's items: every state's character and words, those on show first, so that a legend
+     * cut to one row (a lesson at 80x24) still explains what the class is looking at.
+     */
+    static List<String> legend(Timeline t, Theme theme, int shown) {
+        java.util.EnumSet<CellState> present = java.util.EnumSet.noneOf(CellState.class);
+        for (Lane l : t.lanes()) {
+            List<Cell> cells = l.cells();
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
+                present.add(cells.get(j).state());
+            }
+        }
+        List<String> first = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int cores = t.cores().size();
+        String digits = cores > 10 ? "0-9,a-" + Theme.core(Math.min(35, cores - 1)) : cores > 1 ? "0-" + (cores - 1) : "0";
+        for (CellState s : CellState.values()) {
+            String item = switch (s) {
+                case RUNNING -> digits + " running on that core";
+                case NONE -> "blank: " + s.words();
+                default -> theme.cell(s) + " " + s.words();
+            };
+            (present.contains(s) ? first : rest).add(item);
+        }
+        first.addAll(rest);
+        return first;
+    }
+
+    /** The items flowed into lines of {@code w} columns, two spaces apart. */
+    static List<String> legendLines(List<String> items, int w) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String item : items) {
+            if (line.length() > 0 && line.length() + 2 + item.length() > w) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? "  " : "").append(item);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}
