@@ -1,5 +1,6 @@
 package org.threadlab.ui;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +25,14 @@ final class TimelineView {
     private static final int WANT_LANES = 4;
     private static final int WANT_CORES = 4;
 
+    /** The axis's steps: the first at least 12 columns long is used. */
+    private static final List<Duration> AXIS_STEPS = java.util.stream.Stream.of(50L, 100L, 200L, 500L, 1000L, 2000L, 5000L, 10_000L,
+            20_000L, 30_000L, 60_000L, 120_000L, 300_000L, 600_000L).map(Duration::ofMillis).toList();
+
     private TimelineView() {}
 
     /** What goes where in a pane of this size for this timeline: rows per part, label width, columns of cells. */
-    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top) {}
+    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top, boolean axis) {}
 
     static Plan plan(Layout.Rect r, Timeline t, UiState st, Theme theme) {
         int w = r.w() - 2;
@@ -52,8 +57,11 @@ final class TimelineView {
         int coreRows = Math.min(cores, body - laneRows);
         laneRows = Math.min(lanes, body - coreRows);
         int top = Math.max(0, Math.min(st.timelineTop, lanes - laneRows));
-        return new Plan(noteRows, laneRows, shownCores(t, coreRows, cols), legend.subList(0, Math.min(legend.size(), legendRows)),
-                labelW, cols, top);
+        List<Integer> shownCores = shownCores(t, coreRows, cols);
+        // a time axis under the rows where one is free: how long ago each column was
+        boolean axis = lanes > 0 && t.slices() > 0 && body - laneRows - shownCores.size() >= 1;
+        return new Plan(noteRows, laneRows, shownCores, legend.subList(0, Math.min(legend.size(), legendRows)),
+                labelW, cols, top, axis);
     }
 
     /** How many lane rows this pane shows: what Up/Down scroll by. */
@@ -111,7 +119,13 @@ final class TimelineView {
             }
             y++;
         }
-        int ly = r.y() + r.h() - p.legend().size();
+        if (p.axis()) {
+            c.cell(x, y, "ago", Theme.Role.DIM, p.labelW() + 2, true);
+            c.text(cellX, y, axis(t.slice(), p.cols(), shown), Theme.Role.DIM, p.cols());
+            y++;
+        }
+        // the legend right under the rows (a blank row between where there is room), not at the pane's foot
+        int ly = Math.min(r.y() + r.h() - p.legend().size(), y + 1);
         for (int i = 0; i < p.legend().size(); i++) {
             c.text(x, ly + i, p.legend().get(i), Theme.Role.DIM, w);
         }
@@ -142,6 +156,52 @@ final class TimelineView {
             sb.append("  ").append(parts.get(i));
         }
         return sb.toString();
+    }
+
+    /**
+     * The time axis under the cells, {@code cols} wide, the newest column at the right: "now" ends there,
+     * and "-1s", "-2s"... end at the column that long ago, as far apart as a 1-2-5 step keeps them 12
+     * columns or more.
+     */
+    static String axis(Duration slice, int cols, int shown) {
+        char[] row = " ".repeat(cols).toCharArray();
+        long sliceNanos = Math.max(1, slice.toNanos());
+        long step = AXIS_STEPS.get(AXIS_STEPS.size() - 1).toNanos();
+        for (Duration d : AXIS_STEPS) {
+            if (d.toNanos() / sliceNanos >= 12) {
+                step = d.toNanos();
+                break;
+            }
+        }
+        put(row, cols - 1, "now");
+        for (long k = 1; ; k++) {
+            long cells = k * step / sliceNanos;
+            if (cells >= shown) {
+                break;
+            }
+            int end = cols - 1 - (int) cells;
+            if (end < 4) {
+                break;
+            }
+            put(row, end, "-" + Durations.format(Duration.ofNanos(k * step)));
+        }
+        return new String(row);
+    }
+
+    /** Writes {@code s} so that it ends at {@code end}, where the columns it needs (and one before) are free. */
+    private static void put(char[] row, int end, String s) {
+        int start = end - s.length() + 1;
+        if (start < 0) {
+            return;
+        }
+        for (int i = Math.max(0, start - 1); i <= end; i++) {
+            if (row[i] != ' ') {
+                return;
+            }
+        }
+        for (int i = 0; i < s.length(); i++) {
+            row[start + i] = s.charAt(i);
+        }
     }
 
     /**

@@ -84,6 +84,62 @@ final class TimelineFixtures {
                 List.of(new CoreLane(0, core0), new CoreLane(1, java.util.Collections.nCopies(slices, -1))), NOTE, null);
     }
 
+    /**
+     * The lab's workers ({@link Fixtures#lab}) over {@code slices} slices on its 4 cores: cpu-1 on core 1,
+     * waiting for a core one slice in ten; counter-12 taking a lock in turns with its running; two
+     * sleepers waking now and then; the process cpu-3 moving between cores 0 and 2; mem-4 ending early.
+     */
+    static Timeline lab(int slices) {
+        String[] labels = {"#1 cpu-1", "#12 counter-12", "#942 sleep-942", "#943 sleep-943", "#3 cpu-3", "#4 mem-4"};
+        int[] ids = {1, 12, 942, 943, 3, 4};
+        long[] tids = {20743, 20801, 21688, 21689, 20764, 20805};
+        List<List<Cell>> cells = new ArrayList<>();
+        List<List<Integer>> holders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            cells.add(new ArrayList<>());
+        }
+        for (int c = 0; c < 4; c++) {
+            holders.add(new ArrayList<>());
+        }
+        for (int s = 0; s < slices; s++) {
+            int[] on = {-1, -1, -1, -1};
+            Cell cpu = s % 10 == 9 ? new Cell(CellState.RUNNABLE, 1, 0.2) : new Cell(CellState.RUNNING, 1, 0.9);
+            cells.get(0).add(cpu);
+            if (cpu.state() == CellState.RUNNING) {
+                on[1] = 0;
+            }
+            Cell counter = s % 6 < 2 ? new Cell(CellState.LOCKED, 3, 0) : new Cell(CellState.RUNNING, 3, 0.5);
+            cells.get(1).add(counter);
+            if (counter.state() == CellState.RUNNING) {
+                on[3] = 1;
+            }
+            for (int k = 2; k <= 3; k++) {
+                boolean awake = s % 25 == (k == 2 ? 3 : 15);
+                cells.get(k).add(awake ? new Cell(CellState.RUNNING, k, 0.1) : new Cell(CellState.SLEEPING, k, 0));
+                if (awake) {
+                    on[k] = k;
+                }
+            }
+            int core = (s / 30) % 2 == 0 ? 0 : 2;
+            cells.get(4).add(new Cell(CellState.RUNNING, core, 0.8));
+            on[core] = on[core] < 0 ? 4 : on[core];
+            cells.get(5).add(s < slices / 4 ? new Cell(CellState.RUNNING, 0, 0.9) : new Cell(CellState.ENDED, -1, Double.NaN));
+            for (int c = 0; c < 4; c++) {
+                holders.get(c).add(on[c]);
+            }
+        }
+        List<Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long pid = i >= 4 ? (i == 4 ? Fixtures.LAB_CHILD : 20790) : Fixtures.LAB_SELF;
+            lanes.add(new Lane((char) ('A' + i), labels[i], ids[i], pid, tids[i], cells.get(i)));
+        }
+        List<CoreLane> cores = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            cores.add(new CoreLane(c, holders.get(c)));
+        }
+        return new Timeline(Duration.ofMillis(20), Duration.ofMillis(4), 1_000_000_000L, slices, lanes, cores, NOTE, null);
+    }
+
     /** A source showing one snapshot whose timeline the test sets, and which records what the screen asked of it. */
     static final class Source implements org.threadlab.model.SnapshotSource {
         final org.threadlab.model.Snapshot snapshot;
