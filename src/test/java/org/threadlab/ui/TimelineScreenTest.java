@@ -197,4 +197,19 @@ class TimelineScreenTest {
         assertEquals(Theme.Role.CORE_B, Theme.cellRole(new Cell(CellState.RUNNING, 1, 1)));
         assertEquals(Theme.Role.GIL, Theme.cellRole(new Cell(CellState.GIL_HELD, 1, 1)));
     }
+
+    @Test
+    void theAxisSaysHowLongAgoEachColumnWas() {
+        // 20ms a column: a mark every 500ms (25 columns), "now" ending at the newest column
+        String axis = TimelineView.axis(Duration.ofMillis(20), 80, 80);
+        assertEquals(80, axis.length());
+        assertTrue(axis.endsWith("now"), axis);
+        assertEquals(79 - 25, axis.indexOf("-500ms") + "-500ms".length() - 1, axis);
+        assertEquals(79 - 50, axis.indexOf("-1s") + 2, axis);
+        // 1s a column: a mark every 20s; fewer slices than columns: no mark before the oldest
+        String coarse = TimelineView.axis(Duration.ofSeconds(1), 80, 30);
+        assertTrue(coarse.contains("-20s") && !coarse.contains("-40s"), coarse);
+        String fine = TimelineView.axis(Duration.ofMillis(5), 40, 40);
+        assertTrue(fine.contains("-100ms") || fine.contains("-50ms"), fine);
+    }
 }
