@@ -126,6 +126,9 @@ class TimelineKeysTest {
         st.timelinePane = false;
         String closed = RoundFixtures.screen(120, 40, LAB, st);
         assertTrue(closed.lines().reduce((a, b) -> b).orElseThrow().contains("R rounds T timeline"), closed);
+        // a replay's footer names T too (it acts there: the replay's own timeline), after the keys a replay needs most
+        KeyMap replay = new KeyMap(List.of(ReplayKeys.group(null), LiveKeys.GROUP));
+        assertTrue(replay.hints().stream().anyMatch(h -> h.binding() == LiveKeys.TIMELINE && h.keys().equals("T")), replay.hints().toString());
     }
 
     private static TerminalUi ui(TimelineFixtures.Source source) throws IOException {
