@@ -250,7 +250,8 @@ final class TimelineView {
         List<String> first = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         int cores = t.cores().size();
-        String digits = cores > 10 ? "0-9,a-" + Theme.core(Math.min(35, cores - 1)) : cores > 1 ? "0-" + (cores - 1) : "0";
+        // the machine's cores, once known (before the first slices: the digits)
+        String digits = cores > 10 ? "0-9,a-" + Theme.core(Math.min(35, cores - 1)) : cores > 1 ? "0-" + (cores - 1) : cores == 1 ? "0" : "0-9";
         for (CellState s : CellState.values()) {
             String item = switch (s) {
                 case RUNNING -> digits + " running on that core";

@@ -113,6 +113,7 @@ class TimelineScreenTest {
     void beforeTheFirstSlicesThePaneSaysSo() throws IOException {
         String text = screen(80, 24, Timeline.EMPTY, UNICODE);
         assertTrue(text.contains("Waiting for the first slices."), text);
+        assertTrue(text.contains("0-9 running on that core"), "no core count yet: not '0'\n" + text);
         assertTrue(text.contains("─ > Timeline  20ms a column"), text);
     }
 
