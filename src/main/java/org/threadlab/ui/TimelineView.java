@@ -19,8 +19,11 @@ import org.threadlab.text.Durations;
  * it reads with no colour at all.
  */
 final class TimelineView {
-    /** Lane rows kept (or all there are) before the core rows take the rest. */
-    private static final int MIN_LANES = 3;
+    /**
+     * Lane rows kept (or all there are) before the core rows take the rest: the lanes are the sight (the
+     * GIL lesson's four threads at 80x24 beside the narration), the cores' rows mostly repeat them.
+     */
+    private static final int MIN_LANES = 4;
     /** Lane and core rows the legend makes room for before it takes more than one row. */
     private static final int WANT_LANES = 4;
     private static final int WANT_CORES = 4;
@@ -32,7 +35,8 @@ final class TimelineView {
     private TimelineView() {}
 
     /** What goes where in a pane of this size for this timeline: rows per part, label width, columns of cells. */
-    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top, boolean axis) {}
+    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top, boolean axis,
+                List<Integer> order) {}
 
     static Plan plan(Layout.Rect r, Timeline t, UiState st, Theme theme) {
         int w = r.w() - 2;
@@ -61,7 +65,7 @@ final class TimelineView {
         // a time axis under the rows where one is free: how long ago each column was
         boolean axis = lanes > 0 && t.slices() > 0 && body - laneRows - shownCores.size() >= 1;
         return new Plan(noteRows, laneRows, shownCores, legend.subList(0, Math.min(legend.size(), legendRows)),
-                labelW, cols, top, axis);
+                labelW, cols, top, axis, order(t, laneRows < lanes ? Math.min(cols, t.slices()) : 0));
     }
 
     /** How many lane rows this pane shows: what Up/Down scroll by. */
@@ -95,7 +99,7 @@ final class TimelineView {
         int cellX = x + p.labelW() + 3;
         int pad = p.cols() - shown;
         for (int i = 0; i < p.laneRows(); i++) {
-            Lane lane = t.lanes().get(p.top() + i);
+            Lane lane = t.lanes().get(p.order().get(p.top() + i));
             c.text(x, y, String.valueOf(lane.key()), Theme.Role.KEY, 1);
             c.cell(x + 2, y, lane.label(), Theme.Role.NORMAL, p.labelW(), false);
             List<Cell> cells = lane.cells();
@@ -129,6 +133,27 @@ final class TimelineView {
         for (int i = 0; i < p.legend().size(); i++) {
             c.text(x, ly + i, p.legend().get(i), Theme.Role.DIM, w);
         }
+    }
+
+    /**
+     * The lanes in the order shown: the timeline's, but where they do not all fit, lanes with nothing to
+     * see in the last {@code shown} slices (ended, or not followed, all along) go last, so an ended
+     * baseline thread does not take the row of a thread at work.
+     */
+    static List<Integer> order(Timeline t, int shown) {
+        List<Integer> live = new ArrayList<>();
+        List<Integer> idle = new ArrayList<>();
+        for (int i = 0; i < t.lanes().size(); i++) {
+            List<Cell> cells = t.lanes().get(i).cells();
+            boolean quiet = shown > 0;
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size() && quiet; j++) {
+                CellState st = cells.get(j).state();
+                quiet = st == CellState.ENDED || st == CellState.NONE;
+            }
+            (quiet ? idle : live).add(i);
+        }
+        live.addAll(idle);
+        return live;
     }
 
     /**

@@ -230,12 +230,36 @@ class TimelineKeysTest {
 
     @Test
     void aLessonAt80x24ShowsTheGilHandOversBesideTheNarration() throws IOException {
-        UiState st = TimelineScreenTest.open(TimelineFixtures.gil(60));
+        // the GIL lesson's second step on 2 cores: the baseline's thread has ended, four threads take turns
+        Timeline g = TimelineFixtures.gil(100);
+        List<org.threadlab.model.Lane> lanes = new ArrayList<>();
+        lanes.add(new org.threadlab.model.Lane('A', "#1 cpu-1", 1, 20710, 20743,
+                java.util.Collections.nCopies(100, new org.threadlab.model.Cell(org.threadlab.model.CellState.ENDED, -1, Double.NaN))));
+        for (org.threadlab.model.Lane l : g.lanes()) {
+            lanes.add(new org.threadlab.model.Lane((char) (l.key() + 1), l.label(), l.workerId(), l.pid(), l.tid(), l.cells()));
+        }
+        List<org.threadlab.model.CoreLane> cores = new ArrayList<>();
+        for (org.threadlab.model.CoreLane c : g.cores()) {
+            cores.add(new org.threadlab.model.CoreLane(c.core(), c.holders().stream().map(h -> h < 0 ? h : h + 1).toList()));
+        }
+        UiState st = TimelineScreenTest.open(new Timeline(g.slice(), g.kernelTick(), g.endNanos(), g.slices(), lanes, cores, g.note(), null));
         st.lesson = RoundFixtures.lesson(LessonView.Phase.RUNNING, null);
-        String text = RoundFixtures.screen(80, 24, LAB, st);
-        assertTrue(text.contains("> Timeline"), text);
-        assertTrue(text.contains("▓▓▓▓▓"), text);
-        assertTrue(text.contains("▓ holding the GIL"), "the legend's one row says what is on show\n" + text);
-        assertTrue(text.contains("Ask the class:") || text.contains("Threads with the GIL"), text);
+        Snapshot lab = RoundFixtures.with(List.of());
+        org.threadlab.sample.HostSample h = lab.host();
+        Snapshot twoCores = new Snapshot(lab.seq(), lab.takenAt(), lab.interval(), lab.selfPid(),
+                new org.threadlab.sample.HostSample(h.hostName(), h.uptime(), h.load(), h.cores().subList(0, 2), h.total(),
+                        h.memoryUsedBytes(), h.memoryTotalBytes(), h.swapUsedBytes(), h.swapTotalBytes(), h.window(), h.readNanos()),
+                lab.processes(), lab.workers(), lab.gil(), lab.events(), List.of());
+        String text = RoundFixtures.screen(80, 24, twoCores, st);
+        for (String lane : List.of(" B #2 cpu-2 ", " C #3 cpu-3 ", " D #4 cpu-4 ", " E #5 cpu-5 ")) {
+            assertTrue(text.lines().anyMatch(l -> l.startsWith(lane) && l.contains("▓▓▓▓▓")), lane + "\n" + text);
+        }
+        assertFalse(text.contains(" A #1 cpu-1"), "the ended thread gives its row to those at work\n" + text);
+        assertTrue(text.contains("lanes 1-4 of 5"), text);
+        assertTrue(text.contains(TimelineFixtures.NOTE), "the resolution is said\n" + text);
+        assertTrue(text.contains("▓ holding the GIL  = waiting for the GIL"), "the legend's one row says what is on show\n" + text);
+        assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
+        String mono = RoundFixtures.screen(80, 24, twoCores, st, new Theme(true, false));
+        assertTrue(mono.contains(" B #2 cpu-2 =======GGGGG=====") && mono.contains("G holding the GIL"), mono);
     }
 }

@@ -29,18 +29,19 @@ class TimelineWholeScreenTest {
 
     @Test
     void at80x24() throws IOException {
-        // 4 cores keep their rows; 3 of the 6 lanes fit (Up/Down scroll), the legend's one row says what is on show
+        // 4 of the 6 lanes fit (Up/Down scroll; mem-4, ended all along, goes last), then the 3 cores they held;
+        // the legend's one row says what is on show
         assertEquals(expected("""
              vm  up 1 day, 03:04:05  load 1.22  GIL off  workers 5/7  every 1s       ?:help
             cpu0 [||||||||           35%]       ▂▅▃ cpu1 [|||||||||||||||||||92%]       ▂▅▇
             cpu2 [||                 10%]       ▂▅▂ cpu3 [|                   5%]       ▂▅▁
             mem [             458M/23G]  threadlab pid 20710  rss 70M  threads 27  cpu 82.3%
-            ─ > Timeline  20ms a column, last 1.22s  lanes 1-3 of 6  [ ] zoom ──────────────
+            ─ > Timeline  20ms a column, last 1.22s  lanes 1-4 of 6  3 of 4 cores ──────────
              20ms slices; CPU to 4ms (kernel tick), states sampled each slice
              A #1 cpu-1       ░111111111░111111111░111111111░111111111░111111111░111111111░
              B #12 counter-12 3LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333
              C #942 sleep-942 ··············2························2·····················
-                         cpu0  EEEEEEEEEEEEEEEEEEEEEEEEEEEEEE
+             D #943 sleep-943 ·3························3························3·········
                          cpu1  AAAAAAAAA AAAAAAAAA AAAAAAAAA AAAAAAAAA AAAAAAAAA AAAAAAAAA
                          cpu2 E             C                EEEEEEEECEEEEEEEEEEEEEEEEEEEEE
                          cpu3 BD BBBB  BBBB  BBBB  BBBB DBBBB  BBBB  BBBB  BBBB  DBBB  BBBB
