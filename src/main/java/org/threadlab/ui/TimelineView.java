@@ -103,7 +103,8 @@ final class TimelineView {
             c.text(x, y, String.valueOf(lane.key()), Theme.Role.KEY, 1);
             c.cell(x + 2, y, lane.label(), Theme.Role.NORMAL, p.labelW(), false);
             List<Cell> cells = lane.cells();
-            for (int j = 0; j < shown; j++) {
+            // a lane shorter than the timeline (it should not be) is drawn blank on its old side, not refused
+            for (int j = Math.max(0, shown - cells.size()); j < shown; j++) {
                 Cell cell = cells.get(cells.size() - shown + j);
                 char ch = cell.state() == CellState.RUNNING ? Theme.core(cell.core()) : c.theme.cell(cell.state());
                 c.text(cellX + pad + j, y, String.valueOf(ch), Theme.cellRole(cell), 1);
@@ -115,7 +116,7 @@ final class TimelineView {
             c.cell(x, y, "cpu" + row.core(), Theme.Role.COLUMN, p.labelW() + 2, true);
             List<Integer> holders = row.holders();
             Theme.Role role = Theme.coreRole(row.core());
-            for (int j = 0; j < shown; j++) {
+            for (int j = Math.max(0, shown - holders.size()); j < shown; j++) {
                 int h = holders.get(holders.size() - shown + j);
                 if (h >= 0 && h < t.lanes().size()) {
                     c.text(cellX + pad + j, y, String.valueOf(t.lanes().get(h).key()), role, 1);

@@ -213,4 +213,17 @@ class TimelineScreenTest {
         String fine = TimelineView.axis(Duration.ofMillis(5), 40, 40);
         assertTrue(fine.contains("-100ms") || fine.contains("-50ms"), fine);
     }
+
+    @Test
+    void aLaneShorterThanTheTimelineIsDrawnNotRefused() throws IOException {
+        Timeline t = TimelineFixtures.gil(50);
+        Lane shortLane = new Lane('E', "#9 late", 9, 20710, 20999, t.lanes().get(0).cells().subList(40, 50));
+        List<Lane> lanes = new ArrayList<>(t.lanes().subList(0, 2));
+        lanes.add(shortLane);
+        Timeline odd = new Timeline(t.slice(), t.kernelTick(), t.endNanos(), t.slices(), lanes,
+                List.of(new org.threadlab.model.CoreLane(0, List.of(0, 1, 7))), t.note(), null);
+        String text = screen(80, 24, odd, UNICODE);
+        assertTrue(row(text, "E #9 late").endsWith(row(text, "A #2 cpu-2").substring(row(text, "A #2 cpu-2").length() - 10)), text);
+        assertTrue(row(text, "cpu0").endsWith("AB"), "a holder that is no lane is left blank\n" + text);
+    }
 }
