@@ -89,9 +89,10 @@ final class TimelineView {
         if (t.error() != null) {
             c.text(x, y++, c.fit(t.error(), w), Theme.Role.ERROR, w);
         }
-        if (t.lanes().isEmpty()) {
+        if (t.lanes().isEmpty() && t.error() == null) {
             int free = r.y() + r.h() - y - p.legend().size();
-            y += c.wrap(x, y, w, Math.max(0, free), t.slices() == 0 && t.error() == null
+            // (a timeline that stopped, or never started, says why on the line above instead)
+            y += c.wrap(x, y, w, Math.max(0, free), t.slices() == 0
                     ? "Waiting for the first slices. Each worker (and each thread of a watched program) gets a row here,"
                     + " a column per slice, newest at the right."
                     : "No threads to follow: start workers (4t, p) and each gets a row here, a column per slice.", Theme.Role.DIM);

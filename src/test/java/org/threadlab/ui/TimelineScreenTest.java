@@ -115,6 +115,11 @@ class TimelineScreenTest {
         assertTrue(text.contains("Waiting for the first slices."), text);
         assertTrue(text.contains("0-9 running on that core"), "no core count yet: not '0'\n" + text);
         assertTrue(text.contains("─ > Timeline  20ms a column"), text);
+        // a session without fine time (no slice source) says so, and nothing about waiting or starting workers
+        Timeline none = new Timeline(Duration.ofMillis(20), null, 0, 0, List.of(), List.of(), "", "no fine timeline in this session");
+        String without = screen(80, 24, none, UNICODE);
+        assertTrue(without.contains(" no fine timeline in this session"), without);
+        assertFalse(without.contains("Waiting for the first slices") || without.contains("No threads to follow"), without);
     }
 
     @Test
