@@ -35,7 +35,7 @@ final class TimelineView {
     private TimelineView() {}
 
     /** What goes where in a pane of this size for this timeline: rows per part, label width, columns of cells. */
-    record Plan(int noteRows, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top, boolean axis,
+    record Plan(List<String> note, int laneRows, List<Integer> cores, List<String> legend, int labelW, int cols, int top, boolean axis,
                 List<Integer> order) {}
 
     static Plan plan(Layout.Rect r, Timeline t, UiState st, Theme theme) {
@@ -47,13 +47,21 @@ final class TimelineView {
         // a label as long as the longest, within a third of the width: the cells are what the pane is for
         int labelW = Math.max(6, Math.min(longest, Math.min(24, w / 3)));
         int cols = Math.max(1, w - labelW - 3);
-        int noteRows = (t.note() == null || t.note().isEmpty() ? 0 : 1) + (t.error() == null ? 0 : 1);
-        int avail = Math.max(0, r.h() - 1 - noteRows);
+        List<String> noteLines = t.note() == null || t.note().isEmpty() ? List.of() : Canvas.wrapLines(t.note(), w);
+        int avail = Math.max(0, r.h() - 1 - Math.min(1, noteLines.size()) - (t.error() == null ? 0 : 1));
         List<String> legend = legendLines(legend(t, theme, Math.min(cols, t.slices())), w);
         int lanes = t.lanes().size();
         int cores = t.cores().size();
         // the legend gives way, down to one row (the states on show come first in it), to a few lanes and cores
         int want = Math.min(lanes, WANT_LANES) + Math.min(cores, WANT_CORES);
+        // the note (how far the figures can be trusted) takes a second row where that leaves the rest their rows
+        int noteRows = Math.min(noteLines.size(), avail - want - 1 >= 1 ? 2 : 1);
+        avail -= Math.max(0, noteRows - 1);
+        List<String> note = new ArrayList<>(noteLines.subList(0, noteRows));
+        if (noteRows < noteLines.size()) {
+            // the rest of it, cut with an ellipsis
+            note.set(noteRows - 1, note.get(noteRows - 1) + " " + String.join(" ", noteLines.subList(noteRows, noteLines.size())));
+        }
         int legendRows = Math.max(Math.min(1, avail), Math.min(legend.size(), avail - want));
         int body = Math.max(0, avail - legendRows);
         int laneRows = Math.min(lanes, Math.max(Math.min(lanes, MIN_LANES), body - cores));
@@ -64,7 +72,7 @@ final class TimelineView {
         List<Integer> shownCores = shownCores(t, coreRows, cols);
         // a time axis under the rows where one is free: how long ago each column was
         boolean axis = lanes > 0 && t.slices() > 0 && body - laneRows - shownCores.size() >= 1;
-        return new Plan(noteRows, laneRows, shownCores, legend.subList(0, Math.min(legend.size(), legendRows)),
+        return new Plan(note, laneRows, shownCores, legend.subList(0, Math.min(legend.size(), legendRows)),
                 labelW, cols, top, axis, order(t, laneRows < lanes ? Math.min(cols, t.slices()) : 0));
     }
 
@@ -83,8 +91,8 @@ final class TimelineView {
         int x = r.x() + 1;
         int w = r.w() - 2;
         int y = r.y() + 1;
-        if (t.note() != null && !t.note().isEmpty()) {
-            c.text(x, y++, c.fit(t.note(), w), Theme.Role.DIM, w);
+        for (String line : p.note()) {
+            c.text(x, y++, c.fit(line, w), Theme.Role.DIM, w);
         }
         if (t.error() != null) {
             c.text(x, y++, c.fit(t.error(), w), Theme.Role.ERROR, w);

@@ -231,4 +231,20 @@ class TimelineScreenTest {
         assertTrue(row(text, "E #9 late").endsWith(row(text, "A #2 cpu-2").substring(row(text, "A #2 cpu-2").length() - 10)), text);
         assertTrue(row(text, "cpu0").endsWith("AB"), "a holder that is no lane is left blank\n" + text);
     }
+
+    @Test
+    void aLongNoteTakesTwoRowsWhereThereIsRoomElseIsCutVisibly() throws IOException {
+        String note = "5 ms slices: finer than 5 kernel ticks (4 ms): CPU reads in tick steps, the state sampled each slice draws"
+                + " the cells; GIL exact (its own books)";
+        Timeline g = TimelineFixtures.gil(100);
+        Timeline t = new Timeline(Duration.ofMillis(5), g.kernelTick(), g.endNanos(), g.slices(), g.lanes(), g.cores(), note, null);
+        String text = screen(80, 24, t, UNICODE);
+        assertTrue(text.contains(" 5 ms slices: finer than 5 kernel ticks (4 ms): CPU reads in tick steps, the"), text);
+        assertTrue(text.contains(" state sampled each slice draws the cells; GIL exact (its own books)"), text);
+        assertTrue(row(text, "D #5 cpu-5").length() > 20 && row(text, "cpu1").length() > 20, "the lanes and cores keep their rows\n" + text);
+        UiState st = open(t);
+        st.lesson = RoundFixtures.lesson(org.threadlab.lesson.LessonView.Phase.RUNNING, null);
+        String lesson = RoundFixtures.screen(80, 24, LAB, st);
+        assertTrue(lesson.contains(" 5 ms slices: finer than 5 kernel ticks (4 ms): CPU reads in tick steps, the s…"), lesson);
+    }
 }
