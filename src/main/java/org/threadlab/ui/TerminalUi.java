@@ -271,7 +271,8 @@ public final class TerminalUi {
             }
             render();
             while (!state.exit) {
-                UiEvent e = inbox.poll(state.ticking() ? 100 : 1000, TimeUnit.MILLISECONDS);
+                // a timeline held back by the pacing wakes the loop as a ticking timer does
+                UiEvent e = inbox.poll(state.ticking() || timelinePending ? 100 : 1000, TimeUnit.MILLISECONDS);
                 // nothing came: draw anyway, for what moves by itself (join timers, the quit in progress)
                 Reaction r = e == null ? Reaction.REDRAW : handle(e).and(drain());
                 r = r.and(paced(System.nanoTime()));
@@ -314,7 +315,7 @@ public final class TerminalUi {
     /**
      * A frame for a timeline that came, once the last frame is at least {@link #FRAME_NANOS} old: fine
      * slices every 5 ms would otherwise redraw the screen 200 times a second. One that must wait is
-     * drawn by a later pass (the pane keeps the loop ticking every 100 ms).
+     * drawn by a later pass (the loop then wakes within 100 ms even if nothing else comes).
      */
     Reaction paced(long now) {
         return timelinePending && now - lastFrameNanos >= FRAME_NANOS ? Reaction.REDRAW : Reaction.NONE;

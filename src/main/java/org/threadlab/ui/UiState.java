@@ -93,8 +93,8 @@ final class UiState {
         return selected.getOrDefault(pane, 0);
     }
 
-    /** True while something on screen changes without a snapshot (join timers, a round's timer, the timeline). */
+    /** True while something on screen changes without a snapshot (join timers, a round's timer). */
     boolean ticking() {
-        return !joins.isEmpty() || stopping != null || roundRunning || timelinePane;
+        return !joins.isEmpty() || stopping != null || roundRunning;
     }
 }

@@ -162,7 +162,52 @@ class TimelineKeysTest {
         assertEquals(Reaction.REDRAW, ui.paced(frame + TerminalUi.FRAME_NANOS), "drawn once the pacing allows");
         ui.render();
         assertEquals(Reaction.NONE, ui.paced(ui.lastFrameNanos() + 10 * TerminalUi.FRAME_NANOS), "drawn: nothing pending");
-        assertTrue(ui.state().ticking(), "the open pane keeps the loop waking every 100 ms, so a held-back timeline is drawn");
+        assertFalse(ui.state().ticking(), "an open pane with no new timeline does not redraw by itself (a paused replay)");
+    }
+
+    /** Waits (10 s at most, failing loudly) until the condition holds. */
+    private static void await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what.get());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void theRunningScreenDrawsTheLastOfABurstOfTimelinesAndStopsTheTimelineWhenItQuits() throws Exception {
+        TimelineFixtures.Source source = new TimelineFixtures.Source(LAB);
+        com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal terminal = Fixtures.terminal(80, 24);
+        TerminalUi ui = new TerminalUi(Fixtures.screen(terminal), new ReplayCommands(), source,
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
+        Thread loop = new Thread(() -> {
+            try {
+                ui.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "timeline-loop");
+        loop.start();
+        try {
+            terminal.addInput(new KeyStroke('T', false, false));
+            await(() -> Fixtures.text(terminal).contains("> Timeline"), () -> "the pane opened\n" + Fixtures.text(terminal));
+            assertEquals(List.of(true), source.shows);
+            // a burst, as 5 ms slices come, then nothing: no key or model wakes the loop, the last one is drawn anyway
+            for (int n = 11; n <= 40; n++) {
+                source.send(TimelineFixtures.gil(n));
+            }
+            await(() -> Fixtures.text(terminal).contains("last 800ms"), () -> "the newest timeline (40 slices)\n" + Fixtures.text(terminal));
+            assertTrue(Fixtures.text(terminal).contains("▓▓▓▓▓"), Fixtures.text(terminal));
+            terminal.addInput(new KeyStroke('q', false, false));
+            loop.join(10_000);
+            assertFalse(loop.isAlive(), "q quits a screen with nothing running");
+            assertEquals(List.of(true, false), source.shows, "the screen gone, the source stops reading fine time");
+        } finally {
+            loop.interrupt();
+        }
     }
 
     @Test
