@@ -18,8 +18,8 @@ public sealed interface Action {
     /** What a wait waits for. */
     enum Until { TIME, ROUND, KEY }
 
-    /** What a show puts on screen: the latest round's summary, or the rounds pane. */
-    enum View { ROUND, ROUNDS }
+    /** What a show puts on screen: the latest round's summary, the rounds pane, or the timeline pane. */
+    enum View { ROUND, ROUNDS, TIMELINE }
 
     /** {@code start: 2*cores threads cpu units=0.5}: one round of {@code count} workers. */
     record Start(int line, Count count, WorkerKind kind, TypedSpec spec, boolean daemon) implements Action {}
@@ -52,7 +52,7 @@ public sealed interface Action {
     /** {@code clear}: ended workers leave the table. */
     record Clear(int line) implements Action {}
 
-    /** {@code show: round|rounds}: the latest round's summary, or the rounds pane. */
+    /** {@code show: round|rounds|timeline}: the latest round's summary, the rounds pane, or the timeline pane. */
     record Show(int line, View view) implements Action {}
 
     /** {@code baseline: round}: the step's latest round becomes the baseline later rounds are compared with. */

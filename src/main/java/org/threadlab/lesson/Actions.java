@@ -94,7 +94,7 @@ final class Actions {
             case "wait" -> "wait: a time (2s, 500ms), round or key";
             case "join", "terminate", "kill" -> name + ": round or all";
             case "clear" -> "clear, alone";
-            case "show" -> "show: round or rounds";
+            case "show" -> "show: round, rounds or timeline";
             case "baseline" -> "baseline: round";
             default -> name;
         };
@@ -162,8 +162,11 @@ final class Actions {
                 return Action.View.ROUND;
             case "rounds":
                 return Action.View.ROUNDS;
+            case "timeline":
+                return Action.View.TIMELINE;
             default:
-                throw new IllegalArgumentException("show: round (its summary) or rounds (the rounds pane), not '" + value + "'");
+                throw new IllegalArgumentException("show: round (its summary), rounds (the rounds pane) or timeline (the timeline pane), not '"
+                        + value + "'");
         }
     }
 

@@ -29,15 +29,22 @@ final class Controller {
         this.table = table;
         this.tasks = tasks;
         this.size = size;
-        this.nav = new Navigation(st, source, size);
+        TimelinePane timeline = new TimelinePane(st, source);
+        this.nav = new Navigation(st, source, size, timeline);
         Quitting quitting = new Quitting(st, workers, tasks);
-        this.ctx = new UiContext(st, new Commands(st, workers, source, nav, tasks), new Joins(st, workers, nav, tasks), quitting, nav);
+        this.ctx = new UiContext(st, new Commands(st, workers, source, nav, tasks), new Joins(st, workers, nav, tasks), quitting, nav,
+                timeline);
         this.help = new HelpKeys(st);
         this.quit = new QuitKeys(st, quitting);
         this.filter = new FilterKeys(st);
         this.dialog = new WorkloadDialogKeys(st);
         st.help = table.help();
         st.hints = table.hints();
+    }
+
+    /** The timeline pane's commands: a lesson's show: timeline opens it as T does. */
+    TimelinePane timeline() {
+        return ctx.timeline;
     }
 
     /** The snapshot on show (live or frozen). */

@@ -2,6 +2,7 @@ package org.threadlab.ui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
 import java.time.Duration;
+import java.util.List;
 import org.threadlab.text.Durations;
 
 /** The status line (messages, joins in progress, the filter being typed) and the key hints, from the key table. */
@@ -19,7 +20,17 @@ final class FooterView {
         c.text(rx, y, ALWAYS, Theme.Role.NORMAL);
         c.text(rx + 1, y, "?", Theme.Role.KEY);
         c.text(rx + 9, y, "q", Theme.Role.KEY);
-        for (KeyMap.Hint h : st.hints) {
+        List<KeyMap.Hint> hints = st.hints;
+        if (st.timelinePane) {
+            // the pane's own keys first while it is open; T says close there, so it is not named twice
+            hints = new java.util.ArrayList<>(LiveKeys.TIMELINE_HINTS);
+            for (KeyMap.Hint h : st.hints) {
+                if (h.binding() != LiveKeys.TIMELINE) {
+                    hints.add(h);
+                }
+            }
+        }
+        for (KeyMap.Hint h : hints) {
             // the daemon hint shows the setting the next workers get
             boolean daemon = h.binding() == LiveKeys.D;
             String label = daemon ? "daemon:" + (st.daemon ? "ON" : "off") : h.word();

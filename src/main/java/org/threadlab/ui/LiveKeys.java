@@ -23,8 +23,9 @@ final class LiveKeys {
     static final KeyMap.Binding D = bind("d", "daemon on/off for next ones", (c, k) -> c.commands.daemon());
     static final KeyMap.Binding TERMINATE = bind("k", "terminate selected (SIGTERM)", (c, k) -> c.commands.stop(false));
     static final KeyMap.Binding KILL = bind("K", "kill selected now (SIGKILL)", (c, k) -> c.commands.stop(true));
-    static final KeyMap.Binding JOIN = bind("j", "join selected (background)", (c, k) -> c.joins.join());
-    static final KeyMap.Binding JOIN_ALL = bind("J", "join all live workers", (c, k) -> c.joins.joinAll());
+    // j and J share a line of the help, which is full at 80x24 (T took the last row)
+    static final KeyMap.Binding JOIN = bind("jJ", "join selected / all (in bg)", (c, k) -> k.ch() == 'j' ? c.joins.join() : c.joins.joinAll());
+    static final KeyMap.Binding JOIN_ALL = JOIN;
     static final KeyMap.Binding GIL = bind("g", "simulated GIL on/off", (c, k) -> c.commands.toggleGil());
     static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads > processes > events",
             (c, k) -> c.nav.switchPane(k));
@@ -37,9 +38,14 @@ final class LiveKeys {
             (c, k) -> c.commands.interval(k.ch() == '+' || k.ch() == '=' ? 1 : -1));
     static final KeyMap.Binding CLEAR = bind("c", "clear ended workers", (c, k) -> c.commands.clearEnded());
     static final KeyMap.Binding ROUNDS = bind("R", "rounds pane: bars, verdicts", (c, k) -> RoundKeys.toggle(c));
+    // T the pane; [ finer, ] coarser: the slice a column stands for, 5ms to 1s. One line of the help, which is full at 80x24
+    static final KeyMap.Binding TIMELINE = bind("T[]", "timeline pane; [ ] zoom",
+            (c, k) -> k.ch() == 'T' ? c.timeline.toggle() : c.timeline.zoom(k.ch() == '[' ? -1 : 1));
+    static final KeyMap.Binding ARROWS = KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)),
+            "select a worker/event/round", (c, k) -> c.nav.step(k));
     static final KeyMap.Binding BASELINE = bind("B", "mark round as the baseline", (c, k) -> RoundKeys.baseline(c));
     static final KeyMap.Binding ESCAPE = KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)),
-            "cancel count/wait/rounds/box", (c, k) -> RoundKeys.escape(c));
+            "cancel count/wait/pane/box", (c, k) -> RoundKeys.escape(c));
     static final KeyMap.Binding ENTER = KeyMap.Binding.of(List.of(Key.of(KeyType.Enter)), "the selected event whole",
             (c, k) -> RoundKeys.enter(c));
 
@@ -48,18 +54,22 @@ final class LiveKeys {
             new KeyMap.Hint(T, "t", "thread"), new KeyMap.Hint(V, "v", "virtual"), new KeyMap.Hint(P, "p", "process"),
             new KeyMap.Hint(W, "w", "workload"), new KeyMap.Hint(D, "d", "daemon"), new KeyMap.Hint(TERMINATE, "k", "stop"),
             new KeyMap.Hint(JOIN, "j", "join"), new KeyMap.Hint(GIL, "g", "GIL"), new KeyMap.Hint(KILL, "K", "kill"),
-            new KeyMap.Hint(ROUNDS, "R", "rounds"), new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
+            new KeyMap.Hint(ROUNDS, "R", "rounds"), new KeyMap.Hint(TIMELINE, "T", "timeline"), new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
             new KeyMap.Hint(FREEZE, "space", "freeze"), new KeyMap.Hint(CLEAR, "c", "clear"), new KeyMap.Hint(INTERVAL, "+-", "interval"),
             new KeyMap.Hint(PANE, "Tab", "pane"));
+
+    /** The footer while the timeline pane is open: its keys first, then the usual ones. */
+    static final List<KeyMap.Hint> TIMELINE_HINTS = List.of(new KeyMap.Hint(TIMELINE, "T", "close"),
+            new KeyMap.Hint(TIMELINE, "[]", "zoom"), new KeyMap.Hint(ARROWS, "Up/Down", "lanes"));
 
     /** In the help's order: starting, stopping and waiting first, then looking around. */
     static final KeyMap.Group GROUP = new KeyMap.Group(null, List.of(
             T, V, P,
             new KeyMap.Binding(digits(), "0-9", "a count first: 4t starts 4", (c, k) -> c.commands.countDigit(k.ch() - '0'), true),
-            W, D, TERMINATE, KILL, JOIN, JOIN_ALL,
+            W, D, TERMINATE, KILL, JOIN,
             ESCAPE,
-            GIL, ROUNDS, BASELINE,
-            KeyMap.Binding.of(List.of(Key.of(KeyType.ArrowUp), Key.of(KeyType.ArrowDown)), "select a worker/event/round", (c, k) -> c.nav.step(k)),
+            GIL, ROUNDS, BASELINE, TIMELINE,
+            ARROWS,
             KeyMap.Binding.of(List.of(Key.of(KeyType.PageUp), Key.of(KeyType.PageDown)), "a page up / down", (c, k) -> c.nav.page(k)),
             KeyMap.Binding.of(List.of(Key.of(KeyType.Home), Key.of(KeyType.End)), "first / last; End follows", (c, k) -> c.nav.ends(k)),
             PANE, ENTER, SORT, FILTER, FREEZE, INTERVAL, CLEAR,

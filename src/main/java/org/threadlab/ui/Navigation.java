@@ -17,11 +17,13 @@ final class Navigation {
     private final UiState st;
     private final SnapshotSource source;
     private final Supplier<TerminalSize> size;
+    private final TimelinePane timeline;
 
-    Navigation(UiState st, SnapshotSource source, Supplier<TerminalSize> size) {
+    Navigation(UiState st, SnapshotSource source, Supplier<TerminalSize> size, TimelinePane timeline) {
         this.st = st;
         this.source = source;
         this.size = size;
+        this.timeline = timeline;
     }
 
     /**
@@ -59,7 +61,7 @@ final class Navigation {
         TerminalSize s = size.get();
         Layout l = Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size(), st.lesson != null);
         // the events log's rows are its height less its title line
-        int page = Math.max(1, (st.focus == Pane.EVENTS ? l.events().h() - 1 : l.tableRows()) - 1);
+        int page = Math.max(1, (st.timelinePane ? laneRows(l) : st.focus == Pane.EVENTS ? l.events().h() - 1 : l.tableRows()) - 1);
         return move(key.type() == KeyType.PageUp ? -page : page);
     }
 
@@ -85,14 +87,28 @@ final class Navigation {
         return st.lesson != null ? "z" : "space";
     }
 
-    /** Space: holds the display at one instant (keys still act), or lets it go live again. */
+    /** Space: holds the display at one instant (keys still act), the timeline too, or lets it go live again. */
     Reaction freeze() {
         st.frozen = st.frozen == null ? source.latest() : null;
+        if (st.frozen == null && st.timelinePane) {
+            st.timeline = source.timeline();
+        }
         st.status(st.frozen != null ? "display frozen: " + freezeKey() + " continues (keys still act)" : "display live", false);
         return Reaction.REDRAW;
     }
 
+    /** The lane rows the timeline pane shows at this size: what its Up/Down scroll within. */
+    private int laneRows(Layout l) {
+        return TimelineView.laneRows(l.tables(), st.timeline, st, new Theme(true, false));
+    }
+
     private Reaction move(int delta) {
+        if (st.timelinePane) {
+            // the pane covers the tables: the arrows scroll its lanes
+            TerminalSize s = size.get();
+            timeline.scroll(delta, laneRows(Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size(), st.lesson != null)));
+            return Reaction.REDRAW;
+        }
         if (st.roundsPane) {
             // the pane covers the tables: the arrows are its own
             RoundKeys.move(shown().rounds(), st, delta);

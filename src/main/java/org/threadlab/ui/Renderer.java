@@ -33,7 +33,10 @@ final class Renderer {
         Duration sinceModel = sinceModel(st, nowNanos);
         // the divider between the tables ends on the rule of whatever comes right under them
         int junction = l.splitX();
-        if (st.roundsPane) {
+        if (st.timelinePane) {
+            TimelineView.draw(c, l.tables(), st.timeline, st);
+            junction = -1;
+        } else if (st.roundsPane) {
             RoundsView.draw(c, l.tables(), s, st, sinceModel);
             junction = -1;
         } else {

@@ -44,7 +44,7 @@ public final class ReplayKeys {
                 new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event"),
                 // the live keys that still act in a replay; the footer names no key that would only say "this is a replay"
                 new KeyMap.Hint(LiveKeys.SORT, "s", "sort"), new KeyMap.Hint(LiveKeys.FILTER, "/", "filter"),
-                new KeyMap.Hint(LiveKeys.PANE, "Tab", "pane")));
+                new KeyMap.Hint(LiveKeys.PANE, "Tab", "pane"), new KeyMap.Hint(LiveKeys.TIMELINE, "T", "timeline")));
     }
 
     private static List<Key> keys(String chars) {

@@ -16,6 +16,8 @@ final class RoundKeys {
     static Reaction toggle(UiContext c) {
         c.st.roundsPane = !c.st.roundsPane;
         if (c.st.roundsPane) {
+            // the two panes share the tables' place
+            c.timeline.close();
             c.st.roundSelected = 0;
         }
         c.st.status(c.st.roundsPane ? "rounds: Up/Down select, B marks the baseline, R or Esc closes" : "", false);
@@ -37,9 +39,14 @@ final class RoundKeys {
         return c.commands.markBaseline(rounds.get(i).id());
     }
 
-    /** Esc: a join's wait first (as before), then the rounds pane, then the result box, then what Esc did before. */
+    /** Esc: a join's wait first (as before), then the timeline pane, the rounds pane, then the result box, then what Esc did before. */
     static Reaction escape(UiContext c) {
         if (c.st.joins.isEmpty()) {
+            if (c.st.timelinePane) {
+                c.timeline.close();
+                c.st.status("", false);
+                return Reaction.REDRAW;
+            }
             if (c.st.roundsPane) {
                 c.st.roundsPane = false;
                 c.st.status("", false);
@@ -58,7 +65,7 @@ final class RoundKeys {
 
     /** Enter: the selected event whole, in a box over the screen. */
     static Reaction enter(UiContext c) {
-        if (c.st.focus != Pane.EVENTS || c.st.roundsPane) {
+        if (c.st.focus != Pane.EVENTS || c.st.roundsPane || c.st.timelinePane) {
             c.st.status("Enter shows an event whole: Tab to the events pane first", false);
             return Reaction.REDRAW;
         }

@@ -76,6 +76,13 @@ public final class TerminalUi {
     /** The lesson on show, or null; and the last of its show requests the screen acted on. */
     private final LessonRunner lesson;
     private long lessonShown;
+    /** The least time between two frames drawn for new timelines alone: the screen's frame pacing (as a round's timer ticks). */
+    static final long FRAME_NANOS = 100_000_000L;
+    /** Set by the source's thread when a timeline comes, cleared by the UI thread when it takes it: one event in the inbox at most. */
+    private final java.util.concurrent.atomic.AtomicBoolean timelinePosted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** A timeline came but its frame waits for the pacing; and when the last frame was drawn. */
+    private boolean timelinePending;
+    private long lastFrameNanos;
 
     /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
@@ -192,10 +199,19 @@ public final class TerminalUi {
             } else if (event instanceof UiEvent.InputFailed f) {
                 state.status("cannot read the keyboard: " + f.message(), true);
                 return Reaction.REDRAW;
+            } else if (event instanceof UiEvent.NewTimeline) {
+                timelinePosted.set(false);
+                // drawn at the next frame the pacing allows (see run), never at the source's pace
+                timelinePending |= controller.timeline().arrived(source.timeline());
+                return Reaction.NONE;
             } else if (event instanceof UiEvent.NewModel m) {
                 // the big timer runs on from the newest model until the next one
                 state.modelNanos = System.nanoTime();
                 state.roundRunning = RoundBox.running(m.snapshot()).isPresent();
+                if (state.timelinePane && state.frozen == null) {
+                    // a source whose timeline follows its models (a replay) need not post timelines of its own
+                    controller.timeline().arrived(source.timeline());
+                }
                 if (state.overlay == UiState.Overlay.QUIT) {
                     // the question counts the workers still running: as they end, it says so
                     state.quitRunning = Quitting.running(m.snapshot().workers().stream().map(WorkerSample::info).toList());
@@ -213,7 +229,7 @@ public final class TerminalUi {
 
     /**
      * A new view of the lesson: the narration pane shows it; a new "show: rounds" opens the rounds pane,
-     * a new "show: round" puts the latest round's summary on screen (the result box, even if Esc hid
+     * "show: timeline" the timeline pane, a new "show: round" puts the latest round's summary on screen (the result box, even if Esc hid
      * it, and the tables rather than the pane), once each.
      */
     private Reaction lessonChanged(LessonView v) {
@@ -221,8 +237,12 @@ public final class TerminalUi {
         if (v.showSeq() > lessonShown) {
             lessonShown = v.showSeq();
             if (v.show() == Action.View.ROUNDS) {
+                controller.timeline().close();
                 state.roundsPane = true;
+            } else if (v.show() == Action.View.TIMELINE) {
+                controller.timeline().open();
             } else if (v.show() == Action.View.ROUND) {
+                controller.timeline().close();
                 state.roundsPane = false;
                 state.resultHidden = 0;
             }
@@ -241,6 +261,7 @@ public final class TerminalUi {
             screen.startScreen();
             screen.setCursorPosition(null);
             source.onSnapshot(s -> post(new UiEvent.NewModel(s)));
+            listenToTimelines();
             screen.getTerminal().addResizeListener((t, size) -> post(new UiEvent.Resized(size)));
             Thread input = new Thread(this::readKeys, "threadlab-ui-input");
             input.setDaemon(true);
@@ -250,9 +271,11 @@ public final class TerminalUi {
             }
             render();
             while (!state.exit) {
-                UiEvent e = inbox.poll(state.ticking() ? 100 : 1000, TimeUnit.MILLISECONDS);
+                // a timeline held back by the pacing wakes the loop as a ticking timer does
+                UiEvent e = inbox.poll(state.ticking() || timelinePending ? 100 : 1000, TimeUnit.MILLISECONDS);
                 // nothing came: draw anyway, for what moves by itself (join timers, the quit in progress)
                 Reaction r = e == null ? Reaction.REDRAW : handle(e).and(drain());
+                r = r.and(paced(System.nanoTime()));
                 if (r != Reaction.NONE && !state.exit) {
                     render();
                 }
@@ -263,6 +286,8 @@ public final class TerminalUi {
             if (lesson != null) {
                 lesson.stop();
             }
+            // the source stops reading fine time for a screen that is gone
+            controller.timeline().close();
             controller.close();
             restore();
             try {
@@ -271,6 +296,29 @@ public final class TerminalUi {
                 // the JVM is already exiting: the hook runs (harmlessly) anyway
             }
         }
+    }
+
+    /** The source's timelines reach the inbox as one {@link UiEvent.NewTimeline} at a time, however fast they come. */
+    void listenToTimelines() {
+        source.onTimeline(t -> {
+            if (timelinePosted.compareAndSet(false, true)) {
+                post(new UiEvent.NewTimeline());
+            }
+        });
+    }
+
+    /** When the last frame was drawn (System.nanoTime()); 0 before the first. */
+    long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    /**
+     * A frame for a timeline that came, once the last frame is at least {@link #FRAME_NANOS} old: fine
+     * slices every 5 ms would otherwise redraw the screen 200 times a second. One that must wait is
+     * drawn by a later pass (the loop then wakes within 100 ms even if nothing else comes).
+     */
+    Reaction paced(long now) {
+        return timelinePending && now - lastFrameNanos >= FRAME_NANOS ? Reaction.REDRAW : Reaction.NONE;
     }
 
     private void readKeys() {
@@ -311,8 +359,11 @@ public final class TerminalUi {
                 state.replay = position.get();
             }
             try {
-                Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, System.nanoTime());
+                long now = System.nanoTime();
+                Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, now);
                 renderFailures = 0;
+                timelinePending = false;
+                lastFrameNanos = now;
             } catch (RuntimeException e) {
                 state.status("display error: " + e, true);
                 if (++renderFailures > 3) {

@@ -3,13 +3,18 @@ package org.threadlab.ui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import org.threadlab.model.CellState;
 
 /**
  * Glyphs and styles. Every style has a monochrome form that still reads (reverse, bold), and every
  * glyph has an ASCII form, so colour and Unicode help but never carry meaning alone.
  */
 final class Theme {
-    enum Role { NORMAL, HEADER, TITLE, TITLE_FOCUS, COLUMN, SELECTED, DIM, LOW, MID, HIGH, SPARK, WARN, ERROR, KEY, ON, DIALOG }
+    enum Role { NORMAL, HEADER, TITLE, TITLE_FOCUS, COLUMN, SELECTED, DIM, LOW, MID, HIGH, SPARK, WARN, ERROR, KEY, ON, DIALOG,
+        /** A timeline's running cells and core rows, a colour per core (four, round and round); the digit says the core anyway. */
+        CORE_A, CORE_B, CORE_C, CORE_D,
+        /** A timeline's GIL-holding cells. */
+        GIL }
 
     final boolean ascii;
     final boolean color;
@@ -27,6 +32,12 @@ final class Theme {
     final char progressEmpty;
     final String spark;
     final String ellipsis;
+    /**
+     * A timeline cell's glyph per {@link CellState} (by ordinal), RUNNING's being the one for an unknown
+     * core (a running cell shows its core). Each state has its own character in ASCII too, so a cell
+     * reads with no colour at all; Unicode has shades where they say more.
+     */
+    private final String cells;
 
     /** Colour on means the 16 colours of nearly every terminal since xterm. */
     Theme(boolean ascii, boolean color) {
@@ -51,6 +62,38 @@ final class Theme {
         progressEmpty = ascii ? '.' : '░';
         spark = ascii ? "_.-=+*#@" : "▁▂▃▄▅▆▇█";
         ellipsis = ascii ? "~" : "…";
+        // NONE RUNNING RUNNABLE GIL_HELD GIL_WAITING SLEEPING LOCKED ENDED
+        cells = ascii ? " *+G=.L_" : " *░▓=·L×";
+    }
+
+    /** The glyph of a timeline cell in this state (a running cell shows its core instead: {@link #core}). */
+    char cell(CellState s) {
+        return cells.charAt(s.ordinal());
+    }
+
+    /** A core as a timeline writes it in one column: 0-9, then a-z; * beyond. */
+    static char core(int core) {
+        return core < 0 || core >= 36 ? '*' : core < 10 ? (char) ('0' + core) : (char) ('a' + core - 10);
+    }
+
+    /** The colour of a core's running cells and row: four colours round and round. */
+    static Role coreRole(int core) {
+        return core < 0 ? Role.NORMAL : switch (core % 4) {
+            case 0 -> Role.CORE_A;
+            case 1 -> Role.CORE_B;
+            case 2 -> Role.CORE_C;
+            default -> Role.CORE_D;
+        };
+    }
+
+    /** The colour of a timeline cell: the core's when running; waits red, rest dim. Only a help: the glyph says it. */
+    static Role cellRole(org.threadlab.model.Cell c) {
+        return switch (c.state()) {
+            case RUNNING -> coreRole(c.core());
+            case GIL_HELD -> Role.GIL;
+            case RUNNABLE, GIL_WAITING, LOCKED -> Role.HIGH;
+            case SLEEPING, ENDED, NONE -> Role.DIM;
+        };
     }
 
     static Theme of(UiOptions o) {
@@ -97,6 +140,14 @@ final class Theme {
             }
             case ON -> {
                 fg(g, TextColor.ANSI.GREEN);
+                g.enableModifiers(SGR.BOLD);
+            }
+            case CORE_A -> fg(g, TextColor.ANSI.GREEN);
+            case CORE_B -> fg(g, TextColor.ANSI.CYAN);
+            case CORE_C -> fg(g, TextColor.ANSI.BLUE);
+            case CORE_D -> fg(g, TextColor.ANSI.MAGENTA);
+            case GIL -> {
+                fg(g, TextColor.ANSI.YELLOW);
                 g.enableModifiers(SGR.BOLD);
             }
             case DIALOG -> {

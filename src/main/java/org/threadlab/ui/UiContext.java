@@ -10,15 +10,17 @@ public final class UiContext {
     final Joins joins;
     final Quitting quitting;
     final Navigation nav;
+    final TimelinePane timeline;
     /** The count typed before this key: 1 when none; 0 or over the limit when so typed (refused when used). */
     int count = 1;
 
-    UiContext(UiState st, Commands commands, Joins joins, Quitting quitting, Navigation nav) {
+    UiContext(UiState st, Commands commands, Joins joins, Quitting quitting, Navigation nav, TimelinePane timeline) {
         this.st = st;
         this.commands = commands;
         this.joins = joins;
         this.quitting = quitting;
         this.nav = nav;
+        this.timeline = timeline;
     }
 
     /** Puts a line on the status bar (a replay's keys say where they are). */

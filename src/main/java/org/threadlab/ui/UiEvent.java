@@ -16,6 +16,12 @@ sealed interface UiEvent {
     /** A new model to draw. */
     record NewModel(Snapshot snapshot) implements UiEvent {}
 
+    /**
+     * The source has a new timeline (it is then {@code source.timeline()}): posted at most once until the
+     * UI thread takes it, since fine slices may come every few milliseconds.
+     */
+    record NewTimeline() implements UiEvent {}
+
     /** The terminal changed size. */
     record Resized(TerminalSize size) implements UiEvent {}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.threadlab.model.Snapshot;
+import org.threadlab.model.Timeline;
+import org.threadlab.sample.SliceSource;
 import org.threadlab.work.WorkloadSpec;
 
 /**
@@ -61,6 +63,14 @@ final class UiState {
     org.threadlab.lesson.LessonView lesson;
     /** True while the rounds pane is on show (R, or a lesson's show: rounds). */
     boolean roundsPane;
+    /** True while the timeline pane is on show (T, or a lesson's show: timeline); the source reads fine time only then. */
+    boolean timelinePane;
+    /** The timeline on show: the newest the source sent, held while the display is frozen. */
+    Timeline timeline = Timeline.EMPTY;
+    /** The first lane on show when they do not all fit (Up/Down scroll them). */
+    int timelineTop;
+    /** The slice the zoom keys last asked for (the source may make it longer; the pane shows the timeline's own). */
+    Duration slice = SliceSource.DEFAULT_SLICE;
     /** The selected row of the rounds pane (0 = the newest round). */
     int roundSelected;
     /** The round whose result box Esc hid (0: none): it shows again for the next round that ends. */

@@ -197,7 +197,7 @@ class LessonReaderTest {
         badAction("join: everything", "join: round (the step's latest round) or all (every live worker), not 'everything'");
         badAction("terminate: them", "terminate: round");
         badAction("kill: 3", "kill: round");
-        badAction("show: table", "show: round (its summary) or rounds (the rounds pane), not 'table'");
+        badAction("show: table", "show: round (its summary), rounds (the rounds pane) or timeline (the timeline pane), not 'table'");
         badAction("gil: maybe", "gil: on or off, not 'maybe'");
         badAction("baseline: first", "baseline: round");
         badAction("clear: all", "clear: takes no value");
@@ -211,6 +211,7 @@ class LessonReaderTest {
         mistake(6, "one action per item: start each of gil, wait on its own line", withActions("{gil: on, wait: round}"));
         Action.Python p = (Action.Python) read(String.join("\n", withActions("python: demos/busy_processes.py 2"))).steps().get(0).actions().get(0);
         assertEquals(new Action.Python(6, "busy_processes.py", List.of("2")), p);
+        assertEquals(new Action.Show(6, Action.View.TIMELINE), read(String.join("\n", withActions("show: timeline"))).steps().get(0).actions().get(0));
         Action.Gil g = (Action.Gil) read(String.join("\n", withActions("gil: true"))).steps().get(0).actions().get(0);
         assertTrue(g.on());
     }

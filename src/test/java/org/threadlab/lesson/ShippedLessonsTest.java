@@ -116,6 +116,14 @@ class ShippedLessonsTest {
         assertTrue(any(gil, s -> s.workload().equals("cpu") && s.threads() && !s.gil() && s.on2Cores() >= 4), "threads without it");
         assertTrue(any(gil, s -> s.workload().equals("cpu") && s.processes() && s.on2Cores() >= 4), "processes");
         assertTrue(python(gil, "busy_threads.py") && python(gil, "busy_processes.py"), "real Python threads and processes");
+        // the threads-with-the-GIL step opens the timeline before its threads start, so the hand-overs are seen as they happen
+        Step withGil = gil.steps().stream().filter(st -> st.actions().stream().anyMatch(x -> x instanceof Action.Gil g && g.on()))
+                .findFirst().orElseThrow();
+        List<Action> acts = withGil.actions();
+        int shows = acts.indexOf(acts.stream().filter(x -> x instanceof Action.Show sh && sh.view() == Action.View.TIMELINE).findFirst()
+                .orElseThrow(() -> new AssertionError("the GIL step shows no timeline: " + acts)));
+        int starts = acts.indexOf(acts.stream().filter(x -> x instanceof Action.Start).findFirst().orElseThrow());
+        assertTrue(shows < starts, acts.toString());
 
         Lesson cheap = lesson(all, "cheap-threads");
         assertTrue(any(cheap, s -> s.workload().equals("sleep") && s.threads() && s.on2Cores() >= 32), "many sleeping threads");

@@ -110,7 +110,7 @@ class WholeScreenTest {
             
             
             started 1 process: cpu-3                                                                                   workload: cpu
-            t thread v virtual p process w workload d daemon:off k stop j join g GIL K kill R rounds J join all       ? help  q quit
+            t thread v virtual p process w workload d daemon:off k stop j join g GIL K kill R rounds T timeline       ? help  q quit
             """), screen(120, 40, st));
     }
 }
