@@ -431,6 +431,6 @@ public final class TimelineBook {
 
     /** The honest-resolution line for the screen: the slice sampler's, and that the GIL's cells are exact. */
     static String note(Duration slice, Duration kernelTick, boolean gil) {
-        return org.threadlab.sample.SliceSampler.note(slice, kernelTick) + (gil ? " · GIL exact (its own books)" : "");
+        return org.threadlab.sample.SliceSampler.note(slice, kernelTick) + (gil ? " · GIL exact" : "");
     }
 }

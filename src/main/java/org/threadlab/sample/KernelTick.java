@@ -17,20 +17,37 @@ final class KernelTick {
     private KernelTick() {}
 
     /**
-     * The tick on this machine, measured once per JVM (up to three tries: a busy machine preempts the
-     * measuring thread, and only spans it ran throughout count); when no try tells, the kernel's own
-     * CONFIG_HZ from {@code /proc/config.gz} where the kernel offers it; null when neither does.
+     * The tick on this machine, found once per JVM: the kernel's own CONFIG_HZ from {@code /proc/config.gz}
+     * where the kernel offers it (its truth, and no spinning); else measured (up to three tries: a busy
+     * machine preempts the measuring thread, and only spans it ran throughout count), and kept only when
+     * it is one of the ticks kernels are built with; null when neither tells. A measurement alone once
+     * read 1.3 ms on a busy machine whose tick is 4 ms: other tasks waking on the core also bring the
+     * figure up to date, so a run of short gaps can outnumber the tick's.
      */
     static Duration measured(String root) {
         Duration d = cached;
-        for (int i = 0; d == null && i < 3; i++) {
-            d = measure(root);
-        }
         if (d == null) {
             d = configured(root);
         }
+        for (int i = 0; d == null && i < 3; i++) {
+            d = standard(measure(root));
+        }
         cached = d;
         return d;
+    }
+
+    /** The kernel tick that {@code d} is within 10 % of (HZ 1000, 300, 250 or 100), or null. */
+    static Duration standard(Duration d) {
+        if (d == null) {
+            return null;
+        }
+        for (long hz : new long[] {1000, 300, 250, 100}) {
+            long tick = 1_000_000_000L / hz;
+            if (Math.abs(d.toNanos() - tick) <= tick / 10) {
+                return roundToTenthOfMilli(tick);
+            }
+        }
+        return null;
     }
 
     /** 1/CONFIG_HZ from the kernel's build configuration; null when it is not there. */

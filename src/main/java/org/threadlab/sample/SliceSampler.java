@@ -87,14 +87,14 @@ public final class SliceSampler implements SliceSource {
      * carries the picture: the kernel's figure for a running thread moves in whole ticks.
      */
     public static String note(Duration slice, Duration kernelTick) {
+        // short enough for an 80-column screen with the model's " · GIL exact" after it
         if (kernelTick == null) {
-            return millis(slice) + " slices · CPU per slice to ± one kernel tick (not measured) · states read at each slice's end";
+            return millis(slice) + " slices · CPU to ± one kernel tick (not measured) · state read each slice";
         }
         if (slice.toNanos() < 2 * kernelTick.toNanos()) {
-            return millis(slice) + " slices, finer than 2 kernel ticks (" + millis(kernelTick)
-                    + "): CPU moves in tick steps · the state read at each slice's end draws the cells";
+            return millis(slice) + " slices · CPU in " + millis(kernelTick) + " ticks: cells drawn from the state read each slice";
         }
-        return millis(slice) + " slices · CPU per slice to ±" + millis(kernelTick) + " (kernel tick) · states read at each slice's end";
+        return millis(slice) + " slices · CPU to ±" + millis(kernelTick) + " (kernel tick) · state read each slice";
     }
 
     private static String millis(Duration d) {

@@ -55,7 +55,7 @@ class TimelineCommandTest {
             assertTrue(text.out().contains("1 thread that never ran left out"), "asleep throughout: " + text.out());
             assertTrue(text.out().contains(sleeper.pid() + "  sleep "), "in the summary: " + text.out());
             assertTrue(text.out().contains("cores per slice (all threads): median 0.00"), text.out());
-            assertTrue(text.out().contains("20 ms slices · CPU per slice to ±"), text.out());
+            assertTrue(text.out().contains("20 ms slices · CPU to ±"), text.out());
         } finally {
             sleeper.destroyForcibly().waitFor();
         }

@@ -42,7 +42,7 @@ class TimelineOutputTest {
         assertTrue(s.contains("cores per slice (all threads): median 0.95, p90 0.95, max 0.95"), s);
         assertTrue(s.contains("who ran most changed 3 times (18.8 per second, every 53 ms on average)"), s);
         assertTrue(s.contains("\n 10  busy-10    76.0   0.48         50%     50%\n".replace("\n", System.lineSeparator())), s);
-        assertTrue(s.endsWith("20 ms slices · CPU per slice to ±4 ms (kernel tick) · states read at each slice's end" + System.lineSeparator()), s);
+        assertTrue(s.endsWith("20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice" + System.lineSeparator()), s);
         assertFalse(out.ended());
     }
 

@@ -84,10 +84,10 @@ class TimelineBookTest {
 
     @Test
     void theNoteSaysHowFineTheFiguresAre() {
-        assertEquals("20 ms slices · CPU per slice to ±4 ms (kernel tick) · states read at each slice's end",
+        assertEquals("20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice",
                 TimelineBook.note(Duration.ofMillis(20), TICK, false));
         String fine = TimelineBook.note(Duration.ofMillis(5), TICK, true);
-        assertTrue(fine.contains("finer than 2 kernel ticks") && fine.contains("GIL exact"), fine);
+        assertTrue(fine.contains("CPU in 4 ms ticks: cells drawn from the state read each slice") && fine.contains("GIL exact"), fine);
     }
 
     static WorkerInfo worker(int id, WorkerKind kind, String type, WorkerState state, long pid, long tid, long javaId) {

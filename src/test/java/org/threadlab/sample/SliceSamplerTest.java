@@ -120,15 +120,20 @@ class SliceSamplerTest {
 
     @Test
     void theNoteSaysTheSliceTheTickAndWhenStatesAreRead() {
-        assertEquals("20 ms slices · CPU per slice to ±4 ms (kernel tick) · states read at each slice's end",
+        assertEquals("20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice",
                 SliceSampler.note(Duration.ofMillis(20), Duration.ofMillis(4)));
         assertTrue(SliceSampler.note(Duration.ofMillis(5), null).contains("not measured"));
         Assumptions.assumeTrue(Kernel.LINUX, "needs /proc");
-        Duration measured = KernelTick.measure(Platform.PROC);
         Duration configured = KernelTick.configured(Platform.PROC);
-        if (measured != null && configured != null) {
-            assertEquals(configured, measured, "the measured tick is the kernel's 1/CONFIG_HZ");
+        if (configured != null) {
+            // the kernel's own figure wins: a measurement alone read 1.3 ms on a busy machine whose tick is 4 ms
+            assertEquals(configured, KernelTick.measured(Platform.PROC), "the tick is the kernel's 1/CONFIG_HZ");
         }
+        // a measurement is kept only as one of the ticks kernels are built with
+        assertEquals(Duration.ofMillis(4), KernelTick.standard(Duration.ofNanos(3_900_000)));
+        assertEquals(Duration.ofMillis(10), KernelTick.standard(Duration.ofNanos(10_300_000)));
+        assertNull(KernelTick.standard(Duration.ofNanos(1_300_000)));
+        assertNull(KernelTick.standard(null));
         assertEquals(4_000_000, KernelTick.topCluster(new long[] {400_000, 3_990_000, 4_000_000, 4_010_000, 4_000_000, 1_000_000}));
     }
 

@@ -12,7 +12,7 @@ import org.threadlab.model.Timeline;
 /** Fabricated timelines: the GIL handed round four threads on two cores, every state in one lane, many lanes. */
 final class TimelineFixtures {
     /** As the model writes it (TimelineBook.note): long enough to take two rows at 80 columns. */
-    static final String NOTE = "20 ms slices: CPU to 4 ms (kernel tick), states sampled each slice; GIL exact (its own books)";
+    static final String NOTE = "20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice · GIL exact";
 
     private TimelineFixtures() {}
 

@@ -301,7 +301,7 @@ class TimelineKeysTest {
         }
         assertFalse(text.contains(" A #1 cpu-1"), "the ended thread gives its row to those at work\n" + text);
         assertTrue(text.contains("lanes 1-4 of 5"), text);
-        assertTrue(text.contains(" 20 ms slices: CPU to 4 ms (kernel tick), states sampled each slice; GIL exact…"), "the resolution is said\n" + text);
+        assertTrue(text.contains(" 20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice · GIL exact"), "the resolution is said\n" + text);
         assertTrue(text.contains("▓ holding the GIL  = waiting for the GIL"), "the legend's one row says what is on show\n" + text);
         assertTrue(text.contains("Ask the class:"), "the narration keeps its rows\n" + text);
         String mono = RoundFixtures.screen(80, 24, twoCores, st, new Theme(true, false));

@@ -37,7 +37,7 @@ class TimelineWholeScreenTest {
             cpu2 [||                 10%]       ▂▅▂ cpu3 [|                   5%]       ▂▅▁
             mem [             458M/23G]  threadlab pid 20710  rss 70M  threads 27  cpu 82.3%
             ─ > Timeline  20ms a column, last 1.22s  lanes 1-4 of 6  3 of 4 cores ──────────
-             20 ms slices: CPU to 4 ms (kernel tick), states sampled each slice; GIL exact…
+             20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice · GIL exact
              A #1 cpu-1       ░111111111░111111111░111111111░111111111░111111111░111111111░
              B #12 counter-12 3LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333
              C #942 sleep-942 ··············2························2·····················
@@ -67,7 +67,7 @@ class TimelineWholeScreenTest {
             cpu2 [||||                              10%]            ▂▅▂ cpu3 [||                                 5%]            ▂▅▁
             mem [|                                            458M/23G]  threadlab pid 20710  rss 70M  threads 27  cpu 82.3%
             ─ > Timeline  20ms a column, last 2.02s  [ ] zoom  T or Esc close ──────────────────────────────────────────────────────
-             20 ms slices: CPU to 4 ms (kernel tick), states sampled each slice; GIL exact (its own books)
+             20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice · GIL exact
              A #1 cpu-1       ░111111111░111111111░111111111░111111111░111111111░111111111░111111111░111111111░111111111░111111111░
              B #12 counter-12 L3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333LL3333
              C #942 sleep-942 ····2························2························2························2·····················
