@@ -188,7 +188,8 @@ class LiveRoundsTest {
                 Thread.sleep(10);
             }
             assertEquals(WorkerState.FINISHED, w.state(), String.valueOf(w));
-            assertTrue(seen > 300_000_000L, "the program burned CPU, as the kernel counted it: " + seen);
+            // it ran (a second of four GIL-bound threads is about a core-second alone, 0.29 s beside heavy load)
+            assertTrue(seen > 50_000_000L, "the program burned CPU, as the kernel counted it: " + seen);
             Round r;
             do {
                 assertTrue(System.nanoTime() < deadline, "the round did not settle in time");
