@@ -107,6 +107,30 @@ class SliceSamplerTest {
     }
 
     @Test
+    void aThreadBornDuringTheRunIsListedAtTheNextSliceWithAllItsCpuSinceBirth() throws Exception {
+        // checked against the kernel: CPython threads started mid-run showed 19 ms of their 192 ms (the CPU
+        // before their first read was taken as a baseline, and they were listed only every 250 ms)
+        task(77, 77, "py", 'S', 0, 5_000_000, 0);
+        SliceSampler s = new SliceSampler(proc.toString(), -1, false);
+        s.watch(new SliceWatch(Map.of(77L, Set.of()), Map.of()));
+        assertNull(s.step());
+        assertEquals(List.of(77L), s.step().threads().stream().map(ThreadSlice::tid).toList());
+        task(77, 79, "busy-0", 'R', 1, 12_000_000, 3_000_000); // born since the last listing
+        Slice slice = s.step();
+        ThreadSlice born = slice.threads().stream().filter(t -> t.tid() == 79).findFirst()
+                .orElseThrow(() -> new AssertionError("a thread born since the last slice is listed at once"));
+        assertEquals("busy-0", born.name());
+        assertEquals('R', born.state());
+        // all of its CPU since birth, in the slice it was born in (not taken as a baseline)
+        assertEquals(12_000_000, born.cpuNanos(), 4_000_000);
+        assertEquals(3_000_000, born.runQueueNanos(), 1_000_000);
+        task(77, 79, "busy-0", 'R', 1, 20_000_000, 3_000_000);
+        assertEquals(8_000_000, s.step().threads().stream().filter(t -> t.tid() == 79).findFirst().orElseThrow().cpuNanos(),
+                3_000_000, "then deltas as for any thread");
+        s.close();
+    }
+
+    @Test
     void theSliceIsLengthenedWhenManyThreadsAreWatchedAndRefusedOutsideItsBounds() {
         assertEquals(Duration.ofMillis(20), SliceSampler.lengthFor(Duration.ofMillis(20), 16));
         assertEquals(Duration.ofMillis(5), SliceSampler.lengthFor(Duration.ofMillis(5), 4));
