@@ -131,6 +131,26 @@ class SliceSamplerTest {
     }
 
     @Test
+    void aDeltaBroughtToTheSliceNeverClaimsMoreThanACoreUnlessTheKernelsOwnFigureDoes() {
+        // seen against the kernel under load: a 291 ms slice (the machine stalled) where one thread's two reads
+        // were 1 ms apart and its figure had just moved by a stale tick showed 4.83 cores for one thread
+        assertEquals(291_000_000, SliceSampler.scale(4_800_000, 291_000_000, 1_000_000));
+        assertEquals(10_000_000, SliceSampler.scale(5_000_000, 10_000_000, 5_000_000), "a rate brought to the span");
+        assertEquals(9_000_000, SliceSampler.scale(9_000_000, 5_000_000, 4_900_000),
+                "a tick's lump the kernel itself shows stays as read (over many slices it cancels)");
+        assertEquals(-1, SliceSampler.scale(-5, 10, 10));
+    }
+
+    @Test
+    void aLateSliceIsNotFollowedByAShortOne() {
+        long ms = 1_000_000;
+        assertEquals(40 * ms, SliceSampler.nextDeadline(20 * ms, 21 * ms, 20 * ms), "on time: the next deadline on the grid");
+        // late by 19.9 ms of a 20 ms slice: the next deadline 0.1 ms away made a 94 µs slice (seen in --json)
+        assertEquals(60 * ms, SliceSampler.nextDeadline(20 * ms, 39_900_000, 20 * ms), "a grid point too near is skipped");
+        assertEquals(320 * ms, SliceSampler.nextDeadline(20 * ms, 300 * ms, 20 * ms), "after a stall, the grid point at least half a slice on");
+    }
+
+    @Test
     void theSliceIsLengthenedWhenManyThreadsAreWatchedAndRefusedOutsideItsBounds() {
         assertEquals(Duration.ofMillis(20), SliceSampler.lengthFor(Duration.ofMillis(20), 16));
         assertEquals(Duration.ofMillis(5), SliceSampler.lengthFor(Duration.ofMillis(5), 4));
