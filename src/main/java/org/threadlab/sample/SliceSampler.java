@@ -503,7 +503,7 @@ public final class SliceSampler implements SliceSource {
                 // over the slice's span, from this thread's own two reads (read later or earlier in the loop)
                 long cpuDelta = scale(newCpu - cpu, span, own);
                 long waitDelta = scale(ss.runQueueNanos() - wait, span, own);
-                String javaState = info == null ? null : info.getThreadState().name();
+                String javaState = javaState(info);
                 out = new ThreadSlice(pid, tid, name, cpuDelta, waitDelta, state, core, exact, javaState);
             }
             cpu = newCpu;
@@ -539,6 +539,22 @@ public final class SliceSampler implements SliceSource {
             next += (behind / slice + 1) * slice;
         }
         return next;
+    }
+
+    /**
+     * The JVM's state of one of threadlab's own threads, but BLOCKED also for a thread parked on a lock
+     * another thread owns (a ReentrantLock, which the JVM calls WAITING): it is locked out all the same,
+     * and the counter workload's lock mode is one. A latch, a condition or a queue has no owner: WAITING.
+     */
+    static String javaState(ThreadInfo info) {
+        if (info == null) {
+            return null;
+        }
+        Thread.State st = info.getThreadState();
+        if ((st == Thread.State.WAITING || st == Thread.State.TIMED_WAITING) && info.getLockOwnerId() != -1) {
+            return Thread.State.BLOCKED.name();
+        }
+        return st.name();
     }
 
     /**

@@ -228,6 +228,55 @@ class SliceSamplerTest {
     }
 
     @Test
+    void aThreadParkedOnAReentrantLockAnotherOwnsIsBlockedAndOneAwaitingALatchIsNot() throws Exception {
+        // checked live: the counter workload's lock mode (a ReentrantLock) never showed 'L', the JVM calls a
+        // thread parked on it WAITING; it waits on a lock all the same
+        Assumptions.assumeTrue(Kernel.LINUX, "needs /proc");
+        long self = ProcessHandle.current().pid();
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        CountDownLatch never = new CountDownLatch(1);
+        long[] tids = new long[2];
+        CountDownLatch started = new CountDownLatch(2);
+        Thread onLock = new Thread(() -> {
+            tids[0] = org.threadlab.worker.NativeThreadId.current();
+            started.countDown();
+            lock.lock();
+            lock.unlock();
+        }, "slice-on-lock");
+        Thread onLatch = new Thread(() -> {
+            tids[1] = org.threadlab.worker.NativeThreadId.current();
+            started.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "slice-on-latch");
+        lock.lock();
+        try (SliceSampler s = new SliceSampler()) {
+            onLock.start();
+            onLatch.start();
+            started.await();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (onLock.getState() != Thread.State.WAITING || onLatch.getState() != Thread.State.WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the threads never parked");
+                Thread.sleep(5);
+            }
+            s.watch(new SliceWatch(Map.of(self, new LinkedHashSet<>(List.of(tids[0], tids[1]))),
+                    Map.of(tids[0], onLock.getId(), tids[1], onLatch.getId())));
+            s.step();
+            Slice slice = s.step();
+            assertEquals("BLOCKED", slice.threads().get(0).javaState(), "parked on a lock another thread owns");
+            assertEquals("WAITING", slice.threads().get(1).javaState(), "a latch is owned by nobody: waiting, not locked out");
+        } finally {
+            lock.unlock();
+            never.countDown();
+            onLock.join(5000);
+            onLatch.join(5000);
+        }
+    }
+
+    @Test
     void itReadsOnlyWhileStartedOnANamedDaemonThreadAndPublishesBatches() throws Exception {
         Assumptions.assumeTrue(Kernel.LINUX, "needs /proc");
         long self = ProcessHandle.current().pid();
