@@ -452,6 +452,10 @@ public final class SliceSampler implements SliceSource {
         final TaskFiles files;
         String name = "?";
         boolean named;
+        /** Read at least once (an 'X' is shown only for a thread seen alive). */
+        boolean hadRead;
+        /** Listed as born since the previous listing, not yet read: its first read is a delta from zero. */
+        boolean born;
         long cpu = -1;
         long wait = -1;
         long readAt = -1;
@@ -471,7 +475,7 @@ public final class SliceSampler implements SliceSource {
          */
         ThreadSlice read(ByteBuffer b, long span, boolean emit, ThreadInfo info) {
             if (gone) {
-                return readAt >= 0 && emit ? new ThreadSlice(pid, tid, name, -1, -1, 'X', -1, false, null) : null;
+                return hadRead && emit ? new ThreadSlice(pid, tid, name, -1, -1, 'X', -1, false, null) : null;
             }
             char state = '?';
             int core = -1;
@@ -493,11 +497,17 @@ public final class SliceSampler implements SliceSource {
             long now = System.nanoTime();
             if (gone || ss == null) {
                 gone = true;
-                return readAt >= 0 && emit ? new ThreadSlice(pid, tid, name, -1, -1, 'X', -1, false, null) : null;
+                return hadRead && emit ? new ThreadSlice(pid, tid, name, -1, -1, 'X', -1, false, null) : null;
             }
             boolean exact = exactCpu >= 0;
             long newCpu = exact ? exactCpu : ss.cpuNanos();
             ThreadSlice out = null;
+            if (born && newCpu > now - readAt + 1_000_000) {
+                // more CPU than time since the previous listing: not born since then after all (a listing
+                // that missed it), so this read is a baseline, not a burst of a whole life in one slice
+                readAt = -1;
+            }
+            born = false;
             if (readAt >= 0 && emit) {
                 long own = now - readAt;
                 // over the slice's span, from this thread's own two reads (read later or earlier in the loop)
@@ -506,6 +516,7 @@ public final class SliceSampler implements SliceSource {
                 String javaState = javaState(info);
                 out = new ThreadSlice(pid, tid, name, cpuDelta, waitDelta, state, core, exact, javaState);
             }
+            hadRead = true;
             cpu = newCpu;
             wait = ss.runQueueNanos();
             readAt = now;
@@ -517,6 +528,7 @@ public final class SliceSampler implements SliceSource {
             cpu = 0;
             wait = 0;
             readAt = at;
+            born = true;
         }
 
         void close() {

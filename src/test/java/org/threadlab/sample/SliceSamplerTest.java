@@ -56,6 +56,9 @@ class SliceSamplerTest {
         assertNull(s.step(), "the first read is the baseline");
         task(4242, 4242, "main", 'S', 0, 1_000_000, 500);
         task(4242, 4243, "a (weird) name)", 'D', 3, 2_010_000_000L, 40_000);
+        // a slice of real length: back-to-back steps last microseconds, and a read delayed by a few (a busy
+        // machine) then made its own interval a fraction of the span (30 µs of run queue read as 231 µs)
+        Thread.sleep(100);
         Slice slice = s.step();
         assertEquals(2, slice.threads().size());
         ThreadSlice busy = slice.threads().get(0);
@@ -116,6 +119,7 @@ class SliceSamplerTest {
         assertNull(s.step());
         assertEquals(List.of(77L), s.step().threads().stream().map(ThreadSlice::tid).toList());
         task(77, 79, "busy-0", 'R', 1, 12_000_000, 3_000_000); // born since the last listing
+        Thread.sleep(20); // it ran 12 ms: at least that long has passed since the last listing (at least, not exactly)
         Slice slice = s.step();
         ThreadSlice born = slice.threads().stream().filter(t -> t.tid() == 79).findFirst()
                 .orElseThrow(() -> new AssertionError("a thread born since the last slice is listed at once"));
@@ -125,8 +129,19 @@ class SliceSamplerTest {
         assertEquals(12_000_000, born.cpuNanos(), 4_000_000);
         assertEquals(3_000_000, born.runQueueNanos(), 1_000_000);
         task(77, 79, "busy-0", 'R', 1, 20_000_000, 3_000_000);
+        Thread.sleep(20); // slices of real length: a delta is brought to the span by its own reads' interval
         assertEquals(8_000_000, s.step().threads().stream().filter(t -> t.tid() == 79).findFirst().orElseThrow().cpuNanos(),
                 3_000_000, "then deltas as for any thread");
+        // listed but more CPU than the time since the previous listing: not a newborn, so a baseline (no
+        // 5 s burst in one slice); and one gone before its first read is not shown as ended
+        task(77, 81, "old", 'R', 0, 5_000_000_000L, 0);
+        Files.createDirectories(proc.resolve("77/task/82")); // listed, its files gone
+        Slice next = s.step();
+        assertTrue(next.threads().stream().noneMatch(t -> t.tid() == 81 || t.tid() == 82), next.toString());
+        task(77, 81, "old", 'R', 0, 5_010_000_000L, 0);
+        Thread.sleep(20);
+        assertEquals(10_000_000, s.step().threads().stream().filter(t -> t.tid() == 81).findFirst().orElseThrow().cpuNanos(),
+                4_000_000);
         s.close();
     }
 
