@@ -43,6 +43,8 @@ public final class TimelineBook {
     static final double MOST = 0.5;
     /** The kernel's CPU figure is trusted for slices of at least this many ticks (see {@link #MOST}). */
     static final int TRUSTED_TICKS = 2;
+    /** How long after a slice's end its threads' JVM states may be read (a step's reads, unless preempted). */
+    static final long READ_LAG_NANOS = 2_000_000;
     private static final String KEYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /** A lane's identity: a worker's thread, a worker as a whole (virtual: tid 0), or a thread of no worker (id 0). */
@@ -198,8 +200,8 @@ public final class TimelineBook {
                 if (t != null) {
                     claimed.add(t.tid());
                     double[] g = w.kind() == WorkerKind.THREAD ? gilShares(spans.get(w.javaThreadId()), s)
-                            : new double[] {Double.NaN, Double.NaN};
-                    c = cell(t, span, g[0], g[1], kernelTick);
+                            : new double[] {Double.NaN, Double.NaN, 0};
+                    c = cell(t, span, g, kernelTick);
                 } else {
                     c = unread(id, w);
                 }
@@ -278,11 +280,15 @@ public final class TimelineBook {
         return new Cell(s, -1, Double.NaN);
     }
 
-    /** The fractions of the slice this thread held and waited for the GIL (exact, from its books); NaN without any. */
+    /**
+     * The fractions of the slice this thread held and waited for the GIL (exact, from its books), NaN
+     * without any; and 1 when it was waiting for the GIL as the slice ended, else 0.
+     */
     static double[] gilShares(List<SimulatedGil.Span> spans, Slice s) {
         if (spans == null) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, 0};
         }
+        boolean waitingAtEnd = false;
         long span = Math.max(1, s.spanNanos());
         long held = 0;
         long waited = 0;
@@ -295,8 +301,10 @@ public final class TimelineBook {
                     waited += overlap;
                 }
             }
+            // the JVM's state is read just after the slice's end: a wait that began within READ_LAG of it counts
+            waitingAtEnd |= !g.held() && g.fromNanos() < s.endNanos() + READ_LAG_NANOS && g.toNanos() >= s.endNanos();
         }
-        return new double[] {held / (double) span, waited / (double) span};
+        return new double[] {held / (double) span, waited / (double) span, waitingAtEnd ? 1 : 0};
     }
 
     private static CellState byGil(double held, double waited) {
@@ -308,8 +316,13 @@ public final class TimelineBook {
 
     /** One thread's cell: its state by {@link #classify}, the core it was on, its CPU share. */
     static Cell cell(ThreadSlice t, long spanNanos, double gilHeld, double gilWaited, Duration kernelTick) {
+        return cell(t, spanNanos, new double[] {gilHeld, gilWaited, 0}, kernelTick);
+    }
+
+    /** The same with the GIL's figures as {@link #gilShares} gives them. */
+    static Cell cell(ThreadSlice t, long spanNanos, double[] gil, Duration kernelTick) {
         double cpu = t.cpuNanos() < 0 ? Double.NaN : Math.max(0, t.cpuNanos()) / (double) spanNanos;
-        return new Cell(classify(t, spanNanos, gilHeld, gilWaited, kernelTick), t.core(), cpu);
+        return new Cell(classify(t, spanNanos, gil[0], gil[1], gil[2] > 0, kernelTick), t.core(), cpu);
     }
 
     /**
@@ -330,6 +343,17 @@ public final class TimelineBook {
      * </ol>
      */
     static CellState classify(ThreadSlice t, long spanNanos, double gilHeld, double gilWaited, Duration kernelTick) {
+        return classify(t, spanNanos, gilHeld, gilWaited, false, kernelTick);
+    }
+
+    /**
+     * The same, knowing whether the thread was waiting for the simulated GIL as the slice ended: then a
+     * thread the JVM calls blocked on a lock (the GIL is one) is GIL_WAITING, not LOCKED. Under load a
+     * thread that gives the GIL up often waits for a core before it queues for it again, so neither its
+     * hold nor its wait is half the slice.
+     */
+    static CellState classify(ThreadSlice t, long spanNanos, double gilHeld, double gilWaited, boolean gilWaitingAtEnd,
+                              Duration kernelTick) {
         if (t.state() == 'X' || t.state() == 'Z') {
             return CellState.ENDED;
         }
@@ -345,7 +369,7 @@ public final class TimelineBook {
             return CellState.RUNNING;
         }
         if ("BLOCKED".equals(t.javaState())) {
-            return CellState.LOCKED;
+            return gilWaitingAtEnd ? CellState.GIL_WAITING : CellState.LOCKED;
         }
         boolean runnable = t.state() == 'R';
         if (trusted) {

@@ -12,7 +12,8 @@ package org.threadlab.sample;
  * @param core          the core it last ran on, read at the slice's end (stat field 39); -1 when unknown
  * @param exact         true when {@code cpuNanos} is exact (the thread's CPU clock); false when it is the
  *                      kernel's figure that is brought up to date only at a running thread's scheduler tick
- * @param javaState     for threadlab's own threads, the JVM's state of it at the slice's end
+ * @param javaState     for threadlab's own threads, the JVM's state of it at the slice's end (BLOCKED also when
+ *                      parked on a lock another thread owns, as a ReentrantLock: the JVM says WAITING)
  *                      ({@link Thread.State#name()}: BLOCKED means blocked on a lock); else null
  */
 public record ThreadSlice(long pid, long tid, String name, long cpuNanos, long runQueueNanos, char state, int core,

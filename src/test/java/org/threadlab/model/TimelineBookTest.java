@@ -66,6 +66,24 @@ class TimelineBookTest {
     }
 
     @Test
+    void aThreadParkedOnTheGilAtTheSlicesEndWaitsForTheGilNotOnALock() {
+        // seen live at 5 ms slices under load: a thread gave the GIL up, waited for a core, then queued for
+        // the GIL (held 0.3, waited 0.4 of the slice); the JVM calls it parked on a lock another owns, and the
+        // cell said LOCKED (before that, SLEEPING) in one slice of six
+        ThreadSlice parked = t(1, 0.3, 0.3, 'S', 0, true, "BLOCKED");
+        assertEquals(CellState.GIL_WAITING, TimelineBook.classify(parked, SPAN, 0.3, 0.4, true, TICK));
+        assertEquals(CellState.LOCKED, TimelineBook.classify(parked, SPAN, 0.3, 0.0, false, TICK),
+                "not waiting for the GIL: another lock");
+        List<SimulatedGil.Span> spans = List.of(new SimulatedGil.Span(7, "a", true, 0, 6 * MS),
+                new SimulatedGil.Span(7, "a", false, 14 * MS, 20 * MS));
+        double[] g = TimelineBook.gilShares(spans, new Slice(0, 20 * MS, List.of(), java.util.Map.of()));
+        assertEquals(1.0, g[2], "waiting when the slice ended");
+        assertEquals(0.0, TimelineBook.gilShares(spans, new Slice(0, 10 * MS, List.of(), java.util.Map.of()))[2]);
+        assertEquals(1.0, TimelineBook.gilShares(spans, new Slice(0, 13 * MS, List.of(), java.util.Map.of()))[2],
+                "a wait begun just after the end, before the JVM's state was read, counts");
+    }
+
+    @Test
     void belowTwoTicksTheStateLetterCarriesTheCell() {
         long span = 5 * MS; // a running thread's figure may read 4 ms or 8 ms, or 0 in a slice under a tick
         ThreadSlice readsZero = new ThreadSlice(100, 1, "t", 0, 0, 'R', 0, false, null);

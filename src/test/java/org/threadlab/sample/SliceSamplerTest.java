@@ -56,6 +56,9 @@ class SliceSamplerTest {
         assertNull(s.step(), "the first read is the baseline");
         task(4242, 4242, "main", 'S', 0, 1_000_000, 500);
         task(4242, 4243, "a (weird) name)", 'D', 3, 2_010_000_000L, 40_000);
+        // a slice of real length: back-to-back steps last microseconds, and a read delayed by a few (a busy
+        // machine) then made its own interval a fraction of the span (30 µs of run queue read as 231 µs)
+        Thread.sleep(100);
         Slice slice = s.step();
         assertEquals(2, slice.threads().size());
         ThreadSlice busy = slice.threads().get(0);
@@ -104,6 +107,62 @@ class SliceSamplerTest {
         } while (tids.size() < 3);
         assertEquals(Set.of(77L, 79L, 80L), Set.copyOf(tids));
         s.close();
+    }
+
+    @Test
+    void aThreadBornDuringTheRunIsListedAtTheNextSliceWithAllItsCpuSinceBirth() throws Exception {
+        // checked against the kernel: CPython threads started mid-run showed 19 ms of their 192 ms (the CPU
+        // before their first read was taken as a baseline, and they were listed only every 250 ms)
+        task(77, 77, "py", 'S', 0, 5_000_000, 0);
+        SliceSampler s = new SliceSampler(proc.toString(), -1, false);
+        s.watch(new SliceWatch(Map.of(77L, Set.of()), Map.of()));
+        assertNull(s.step());
+        assertEquals(List.of(77L), s.step().threads().stream().map(ThreadSlice::tid).toList());
+        task(77, 79, "busy-0", 'R', 1, 12_000_000, 3_000_000); // born since the last listing
+        Thread.sleep(20); // it ran 12 ms: at least that long has passed since the last listing (at least, not exactly)
+        Slice slice = s.step();
+        ThreadSlice born = slice.threads().stream().filter(t -> t.tid() == 79).findFirst()
+                .orElseThrow(() -> new AssertionError("a thread born since the last slice is listed at once"));
+        assertEquals("busy-0", born.name());
+        assertEquals('R', born.state());
+        // all of its CPU since birth, in the slice it was born in (not taken as a baseline)
+        assertEquals(12_000_000, born.cpuNanos(), 4_000_000);
+        assertEquals(3_000_000, born.runQueueNanos(), 1_000_000);
+        task(77, 79, "busy-0", 'R', 1, 20_000_000, 3_000_000);
+        Thread.sleep(20); // slices of real length: a delta is brought to the span by its own reads' interval
+        assertEquals(8_000_000, s.step().threads().stream().filter(t -> t.tid() == 79).findFirst().orElseThrow().cpuNanos(),
+                3_000_000, "then deltas as for any thread");
+        // listed but more CPU than the time since the previous listing: not a newborn, so a baseline (no
+        // 5 s burst in one slice); and one gone before its first read is not shown as ended
+        task(77, 81, "old", 'R', 0, 5_000_000_000L, 0);
+        Files.createDirectories(proc.resolve("77/task/82")); // listed, its files gone
+        Slice next = s.step();
+        assertTrue(next.threads().stream().noneMatch(t -> t.tid() == 81 || t.tid() == 82), next.toString());
+        task(77, 81, "old", 'R', 0, 5_010_000_000L, 0);
+        Thread.sleep(20);
+        assertEquals(10_000_000, s.step().threads().stream().filter(t -> t.tid() == 81).findFirst().orElseThrow().cpuNanos(),
+                4_000_000);
+        s.close();
+    }
+
+    @Test
+    void aDeltaBroughtToTheSliceNeverClaimsMoreThanACoreUnlessTheKernelsOwnFigureDoes() {
+        // seen against the kernel under load: a 291 ms slice (the machine stalled) where one thread's two reads
+        // were 1 ms apart and its figure had just moved by a stale tick showed 4.83 cores for one thread
+        assertEquals(291_000_000, SliceSampler.scale(4_800_000, 291_000_000, 1_000_000));
+        assertEquals(10_000_000, SliceSampler.scale(5_000_000, 10_000_000, 5_000_000), "a rate brought to the span");
+        assertEquals(9_000_000, SliceSampler.scale(9_000_000, 5_000_000, 4_900_000),
+                "a tick's lump the kernel itself shows stays as read (over many slices it cancels)");
+        assertEquals(-1, SliceSampler.scale(-5, 10, 10));
+    }
+
+    @Test
+    void aLateSliceIsNotFollowedByAShortOne() {
+        long ms = 1_000_000;
+        assertEquals(40 * ms, SliceSampler.nextDeadline(20 * ms, 21 * ms, 20 * ms), "on time: the next deadline on the grid");
+        // late by 19.9 ms of a 20 ms slice: the next deadline 0.1 ms away made a 94 µs slice (seen in --json)
+        assertEquals(60 * ms, SliceSampler.nextDeadline(20 * ms, 39_900_000, 20 * ms), "a grid point too near is skipped");
+        assertEquals(320 * ms, SliceSampler.nextDeadline(20 * ms, 300 * ms, 20 * ms), "after a stall, the grid point at least half a slice on");
     }
 
     @Test
@@ -180,6 +239,55 @@ class SliceSamplerTest {
             }
             blocked.join(5000);
             s.close();
+        }
+    }
+
+    @Test
+    void aThreadParkedOnAReentrantLockAnotherOwnsIsBlockedAndOneAwaitingALatchIsNot() throws Exception {
+        // checked live: the counter workload's lock mode (a ReentrantLock) never showed 'L', the JVM calls a
+        // thread parked on it WAITING; it waits on a lock all the same
+        Assumptions.assumeTrue(Kernel.LINUX, "needs /proc");
+        long self = ProcessHandle.current().pid();
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        CountDownLatch never = new CountDownLatch(1);
+        long[] tids = new long[2];
+        CountDownLatch started = new CountDownLatch(2);
+        Thread onLock = new Thread(() -> {
+            tids[0] = org.threadlab.worker.NativeThreadId.current();
+            started.countDown();
+            lock.lock();
+            lock.unlock();
+        }, "slice-on-lock");
+        Thread onLatch = new Thread(() -> {
+            tids[1] = org.threadlab.worker.NativeThreadId.current();
+            started.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "slice-on-latch");
+        lock.lock();
+        try (SliceSampler s = new SliceSampler()) {
+            onLock.start();
+            onLatch.start();
+            started.await();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (onLock.getState() != Thread.State.WAITING || onLatch.getState() != Thread.State.WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the threads never parked");
+                Thread.sleep(5);
+            }
+            s.watch(new SliceWatch(Map.of(self, new LinkedHashSet<>(List.of(tids[0], tids[1]))),
+                    Map.of(tids[0], onLock.getId(), tids[1], onLatch.getId())));
+            s.step();
+            Slice slice = s.step();
+            assertEquals("BLOCKED", slice.threads().get(0).javaState(), "parked on a lock another thread owns");
+            assertEquals("WAITING", slice.threads().get(1).javaState(), "a latch is owned by nobody: waiting, not locked out");
+        } finally {
+            lock.unlock();
+            never.countDown();
+            onLock.join(5000);
+            onLatch.join(5000);
         }
     }
 
