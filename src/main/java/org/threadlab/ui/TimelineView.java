@@ -63,6 +63,11 @@ final class TimelineView {
             note.set(noteRows - 1, note.get(noteRows - 1) + " " + String.join(" ", noteLines.subList(noteRows, noteLines.size())));
         }
         int legendRows = Math.max(Math.min(1, avail), Math.min(legend.size(), avail - want));
+        if (lanes + cores > avail - legendRows) {
+            // rows are short for the lanes (fifty sleepers at 80x24): the legend keeps only the rows that
+            // explain what is on show, the states not on show give their rows to lanes that were hidden
+            legendRows = Math.max(Math.min(1, avail), Math.min(legendRows, onShowRows(t, theme, Math.min(cols, t.slices()), w)));
+        }
         int body = Math.max(0, avail - legendRows);
         int laneRows = Math.min(lanes, Math.max(Math.min(lanes, MIN_LANES), body - cores));
         laneRows = Math.min(laneRows, body);
@@ -275,13 +280,7 @@ final class TimelineView {
      * cut to one row (a lesson at 80x24) still explains what the class is looking at.
      */
     static List<String> legend(Timeline t, Theme theme, int shown) {
-        java.util.EnumSet<CellState> present = java.util.EnumSet.noneOf(CellState.class);
-        for (Lane l : t.lanes()) {
-            List<Cell> cells = l.cells();
-            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
-                present.add(cells.get(j).state());
-            }
-        }
+        java.util.EnumSet<CellState> present = present(t, shown);
         List<String> first = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         int cores = t.cores().size();
@@ -297,6 +296,25 @@ final class TimelineView {
         }
         first.addAll(rest);
         return first;
+    }
+
+    /** How many of the legend's {@code w}-column rows it takes to explain the states on show (at least one). */
+    static int onShowRows(Timeline t, Theme theme, int shown, int w) {
+        List<String> items = legend(t, theme, shown);
+        int onShow = present(t, shown).size();
+        return Math.max(1, legendLines(items.subList(0, Math.min(onShow, items.size())), w).size());
+    }
+
+    /** The states in the last {@code shown} cells of any lane. */
+    private static java.util.EnumSet<CellState> present(Timeline t, int shown) {
+        java.util.EnumSet<CellState> present = java.util.EnumSet.noneOf(CellState.class);
+        for (Lane l : t.lanes()) {
+            List<Cell> cells = l.cells();
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
+                present.add(cells.get(j).state());
+            }
+        }
+        return present;
     }
 
     /** The items flowed into lines of {@code w} columns, two spaces apart. */

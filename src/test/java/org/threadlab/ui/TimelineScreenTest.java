@@ -154,22 +154,37 @@ class TimelineScreenTest {
                 () -> new com.googlecode.lanterna.TerminalSize(80, 24));
         c.key(new com.googlecode.lanterna.input.KeyStroke('T', false, false));
         String first = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
-        assertTrue(first.contains("lanes 1-4 of 12"), first);
+        assertTrue(first.contains("lanes 1-5 of 12"), first);
         assertTrue(row(first, "A #1 sleep-1").length() > 20, first);
         for (int i = 0; i < 3; i++) {
             c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowDown));
         }
         String down = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
-        assertTrue(down.contains("lanes 4-7 of 12"), down);
+        assertTrue(down.contains("lanes 4-8 of 12"), down);
         assertTrue(down.lines().anyMatch(l -> l.startsWith(" D #4 sleep-4")) && down.lines().noneMatch(l -> l.startsWith(" C #3")), down);
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.End));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 9-12 of 12"));
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 8-12 of 12"));
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowUp));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 8-11 of 12"), "Up right after End moves at once");
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 7-11 of 12"), "Up right after End moves at once");
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.Home));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 1-4 of 12"));
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 1-5 of 12"));
         assertEquals(Pane.THREADS, st.focus, "the arrows scrolled the pane, not the tables");
         c.close();
+    }
+
+    @Test
+    void manyLanesTakeTheLegendsRowsOfStatesNotOnShow() throws IOException {
+        // twelve sleepers at 80x24: one legend row says what is on show, the rows of states not on show
+        // (a lock, the GIL, ended) show a fifth lane instead
+        String s = screen(80, 24, TimelineFixtures.many(12, 40), UNICODE);
+        assertTrue(s.contains("lanes 1-5 of 12"), s);
+        assertTrue(row(s, "E #5 sleep-5").length() > 20, s);
+        String legend = row(s, "0-3 running on that core");
+        assertTrue(legend.contains("· sleeping or waiting on I/O"), s);
+        assertTrue(!s.contains("blocked on a lock") && !s.contains("holding the GIL"), s);
+        // with every lane on show the legend keeps its rows, the states not on show too
+        String few = screen(80, 24, TimelineFixtures.many(2, 40), UNICODE);
+        assertTrue(few.contains("L blocked on a lock") && few.contains("▓ holding the GIL"), few);
     }
 
     @Test
