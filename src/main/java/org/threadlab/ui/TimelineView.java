@@ -108,6 +108,9 @@ final class TimelineView {
             y += c.wrap(x, y, w, Math.max(0, free), t.slices() == 0
                     ? "Waiting for the first slices. Each worker (and each thread of a watched program) gets a row here,"
                     + " a column per slice, newest at the right."
+                    : st.replay != null
+                    // a replay cannot start workers: the keys below would only puzzle
+                    ? "No workers at this point of the recording: each gets a row here once it starts, a column per recorded sample."
                     : "No threads to follow: start workers (4t, p) and each gets a row here, a column per slice.", Theme.Role.DIM);
         }
         int cellX = x + p.labelW() + 3;
@@ -293,6 +296,10 @@ final class TimelineView {
                 default -> theme.cell(s) + " " + s.words();
             };
             (present.contains(s) ? first : rest).add(item);
+            if (s == CellState.RUNNING && unknownCoreOnShow(t, shown)) {
+                // a replay's samples often have no core: '*' is no digit of the line before
+                first.add(Theme.core(-1) + " running, core unknown");
+            }
         }
         first.addAll(rest);
         return first;
@@ -303,6 +310,20 @@ final class TimelineView {
         List<String> items = legend(t, theme, shown);
         int onShow = present(t, shown).size();
         return Math.max(1, legendLines(items.subList(0, Math.min(onShow, items.size())), w).size());
+    }
+
+    /** Whether a running cell among the last {@code shown} of any lane is drawn '*' (its core unknown, or 36 and up). */
+    private static boolean unknownCoreOnShow(Timeline t, int shown) {
+        for (Lane l : t.lanes()) {
+            List<Cell> cells = l.cells();
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
+                Cell c = cells.get(j);
+                if (c.state() == CellState.RUNNING && Theme.core(c.core()) == Theme.core(-1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The states in the last {@code shown} cells of any lane. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threadlab.model.Cell;
 import org.threadlab.model.CellState;
+import org.threadlab.model.CoreLane;
 import org.threadlab.model.Lane;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.Timeline;
@@ -185,6 +186,52 @@ class TimelineScreenTest {
         // with every lane on show the legend keeps its rows, the states not on show too
         String few = screen(80, 24, TimelineFixtures.many(2, 40), UNICODE);
         assertTrue(few.contains("L blocked on a lock") && few.contains("▓ holding the GIL"), few);
+    }
+
+    @Test
+    void aRunningCellWithNoCoreIsExplainedInTheLegend() throws IOException {
+        // a replay's samples often carry no core: those running cells are '*', which no digit explains
+        List<org.threadlab.model.Cell> cells = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            cells.add(new org.threadlab.model.Cell(s < 10 ? CellState.RUNNING : CellState.SLEEPING, s < 5 ? -1 : 1, 0.5));
+        }
+        List<CoreLane> cores = List.of(new CoreLane(0, java.util.Collections.nCopies(20, -1)),
+                new CoreLane(1, java.util.Collections.nCopies(20, -1)));
+        Timeline t = new Timeline(Duration.ofSeconds(1), null, 1_000_000_000L, 20,
+                List.of(new Lane('A', "#1 cpu-1", 1, 20710, 20743, cells)), cores, "", null);
+        String s = screen(80, 24, t, UNICODE);
+        assertTrue(row(s, "A #1 cpu-1").contains("*****11111"), s);
+        assertTrue(s.contains("* running, core unknown"), s);
+        String known = screen(80, 24, TimelineFixtures.many(2, 40), UNICODE);
+        assertTrue(!known.contains("core unknown"), "only where a '*' is on show\n" + known);
+    }
+
+    @Test
+    void aReplayWithNoWorkersYetDoesNotOfferKeysItHasNot() throws IOException {
+        UiState st = open(new Timeline(Duration.ofSeconds(1), null, 1_000_000_000L, 3, List.of(),
+                List.of(new CoreLane(0, List.of(-1, -1, -1))), "", null));
+        st.replay = "REPLAY || x1  1/89";
+        String s = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        assertTrue(s.contains("No workers at this point of the recording"), s);
+        assertTrue(!s.contains("4t, p"), "a replay starts no workers\n" + s);
+        st.replay = null;
+        String live = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        assertTrue(live.contains("No threads to follow: start workers (4t, p)"), live);
+    }
+
+    @Test
+    void zoomInAReplaySaysItsColumnsAreTheRecordedSamples() {
+        TimelineFixtures.Source source = new TimelineFixtures.Source(LAB);
+        UiState st = new UiState(Duration.ofSeconds(1));
+        st.replay = "REPLAY || x1  1/89";
+        TimelinePane pane = new TimelinePane(st, source);
+        pane.toggle();
+        assertTrue(st.status.contains("a column per recorded sample") && !st.status.contains("zoom,"), st.status);
+        pane.zoom(1);
+        assertTrue(st.status.contains("a replay has a column per recorded sample") && !st.status.contains("asked for"), st.status);
+        st.replay = null;
+        pane.zoom(1);
+        assertTrue(st.status.contains("a column asked for"), "live, the zoom says what it asked for: " + st.status);
     }
 
     @Test
