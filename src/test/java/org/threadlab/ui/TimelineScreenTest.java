@@ -235,6 +235,15 @@ class TimelineScreenTest {
     }
 
     @Test
+    void theNoteReadsInAsciiToo() throws IOException {
+        // the note comes from the sampler with '·' and '±': on an ASCII terminal they were '?', a doubt
+        // where the note says how far to trust the figures
+        String s = screen(80, 24, TimelineFixtures.gil(40), ASCII_MONO);
+        assertTrue(s.contains(" 20 ms slices - CPU to ~4 ms (kernel tick) - state read each slice - GIL exact"), s);
+        assertTrue(s.lines().noneMatch(l -> l.contains("?") && !l.contains("?:help") && !l.contains("? help")), s);
+    }
+
+    @Test
     void manyCoresShowTheOnesTheLanesHeld() throws IOException {
         // 40 cores: a pane of 80x24 cannot hold them all; the one the lane ran on is kept, the title counts the rest
         String text = screen(80, 24, TimelineFixtures.everyState(), UNICODE);
