@@ -244,6 +244,23 @@ class TimelineScreenTest {
     }
 
     @Test
+    void theGilLessonsTimelineStepReadsWholeAt80x24() throws Exception {
+        // the step that opens the timeline says so; at 80x24 beside the pane its narration was cut just
+        // before the sentence that points the class at the timeline
+        org.threadlab.lesson.Lesson gil = org.threadlab.lesson.Lessons.load("gil");
+        org.threadlab.lesson.Step step = gil.steps().stream()
+                .filter(x -> x.actions().stream().anyMatch(a -> a instanceof org.threadlab.lesson.Action.Show sh
+                        && sh.toString().toLowerCase().contains("timeline"))).findFirst().orElseThrow();
+        UiState st = open(TimelineFixtures.gil(40));
+        st.lesson = new org.threadlab.lesson.LessonView(gil.title(), 2, gil.steps().size(), step.title(), step.say(),
+                step.ask().text(), null, org.threadlab.lesson.LessonView.Phase.RUNNING, "the round to end", List.of(), List.of(), null, 0);
+        String s = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        String narration = s.substring(s.indexOf("Step 2 of"), s.indexOf("Ask the class"));
+        assertTrue(narration.contains("timeline") && !narration.contains("…"), s);
+        assertTrue(row(s, "A #2 cpu-2").length() > 40 && row(s, "D #5 cpu-5").length() > 40, "the four threads stay in view\n" + s);
+    }
+
+    @Test
     void manyCoresShowTheOnesTheLanesHeld() throws IOException {
         // 40 cores: a pane of 80x24 cannot hold them all; the one the lane ran on is kept, the title counts the rest
         String text = screen(80, 24, TimelineFixtures.everyState(), UNICODE);
