@@ -186,7 +186,10 @@ final class TimelineView {
         if (p.laneRows() < t.lanes().size()) {
             parts.add("lanes " + (p.top() + 1) + "-" + (p.top() + p.laneRows()) + " of " + t.lanes().size());
         }
-        if (p.cores().size() < t.cores().size()) {
+        if (p.cores().isEmpty() && !t.cores().isEmpty()) {
+            // "0 of 2 cores" read as none of them busy, in the GIL lesson of all places
+            parts.add("no room for the cores");
+        } else if (p.cores().size() < t.cores().size()) {
             parts.add(p.cores().size() + " of " + t.cores().size() + " cores");
         }
         parts.add("[ ] zoom");

@@ -258,6 +258,8 @@ class TimelineScreenTest {
         String narration = s.substring(s.indexOf("Step 2 of"), s.indexOf("Ask the class"));
         assertTrue(narration.contains("timeline") && !narration.contains("…"), s);
         assertTrue(row(s, "A #2 cpu-2").length() > 40 && row(s, "D #5 cpu-5").length() > 40, "the four threads stay in view\n" + s);
+        // the cores' rows give way to the lanes, and the title says so in words no class reads as "no core busy"
+        assertTrue(s.contains("> Timeline  20ms a column, last 800ms  no room for the cores  [ ] zoom") && !s.contains("0 of 4 cores"), s);
     }
 
     @Test
