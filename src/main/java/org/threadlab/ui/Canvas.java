@@ -151,11 +151,29 @@ final class Canvas {
         }
     }
 
+    /**
+     * An ASCII stand-in, one for one, for the typography of threadlab's own text (the timeline's note
+     * reads "20 ms slices · CPU to ±4 ms"): '?' only for what has none, where a '?' would read as a doubt.
+     */
+    static char ascii(char c) {
+        return switch (c) {
+            case '·', '•', '–', '—', '─' -> '-';
+            case '±', '≈', '…' -> '~';
+            case '×' -> 'x';
+            case '→' -> '>';
+            case '←' -> '<';
+            case 'µ', 'μ' -> 'u';
+            case '≤' -> '<';
+            case '≥' -> '>';
+            default -> '?';
+        };
+    }
+
     String clean(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char r = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? ' ' : theme.ascii && c > 0x7e ? '?' : c;
+            char r = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? ' ' : theme.ascii && c > 0x7e ? ascii(c) : c;
             if (r != c && sb == null) {
                 sb = new StringBuilder(s.substring(0, i));
             }

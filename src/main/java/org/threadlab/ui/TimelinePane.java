@@ -31,7 +31,8 @@ final class TimelinePane {
             st.status("", false);
         } else {
             open();
-            st.status("timeline: " + Durations.format(st.slice) + " a column; [ ] zoom, Up/Down lanes, T or Esc closes", false);
+            st.status(st.replay != null ? "timeline: a column per recorded sample; Up/Down lanes, T or Esc closes"
+                    : "timeline: " + Durations.format(st.slice) + " a column; [ ] zoom, Up/Down lanes, T or Esc closes", false);
         }
         return Reaction.REDRAW;
     }
@@ -78,6 +79,11 @@ final class TimelinePane {
         st.slice = d;
         source.setSlice(d);
         String edge = same ? (step < 0 ? " (the finest)" : " (the coarsest)") : "";
+        if (st.replay != null) {
+            // a replay's columns are the samples it recorded: a finer slice is not there to show
+            st.status("timeline: a replay has a column per recorded sample; [ ] zoom the live screen's", false);
+            return Reaction.REDRAW;
+        }
         st.status("timeline: " + Durations.format(d) + " a column asked for" + edge + (st.timelinePane ? "" : "; T shows it"), false);
         return Reaction.REDRAW;
     }

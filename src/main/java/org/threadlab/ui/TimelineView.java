@@ -63,6 +63,11 @@ final class TimelineView {
             note.set(noteRows - 1, note.get(noteRows - 1) + " " + String.join(" ", noteLines.subList(noteRows, noteLines.size())));
         }
         int legendRows = Math.max(Math.min(1, avail), Math.min(legend.size(), avail - want));
+        if (lanes + cores > avail - legendRows) {
+            // rows are short for the lanes (fifty sleepers at 80x24): the legend keeps only the rows that
+            // explain what is on show, the states not on show give their rows to lanes that were hidden
+            legendRows = Math.max(Math.min(1, avail), Math.min(legendRows, onShowRows(t, theme, Math.min(cols, t.slices()), w)));
+        }
         int body = Math.max(0, avail - legendRows);
         int laneRows = Math.min(lanes, Math.max(Math.min(lanes, MIN_LANES), body - cores));
         laneRows = Math.min(laneRows, body);
@@ -103,6 +108,9 @@ final class TimelineView {
             y += c.wrap(x, y, w, Math.max(0, free), t.slices() == 0
                     ? "Waiting for the first slices. Each worker (and each thread of a watched program) gets a row here,"
                     + " a column per slice, newest at the right."
+                    : st.replay != null
+                    // a replay cannot start workers: the keys below would only puzzle
+                    ? "No workers at this point of the recording: each gets a row here once it starts, a column per recorded sample."
                     : "No threads to follow: start workers (4t, p) and each gets a row here, a column per slice.", Theme.Role.DIM);
         }
         int cellX = x + p.labelW() + 3;
@@ -178,7 +186,10 @@ final class TimelineView {
         if (p.laneRows() < t.lanes().size()) {
             parts.add("lanes " + (p.top() + 1) + "-" + (p.top() + p.laneRows()) + " of " + t.lanes().size());
         }
-        if (p.cores().size() < t.cores().size()) {
+        if (p.cores().isEmpty() && !t.cores().isEmpty()) {
+            // "0 of 2 cores" read as none of them busy, in the GIL lesson of all places
+            parts.add("no room for the cores");
+        } else if (p.cores().size() < t.cores().size()) {
             parts.add(p.cores().size() + " of " + t.cores().size() + " cores");
         }
         parts.add("[ ] zoom");
@@ -275,13 +286,7 @@ final class TimelineView {
      * cut to one row (a lesson at 80x24) still explains what the class is looking at.
      */
     static List<String> legend(Timeline t, Theme theme, int shown) {
-        java.util.EnumSet<CellState> present = java.util.EnumSet.noneOf(CellState.class);
-        for (Lane l : t.lanes()) {
-            List<Cell> cells = l.cells();
-            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
-                present.add(cells.get(j).state());
-            }
-        }
+        java.util.EnumSet<CellState> present = present(t, shown);
         List<String> first = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         int cores = t.cores().size();
@@ -294,9 +299,46 @@ final class TimelineView {
                 default -> theme.cell(s) + " " + s.words();
             };
             (present.contains(s) ? first : rest).add(item);
+            if (s == CellState.RUNNING && unknownCoreOnShow(t, shown)) {
+                // a replay's samples often have no core: '*' is no digit of the line before
+                first.add(Theme.core(-1) + " running, core unknown");
+            }
         }
         first.addAll(rest);
         return first;
+    }
+
+    /** How many of the legend's {@code w}-column rows it takes to explain the states on show (at least one). */
+    static int onShowRows(Timeline t, Theme theme, int shown, int w) {
+        List<String> items = legend(t, theme, shown);
+        int onShow = present(t, shown).size();
+        return Math.max(1, legendLines(items.subList(0, Math.min(onShow, items.size())), w).size());
+    }
+
+    /** Whether a running cell among the last {@code shown} of any lane is drawn '*' (its core unknown, or 36 and up). */
+    private static boolean unknownCoreOnShow(Timeline t, int shown) {
+        for (Lane l : t.lanes()) {
+            List<Cell> cells = l.cells();
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
+                Cell c = cells.get(j);
+                if (c.state() == CellState.RUNNING && Theme.core(c.core()) == Theme.core(-1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The states in the last {@code shown} cells of any lane. */
+    private static java.util.EnumSet<CellState> present(Timeline t, int shown) {
+        java.util.EnumSet<CellState> present = java.util.EnumSet.noneOf(CellState.class);
+        for (Lane l : t.lanes()) {
+            List<Cell> cells = l.cells();
+            for (int j = Math.max(0, cells.size() - shown); j < cells.size(); j++) {
+                present.add(cells.get(j).state());
+            }
+        }
+        return present;
     }
 
     /** The items flowed into lines of {@code w} columns, two spaces apart. */

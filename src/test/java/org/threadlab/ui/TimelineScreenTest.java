@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threadlab.model.Cell;
 import org.threadlab.model.CellState;
+import org.threadlab.model.CoreLane;
 import org.threadlab.model.Lane;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.Timeline;
@@ -154,22 +155,111 @@ class TimelineScreenTest {
                 () -> new com.googlecode.lanterna.TerminalSize(80, 24));
         c.key(new com.googlecode.lanterna.input.KeyStroke('T', false, false));
         String first = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
-        assertTrue(first.contains("lanes 1-4 of 12"), first);
+        assertTrue(first.contains("lanes 1-5 of 12"), first);
         assertTrue(row(first, "A #1 sleep-1").length() > 20, first);
         for (int i = 0; i < 3; i++) {
             c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowDown));
         }
         String down = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
-        assertTrue(down.contains("lanes 4-7 of 12"), down);
+        assertTrue(down.contains("lanes 4-8 of 12"), down);
         assertTrue(down.lines().anyMatch(l -> l.startsWith(" D #4 sleep-4")) && down.lines().noneMatch(l -> l.startsWith(" C #3")), down);
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.End));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 9-12 of 12"));
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 8-12 of 12"));
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowUp));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 8-11 of 12"), "Up right after End moves at once");
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 7-11 of 12"), "Up right after End moves at once");
         c.key(new com.googlecode.lanterna.input.KeyStroke(com.googlecode.lanterna.input.KeyType.Home));
-        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 1-4 of 12"));
+        assertTrue(RoundFixtures.screen(80, 24, LAB, st, UNICODE).contains("lanes 1-5 of 12"));
         assertEquals(Pane.THREADS, st.focus, "the arrows scrolled the pane, not the tables");
         c.close();
+    }
+
+    @Test
+    void manyLanesTakeTheLegendsRowsOfStatesNotOnShow() throws IOException {
+        // twelve sleepers at 80x24: one legend row says what is on show, the rows of states not on show
+        // (a lock, the GIL, ended) show a fifth lane instead
+        String s = screen(80, 24, TimelineFixtures.many(12, 40), UNICODE);
+        assertTrue(s.contains("lanes 1-5 of 12"), s);
+        assertTrue(row(s, "E #5 sleep-5").length() > 20, s);
+        String legend = row(s, "0-3 running on that core");
+        assertTrue(legend.contains("· sleeping or waiting on I/O"), s);
+        assertTrue(!s.contains("blocked on a lock") && !s.contains("holding the GIL"), s);
+        // with every lane on show the legend keeps its rows, the states not on show too
+        String few = screen(80, 24, TimelineFixtures.many(2, 40), UNICODE);
+        assertTrue(few.contains("L blocked on a lock") && few.contains("▓ holding the GIL"), few);
+    }
+
+    @Test
+    void aRunningCellWithNoCoreIsExplainedInTheLegend() throws IOException {
+        // a replay's samples often carry no core: those running cells are '*', which no digit explains
+        List<org.threadlab.model.Cell> cells = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            cells.add(new org.threadlab.model.Cell(s < 10 ? CellState.RUNNING : CellState.SLEEPING, s < 5 ? -1 : 1, 0.5));
+        }
+        List<CoreLane> cores = List.of(new CoreLane(0, java.util.Collections.nCopies(20, -1)),
+                new CoreLane(1, java.util.Collections.nCopies(20, -1)));
+        Timeline t = new Timeline(Duration.ofSeconds(1), null, 1_000_000_000L, 20,
+                List.of(new Lane('A', "#1 cpu-1", 1, 20710, 20743, cells)), cores, "", null);
+        String s = screen(80, 24, t, UNICODE);
+        assertTrue(row(s, "A #1 cpu-1").contains("*****11111"), s);
+        assertTrue(s.contains("* running, core unknown"), s);
+        String known = screen(80, 24, TimelineFixtures.many(2, 40), UNICODE);
+        assertTrue(!known.contains("core unknown"), "only where a '*' is on show\n" + known);
+    }
+
+    @Test
+    void aReplayWithNoWorkersYetDoesNotOfferKeysItHasNot() throws IOException {
+        UiState st = open(new Timeline(Duration.ofSeconds(1), null, 1_000_000_000L, 3, List.of(),
+                List.of(new CoreLane(0, List.of(-1, -1, -1))), "", null));
+        st.replay = "REPLAY || x1  1/89";
+        String s = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        assertTrue(s.contains("No workers at this point of the recording"), s);
+        assertTrue(!s.contains("4t, p"), "a replay starts no workers\n" + s);
+        st.replay = null;
+        String live = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        assertTrue(live.contains("No threads to follow: start workers (4t, p)"), live);
+    }
+
+    @Test
+    void zoomInAReplaySaysItsColumnsAreTheRecordedSamples() {
+        TimelineFixtures.Source source = new TimelineFixtures.Source(LAB);
+        UiState st = new UiState(Duration.ofSeconds(1));
+        st.replay = "REPLAY || x1  1/89";
+        TimelinePane pane = new TimelinePane(st, source);
+        pane.toggle();
+        assertTrue(st.status.contains("a column per recorded sample") && !st.status.contains("zoom,"), st.status);
+        pane.zoom(1);
+        assertTrue(st.status.contains("a replay has a column per recorded sample") && !st.status.contains("asked for"), st.status);
+        st.replay = null;
+        pane.zoom(1);
+        assertTrue(st.status.contains("a column asked for"), "live, the zoom says what it asked for: " + st.status);
+    }
+
+    @Test
+    void theNoteReadsInAsciiToo() throws IOException {
+        // the note comes from the sampler with '·' and '±': on an ASCII terminal they were '?', a doubt
+        // where the note says how far to trust the figures
+        String s = screen(80, 24, TimelineFixtures.gil(40), ASCII_MONO);
+        assertTrue(s.contains(" 20 ms slices - CPU to ~4 ms (kernel tick) - state read each slice - GIL exact"), s);
+        assertTrue(s.lines().noneMatch(l -> l.contains("?") && !l.contains("?:help") && !l.contains("? help")), s);
+    }
+
+    @Test
+    void theGilLessonsTimelineStepReadsWholeAt80x24() throws Exception {
+        // the step that opens the timeline says so; at 80x24 beside the pane its narration was cut just
+        // before the sentence that points the class at the timeline
+        org.threadlab.lesson.Lesson gil = org.threadlab.lesson.Lessons.load("gil");
+        org.threadlab.lesson.Step step = gil.steps().stream()
+                .filter(x -> x.actions().stream().anyMatch(a -> a instanceof org.threadlab.lesson.Action.Show sh
+                        && sh.toString().toLowerCase().contains("timeline"))).findFirst().orElseThrow();
+        UiState st = open(TimelineFixtures.gil(40));
+        st.lesson = new org.threadlab.lesson.LessonView(gil.title(), 2, gil.steps().size(), step.title(), step.say(),
+                step.ask().text(), null, org.threadlab.lesson.LessonView.Phase.RUNNING, "the round to end", List.of(), List.of(), null, 0);
+        String s = RoundFixtures.screen(80, 24, LAB, st, UNICODE);
+        String narration = s.substring(s.indexOf("Step 2 of"), s.indexOf("Ask the class"));
+        assertTrue(narration.contains("timeline") && !narration.contains("…"), s);
+        assertTrue(row(s, "A #2 cpu-2").length() > 40 && row(s, "D #5 cpu-5").length() > 40, "the four threads stay in view\n" + s);
+        // the cores' rows give way to the lanes, and the title says so in words no class reads as "no core busy"
+        assertTrue(s.contains("> Timeline  20ms a column, last 800ms  no room for the cores  [ ] zoom") && !s.contains("0 of 4 cores"), s);
     }
 
     @Test

@@ -104,4 +104,39 @@ class TimelineWholeScreenTest {
             T close [] zoom Up/Down lanes t thread v virtual p process w workload d daemon:off k stop j join g GIL    ? help  q quit
             """), screen(120, 40));
     }
+
+    @Test
+    void manySleepersAt80x24() throws IOException {
+        // twelve sleepers: five lanes, the cores, and the legend's one row that explains what is on show
+        // (the rows of states not on show, a lock or the GIL, would hide a lane)
+        UiState st = new UiState(Duration.ofSeconds(1));
+        st.timelinePane = true;
+        st.timeline = TimelineFixtures.many(12, 40);
+        assertEquals(expected("""
+             vm  up 1 day, 03:04:05  load 1.22  GIL off  workers 5/7  every 1s       ?:help
+            cpu0 [||||||||           35%]       ▂▅▃ cpu1 [|||||||||||||||||||92%]       ▂▅▇
+            cpu2 [||                 10%]       ▂▅▂ cpu3 [|                   5%]       ▂▅▁
+            mem [             458M/23G]  threadlab pid 20710  rss 70M  threads 27  cpu 82.3%
+            ─ > Timeline  50ms a column, last 2s  lanes 1-5 of 12  [ ] zoom ────────────────
+             20 ms slices · CPU to ±4 ms (kernel tick) · state read each slice · GIL exact
+             A #1 sleep-1                          0···········0···········0···········0···
+             B #2 sleep-2                          ·0···········0···········0···········0··
+             C #3 sleep-3                          ··0···········0···········0···········0·
+             D #4 sleep-4                          ···0···········0···········0···········0
+             E #5 sleep-5                          ····0···········0···········0···········
+                       cpu0                        ABCDEFGHIJKLABCDEFGHIJKLABCDEFGHIJKLABCD
+                       cpu1
+             0-1 running on that core  · sleeping or waiting on I/O  blank: no reading
+            ─ Detail: cpu-1 (thread in pid 20710) ──────────────────────────────────────────
+             #1 cpu-1  thread  running  age 0:04  cpu  progress 40% (40/100)
+             cpu                        ▂▅▆ 69.8%  core 1  allocated 43K
+             native tid 20743 'cpu-1' state R  cpu 69.8%  core 1  switches 3 voluntary, 40…
+            ─ Events ───────────────────────────────────────────────────────────────────────
+             {T1}  started thread cpu-1 (in pid 20710): cpu units=10
+             {T2}  started process cpu-3 (pid 20748): cpu units=10
+             {T3}  mem-4 failed after 1.00s: out of memory
+                                                                               workload: cpu
+            T close [] zoom Up/Down lanes t thread v virtual p process        ? help  q quit
+            """), RoundFixtures.screen(80, 24, Fixtures.lab(), st, new Theme(false, true)));
+    }
 }
