@@ -38,6 +38,14 @@ public enum CellState {
      * for the GIL most of the interval is the lesson even if it also ran a little.
      */
     public static CellState of(WorkerSample w) {
+        return of(w, false);
+    }
+
+    /**
+     * The same, knowing whether the simulated GIL was on: then a thread the model could not yet measure
+     * (its first sample) that reports itself blocked is waiting for the GIL, not on a lock.
+     */
+    public static CellState of(WorkerSample w, boolean gilOn) {
         WorkerState s = w.state();
         if (s == WorkerState.NEW) {
             return NONE;
@@ -53,7 +61,8 @@ public enum CellState {
         }
         return switch (s) {
             case RUNNING -> "R".equals(w.threadState()) && w.cpuPercent() < 10 ? RUNNABLE : RUNNING;
-            case BLOCKED -> Double.isNaN(w.gilWaited()) || w.gilWaited() == 0 ? LOCKED : GIL_WAITING;
+            case BLOCKED -> Double.isNaN(w.gilWaited()) ? (gilOn ? GIL_WAITING : LOCKED)
+                    : w.gilWaited() == 0 ? LOCKED : GIL_WAITING;
             default -> SLEEPING;
         };
     }

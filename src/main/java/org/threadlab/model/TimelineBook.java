@@ -174,6 +174,7 @@ public final class TimelineBook {
         }
         Set<Long> claimed = new HashSet<>();
         Map<LaneId, Cell> cells = new LinkedHashMap<>();
+        Map<LaneId, double[]> gilUsers = new HashMap<>();
         for (WorkerInfo w : workers) {
             if (isExec(w)) {
                 for (ThreadSlice t : s.threads()) {
@@ -192,6 +193,7 @@ public final class TimelineBook {
             } else if (w.kind() == WorkerKind.VIRTUAL) {
                 LaneId id = new LaneId(w.id(), w.pid(), 0);
                 double[] g = gilShares(spans.get(w.javaThreadId()), s);
+                gilUsers.put(id, g);
                 put(cells, id, "#" + w.id() + " " + w.name() + " (reported)", reported(w, g));
             } else if (w.tid() > 0) {
                 LaneId id = new LaneId(w.id(), w.pid(), w.tid());
@@ -201,6 +203,7 @@ public final class TimelineBook {
                     claimed.add(t.tid());
                     double[] g = w.kind() == WorkerKind.THREAD ? gilShares(spans.get(w.javaThreadId()), s)
                             : new double[] {Double.NaN, Double.NaN, 0};
+                    gilUsers.put(id, g);
                     c = cell(t, span, g, kernelTick);
                 } else {
                     c = unread(id, w);
@@ -208,6 +211,7 @@ public final class TimelineBook {
                 put(cells, id, "#" + w.id() + " " + w.name(), c);
             }
         }
+        whoHeldTheGil(cells, gilUsers);
         // threads of no worker (a watched PID): a lane each, so nothing read goes unseen
         for (ThreadSlice t : s.threads()) {
             if (!claimed.contains(t.tid())) {
@@ -225,6 +229,40 @@ public final class TimelineBook {
             lastState.put(e.getKey(), e.getValue().state());
         }
         return cells;
+    }
+
+    /**
+     * The GIL in one slice, as the core rows show a core: the lane that held it longest is the holder, and
+     * every other lane that spent most of the slice holding or waiting for it is waiting. Without this,
+     * a slice longer than the switch interval shows nobody holding it: four threads taking 5 ms turns
+     * each hold a quarter of a 20 ms slice, never the half {@link #classify} asks of a state.
+     */
+    static void whoHeldTheGil(Map<LaneId, Cell> cells, Map<LaneId, double[]> gilUsers) {
+        LaneId holder = null;
+        double most = 0;
+        for (Map.Entry<LaneId, double[]> e : gilUsers.entrySet()) {
+            double held = e.getValue()[0];
+            Cell c = cells.get(e.getKey());
+            if (c != null && c.state() != CellState.ENDED && held > most) {
+                holder = e.getKey();
+                most = held;
+            }
+        }
+        if (holder == null) {
+            return;
+        }
+        for (Map.Entry<LaneId, double[]> e : gilUsers.entrySet()) {
+            Cell c = cells.get(e.getKey());
+            if (c == null || c.state() == CellState.ENDED || c.state() == CellState.NONE) {
+                continue;
+            }
+            double[] g = e.getValue();
+            if (e.getKey().equals(holder)) {
+                cells.put(e.getKey(), new Cell(CellState.GIL_HELD, c.core(), c.cpuShare()));
+            } else if (g[0] + g[1] >= MOST || g[2] > 0) {
+                cells.put(e.getKey(), new Cell(CellState.GIL_WAITING, c.core(), c.cpuShare()));
+            }
+        }
     }
 
     /** Adds a cell, opening its lane (with the next free key) when it first shows the thread alive. */

@@ -88,7 +88,7 @@ final class ReplayTimeline {
             }
             double cpu = Double.isNaN(w.cpuPercent()) || w.cpuPercent() < 0 ? Double.NaN : w.cpuPercent() / 100.0;
             workers[i] = k;
-            cells[i] = new Cell(CellState.of(w), w.core(), cpu);
+            cells[i] = new Cell(CellState.of(w, s.gil() != null && s.gil().enabled()), w.core(), cpu);
         }
         int cores = s.host() == null ? 0 : s.host().cores().size();
         return new Column(workers, cells, cores, s.interval());

@@ -100,7 +100,7 @@ public record ReportData(Header header, String name, Instant first, Duration dur
             lastRead = read;
             for (WorkerSample w : s.workers()) {
                 Lane lane = lanes.lane(w.info());
-                lane.states[i] = CellState.of(w);
+                lane.states[i] = CellState.of(w, s.gil() != null && s.gil().enabled());
                 lane.cores[i] = w.core();
             }
             for (Round round : s.rounds()) {

@@ -121,6 +121,48 @@ class TimelineBookTest {
         return new SliceBatch(Duration.ofMillis(20), TICK, List.of(slices), null);
     }
 
+    /**
+     * Four threads taking turns on the GIL, each holding a quarter or so of every 20 ms slice: none holds
+     * it half a slice, yet each slice has a holder, the one that held it longest, and the others wait.
+     */
+    @Test
+    void eachSliceShowsWhoHeldTheGilLongestWhenTurnsAreShorterThanTheSlice() {
+        List<WorkerInfo> workers = new java.util.ArrayList<>();
+        List<SimulatedGil.Span> spans = new java.util.ArrayList<>();
+        List<Slice> slices = new java.util.ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            workers.add(worker(k + 1, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 111 + k, 11 + k));
+        }
+        for (int i = 0; i < 4; i++) {
+            // slice i: thread i holds the first 8 ms, then the others 4 ms each; whoever does not hold waits
+            long at = i * SPAN;
+            List<ThreadSlice> threads = new java.util.ArrayList<>();
+            for (int turn = 0; turn < 4; turn++) {
+                int k = (i + turn) % 4;
+                long hold = turn == 0 ? 8 * MS : 4 * MS;
+                if (at > i * SPAN) {
+                    spans.add(new SimulatedGil.Span(11 + k, "w" + (k + 1), false, i * SPAN, at));
+                }
+                spans.add(new SimulatedGil.Span(11 + k, "w" + (k + 1), true, at, at + hold));
+                if (at + hold < (i + 1) * SPAN) {
+                    spans.add(new SimulatedGil.Span(11 + k, "w" + (k + 1), false, at + hold, (i + 1) * SPAN));
+                }
+                at += hold;
+            }
+            for (int k = 0; k < 4; k++) {
+                threads.add(new ThreadSlice(100, 111 + k, "cpu", (k == i ? 8 : 4) * MS, 0, 'S', k % 2, true, "BLOCKED"));
+            }
+            slices.add(new Slice(i * SPAN, (i + 1) * SPAN, threads, Map.of()));
+        }
+        Timeline tl = new TimelineBook().add(new SliceBatch(Duration.ofMillis(20), TICK, slices, null), workers, spans, 2);
+        for (int k = 0; k < 4; k++) {
+            List<CellState> row = tl.lanes().get(k).cells().stream().map(Cell::state).toList();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(i == k ? CellState.GIL_HELD : CellState.GIL_WAITING, row.get(i), "lane " + k + ": " + row);
+            }
+        }
+    }
+
     @Test
     void lanesPerWorkerPerProgramThreadAndPerCore() {
         WorkerInfo thread = worker(1, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 101, 7);
