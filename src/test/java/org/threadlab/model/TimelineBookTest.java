@@ -163,6 +163,43 @@ class TimelineBookTest {
         }
     }
 
+    /**
+     * Two threads handing the GIL over about every 5 ms, seen in 10 ms slices: each holds about 5 ms of
+     * every slice. The cells take turns, as the threads did, rather
+     * than give every column to whichever one the phase favours.
+     */
+    @Test
+    void threadsThatHeldTheGilAboutAsLongTakeTurnsInTheCells() {
+        long slice = 10 * MS;
+        List<WorkerInfo> workers = List.of(worker(1, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 111, 11),
+                worker(2, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 112, 12));
+        List<SimulatedGil.Span> spans = new java.util.ArrayList<>();
+        // the first thread's turns are a little longer (5.3 ms against 4.7): the strict longest would be it, every column
+        for (long from = -4_500_000L, k = 0; from < 12 * slice; k++) {
+            long holder = 11 + (k % 2);
+            long other = 11 + ((k + 1) % 2);
+            long hold = holder == 11 ? 5_300_000L : 4_700_000L;
+            spans.add(new SimulatedGil.Span(holder, "w" + (holder - 10), true, from, from + hold));
+            spans.add(new SimulatedGil.Span(other, "w" + (other - 10), false, from, from + hold));
+            from += hold;
+        }
+        List<Slice> slices = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            slices.add(new Slice(i * slice, (i + 1) * slice, List.of(
+                    new ThreadSlice(100, 111, "cpu", 5 * MS, 0, 'R', 0, true, "RUNNABLE"),
+                    new ThreadSlice(100, 112, "cpu", 5 * MS, 0, 'S', 1, true, "BLOCKED")), Map.of()));
+        }
+        Timeline tl = new TimelineBook().add(new SliceBatch(Duration.ofMillis(10), TICK, slices, null), workers, spans, 2);
+        List<CellState> a = tl.lanes().get(0).cells().stream().map(Cell::state).toList();
+        List<CellState> b = tl.lanes().get(1).cells().stream().map(Cell::state).toList();
+        for (int i = 0; i < 12; i++) {
+            assertTrue(a.get(i) == CellState.GIL_HELD ^ b.get(i) == CellState.GIL_HELD, "one holder per column: " + a + " " + b);
+            if (i > 0) {
+                assertTrue(a.get(i) != a.get(i - 1), "they take turns, as they did: " + a);
+            }
+        }
+    }
+
     @Test
     void lanesPerWorkerPerProgramThreadAndPerCore() {
         WorkerInfo thread = worker(1, WorkerKind.THREAD, "cpu", WorkerState.RUNNING, 100, 101, 7);
