@@ -5,17 +5,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.threadlab.lab.Outcomes;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
-import org.threadlab.text.Sizes;
-import org.threadlab.text.Words;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
@@ -283,9 +281,9 @@ public final class Headless {
     }
 
     /**
-     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1, peak 12K
-     * memory, 4 OS threads", then
-     * the model's verdict (which says too when other processes took cores).
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 of 2 cores busy, speed-up 0.98x vs #1, peak
+     * 12K memory, 4 OS threads" ({@link RoundLine#LESSON}; the cheap-threads lesson's point is what the workers
+     * held, threads against processes), then the model's verdict (which says too when other processes took cores).
      */
     static List<String> describe(Round r) {
         return describe(r, List.of());
@@ -298,24 +296,7 @@ public final class Headless {
             sb.append("still running after ").append(Durations.seconds(r.wall()));
             return List.of(sb.toString());
         }
-        sb.append(Durations.seconds(r.wall())).append(" wall");
-        if (r.cpuNanos() >= 0) {
-            sb.append(", ").append(Durations.seconds(java.time.Duration.ofNanos(r.cpuNanos()))).append(" CPU");
-        }
-        if (!Double.isNaN(r.coresBusy())) {
-            sb.append(String.format(Locale.ROOT, ", %.2f cores busy", r.coresBusy()));
-        }
-        String vs = org.threadlab.model.RoundVerdict.comparison(r, rounds, "speed-up %.2fx vs #%d");
-        if (!vs.isEmpty()) {
-            sb.append(", ").append(vs);
-        }
-        if (r.peakMemory() >= 0) {
-            // the cheap-threads lesson's point: what the workers held, threads against processes
-            sb.append(", peak ").append(Sizes.compact(r.peakMemory())).append(" memory");
-            if (r.peakThreads() >= 0) {
-                sb.append(", ").append(Words.count(r.peakThreads(), "OS thread"));
-            }
-        }
+        sb.append(RoundLine.LESSON.write(r, rounds));
         List<String> lines = new ArrayList<>(List.of(sb.toString()));
         if (r.verdict() != null && !r.verdict().isBlank()) {
             lines.add("   " + r.verdict());
