@@ -98,8 +98,11 @@ public record RoundLine(Form form, int coresDecimals, Compare compare, boolean o
         return screen ? line + outcomes(r) : line;
     }
 
-    /** "speed-up 2.30x vs #1", "1.7x the time of #1 (not like for like)" where a speed-up would flatter; "" for none. */
-    private String comparison(Round r, List<Round> rounds) {
+    /**
+     * "speed-up 2.30x vs #1", "1.7x the time of #1 (not like for like)" where a speed-up would flatter; "" for
+     * none. Also the report's column, which sits beside the figures rather than in a line.
+     */
+    public String comparison(Round r, List<Round> rounds) {
         if (compare == Compare.NONE || Double.isNaN(r.speedup()) || r.baseline() <= 0 || r.baseline() == r.id()) {
             return "";
         }
