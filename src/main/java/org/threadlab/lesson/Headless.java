@@ -1,6 +1,7 @@
 package org.threadlab.lesson;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -31,6 +32,8 @@ public final class Headless {
     private final LessonRunner runner;
     private final Supervisor supervisor;
     private final SnapshotSource source;
+    /** Woken by the source's new models: how a step's end waits for its rounds' final figures. */
+    private final SettledRounds settled;
     private final Outcomes outcomes;
     private final PrintWriter out;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -50,6 +53,7 @@ public final class Headless {
         this.source = source;
         this.outcomes = outcomes;
         this.out = out;
+        this.settled = new SettledRounds(source);
         this.runner = new LessonRunner(lesson, supervisor, source, options).onChange(this::seen);
     }
 
@@ -255,29 +259,31 @@ public final class Headless {
     }
 
     /**
-     * The round as the model has it: once its workers have all ended, waits (bounded) for the model
-     * to settle its figures too (a tick after its end: then it has its verdict), so what is printed is
-     * final; a round still running shows so.
+     * The round as the model has it: once its workers have all ended, waits (bounded, woken by each new
+     * model) for the model to settle its figures too (a tick after its end: then it has its verdict), so
+     * what is printed is final; a round still running shows so. Past the bound it says so, and the
+     * round is printed as the model had it.
      */
     private Optional<Round> measured(int id) {
-        long bound = Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000);
-        long deadline = System.nanoTime() + bound * 1_000_000L;
-        Snapshot s = source.awaitCurrent();
-        while (true) {
-            Optional<Round> r = s == null ? Optional.empty() : s.round(id);
-            boolean workersEnded = supervisor.workers().stream().noneMatch(w -> w.round() == id && w.state().alive());
-            boolean settled = r.isPresent() && !r.get().running() && r.get().verdict() != null;
-            if (r.isEmpty() || settled || !workersEnded || System.nanoTime() > deadline) {
-                return r;
+        Duration bound = Duration.ofMillis(Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000));
+        try {
+            SettledRounds.Wait w = settled.await(id, () -> supervisor.workers().stream()
+                    .noneMatch(x -> x.round() == id && x.state().alive()), bound);
+            if (w.timedOut()) {
+                out.println("  " + notSettled(id, bound));
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
-            s = source.latest();
+            return w.round();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Snapshot s = source.latest();
+            return s == null ? Optional.empty() : s.round(id);
         }
+    }
+
+    /** Said where the model gave an ended round no verdict in time: its figures below may be short of its end. */
+    static String notSettled(int id, Duration bound) {
+        return "#" + id + ": the model did not settle its figures within " + Durations.seconds(bound)
+                + " of its workers' end; they are as it had them then";
     }
 
     /**

@@ -71,6 +71,9 @@ class HeadlessTest {
             assertTrue(i >= 0, "\"" + s + "\" after position " + at + " in:\n" + out);
             at = i + s.length();
         }
+        // each round's figures were final when printed: the wait for them ended with the model that settled them
+        assertTrue(!out.contains("did not settle"), out);
+        assertTrue(result.step(1).rounds().stream().allMatch(r -> r.verdict() != null), out);
         assertEquals(1, result.step(2).outcomes().size(), out);
         assertTrue(result.step(2).outcomes().get(0).startsWith("counter, 2 threads, unsafe: expected 40000"));
         assertEquals(List.of("python3 is not on the PATH: busy_threads.py skipped"), result.step(2).notes());
