@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.text.Durations;
-import org.threadlab.text.Sizes;
 import org.threadlab.text.Table;
 import org.threadlab.text.Words;
 
@@ -27,7 +27,7 @@ public final class RoundsTable {
         Table t = new Table(">#", "what", ">wall", ">CPU", ">cores busy", ">speed-up", ">others busy");
         for (Round r : rounds) {
             t.row("#" + r.id(), r.info().label(), r.running() ? "running" : Durations.seconds(r.wall()), cpu(r),
-                    decimal(r.coresBusy()), speedup(r, rounds), decimal(r.othersCores()));
+                    RoundLine.cores(r.coresBusy()), speedup(r, rounds), RoundLine.cores(r.othersCores()));
         }
         List<String> out = new ArrayList<>();
         out.add("threadlab: the session's " + Words.count(rounds.size(), "round"));
@@ -37,21 +37,10 @@ public final class RoundsTable {
         return out;
     }
 
-    /** Under {@code run}: the round's figures, then its verdict. */
+    /** Under {@code run}: the round's figures ({@link RoundLine#RUN}), then its verdict. */
     public static List<String> summary(Round r) {
-        StringBuilder b = new StringBuilder("round #").append(r.id()).append(": ").append(r.info().label()).append(": ")
-                .append(Durations.seconds(r.wall())).append(" wall, ").append(cpu(r)).append(" CPU, ");
-        b.append(Double.isNaN(r.coresBusy()) ? "-" : decimal(r.coresBusy()))
-                .append(r.hostCores() > 0 ? " of " + r.hostCores() : "").append(" cores busy");
-        if (!Double.isNaN(r.othersCores())) {
-            b.append(", other processes ").append(decimal(r.othersCores()));
-        }
-        if (r.peakMemory() >= 0) {
-            b.append(", peak ").append(Sizes.compact(r.peakMemory())).append(" / ")
-                    .append(Words.count(r.peakThreads(), "thread"));
-        }
         List<String> out = new ArrayList<>();
-        out.add(b.toString());
+        out.add("round #" + r.id() + ": " + r.info().label() + ": " + RoundLine.RUN.write(r, List.of(r)));
         if (r.verdict() != null) {
             out.add("verdict: " + r.verdict());
         }
@@ -85,10 +74,6 @@ public final class RoundsTable {
 
     private static String cpu(Round r) {
         return r.cpuNanos() >= 0 ? Durations.seconds(Duration.ofNanos(r.cpuNanos())) : "-";
-    }
-
-    private static String decimal(double d) {
-        return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.1f", d);
     }
 
     /** "1.0x vs #1"; "- (unlike #1)" where the baseline had it worse and a speed-up would flatter (RoundVerdict). */

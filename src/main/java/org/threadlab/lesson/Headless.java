@@ -1,21 +1,20 @@
 package org.threadlab.lesson;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.threadlab.lab.Outcomes;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.text.Durations;
-import org.threadlab.text.Sizes;
-import org.threadlab.text.Words;
 import org.threadlab.worker.RoundInfo;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
@@ -33,6 +32,8 @@ public final class Headless {
     private final LessonRunner runner;
     private final Supervisor supervisor;
     private final SnapshotSource source;
+    /** Woken by the source's new models: how a step's end waits for its rounds' final figures. */
+    private final SettledRounds settled;
     private final Outcomes outcomes;
     private final PrintWriter out;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -52,6 +53,7 @@ public final class Headless {
         this.source = source;
         this.outcomes = outcomes;
         this.out = out;
+        this.settled = new SettledRounds(source);
         this.runner = new LessonRunner(lesson, supervisor, source, options).onChange(this::seen);
     }
 
@@ -257,35 +259,37 @@ public final class Headless {
     }
 
     /**
-     * The round as the model has it: once its workers have all ended, waits (bounded) for the model
-     * to settle its figures too (a tick after its end: then it has its verdict), so what is printed is
-     * final; a round still running shows so.
+     * The round as the model has it: once its workers have all ended, waits (bounded, woken by each new
+     * model) for the model to settle its figures too (a tick after its end: then it has its verdict), so
+     * what is printed is final; a round still running shows so. Past the bound it says so, and the
+     * round is printed as the model had it.
      */
     private Optional<Round> measured(int id) {
-        long bound = Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000);
-        long deadline = System.nanoTime() + bound * 1_000_000L;
-        Snapshot s = source.awaitCurrent();
-        while (true) {
-            Optional<Round> r = s == null ? Optional.empty() : s.round(id);
-            boolean workersEnded = supervisor.workers().stream().noneMatch(w -> w.round() == id && w.state().alive());
-            boolean settled = r.isPresent() && !r.get().running() && r.get().verdict() != null;
-            if (r.isEmpty() || settled || !workersEnded || System.nanoTime() > deadline) {
-                return r;
+        Duration bound = Duration.ofMillis(Math.max(MEASURED_MILLIS, 2 * source.interval().toMillis() + 1000));
+        try {
+            SettledRounds.Wait w = settled.await(id, () -> supervisor.workers().stream()
+                    .noneMatch(x -> x.round() == id && x.state().alive()), bound);
+            if (w.timedOut()) {
+                out.println("  " + notSettled(id, bound));
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
-            s = source.latest();
+            return w.round();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Snapshot s = source.latest();
+            return s == null ? Optional.empty() : s.round(id);
         }
     }
 
+    /** Said where the model gave an ended round no verdict in time: its figures below may be short of its end. */
+    static String notSettled(int id, Duration bound) {
+        return "#" + id + ": the model did not settle its figures within " + Durations.seconds(bound)
+                + " of its workers' end; they are as it had them then";
+    }
+
     /**
-     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 cores busy, speed-up 0.98x vs #1, peak 12K
-     * memory, 4 OS threads", then
-     * the model's verdict (which says too when other processes took cores).
+     * "#2 4 threads + GIL cpu units=0.5: 2.04s wall, 1.98s CPU, 0.97 of 2 cores busy, speed-up 0.98x vs #1, peak
+     * 12K memory, 4 OS threads" ({@link RoundLine#LESSON}; the cheap-threads lesson's point is what the workers
+     * held, threads against processes), then the model's verdict (which says too when other processes took cores).
      */
     static List<String> describe(Round r) {
         return describe(r, List.of());
@@ -298,24 +302,7 @@ public final class Headless {
             sb.append("still running after ").append(Durations.seconds(r.wall()));
             return List.of(sb.toString());
         }
-        sb.append(Durations.seconds(r.wall())).append(" wall");
-        if (r.cpuNanos() >= 0) {
-            sb.append(", ").append(Durations.seconds(java.time.Duration.ofNanos(r.cpuNanos()))).append(" CPU");
-        }
-        if (!Double.isNaN(r.coresBusy())) {
-            sb.append(String.format(Locale.ROOT, ", %.2f cores busy", r.coresBusy()));
-        }
-        String vs = org.threadlab.model.RoundVerdict.comparison(r, rounds, "speed-up %.2fx vs #%d");
-        if (!vs.isEmpty()) {
-            sb.append(", ").append(vs);
-        }
-        if (r.peakMemory() >= 0) {
-            // the cheap-threads lesson's point: what the workers held, threads against processes
-            sb.append(", peak ").append(Sizes.compact(r.peakMemory())).append(" memory");
-            if (r.peakThreads() >= 0) {
-                sb.append(", ").append(Words.count(r.peakThreads(), "OS thread"));
-            }
-        }
+        sb.append(RoundLine.LESSON.write(r, rounds));
         List<String> lines = new ArrayList<>(List.of(sb.toString()));
         if (r.verdict() != null && !r.verdict().isBlank()) {
             lines.add("   " + r.verdict());

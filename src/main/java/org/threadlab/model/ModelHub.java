@@ -368,24 +368,14 @@ public final class ModelHub implements SnapshotSource {
         }
     }
 
-    /** The event of a round's end: "round #3 ended: 4 threads + GIL cpu units=0.5: 2.10s wall, ... - verdict". */
+    /** The event of a round's end: "round #3 ended: 4 threads + GIL cpu units=0.5: 2.10s wall, ... - verdict" ({@link RoundLine#EVENT}). */
     static String endedText(Round r) {
         return endedText(r, List.of());
     }
 
     /** As above; a speed-up against a baseline among {@code rounds} that had it worse reads as the ratio of the times. */
     static String endedText(Round r, List<Round> rounds) {
-        StringBuilder b = new StringBuilder("round #").append(r.id()).append(" ended: ").append(r.info().label()).append(": ")
-                .append(org.threadlab.text.Durations.seconds(r.wall())).append(" wall");
-        if (r.cpuNanos() >= 0) {
-            b.append(", ").append(org.threadlab.text.Durations.seconds(Duration.ofNanos(r.cpuNanos()))).append(" CPU, ")
-                    .append(String.format(java.util.Locale.ROOT, "%.1f cores busy", r.coresBusy()));
-        }
-        String vs = RoundVerdict.comparison(r, rounds, "%.1fx vs #%d");
-        if (!vs.isEmpty()) {
-            b.append(", ").append(vs);
-        }
-        return b.append(" - ").append(r.verdict()).toString();
+        return "round #" + r.id() + " ended: " + r.info().label() + ": " + RoundLine.EVENT.write(r, rounds) + " - " + r.verdict();
     }
 
     private void note(Event.Type type, String text, Instant at) {

@@ -1,5 +1,7 @@
 package org.threadlab.model;
 
+import static org.threadlab.model.RoundLine.cores;
+
 import java.util.Locale;
 import org.threadlab.text.Words;
 
@@ -90,10 +92,6 @@ public final class RoundVerdict {
             return "cores busy not measured";
         }
         return cores(r.coresBusy()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "") + " cores busy";
-    }
-
-    private static String cores(double c) {
-        return String.format(Locale.ROOT, "%.1f", c);
     }
 
     /** The busy-machine clause: said when others took at least half a core or a quarter of the machine. */

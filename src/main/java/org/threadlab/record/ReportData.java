@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.threadlab.model.CellState;
 import org.threadlab.model.Round;
-import org.threadlab.model.RoundVerdict;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.sample.CoreSample;
@@ -144,7 +144,7 @@ public record ReportData(Header header, String name, Instant first, Duration dur
             roundRows.add(new RoundRow(round.id(), round.info().label(), seconds(first, round.info().requestedAt()),
                     round.endedAt() == null ? Double.NaN : seconds(first, round.endedAt()), round.wall().toNanos(), round.cpuNanos(),
                     round.coresBusy(), round.hostCores(), round.finished(), round.failed(), round.stopped(), round.peakMemory(),
-                    RoundVerdict.comparison(round, all, "speed-up %.2fx vs #%d"), round.verdict()));
+                    RoundLine.LESSON.comparison(round, all), round.verdict()));
         }
         List<EventMark> events = new ArrayList<>();
         for (Event e : r.events()) {

@@ -107,6 +107,22 @@ public final class Durations {
         return sb.toString();
     }
 
+    /**
+     * Elapsed time as a stopwatch writes it: "8.1" under a minute, "1:05" under an hour, "1:02:03" beyond
+     * (the round timer's big digits, and a round's times on screen).
+     */
+    public static String stopwatch(Duration d) {
+        long tenths = Math.max(0, d.toMillis()) / 100;
+        long secs = tenths / 10;
+        if (secs < 60) {
+            return secs + "." + tenths % 10;
+        }
+        if (secs < 3600) {
+            return secs / 60 + ":" + String.format(Locale.ROOT, "%02d", secs % 60);
+        }
+        return secs / 3600 + ":" + String.format(Locale.ROOT, "%02d:%02d", secs / 60 % 60, secs % 60);
+    }
+
     /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */
     public static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);

@@ -81,14 +81,6 @@ final class BigDigits {
 
     /** Elapsed time as the timer writes it: "8.1" under a minute, "1:05" under an hour, "1:02:03" beyond. */
     static String clock(java.time.Duration d) {
-        long tenths = Math.max(0, d.toMillis()) / 100;
-        long secs = tenths / 10;
-        if (secs < 60) {
-            return secs + "." + tenths % 10;
-        }
-        if (secs < 3600) {
-            return secs / 60 + ":" + String.format("%02d", secs % 60);
-        }
-        return secs / 3600 + ":" + String.format("%02d:%02d", secs / 60 % 60, secs % 60);
+        return org.threadlab.text.Durations.stopwatch(d);
     }
 }

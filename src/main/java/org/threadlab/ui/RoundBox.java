@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.Snapshot;
 
 /**
@@ -114,7 +115,7 @@ final class RoundBox {
         int rows = BigDigits.rows(a.h() - 1);
         int x = a.x() + 2;
         if (rows == 0) {
-            c.text(x, a.y() + 1, "elapsed " + RoundText.time(elapsed), Theme.Role.TITLE, a.w() - 3);
+            c.text(x, a.y() + 1, "elapsed " + RoundLine.time(elapsed), Theme.Role.TITLE, a.w() - 3);
             return;
         }
         List<String> big = BigDigits.lines(clock, rows, c.theme);
@@ -124,7 +125,7 @@ final class RoundBox {
         int tx = x + BigDigits.width(clock) + 3;
         int tw = a.x() + a.w() - 1 - tx;
         List<String> side = List.of(elapsed.toSeconds() < 60 ? "seconds" : elapsed.toSeconds() < 3600 ? "minutes:seconds" : "h:mm:ss",
-                "cpu so far " + RoundText.cpu(r), "cores busy " + RoundText.cores(r.coresBusy()));
+                "cpu so far " + RoundLine.cpu(r), "cores busy " + RoundLine.cores(r.coresBusy()));
         for (int i = 0; i < side.size() && i < big.size() && tw > 6; i++) {
             c.text(tx, a.y() + 1 + i, c.fit(side.get(i), tw), Theme.Role.NORMAL, tw);
         }

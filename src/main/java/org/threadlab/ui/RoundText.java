@@ -1,10 +1,10 @@
 package org.threadlab.ui;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.RoundVerdict;
 import org.threadlab.model.Snapshot;
 import org.threadlab.work.Param;
@@ -77,27 +77,6 @@ final class RoundText {
     }
 
     /**
-     * "2.0 s", "1:05", as the rounds pane and the result box write a wall or CPU time; under a second in
-     * hundredths ("0.08 s"), so a round of counters that took 80 ms does not read "0.0 s".
-     */
-    static String time(Duration d) {
-        if (d.toMillis() < 1000) {
-            return String.format(Locale.ROOT, "%.2f s", Math.max(0, d.toNanos()) / 1e9);
-        }
-        return BigDigits.clock(d) + (d.toSeconds() < 60 ? " s" : "");
-    }
-
-    /** CPU time, or "-" while not known. */
-    static String cpu(Round r) {
-        return r.cpuNanos() < 0 ? "-" : time(Duration.ofNanos(r.cpuNanos()));
-    }
-
-    /** Cores busy on average, "1.9", or "-" while not known. */
-    static String cores(double cores) {
-        return Double.isNaN(cores) || cores < 0 ? "-" : String.format(Locale.ROOT, "%.1f", cores);
-    }
-
-    /**
      * "0.99x vs #1", "baseline" for a round others are measured against, "-" when there is nothing to compare,
      * "- unlike #1" when the baseline had it worse and a speed-up would flatter the round.
      */
@@ -113,22 +92,12 @@ final class RoundText {
 
     /** Whether some round is measured against this one. */
     static boolean isBaseline(int id, Snapshot s) {
-        for (Round r : s.rounds()) {
-            if (r.baseline() == id && r.id() != id) {
-                return true;
-            }
-        }
-        return false;
+        return RoundLine.isBaseline(id, s.rounds());
     }
 
-    /** "wall 8.1 s, cpu 8.0 s, 1.0 of 2 cores busy, speed-up 0.99x vs #1": a round's figures on one line. */
+    /** "wall 8.1 s, cpu 8.0 s, 1.0 of 2 cores busy, speed-up 0.99x vs #1": a round's figures on one line ({@link RoundLine#SCREEN}). */
     static String figures(Round r, Snapshot s) {
-        String sp = speedup(r, s);
-        return "wall " + time(r.wall()) + ", cpu " + cpu(r) + ", " + cores(r.coresBusy())
-                + (r.hostCores() > 0 ? " of " + r.hostCores() : "") + " cores busy"
-                + (sp.equals("-") ? "" : sp.equals("baseline") ? " (the baseline)" : unlike(r, s) ? ", " + timeRatio(r, s)
-                        : ", speed-up " + sp)
-                + outcomes(r);
+        return RoundLine.SCREEN.write(r, s.rounds());
     }
 
     /**
@@ -142,25 +111,6 @@ final class RoundText {
         }
         Round base = s.round(r.baseline()).orElse(null);
         return base != null && RoundVerdict.flattered(r, base);
-    }
-
-    /** "2.1x the time of #1": the round's wall over its baseline's (the verdict says why not like for like). */
-    static String timeRatio(Round r, Snapshot s) {
-        Round base = s.round(r.baseline()).orElseThrow();
-        return String.format(Locale.ROOT, "%.1fx the time of #%d",
-                r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), base.id());
-    }
-
-    /** How its workers ended, when not all finished: "; 1 failed, 2 stopped". */
-    private static String outcomes(Round r) {
-        List<String> parts = new ArrayList<>();
-        if (r.failed() > 0) {
-            parts.add(r.failed() + " failed");
-        }
-        if (r.stopped() > 0) {
-            parts.add(r.stopped() + " stopped");
-        }
-        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
     /**
@@ -178,15 +128,6 @@ final class RoundText {
         return null;
     }
 
-    /** "peak 76M memory, 40 OS threads": what the round's workers held at most; "" when not measured. */
-    static String peaks(Round r) {
-        if (r.peakMemory() < 0) {
-            return "";
-        }
-        return "peak " + org.threadlab.text.Sizes.compact(r.peakMemory()) + " memory"
-                + (r.peakThreads() >= 0 ? ", " + org.threadlab.text.Words.count(r.peakThreads(), "OS thread") : "");
-    }
-
     /**
      * Says that other processes took cores during the round, with the figure; null when they did not,
      * or when the verdict says so already (the model's verdicts name "other processes" with the figure).
@@ -197,7 +138,7 @@ final class RoundText {
                 || r.verdict() != null && r.verdict().contains("other processes")) {
             return null;
         }
-        return "busy machine: other processes kept " + cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
+        return "busy machine: other processes kept " + RoundLine.cores(r.othersCores()) + (r.hostCores() > 0 ? " of " + r.hostCores() : "")
                 + " cores busy meanwhile, so this round's times are longer than alone";
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.threadlab.model.Round;
+import org.threadlab.model.RoundLine;
 import org.threadlab.model.Snapshot;
 
 /**
@@ -122,11 +123,11 @@ final class RoundsView {
             c.text(cx + filled, y, " running", selected ? Theme.Role.SELECTED : Theme.Role.DIM, barW - filled);
         }
         cx += barW + 1;
-        c.cell(cx, y, RoundText.time(wall(r, sinceModel)), text, WALL_W, true);
+        c.cell(cx, y, RoundLine.time(wall(r, sinceModel)), text, WALL_W, true);
         cx += WALL_W + 1;
-        c.cell(cx, y, RoundText.cpu(r), text, CPU_W, true);
+        c.cell(cx, y, RoundLine.cpu(r), text, CPU_W, true);
         cx += CPU_W + 1;
-        c.cell(cx, y, RoundText.cores(r.coresBusy()), text, CORES_W, true);
+        c.cell(cx, y, RoundLine.cores(r.coresBusy()), text, CORES_W, true);
         cx += CORES_W + 1;
         c.cell(cx, y, " " + RoundText.speedup(r, s), text, Math.min(SPEED_W, x + w - cx), false);
     }
@@ -135,7 +136,7 @@ final class RoundsView {
     static List<DetailView.Line> about(Round r, int w) {
         List<DetailView.Line> out = new ArrayList<>();
         // the peaks first, in the line that is never cut: they are the cheap-threads lesson's point
-        String peaks = RoundText.peaks(r);
+        String peaks = RoundLine.peaks(r);
         String head = "#" + r.id() + " " + RoundText.label(r.info()) + (peaks.isEmpty() ? "" : " (" + peaks + ")")
                 + (r.running() ? ": running" : ": ");
         String verdict = r.running() ? "" : r.verdict() != null ? r.verdict() : "ended";

@@ -19,7 +19,7 @@ class RunRoundTest {
         String out = o.out();
         assertTrue(out.contains("wall "), "what it printed before stays: " + out);
         Matcher m = Pattern.compile("round #1: 3 threads sleep duration=300ms: (\\d+\\.\\d\\d)s wall, (\\d+\\.\\d\\d)s CPU, "
-                + "(\\d+\\.\\d) of (\\d+) cores busy, other processes \\d+\\.\\d(, peak \\S+ / 3 threads)?\\n").matcher(out);
+                + "(\\d+\\.\\d) of (\\d+) cores busy, other processes \\d+\\.\\d(, peak \\S+ memory, 3 OS threads)?\\n").matcher(out);
         assertTrue(m.find(), out);
         double wall = Double.parseDouble(m.group(1));
         assertTrue(wall >= 0.3, "at least the sleep: " + wall);

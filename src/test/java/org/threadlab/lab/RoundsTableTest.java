@@ -54,7 +54,10 @@ class RoundsTableTest {
     @Test
     void runsSummary() {
         assertEquals(List.of("round #2: 4 threads + GIL cpu units=0.5: 2.05s wall, 2.00s CPU, 1.0 of 2 cores busy, "
-                        + "other processes 1.8, peak 50M / 16 threads", "verdict: verdict 2"),
+                        + "other processes 1.8, peak 50M memory, 16 OS threads", "verdict: verdict 2"),
                 RoundsTable.summary(round(2, WorkerKind.THREAD, 4, true, 2.05, 2_000_000_000L, 0.98, 1.8, 1, 0.976, true)));
+        // a figure not known is left out of the line, as in the event log and a headless lesson ("- CPU" before)
+        assertEquals(List.of("round #3: 4 processes cpu units=0.5: 0.70s wall, peak 50M memory, 16 OS threads"),
+                RoundsTable.summary(round(3, WorkerKind.PROCESS, 4, false, 0.7, -1, Double.NaN, Double.NaN, 0, Double.NaN, false)));
     }
 }

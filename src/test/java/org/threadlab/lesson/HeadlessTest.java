@@ -33,11 +33,11 @@ class HeadlessTest {
                 false, false, java.time.Instant.EPOCH);
         org.threadlab.model.Round r = new org.threadlab.model.Round(info, java.time.Instant.EPOCH.plusSeconds(4), Duration.ofMillis(4510),
                 180_000_000L, 0.04, 1.9, 2, 2, 0, 0, 80L * 1024 * 1024, 42, 0, Double.NaN, "2 processes: 0.0 of 2 cores busy");
-        assertEquals(List.of("#2 2 processes sleep duration=4s: 4.51s wall, 0.18s CPU, 0.04 cores busy, peak 80M memory, 42 OS threads",
+        assertEquals(List.of("#2 2 processes sleep duration=4s: 4.51s wall, 0.18s CPU, 0.04 of 2 cores busy, peak 80M memory, 42 OS threads",
                 "   2 processes: 0.0 of 2 cores busy"), Headless.describe(r));
         org.threadlab.model.Round unmeasured = new org.threadlab.model.Round(info, java.time.Instant.EPOCH.plusSeconds(4),
                 Duration.ofMillis(4510), 180_000_000L, 0.04, 1.9, 2, 2, 0, 0, -1, -1, 0, Double.NaN, null);
-        assertEquals(List.of("#2 2 processes sleep duration=4s: 4.51s wall, 0.18s CPU, 0.04 cores busy"), Headless.describe(unmeasured));
+        assertEquals(List.of("#2 2 processes sleep duration=4s: 4.51s wall, 0.18s CPU, 0.04 of 2 cores busy"), Headless.describe(unmeasured));
     }
 
     @Test
@@ -71,6 +71,9 @@ class HeadlessTest {
             assertTrue(i >= 0, "\"" + s + "\" after position " + at + " in:\n" + out);
             at = i + s.length();
         }
+        // each round's figures were final when printed: the wait for them ended with the model that settled them
+        assertTrue(!out.contains("did not settle"), out);
+        assertTrue(result.step(1).rounds().stream().allMatch(r -> r.verdict() != null), out);
         assertEquals(1, result.step(2).outcomes().size(), out);
         assertTrue(result.step(2).outcomes().get(0).startsWith("counter, 2 threads, unsafe: expected 40000"));
         assertEquals(List.of("python3 is not on the PATH: busy_threads.py skipped"), result.step(2).notes());
