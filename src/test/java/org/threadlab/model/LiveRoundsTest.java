@@ -243,7 +243,7 @@ class LiveRoundsTest {
             hub.sampleNow();
             Kernel before = Kernel.read();
             int id = supervisor.spawnRound(WorkerKind.THREAD, spec, 1, false).round().id();
-            LiveRounds.awaitEnd(supervisor, id);
+            LiveRounds.awaitEndTicking(hub, supervisor, id);
             Kernel after = Kernel.read();
             Round r = hub.sampleNow().round(id).orElseThrow();
             long kernelNanos = (after.self() - before.self()) * 10_000_000L; // 100 jiffies a second
@@ -252,6 +252,8 @@ class LiveRoundsTest {
             assertTrue(r.cpuNanos() >= 0.6 * kernelNanos && r.cpuNanos() <= kernelNanos + 50_000_000L,
                     "the round's CPU " + r.cpuNanos() + " vs the kernel's " + kernelNanos);
             assertTrue(r.coresBusy() > 0.3, "its pool threads kept cores busy: " + r.coresBusy());
+            // its two pool threads' states are read, not only the worker that waits for them
+            assertTrue(r.runnable() > 0.75, "its pool threads wanted cores (about 2): " + r.runnable());
         }
     }
 
@@ -321,6 +323,8 @@ class LiveRoundsTest {
             assertEquals(w.cpuNanos(), r.cpuNanos(), "what the child reported");
             assertTrue(r.peakMemory() > 1_000_000, "a JVM's RSS: " + r.peakMemory());
             assertTrue(r.peakThreads() > 5, "a JVM's threads: " + r.peakThreads());
+            // a child's threads are read too: its work thread (and its start-up's) wanted a core
+            assertTrue(r.runnable() >= 0.5, "a CPU child's threads runnable: " + r.runnable());
             assertTrue(r.wall().compareTo(Duration.between(w.startedAt(), w.endedAt())) >= 0, "start-up counts");
         }
     }
