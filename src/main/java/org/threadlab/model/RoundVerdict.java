@@ -109,8 +109,8 @@ public final class RoundVerdict {
      * Whether the two rounds' times can be compared as they are: not when the load of other processes beside
      * them differed by half a core or more, nor when the baseline's one worker was short of a core (kept
      * less than {@link #STARVED} of one busy, yet did not mostly wait: it ran slower than the work needs, so a
-     * round measured against it looks faster than it is). Rounds that mostly waited are alike whatever the load: waiting
-     * is not slowed by busy cores.
+     * round measured against it looks faster than it is). Rounds that mostly waited are alike whatever the
+     * load: waiting is not slowed by busy cores.
      */
     public static boolean likeForLike(Round r, Round base) {
         return unlike(r, base).isEmpty();
