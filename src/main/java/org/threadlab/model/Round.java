@@ -21,6 +21,12 @@ import org.threadlab.worker.RoundInfo;
  *                     over the time from its request to the last tick counted); NaN while not known
  * @param othersCores  cores other processes (not threadlab nor its children) kept busy on average over the
  *                     same window, from the host's ticks; NaN when no tick covered it
+ * @param runnable     how many of its workers' threads wanted a core, on average: at each tick while it ran, the
+ *                     count of its threads the kernel had in state R (running or waiting for a core), averaged
+ *                     over the ticks that read any of them. Beside {@code coresBusy} (the cores it got) it tells
+ *                     a round that did not want the cores (sleepers, near 0) from one that wanted them and did
+ *                     not get them (starved by other processes: about its worker count, though its cores busy
+ *                     is low). NaN when no tick read its threads (virtual threads, a round shorter than a tick)
  * @param hostCores    the cores the machine has
  * @param finished     workers that ended by finishing their work
  * @param failed       workers that failed (a crash, a non-zero exit)
@@ -37,8 +43,16 @@ import org.threadlab.worker.RoundInfo;
  * @param verdict      one line written from the figures (null while it runs)
  */
 public record Round(RoundInfo info, Instant endedAt, Duration wall, long cpuNanos, double coresBusy, double othersCores,
-                   int hostCores, int finished, int failed, int stopped, long peakMemory, int peakThreads, int baseline,
-                   double speedup, String verdict) {
+                   double runnable, int hostCores, int finished, int failed, int stopped, long peakMemory,
+                   int peakThreads, int baseline, double speedup, String verdict) {
+
+    /** As measured before the runnable count was kept (a fixture, a recording of format 1.1): not measured. */
+    public Round(RoundInfo info, Instant endedAt, Duration wall, long cpuNanos, double coresBusy, double othersCores,
+                 int hostCores, int finished, int failed, int stopped, long peakMemory, int peakThreads, int baseline,
+                 double speedup, String verdict) {
+        this(info, endedAt, wall, cpuNanos, coresBusy, othersCores, Double.NaN, hostCores, finished, failed, stopped,
+                peakMemory, peakThreads, baseline, speedup, verdict);
+    }
 
     public int id() {
         return info.id();

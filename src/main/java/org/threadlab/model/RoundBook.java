@@ -60,6 +60,9 @@ final class RoundBook {
         long coveredNanos;
         long peakMemory = -1;
         int peakThreads = -1;
+        /** Its threads the ticks found in state R, summed over the ticks that read any of them, and those ticks. */
+        long runnableReadings;
+        int runnableTicks;
         Instant endedAt;
         Round done;
 
@@ -242,6 +245,7 @@ final class RoundBook {
             }
             peaks(b, m, byPid);
             threadCpu(b, m, byPid.get(m.selfPid()));
+            runnable(b, m, byPid);
             if (b.endedAt == null && m.takenAt().isAfter(b.info.requestedAt())) {
                 b.sampledUntil = m.takenAt();
             }
@@ -330,6 +334,44 @@ final class RoundBook {
     }
 
     /**
+     * One tick's count of the round's threads in state R (running, or waiting for a core): a thread worker's
+     * own thread (a thread pool's, its pool threads too), a process's every thread. A state letter is what the
+     * kernel says of the thread at the moment it was read, so over the ticks it says how much of the time the
+     * threads wanted a core, whether they got one or not (the CPU says that). A virtual thread has no thread
+     * of its own to read, and a tick outside the round's window or reading none of its threads is not counted.
+     */
+    private static void runnable(Book b, Measurement m, Map<Long, ProcessSample> byPid) {
+        if (!m.takenAt().isAfter(b.info.requestedAt()) || b.endedAt != null && m.takenAt().isAfter(b.endedAt)) {
+            return;
+        }
+        int read = 0;
+        int running = 0;
+        for (WorkerInfo w : b.workers.values()) {
+            ProcessSample p = byPid.get(w.pid());
+            if (!w.state().alive() || p == null) {
+                continue;
+            }
+            boolean pool = w.workload() != null && "pool".equals(w.workload().type());
+            String prefix = w.name() + ".";
+            for (org.threadlab.sample.ThreadSample t : p.threads()) {
+                boolean its = switch (w.kind()) {
+                    case PROCESS -> true;
+                    case THREAD -> w.tid() > 0 && t.tid() == w.tid() || pool && t.name() != null && t.name().startsWith(prefix);
+                    default -> false;
+                };
+                if (its && t.state() != null) {
+                    read++;
+                    running += "R".equals(t.state()) ? 1 : 0;
+                }
+            }
+        }
+        if (read > 0) {
+            b.runnableReadings += running;
+            b.runnableTicks++;
+        }
+    }
+
+    /**
      * The threads a thread pool worker started, as the OS lists threadlab's: they are named after it
      * ("pool-3.1", "pool-3.2"), and they, not the worker, do the pool's work. 0 for any other worker.
      */
@@ -351,9 +393,9 @@ final class RoundBook {
     private void settle(Book b, int marked) {
         Round base = baseline(b, marked);
         Round r = figures(b, b.endedAt, base);
-        b.done = new Round(r.info(), r.endedAt(), r.wall(), r.cpuNanos(), r.coresBusy(), r.othersCores(), r.hostCores(),
-                r.finished(), r.failed(), r.stopped(), r.peakMemory(), r.peakThreads(), r.baseline(), r.speedup(),
-                RoundVerdict.of(r, base));
+        b.done = new Round(r.info(), r.endedAt(), r.wall(), r.cpuNanos(), r.coresBusy(), r.othersCores(), r.runnable(),
+                r.hostCores(), r.finished(), r.failed(), r.stopped(), r.peakMemory(), r.peakThreads(), r.baseline(),
+                r.speedup(), RoundVerdict.of(r, base));
         ended.add(b.done);
     }
 
@@ -444,7 +486,8 @@ final class RoundBook {
         if (base != null && ended && sameWork(base.info(), b.info) && wall.toNanos() > 0) {
             speedup = b.info.started() * (double) base.wall().toNanos() / wall.toNanos();
         }
-        return new Round(b.info, b.endedAt, wall, cpuNanos, busy, others, hostCores, finished, failed, stopped,
+        double runnable = b.runnableTicks > 0 ? b.runnableReadings / (double) b.runnableTicks : Double.NaN;
+        return new Round(b.info, b.endedAt, wall, cpuNanos, busy, others, runnable, hostCores, finished, failed, stopped,
                 b.peakMemory, b.peakThreads, baseId, speedup, null);
     }
 }

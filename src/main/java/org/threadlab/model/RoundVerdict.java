@@ -12,7 +12,10 @@ import org.threadlab.text.Words;
 public final class RoundVerdict {
     /** Below this speed-up, n workers were no faster than one after another. */
     static final double NO_FASTER = 1.3;
-    /** Below this many cores busy for the whole round, its workers mostly waited. */
+    /**
+     * Below this many cores busy for the whole round, and (where measured) fewer of its threads runnable on
+     * average, its workers mostly waited: see {@link #waited}.
+     */
     static final double WAITED = 0.25;
     /** Other processes' load beside two rounds that differs by this many cores makes their times unlike. */
     static final double UNLIKE = 0.5;
@@ -64,7 +67,7 @@ public final class RoundVerdict {
         // a speed-up without the cores to show for it is none: n workers that kept about one core busy (not
         // mostly waiting) did not work in parallel; the baseline was slower than the work needs (a heavier
         // load beside it, a core it did not get), which the not-like-for-like clause says
-        boolean oneCore = !Double.isNaN(r.coresBusy()) && r.coresBusy() >= WAITED && r.coresBusy() < NO_FASTER;
+        boolean oneCore = !Double.isNaN(r.coresBusy()) && !waited(r) && r.coresBusy() < NO_FASTER;
         if (s < NO_FASTER || oneCore) {
             String line = String.format(Locale.ROOT, "%s took %.1fx the time of #%d for %dx the work: "
                     + "no faster than one after another (%s)", who, ratio, base.id(), n, busy(r));
@@ -73,7 +76,7 @@ public final class RoundVerdict {
             }
             return line;
         }
-        if (!Double.isNaN(r.coresBusy()) && r.coresBusy() < WAITED) {
+        if (waited(r)) {
             return String.format(Locale.ROOT, "%s waited together: %.1fx as fast as one after another with %s - "
                     + "waiting overlaps", who, s, cores(r.coresBusy()) + " cores busy");
         }
@@ -103,9 +106,9 @@ public final class RoundVerdict {
     /**
      * Whether the two rounds' times can be compared as they are: not when the load of other processes beside
      * them differed by half a core or more, nor when the baseline's one worker was short of a core (kept
-     * {@link #WAITED} to {@link #STARVED} of one busy: it ran slower than the work needs, so a round measured
-     * against it looks faster than it is). Rounds that mostly waited are alike whatever the load: waiting
-     * is not slowed by busy cores.
+     * less than {@link #STARVED} of one busy, yet did not mostly wait: it ran slower than the work needs, so a
+     * round measured against it looks faster than it is). Rounds that mostly waited are alike whatever the
+     * load: waiting is not slowed by busy cores.
      */
     public static boolean likeForLike(Round r, Round base) {
         return unlike(r, base).isEmpty();
@@ -175,17 +178,25 @@ public final class RoundVerdict {
     }
 
     /**
-     * A baseline of one worker that kept {@link #WAITED} to {@link #STARVED} of a core busy on a busy machine:
-     * other processes took the core it needed (on an idle machine so little is the work's own nature).
+     * A baseline of one worker that kept less than {@link #STARVED} of a core busy on a busy machine, and did
+     * not mostly wait ({@link #waited}: it wanted the core): other processes took the core it needed (on an
+     * idle machine so little is the work's own nature).
      */
     private static boolean starved(Round base) {
         double c = base.coresBusy();
-        return base.info().started() == 1 && !Double.isNaN(c) && c >= WAITED && c < STARVED && busyMachine(base);
+        return base.info().started() == 1 && !Double.isNaN(c) && !waited(base) && c < STARVED && busyMachine(base);
     }
 
-    /** Whether the round's workers mostly waited (measured): busy cores do not slow waiting. */
-    private static boolean waited(Round r) {
-        return !Double.isNaN(r.coresBusy()) && r.coresBusy() < WAITED;
+    /**
+     * Whether the round's workers mostly waited (measured): busy cores do not slow waiting. Few cores busy
+     * alone does not tell: a CPU round starved by other processes keeps as few busy as sleepers do. So where
+     * the ticks read its threads' states, it waited only if they also did not want the cores: on average
+     * fewer than {@link #WAITED} of them runnable (state R). A starved CPU round's one worker is runnable at
+     * nearly every tick (about 1); a sleeper's is sleeping (about 0).
+     */
+    static boolean waited(Round r) {
+        return !Double.isNaN(r.coresBusy()) && r.coresBusy() < WAITED
+                && (Double.isNaN(r.runnable()) || r.runnable() < WAITED);
     }
 
     /**

@@ -142,8 +142,8 @@ final class Decoder {
                 r.has("params") ? r.string("params") : "", r.int32("asked"), r.int32("started"), r.bool("daemon"),
                 r.bool("gil"), instant(r, "requested"));
         return new Round(info, instant(r, "ended"), duration(r, "wall_ns"), r.integer("cpu_ns"), r.decimal("cores_busy"),
-                r.decimal("others_cores"), r.int32("host_cores"), r.int32("finished"), r.int32("failed"),
-                r.int32("stopped"), r.integer("peak_mem"), r.int32("peak_threads"), r.int32("baseline"),
+                r.decimal("others_cores"), r.decimal("runnable"), r.int32("host_cores"), r.int32("finished"),
+                r.int32("failed"), r.int32("stopped"), r.integer("peak_mem"), r.int32("peak_threads"), r.int32("baseline"),
                 r.decimal("speedup"), r.string("verdict"));
     }
 

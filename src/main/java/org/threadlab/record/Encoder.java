@@ -189,6 +189,7 @@ final class Encoder {
             g.writeNumberProperty("cpu_ns", r.cpuNanos());
             number(g, "cores_busy", r.coresBusy());
             number(g, "others_cores", r.othersCores());
+            number(g, "runnable", r.runnable()); // 1.2: left out when not measured
             g.writeNumberProperty("host_cores", r.hostCores());
             g.writeNumberProperty("finished", r.finished());
             g.writeNumberProperty("failed", r.failed());

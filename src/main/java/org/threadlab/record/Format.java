@@ -12,7 +12,7 @@ public final class Format {
     /** The "format" value of every header: tells a recording from any other JSON Lines file. */
     public static final String NAME = "threadlab-recording";
     public static final int MAJOR = 1;
-    public static final int MINOR = 1;
+    public static final int MINOR = 2;
     public static final String VERSION = MAJOR + "." + MINOR;
 
     private Format() {}

@@ -221,6 +221,57 @@ class RoundBookTest {
         assertTrue(r.verdict().contains("other processes kept 0.8 of 2 cores busy meanwhile"), r.verdict());
     }
 
+    /** A process at a tick with these threads in these kernel states (TIDs 1, 2, ...). */
+    private static ProcessSample withStates(long pid, double cpuSeconds, long[] tids, String... states) {
+        List<org.threadlab.sample.ThreadSample> ts = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            ts.add(new org.threadlab.sample.ThreadSample(tids[i], "t" + tids[i], states[i], 0, 0, 20, 0, 0, 0, null));
+        }
+        return new ProcessSample(pid, 1, "java", "S", 0, Duration.ofNanos((long) (cpuSeconds * 1e9)), Duration.ZERO, 0,
+                0, states.length, at(-100), pid == SELF ? "self" : "worker", ts, null, Duration.ofMillis(500));
+    }
+
+    /**
+     * A round's runnable count: at each tick in its window, its threads the kernel had in state R (a thread
+     * worker's own thread, a process's every thread; threadlab's other threads not), averaged over the ticks
+     * that read any; a tick after its end is not counted, and a round no tick read is not measured.
+     */
+    @Test
+    void aRoundsRunnableIsItsThreadsInStateRAveragedOverTheTicks() {
+        round(1, WorkerKind.THREAD, 2, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0.1, null, -1));
+        long[] tids = {1001, 1002, 7};
+        assertTrue(Double.isNaN(update(0.2).get(0).runnable()), "no tick yet: not measured");
+        // both runnable, then one; threadlab's thread 7 runnable at both is not the round's
+        update(0.5, tick(0.5, 0.5, 2, List.of(withStates(SELF, 1, tids, "R", "R", "R")), Map.of()));
+        Round r = update(1.0, tick(1.0, 0.5, 2, List.of(withStates(SELF, 2, tids, "R", "S", "R")), Map.of())).get(0);
+        assertEquals(1.5, r.runnable(), 1e-9, "(2 + 1) / 2 ticks");
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 1.2, 200_000_000L));
+        put(worker(2, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0.1, 1.2, 200_000_000L));
+        // a TID reused after the end reads R: not the round's
+        r = update(1.5, tick(1.5, 0.5, 2, List.of(withStates(SELF, 3, tids, "R", "R", "R")), Map.of())).get(0);
+        assertFalse(r.running());
+        assertNotNull(r.verdict());
+        assertEquals(1.5, r.runnable(), 1e-9, "the settled round keeps it");
+
+        // a process: every thread of the child counts; a sleeper's are all S
+        round(2, WorkerKind.PROCESS, 1, false, "", 2);
+        put(worker(3, 2, 0, WorkerKind.PROCESS, 300, WorkerState.RUNNING, 2.1, null, -1));
+        round(3, WorkerKind.THREAD, 1, false, "", 2);
+        put(worker(4, 3, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 2.1, null, -1));
+        List<Round> rs = update(3, tick(3, 1, 1, List.of(withStates(SELF, 4, new long[] {1004}, "S"),
+                withStates(300, 1, new long[] {300, 301, 302, 303}, "S", "R", "S", "R")), Map.of()));
+        assertEquals(2.0, rs.get(1).runnable(), 1e-9, "two of the child's threads runnable");
+        assertEquals(0.0, rs.get(2).runnable(), 1e-9, "a sleeping thread wants no core");
+
+        // a virtual round has no thread of its own to read
+        round(4, WorkerKind.VIRTUAL, 1, false, "", 4);
+        put(worker(5, 4, 0, WorkerKind.VIRTUAL, SELF, WorkerState.RUNNING, 4.1, null, -1));
+        rs = update(5, tick(5, 1, 1, List.of(withStates(SELF, 5, new long[] {1005}, "R")), Map.of()));
+        assertTrue(Double.isNaN(rs.get(3).runnable()), "not measured: " + rs.get(3).runnable());
+    }
+
     @Test
     void aChildThatEndedBetweenTicksCountsAsThreadlabsWithWhatItReported() {
         round(1, WorkerKind.PROCESS, 1, false, "units=0.5", 0);

@@ -43,8 +43,8 @@ class RoundsRecordingTest {
         rounds.add(n < 5
                 ? new Round(one, null, Duration.ofSeconds(n), -1, Double.NaN, Double.NaN, 2, 0, 0, 0, 1000L * n, 1, 0,
                         Double.NaN, null)
-                : new Round(one, T0.plusSeconds(5), Duration.ofSeconds(5), 4_900_000_000L, 0.98, n < 6 ? 0.1 : 0.12, 2, 1, 0,
-                        0, 5000, 1, 0, Double.NaN, "1 thread: 1.0 of 2 cores busy - the baseline"));
+                : new Round(one, T0.plusSeconds(5), Duration.ofSeconds(5), 4_900_000_000L, 0.98, n < 6 ? 0.1 : 0.12, 0.96,
+                        2, 1, 0, 0, 5000, 1, 0, Double.NaN, "1 thread: 1.0 of 2 cores busy - the baseline"));
         if (n >= 8) {
             RoundInfo two = new RoundInfo(2, WorkerKind.PROCESS, "cpu", "", 4, 3, true, true, T0.plusSeconds(8));
             boolean ended = n >= 12;
@@ -77,7 +77,29 @@ class RoundsRecordingTest {
         String last = Files.readAllLines(f).stream().filter(l -> l.startsWith("{\"type\":\"model\"")).reduce((a, b) -> b)
                 .orElseThrow();
         assertTrue(last.contains("\"rounds\":[{\"id\":1},{\"id\":2}]"), "rounds as they were: " + last);
-        assertEquals("1.1", rec.header().version());
+        assertEquals("1.2", rec.header().version());
+        assertEquals(0.96, rec.models().get(19).rounds().get(0).runnable(), "1.2 added a round's runnable");
+    }
+
+    /** A round of a 1.1 recording has no runnable count: it replays, the count not measured. */
+    @Test
+    void aRoundOfFormatOneOneReplaysWithItsRunnableNotMeasured() throws Exception {
+        Path f = dir.resolve("r11.jsonl");
+        try (Recorder r = new Recorder(f, 100L << 20, "ui", Duration.ofSeconds(1))) {
+            for (int n = 0; n < 8; n++) {
+                r.accept(model(n));
+            }
+        }
+        List<String> lines = Files.readAllLines(f);
+        lines.set(0, lines.get(0).replace("\"version\":\"" + Format.VERSION + "\"", "\"version\":\"1.1\""));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"runnable\":0.96")), "written where measured");
+        lines.replaceAll(l -> l.replace("\"runnable\":0.96,", ""));
+        Files.write(f, lines);
+        Recording rec = RecordingReader.read(f);
+        Round one = rec.models().get(7).rounds().get(0);
+        assertTrue(Double.isNaN(one.runnable()), "not measured: " + one.runnable());
+        assertEquals(0.98, one.coresBusy());
+        assertEquals(List.of(), rec.notes(), "an older minor is read without a word");
     }
 
     @Test
