@@ -3,7 +3,6 @@ package org.threadlab.model;
 import static org.threadlab.model.RoundLine.cores;
 
 import java.util.Locale;
-import org.threadlab.text.Words;
 
 /**
  * The one line that says what an ended round's figures show, written from the figures (as
@@ -158,23 +157,6 @@ public final class RoundVerdict {
             }
         }
         return false;
-    }
-
-    /**
-     * "speed-up 2.30x vs #1", or where that would flatter the round "2.1x the time of #1 (not like for
-     * like)"; "" without a speed-up. For the text lines that print a round's figures.
-     */
-    public static String comparison(Round r, java.util.List<Round> rounds, String speedupFormat) {
-        if (Double.isNaN(r.speedup()) || r.baseline() == 0) {
-            return "";
-        }
-        for (Round base : rounds) {
-            if (base.id() == r.baseline() && base.id() != r.id() && flattered(r, base)) {
-                return String.format(Locale.ROOT, "%.1fx the time of #%d (not like for like)",
-                        r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), base.id());
-            }
-        }
-        return String.format(Locale.ROOT, speedupFormat, r.speedup(), r.baseline());
     }
 
     /**

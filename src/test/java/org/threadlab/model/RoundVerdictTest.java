@@ -139,13 +139,13 @@ class RoundVerdictTest {
         gil = new Round(gil.info(), gil.endedAt(), gil.wall(), gil.cpuNanos(), gil.coresBusy(), gil.othersCores(), 2, 4, 0, 0,
                 -1, -1, 1, gil.speedup(), RoundVerdict.of(gil, base));
         assertEquals("1.7x the time of #1 (not like for like)",
-                RoundVerdict.comparison(gil, java.util.List.of(base, gil), "speed-up %.2fx vs #%d"));
+                RoundLine.LESSON.comparison(gil, java.util.List.of(base, gil)));
         String event = ModelHub.endedText(gil, java.util.List.of(base, gil));
         assertTrue(event.contains(", 1.7x the time of #1 (not like for like) - 4 threads + GIL took"), event);
         assertFalse(event.contains("2.3x"), event);
         Round fed = round(1, WorkerKind.THREAD, 1, false, "cpu", 0.55, 0.95, 1.3, 0, 0, 0, Double.NaN);
-        assertEquals("speed-up 2.30x vs #1", RoundVerdict.comparison(gil, java.util.List.of(fed, gil), "speed-up %.2fx vs #%d"));
-        assertEquals("", RoundVerdict.comparison(base, java.util.List.of(base), "%.1fx vs #%d"));
+        assertEquals("speed-up 2.30x vs #1", RoundLine.LESSON.comparison(gil, java.util.List.of(fed, gil)));
+        assertEquals("", RoundLine.EVENT.comparison(base, java.util.List.of(base)));
     }
 
     @Test
