@@ -156,6 +156,16 @@ final class Fixtures {
         return java.time.LocalTime.ofInstant(at, java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 
+    /**
+     * A whole screen's expected text with the fixture's three event times put where {@code {T1}},
+     * {@code {T2}} and {@code {T3}} stand: event times are local clock times, so the text says where they go.
+     */
+    static String withEventTimes(String text) {
+        return text.replace("{T1}", clock(NOW.minusSeconds(9)))
+                .replace("{T2}", clock(NOW.minusSeconds(8)))
+                .replace("{T3}", clock(NOW.minusSeconds(2)));
+    }
+
     /** A started screen on a virtual terminal of the given size. */
     static TerminalScreen screen(DefaultVirtualTerminal t) throws IOException {
         TerminalScreen s = new TerminalScreen(t);

@@ -23,7 +23,7 @@ class NarrationScreenTest {
 
     @Test
     void theNarrationPaneAt80x24() throws IOException {
-        assertEquals("""
+        assertEquals(Fixtures.withEventTimes("""
                  vm  up 1 day, 03:04:05  load 1.22  GIL off  workers 5/7  every 1s       ?:help
                 cpu0 [||||||||           35%]       ▂▅▃ cpu1 [|||||||||||||||||||92%]       ▂▅▇
                 cpu2 [||                 10%]       ▂▅▂ cpu3 [|                   5%]       ▂▅▁
@@ -47,10 +47,7 @@ class NarrationScreenTest {
                  {T2}  started process cpu-3 (pid 20748): cpu units=10
                  {T3}  mem-4 failed after 1.00s: out of memory
                                                                                    workload: cpu
-                t thread v virtual p process w workload d daemon:off k stop       ? help  q quit"""
-                .replace("{T1}", Fixtures.clock(Fixtures.NOW.minusSeconds(9)))
-                .replace("{T2}", Fixtures.clock(Fixtures.NOW.minusSeconds(8)))
-                .replace("{T3}", Fixtures.clock(Fixtures.NOW.minusSeconds(2))),
+                t thread v virtual p process w workload d daemon:off k stop       ? help  q quit"""),
                 RoundFixtures.screen(80, 24, RoundFixtures.with(List.of()), with(RoundFixtures.lesson(Phase.ASKING, null))));
     }
 

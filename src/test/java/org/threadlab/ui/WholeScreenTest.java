@@ -24,12 +24,9 @@ class WholeScreenTest {
         return Fixtures.lines(t).stream().map(String::stripTrailing).collect(Collectors.joining("\n"));
     }
 
-    /** Event times are local clock times: the expected text says where they go. */
+    /** The expected text with the event times put in (see {@link Fixtures#withEventTimes}). */
     private static String expected(String text) {
-        return text.replace("{T1}", Fixtures.clock(Fixtures.NOW.minusSeconds(9)))
-                .replace("{T2}", Fixtures.clock(Fixtures.NOW.minusSeconds(8)))
-                .replace("{T3}", Fixtures.clock(Fixtures.NOW.minusSeconds(2)))
-                .stripTrailing();
+        return Fixtures.withEventTimes(text).stripTrailing();
     }
 
     @Test
