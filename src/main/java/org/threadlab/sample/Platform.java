@@ -18,8 +18,15 @@ public final class Platform {
     public static final String PROC = "/proc";
     static final boolean PROC_AVAILABLE = new File(PROC + "/self/stat").canRead();
 
-    /** What one sampler reads with: one host source and a probe per process, sharing one buffer. */
-    record Readers(HostReading.Source host, LongFunction<ProcessProbe> probes) {}
+    /**
+     * What one sampler reads with: one host source and a probe per process, sharing one buffer;
+     * {@code close} lets go of every file they keep open (safe from any thread, even during a tick).
+     */
+    record Readers(HostReading.Source host, LongFunction<ProcessProbe> probes, Runnable close) {
+        Readers(HostReading.Source host, LongFunction<ProcessProbe> probes) {
+            this(host, probes, () -> {});
+        }
+    }
 
     private final String root;
     private final Supplier<Readers> readers;
@@ -49,7 +56,8 @@ public final class Platform {
         String r = root.toString();
         return new Platform(r, () -> {
             ProcFiles files = new ProcFiles();
-            return new Readers(new ProcHost(files, r), pid -> new ProcProbe(pid, files, r, System::nanoTime));
+            return new Readers(new ProcHost(files, r), pid -> new ProcProbe(pid, files, r, System::nanoTime),
+                    files::closeAll);
         }, () -> {
             ProcFiles files = new ProcFiles();
             long kib = files.read(r + "/meminfo") ? files.field("MemAvailable:") : -1;

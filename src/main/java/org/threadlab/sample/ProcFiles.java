@@ -3,15 +3,130 @@ package org.threadlab.sample;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads small /proc files into one reused buffer: open, read, close and nothing else, so reading a
- * thousand {@code stat} files costs little more than the kernel's work. Not thread-safe: one per sampler.
- * Tests override {@link #read}, {@link #entries} and {@link #isDirectory} to serve a made-up /proc.
+ * Reads small /proc files into one reused buffer: open, read, close and nothing else, or, cheaper,
+ * through a file kept open ({@link #keep}) and read again from its start: the kernel generates a /proc
+ * file afresh on every read from offset 0, and an open per-task file stays bound to the task it was
+ * opened for (its read fails once that task is gone, even if its TID or PID is handed to a new one).
+ * Not thread-safe, except {@link #closeAll}: one per sampler. Tests override {@link #read},
+ * {@link #entries}, {@link #isDirectory}, {@link #keep} and {@link #read(Kept)} to serve a made-up /proc.
  */
 class ProcFiles {
+    /**
+     * At most this many files kept open per sampler (fewer when the process's descriptor limit is low):
+     * each pins a page of kernel memory (its seq_file buffer) and a descriptor; past it, files are opened
+     * and closed on every read as before.
+     */
+    static final int KEEP_AT_MOST = 2048;
+
     private byte[] buf = new byte[4096];
     private int len;
+    private final Set<Kept> kept = ConcurrentHashMap.newKeySet();
+    private final int keepLimit;
+    private volatile boolean closed;
+
+    /** A file kept open to be read again from its start (tests subclass it for made-up files: no file). */
+    static class Kept {
+        final String path;
+        final RandomAccessFile file;
+
+        Kept(String path, RandomAccessFile file) {
+            this.path = path;
+            this.file = file;
+        }
+    }
+
+    ProcFiles() {
+        this(keepLimit());
+    }
+
+    ProcFiles(int keepLimit) {
+        this.keepLimit = keepLimit;
+    }
+
+    private static int keepLimit() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u) {
+            return (int) Math.min(KEEP_AT_MOST, u.getMaxFileDescriptorCount() / 4);
+        }
+        return 0;
+    }
+
+    /**
+     * Opens {@code path} to be read with {@link #read(Kept)}; null when it cannot be opened (gone) or
+     * the limit of kept files is reached (then read it by path).
+     */
+    Kept keep(String path) {
+        if (closed || kept.size() >= keepLimit) {
+            return null;
+        }
+        try {
+            Kept k = new Kept(path, new RandomAccessFile(path, "r"));
+            kept.add(k);
+            if (closed) {
+                release(k); // closeAll ran meanwhile
+                return null;
+            }
+            return k;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads the kept file whole, from its start (a /proc file is generated anew); false when what it was
+     * opened for is gone (ESRCH), or the file was closed.
+     */
+    boolean read(Kept k) {
+        try {
+            RandomAccessFile f = k.file;
+            f.seek(0);
+            len = 0;
+            int n;
+            // a /proc (seq_file) read returns all it has up to the room given: a short read is the end
+            while ((n = f.read(buf, len, buf.length - len)) > 0) {
+                len += n;
+                if (len < buf.length) {
+                    break;
+                }
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            return len > 0;
+        } catch (IOException e) {
+            len = 0;
+            return false;
+        }
+    }
+
+    /** Closes a kept file (null: nothing). */
+    void release(Kept k) {
+        if (k != null && kept.remove(k)) {
+            try {
+                if (k.file != null) {
+                    k.file.close();
+                }
+            } catch (IOException e) {
+                // it was only read
+            }
+        }
+    }
+
+    /** How many files are kept open now. */
+    int keptCount() {
+        return kept.size();
+    }
+
+    /** Closes every kept file, from any thread; from then on every file is read by path. */
+    void closeAll() {
+        closed = true;
+        for (Kept k : kept) {
+            release(k);
+        }
+    }
 
     /** Reads the whole file; false when it does not exist or cannot be read (a task that just ended). */
     boolean read(String path) {

@@ -29,6 +29,11 @@ import java.util.function.LongSupplier;
  *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
  * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
+ *
+ * <p>Every file is kept open ({@link ProcFiles#keep}, while the sampler's budget lasts) and read again
+ * from its start: a third of the CPU of opening, reading and closing it. A thread's kept file fails once
+ * that thread has ended; if its TID is still listed, the kernel gave it to a new thread, which is then
+ * read from scratch (not as a delta from the old one's counters).
  */
 final class ProcProbe implements ProcessProbe {
     static final int STATUS_PER_TICK = 32;
@@ -44,6 +49,10 @@ final class ProcProbe implements ProcessProbe {
     private final LongSupplier clock;
     private final String dir;
     private final Map<Long, Task> tasks = new HashMap<>();
+    private ProcFiles.Kept statFile;
+    private ProcFiles.Kept statmFile;
+    /** Whether the last {@link #readVia} read its file. */
+    private boolean lastRead;
     private long startTicks = -1;
     private Instant startTime;
     private String lastName = "?";
@@ -73,6 +82,9 @@ final class ProcProbe implements ProcessProbe {
         long involuntary = -1;
         boolean listed;
         boolean readNow;
+        ProcFiles.Kept stat;
+        ProcFiles.Kept schedstat;
+        ProcFiles.Kept status;
     }
 
     static {
@@ -94,7 +106,8 @@ final class ProcProbe implements ProcessProbe {
     public ProcessSample sample(String role, JavaView java) {
         long now = clock.getAsLong();
         tick++;
-        if (!files.read(dir + "/stat")) {
+        statFile = readProcessFile(statFile, dir + "/stat");
+        if (!lastRead) {
             return failed(role, files.isDirectory(dir) ? "cannot read " + dir + "/stat" : "no process " + pid);
         }
         TaskStat st = TaskStat.parse(files.buffer(), files.length());
@@ -107,7 +120,7 @@ final class ProcProbe implements ProcessProbe {
             startTime = SystemConstants.BOOT_EPOCH_SECONDS < 0 ? null : Instant.ofEpochMilli(
                     SystemConstants.BOOT_EPOCH_SECONDS * 1000 + startTicks * 1000 / SystemConstants.HZ);
             prevTicks = -1;
-            tasks.clear();
+            clearTasks();
         }
         lastName = st.name(files.buffer());
         long rssBytes = rssBytes(st);
@@ -148,14 +161,14 @@ final class ProcProbe implements ProcessProbe {
             t.readNow = false;
             listed[i] = t;
             if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
-                explained += read(tids[i], t, windowKnown, known);
+                explained += readOrRenew(tids, listed, i, windowKnown, known);
             }
         }
         if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
             // CPU went to threads not read yet: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
                 if (!listed[i].readNow) {
-                    read(tids[i], listed[i], true, true);
+                    readOrRenew(tids, listed, i, true, true);
                 }
             }
         }
@@ -164,7 +177,12 @@ final class ProcProbe implements ProcessProbe {
                 t.cpu = 0; // idle at its last read, and the process's ticks say it still is
             }
         }
-        tasks.values().removeIf(t -> !t.listed);
+        tasks.values().removeIf(t -> {
+            if (!t.listed) {
+                release(t);
+            }
+            return !t.listed;
+        });
         readSwitches(tids, listed);
         Map<String, Integer> nameCount = new HashMap<>();
         if (java != null) {
@@ -203,13 +221,79 @@ final class ProcProbe implements ProcessProbe {
     }
 
     /**
+     * Reads thread {@code i}; when a known thread's read fails, its TID may already name a new thread
+     * (its kept files are bound to the old one): then that one is read as a thread never seen.
+     */
+    private long readOrRenew(long[] tids, Task[] listed, int i, boolean windowKnown, boolean known) {
+        Task t = listed[i];
+        long delta = read(tids[i], t, windowKnown, known);
+        if (t.listed || !known || t.stat == null) {
+            return delta;
+        }
+        release(t);
+        Task fresh = new Task();
+        fresh.listed = true;
+        tasks.put(tids[i], fresh);
+        listed[i] = fresh;
+        return read(tids[i], fresh, windowKnown, false);
+    }
+
+    /** Reads a file through its kept handle (opened on first use), else by path; {@link #lastRead} says whether it worked. */
+    private ProcFiles.Kept readVia(ProcFiles.Kept k, String path) {
+        ProcFiles.Kept f = k != null ? k : files.keep(path);
+        lastRead = f != null ? files.read(f) : files.read(path);
+        return f;
+    }
+
+    /** The process's own files: one that fails is opened again (a PID reused shows in stat's start time). */
+    private ProcFiles.Kept readProcessFile(ProcFiles.Kept k, String path) {
+        ProcFiles.Kept f = readVia(k, path);
+        if (!lastRead && f != null) {
+            files.release(f);
+            f = readVia(null, path);
+            if (!lastRead) {
+                files.release(f);
+                f = null;
+            }
+        }
+        return f;
+    }
+
+    private void release(Task t) {
+        files.release(t.stat);
+        files.release(t.schedstat);
+        files.release(t.status);
+        t.stat = null;
+        t.schedstat = null;
+        t.status = null;
+    }
+
+    private void clearTasks() {
+        for (Task t : tasks.values()) {
+            release(t);
+        }
+        tasks.clear();
+    }
+
+    /** Closes every file this probe keeps open (the process is no longer watched). */
+    @Override
+    public void close() {
+        clearTasks();
+        files.release(statFile);
+        files.release(statmFile);
+        statFile = null;
+        statmFile = null;
+    }
+
+    /**
      * Reads one thread's stat and schedstat into its Task; returns its ticks since its previous read (0
      * when it ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
      */
     private long read(long tid, Task t, boolean windowKnown, boolean known) {
         t.readNow = true;
         String task = dir + "/task/" + tid;
-        if (!files.read(task + "/stat")) {
+        t.stat = readVia(t.stat, task + "/stat");
+        if (!lastRead) {
             t.listed = false;
             return 0;
         }
@@ -219,7 +303,8 @@ final class ProcProbe implements ProcessProbe {
             return 0;
         }
         updateName(t, st);
-        long ns = files.read(task + "/schedstat") ? files.number(0) : -1;
+        t.schedstat = readVia(t.schedstat, task + "/schedstat");
+        long ns = lastRead ? files.number(0) : -1;
         long at = clock.getAsLong();
         long delta = st.ticks() - (known ? t.ticks : 0);
         if (windowKnown) {
@@ -289,7 +374,8 @@ final class ProcProbe implements ProcessProbe {
     }
 
     private void readStatus(long tid, Task t) {
-        if (files.read(dir + "/task/" + tid + "/status")) {
+        t.status = readVia(t.status, dir + "/task/" + tid + "/status");
+        if (lastRead) {
             t.voluntary = files.field("voluntary_ctxt_switches:");
             t.involuntary = files.field("nonvoluntary_ctxt_switches:");
         }
@@ -297,7 +383,7 @@ final class ProcProbe implements ProcessProbe {
 
     private ProcessSample failed(String role, String error) {
         prevTicks = -1;
-        tasks.clear();
+        close();
         Duration unknown = Duration.ofSeconds(-1);
         return new ProcessSample(pid, -1, lastName, "?", Double.NaN, unknown, unknown, -1, -1, -1, startTime, role,
                 List.of(), error);
@@ -309,7 +395,8 @@ final class ProcProbe implements ProcessProbe {
      * of a small process); it is used only when {@code statm} cannot be read.
      */
     private long rssBytes(TaskStat st) {
-        long pages = files.read(dir + "/statm") ? files.number(1) : -1;
+        statmFile = readProcessFile(statmFile, dir + "/statm");
+        long pages = lastRead ? files.number(1) : -1;
         return (pages >= 0 ? pages : st.rssPages()) * SystemConstants.PAGE_SIZE;
     }
 

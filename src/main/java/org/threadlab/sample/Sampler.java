@@ -136,7 +136,13 @@ public final class Sampler implements AutoCloseable {
         for (Map.Entry<Long, String> e : w.processes().entrySet()) {
             roles.putIfAbsent(e.getKey(), e.getValue());
         }
-        probes.keySet().retainAll(roles.keySet());
+        probes.entrySet().removeIf(e -> {
+            boolean dropped = !roles.containsKey(e.getKey());
+            if (dropped) {
+                e.getValue().close(); // its kept files
+            }
+            return dropped;
+        });
         JavaView java = new JavaView(w.javaIdByTid());
         List<ProcessProbe> toRead = new ArrayList<>(roles.size());
         for (Long pid : roles.keySet()) {
@@ -216,5 +222,6 @@ public final class Sampler implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        readers.close().run(); // the kept /proc files; a tick still running falls back to reading by path
     }
 }

@@ -59,7 +59,7 @@ public final class FixturePlatforms {
             return new Platform.Readers(() -> {
                 gate.pass();
                 return r.host().read();
-            }, r.probes());
+            }, r.probes(), r.close());
         });
     }
 
@@ -76,7 +76,7 @@ public final class FixturePlatforms {
                     throw x;
                 }
                 return r.host().read();
-            }, r.probes());
+            }, r.probes(), r.close());
         });
     }
 }

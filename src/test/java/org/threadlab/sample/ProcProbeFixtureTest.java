@@ -27,6 +27,51 @@ class ProcProbeFixtureTest {
         final TreeSet<Long> tids = new TreeSet<>();
         boolean schedstat = true;
         boolean gone;
+        /** Per task directory: bumped when its thread ends, so the files kept open for it fail from then on. */
+        final Map<String, Integer> generation = new HashMap<>();
+        int keptReads;
+        long endedTicks;
+
+        /** A kept file of the fake: bound to its thread's generation, as a real one is to its task. */
+        static final class FakeKept extends Kept {
+            final int generation;
+
+            FakeKept(String path, int generation) {
+                super(path, null);
+                this.generation = generation;
+            }
+        }
+
+        private int generationOf(String path) {
+            return generation.getOrDefault(path.substring(0, path.lastIndexOf('/')), 0);
+        }
+
+        @Override
+        Kept keep(String path) {
+            return gone || !files.containsKey(path) ? null : new FakeKept(path, generationOf(path));
+        }
+
+        @Override
+        boolean read(Kept k) {
+            if (((FakeKept) k).generation != generationOf(k.path)) {
+                now += MS;
+                load(new byte[0]);
+                return false; // ESRCH: the thread it was opened for has ended
+            }
+            keptReads++;
+            return read(k.path);
+        }
+
+        /** Thread {@code tid} ends and a new one, started now, gets its TID. */
+        void reuse(long tid, String name, double share) {
+            String task = "/fake/" + PID + "/task/" + tid;
+            generation.merge(task, 1, Integer::sum);
+            // the process keeps the ticks of its ended threads
+            endedTicks += Long.parseLong(files.get(task + "/stat").apply(now).split(" ")[13]);
+            long born = now;
+            files.put(task + "/stat", t -> stat(name, 'S', ticks(share, t - born), 0));
+            files.put(task + "/schedstat", t -> (long) (share * (t - born)) + " 0 0\n");
+        }
 
         @Override
         boolean read(String path) {
@@ -60,7 +105,7 @@ class ProcProbeFixtureTest {
 
         void process() {
             files.put("/fake/" + PID + "/stat", t -> {
-                long ticks = 0;
+                long ticks = endedTicks;
                 for (long tid : tids) {
                     ticks += Long.parseLong(files.get("/fake/" + PID + "/task/" + tid + "/stat").apply(t).split(" ")[13]);
                 }
@@ -145,6 +190,29 @@ class ProcProbeFixtureTest {
         }
         // 0.1% of a core, read every eighth tick: 0.1%, not eight ticks' worth heaped on one (0.8%)
         assertEquals(0.1, seen, 0.01);
+    }
+
+    @Test
+    void aTidGivenToANewThreadIsReadAsThatNewThreadNotAsADeltaFromTheOldOne() {
+        FakeProc proc = new FakeProc();
+        proc.thread(PID, "main", 0);
+        proc.thread(PID + 1, "old", 0.9);
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        proc.now += 500 * MS;
+        assertEquals(90.0, thread(probe.sample("external", null), PID + 1).cpuPercent(), 0.5);
+        // between two ticks "old" ends and the kernel gives its TID to "new", which uses a quarter of a core
+        proc.reuse(PID + 1, "new", 0.25);
+        proc.now += 500 * MS;
+        int keptBefore = proc.keptReads;
+        ThreadSample t = thread(probe.sample("external", null), PID + 1);
+        assertEquals("new", t.name());
+        // read by path, its counters (far below the old thread's) made a negative delta: 0%
+        assertEquals(25.0, t.cpuPercent(), 1.0, "the new thread's own CPU since it was born in this window");
+        assertTrue(proc.keptReads > keptBefore, "read through kept files");
+        proc.now += 500 * MS;
+        assertEquals(25.0, thread(probe.sample("external", null), PID + 1).cpuPercent(), 0.5, "and from then on");
     }
 
     @Test
