@@ -29,6 +29,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
  * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
+ * A thread's switches can only have changed if it has been on a CPU since they were read: the third
+ * number of {@code schedstat} counts its arrivals on a CPU, so where it has not moved (and the thread
+ * was off a CPU when they were read) its status is not read again ({@link #switchesCannotHaveChanged}).
  *
  * <p>Every file is kept open ({@link ProcFiles#keep}, while the sampler's budget lasts) and read again
  * from its start: a third of the CPU of opening, reading and closing it. A thread's kept file fails once
@@ -85,6 +88,13 @@ final class ProcProbe implements ProcessProbe {
         ProcFiles.Kept stat;
         ProcFiles.Kept schedstat;
         ProcFiles.Kept status;
+        /** schedstat's arrivals on a CPU at this tick's read (read before stat's state); -1 unknown */
+        long runs = -1;
+        /** {@code runs} when status was last read, and whether the thread was then off a CPU */
+        long statusRuns = -1;
+        boolean statusOffCpu;
+        /** the last two status reads saw the same arrivals, off a CPU: it was off a CPU at the last one */
+        boolean switchesSettled;
     }
 
     static {
@@ -238,7 +248,10 @@ final class ProcProbe implements ProcessProbe {
         return read(tids[i], fresh, windowKnown, false);
     }
 
-    /** Reads a file through its kept handle (opened on first use), else by path; {@link #lastRead} says whether it worked. */
+    /**
+     * Reads a file through its kept handle (opened on first use), else by path (null only with a kept
+     * handle: kept files are read without building their path); {@link #lastRead} says whether it worked.
+     */
     private ProcFiles.Kept readVia(ProcFiles.Kept k, String path) {
         ProcFiles.Kept f = k != null ? k : files.keep(path);
         lastRead = f != null ? files.read(f) : files.read(path);
@@ -291,8 +304,13 @@ final class ProcProbe implements ProcessProbe {
      */
     private long read(long tid, Task t, boolean windowKnown, boolean known) {
         t.readNow = true;
-        String task = dir + "/task/" + tid;
-        t.stat = readVia(t.stat, task + "/stat");
+        String task = t.stat != null && t.schedstat != null ? null : dir + "/task/" + tid;
+        // schedstat before stat: the state letter read after the arrivals count says whether the thread
+        // was off a CPU since that count (see switchesCannotHaveChanged)
+        t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
+        long ns = lastRead ? files.number(0) : -1;
+        t.runs = lastRead ? files.number(2) : -1;
+        t.stat = readVia(t.stat, task == null ? null : task + "/stat");
         if (!lastRead) {
             t.listed = false;
             return 0;
@@ -303,8 +321,6 @@ final class ProcProbe implements ProcessProbe {
             return 0;
         }
         updateName(t, st);
-        t.schedstat = readVia(t.schedstat, task + "/schedstat");
-        long ns = lastRead ? files.number(0) : -1;
         long at = clock.getAsLong();
         long delta = st.ticks() - (known ? t.ticks : 0);
         if (windowKnown) {
@@ -374,11 +390,33 @@ final class ProcProbe implements ProcessProbe {
     }
 
     private void readStatus(long tid, Task t) {
-        t.status = readVia(t.status, dir + "/task/" + tid + "/status");
+        boolean offCpu = t.readNow && t.runs > 0 && t.state != 'R';
+        if (offCpu && switchesCannotHaveChanged(t)) {
+            return;
+        }
+        t.status = readVia(t.status, t.status != null ? null : dir + "/task/" + tid + "/status");
         if (lastRead) {
             t.voluntary = files.field("voluntary_ctxt_switches:");
             t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+            t.switchesSettled = offCpu && t.statusOffCpu && t.runs == t.statusRuns;
+            t.statusRuns = t.runs;
+            t.statusOffCpu = offCpu;
+        } else {
+            t.switchesSettled = false;
+            t.statusRuns = -1;
         }
+    }
+
+    /**
+     * A switch away from a CPU follows an arrival on it. The arrivals (read this tick, before the state
+     * letter, which is not R) are those of the last status read, and at that read the thread was off a
+     * CPU: its arrivals had not moved since the read before, with the state not R at both. So it has
+     * not run since, and its switch counts are the same. (One status read alone would not do: a thread
+     * on a CPU at the arrivals' read, its state already set to sleep, can switch away just after its
+     * status was read.)
+     */
+    private static boolean switchesCannotHaveChanged(Task t) {
+        return t.switchesSettled && t.runs == t.statusRuns && t.voluntary >= 0;
     }
 
     private ProcessSample failed(String role, String error) {

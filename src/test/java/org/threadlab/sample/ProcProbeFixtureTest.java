@@ -216,6 +216,54 @@ class ProcProbeFixtureTest {
     }
 
     @Test
+    void aThreadsStatusIsReadAgainOnlyWhenItMayHaveBeenOnACpuSince() {
+        FakeProc proc = new FakeProc();
+        proc.thread(PID, "main", 0);
+        proc.process();
+        String task = "/fake/" + PID + "/task/" + PID;
+        long[] runs = {5};
+        long[] voluntary = {10};
+        Runnable[] afterStatusRead = {() -> {}};
+        int[] statusReads = {0};
+        proc.files.put(task + "/schedstat", t -> "1000 0 " + runs[0] + "\n");
+        proc.files.put(task + "/status", t -> {
+            statusReads[0]++;
+            String out = "Name:\tmain\nvoluntary_ctxt_switches:\t" + voluntary[0] + "\nnonvoluntary_ctxt_switches:\t2\n";
+            afterStatusRead[0].run();
+            afterStatusRead[0] = () -> {};
+            return out;
+        });
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        assertEquals(10, thread(probe.sample("external", null), PID).voluntarySwitches());
+        assertEquals(10, thread(probe.sample("external", null), PID).voluntarySwitches());
+        int reads = statusReads[0];
+        assertEquals(10, thread(probe.sample("external", null), PID).voluntarySwitches());
+        assertEquals(reads, statusReads[0], "not on a CPU since two reads that agreed: status not read again");
+        // it runs (arrives on a CPU) and sleeps again: one more switch, read in that very tick
+        runs[0]++;
+        voluntary[0]++;
+        assertEquals(11, thread(probe.sample("external", null), PID).voluntarySwitches());
+        // the next arrival's switch away comes just after its status was read (state already S):
+        // the arrivals then stay the same, but its count moved, and the next tick reads it
+        runs[0]++;
+        voluntary[0]++;
+        afterStatusRead[0] = () -> voluntary[0]++;
+        assertEquals(12, thread(probe.sample("external", null), PID).voluntarySwitches());
+        assertEquals(13, thread(probe.sample("external", null), PID).voluntarySwitches(), "one status read alone does not settle it");
+        reads = statusReads[0];
+        assertEquals(13, thread(probe.sample("external", null), PID).voluntarySwitches());
+        assertEquals(13, thread(probe.sample("external", null), PID).voluntarySwitches());
+        assertEquals(reads, statusReads[0], "settled again");
+        // without arrival counts (schedstat "0 0 0", or none) status is read every tick
+        runs[0] = 0;
+        reads = statusReads[0];
+        probe.sample("external", null);
+        probe.sample("external", null);
+        probe.sample("external", null);
+        assertEquals(reads + 3, statusReads[0]);
+    }
+
+    @Test
     void rssIsStatmsResidentPagesAndTheWindowIsTheMeasuredOne() {
         FakeProc proc = issueNine();
         ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
