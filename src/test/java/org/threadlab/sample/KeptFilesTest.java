@@ -59,6 +59,30 @@ class KeptFilesTest {
     }
 
     @Test
+    void theHostsKeptFilesGiveFreshFiguresEachRead() throws Exception {
+        ProcFiles files = new ProcFiles(16);
+        ProcHost host = new ProcHost(files, Platform.PROC);
+        HostReading first = host.read();
+        assertEquals(4, files.keptCount(), "stat, meminfo, loadavg, uptime kept open");
+        long end = deadline(10);
+        HostReading later = host.read();
+        while (later.uptime().compareTo(first.uptime()) <= 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+            later = host.read();
+        }
+        assertTrue(later.uptime().compareTo(first.uptime()) > 0, first.uptime() + " -> " + later.uptime());
+        long busy0 = first.totalTicks()[0] + first.totalTicks()[2];
+        end = deadline(10);
+        while (later.totalTicks()[0] + later.totalTicks()[2] <= busy0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+            later = host.read();
+        }
+        assertTrue(later.totalTicks()[0] + later.totalTicks()[2] > busy0, "the CPU ticks move too");
+        assertTrue(later.coreIds().length > 0, "a line per core");
+        files.closeAll();
+    }
+
+    @Test
     void noMoreFilesAreKeptThanTheLimitAndTheRestAreReadByPath() {
         ProcFiles files = new ProcFiles(1);
         assertNotNull(files.keep("/proc/self/stat"));
