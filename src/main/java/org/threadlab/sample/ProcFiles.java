@@ -42,7 +42,12 @@ class ProcFiles {
     }
 
     ProcFiles() {
-        this(keepLimit());
+        this(Limit.KEEP);
+    }
+
+    /** Worked out once, when a sampler first keeps a file open. */
+    private static final class Limit {
+        static final int KEEP = keepLimit();
     }
 
     ProcFiles(int keepLimit) {
