@@ -14,9 +14,14 @@ final class Jar {
 
     private Jar() {}
 
+    /** The java of the JVM running the tests: the jar runs on the same one. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java());
         cmd.add("-jar");
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));

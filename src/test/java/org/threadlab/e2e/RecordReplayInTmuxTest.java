@@ -26,14 +26,10 @@ class RecordReplayInTmuxTest {
         Assumptions.assumeTrue(Jar.isLinux() && Tmux.available(), "needs tmux and /proc");
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     @Test
     void recordAUiSessionThenReplayIt() throws Exception {
         Path f = dir.resolve("session.jsonl");
-        String record = java() + " -jar " + Jar.JAR + " --interval 200ms --record " + f + "; echo EXITED $?; sleep 60";
+        String record = Jar.java() + " -jar " + Jar.JAR + " --interval 200ms --record " + f + "; echo EXITED $?; sleep 60";
         try (Tmux t = Tmux.start(120, 40, record)) {
             t.await(x -> x.contains("no threads yet"), 20_000);
             // a sleeping thread worker that ends by itself: w, Up from cpu to sleep, duration 1s
@@ -55,7 +51,7 @@ class RecordReplayInTmuxTest {
         List<String> lines = Files.readAllLines(f);
         assertTrue(lines.get(lines.size() - 1).startsWith("{\"type\":\"end\""), "closed on quit with its end line");
 
-        String replay = java() + " -jar " + Jar.JAR + " replay " + f + "; echo EXITED $?; sleep 60";
+        String replay = Jar.java() + " -jar " + Jar.JAR + " replay " + f + "; echo EXITED $?; sleep 60";
         try (Tmux t = Tmux.start(120, 40, replay)) {
             String s = t.await(x -> x.contains("REPLAY || x1  1/"), 20_000);
             assertEquals("1", t.format("#{alternate_on}"), "the replay uses the same screen as ui");
@@ -82,7 +78,7 @@ class RecordReplayInTmuxTest {
         Process run = Jar.start("run", "sleep", "--duration", "100ms", "--quiet", "--record", f.toString());
         run.getInputStream().readAllBytes();
         assertEquals(0, run.waitFor());
-        String replay = java() + " -jar " + Jar.JAR + " replay " + f;
+        String replay = Jar.java() + " -jar " + Jar.JAR + " replay " + f;
         try (Tmux t = Tmux.start(60, 20, replay + "; echo EXITED $?; sleep 30")) {
             String s = t.await(x -> x.contains("EXITED"), 20_000);
             assertTrue(s.contains("EXITED 2") && s.contains("threadlab replay needs a terminal of at least 80x24"), s);
@@ -99,7 +95,7 @@ class RecordReplayInTmuxTest {
     @Test
     void sigtermDuringARecordingLeavesAWholeFile() throws Exception {
         Path f = dir.resolve("term.jsonl");
-        String record = java() + " -jar " + Jar.JAR + " --interval 200ms --record " + f + "; echo EXITED $?; sleep 60";
+        String record = Jar.java() + " -jar " + Jar.JAR + " --interval 200ms --record " + f + "; echo EXITED $?; sleep 60";
         try (Tmux t = Tmux.start(120, 40, record)) {
             t.await(x -> x.contains("no threads yet"), 20_000);
             t.type("t");

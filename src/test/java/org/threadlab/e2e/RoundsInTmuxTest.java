@@ -20,13 +20,10 @@ class RoundsInTmuxTest {
         Assumptions.assumeTrue(Jar.isLinux() && Tmux.available(), "needs tmux and /proc");
     }
 
-    private static String java() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     @Test
     void aRoundShowsItsTimerThenItsResultThenTheRoundsPane() throws Exception {
-        String cmd = java() + " -jar " + Jar.JAR + " --interval 200ms; echo EXITED $?; sleep 60";
+        String cmd = Jar.java() + " -jar " + Jar.JAR + " --interval 200ms; echo EXITED $?; sleep 60";
         try (Tmux t = Tmux.start(120, 40, cmd)) {
             t.await(x -> x.contains("no threads yet"), 20_000);
             // workload: cpu units=3 (about 3 s of a core each), typed into the w dialog's parameters

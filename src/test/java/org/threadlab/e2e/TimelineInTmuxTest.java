@@ -28,13 +28,10 @@ class TimelineInTmuxTest {
         Assumptions.assumeTrue(Jar.isLinux() && Tmux.available(), "needs tmux and /proc");
     }
 
-    private static String java() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     @Test
     void twoThreadsTakeTurnsOnTheGilInThePane() throws Exception {
-        String cmd = java() + " -jar " + Jar.JAR + " --gil --interval 200ms; echo EXITED $?; sleep 60";
+        String cmd = Jar.java() + " -jar " + Jar.JAR + " --gil --interval 200ms; echo EXITED $?; sleep 60";
         try (Tmux t = Tmux.start(120, 40, cmd)) {
             t.await("the empty screen", x -> x.contains("no threads yet"), 20_000);
             // cpu units=40: the pair works on under the GIL for the whole test, even beside two hogs

@@ -21,13 +21,10 @@ class UiInTmuxTest {
         Assumptions.assumeTrue(Jar.isLinux() && Tmux.available(), "needs tmux and /proc");
     }
 
-    private static String java() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     @Test
     void spawnJoinTerminateQuit() throws Exception {
-        String cmd = java() + " -jar " + Jar.JAR + " --interval 200ms; echo EXITED $?; stty -a; sleep 60";
+        String cmd = Jar.java() + " -jar " + Jar.JAR + " --interval 200ms; echo EXITED $?; stty -a; sleep 60";
         try (Tmux t = Tmux.start(120, 40, cmd)) {
             String s = t.await(x -> x.contains("no threads yet"), 20_000);
             assertTrue(s.contains("threadlab") && s.contains("?:help"), s);
@@ -104,13 +101,13 @@ class UiInTmuxTest {
 
     @Test
     void refusesATerminalThatIsTooSmallOrDumb() throws Exception {
-        String small = java() + " -jar " + Jar.JAR + "; echo EXITED $?; sleep 30";
+        String small = Jar.java() + " -jar " + Jar.JAR + "; echo EXITED $?; sleep 30";
         try (Tmux t = Tmux.start(60, 20, small)) {
             String s = t.await(x -> x.contains("EXITED"), 20_000);
             assertTrue(s.contains("EXITED 2"), s);
             assertTrue(s.contains("80x24"), s);
         }
-        String dumb = "TERM=dumb " + java() + " -jar " + Jar.JAR + "; echo EXITED $?; sleep 30";
+        String dumb = "TERM=dumb " + Jar.java() + " -jar " + Jar.JAR + "; echo EXITED $?; sleep 30";
         try (Tmux t = Tmux.start(120, 40, dumb)) {
             String s = t.await(x -> x.contains("EXITED"), 20_000);
             assertTrue(s.contains("EXITED 2") && s.contains("dumb"), s);
