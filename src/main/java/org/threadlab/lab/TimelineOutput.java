@@ -10,6 +10,7 @@ import java.util.Map;
 import org.threadlab.sample.Slice;
 import org.threadlab.sample.SliceSampler;
 import org.threadlab.sample.ThreadSlice;
+import org.threadlab.text.Durations;
 import org.threadlab.text.Table;
 
 /**
@@ -169,7 +170,7 @@ public record TimelineOutput(long pid, Duration slice, Duration kernelTick, List
         List<Lane> lanes = lanes();
         double seconds = slices.isEmpty() ? 0 : (slices.get(slices.size() - 1).endNanos() - slices.get(0).startNanos()) / 1e9;
         sb.append(String.format(Locale.ROOT, "pid %d: %d threads over %d slices of %s (%.2f s)%n", pid, lanes.size(),
-                slices.size(), millis(slice), seconds));
+                slices.size(), Durations.millis(slice), seconds));
         Table t = new Table(">tid", "name", ">cpu ms", ">cores", ">slices ran", ">read R");
         for (Lane lane : lanes) {
             int present = 0;
@@ -260,7 +261,4 @@ public record TimelineOutput(long pid, Duration slice, Duration kernelTick, List
         return of == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * n / of);
     }
 
-    private static String millis(Duration d) {
-        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + " ms" : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
-    }
 }

@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.threadlab.text.Durations;
 
 /**
  * The fine timeline's source on this machine: a daemon thread "threadlab-slices" that, while started,
@@ -89,18 +89,14 @@ public final class SliceSampler implements SliceSource {
     public static String note(Duration slice, Duration kernelTick) {
         // short enough for an 80-column screen with the model's " · GIL exact" after it
         if (kernelTick == null) {
-            return millis(slice) + " slices · CPU to ± one kernel tick (not measured) · state read each slice";
+            return Durations.millis(slice) + " slices · CPU to ± one kernel tick (not measured) · state read each slice";
         }
         if (slice.toNanos() < 2 * kernelTick.toNanos()) {
-            return millis(slice) + " slices · CPU in " + millis(kernelTick) + " ticks: cells drawn from the state read each slice";
+            return Durations.millis(slice) + " slices · CPU in " + Durations.millis(kernelTick) + " ticks: cells drawn from the state read each slice";
         }
-        return millis(slice) + " slices · CPU to ±" + millis(kernelTick) + " (kernel tick) · state read each slice";
+        return Durations.millis(slice) + " slices · CPU to ±" + Durations.millis(kernelTick) + " (kernel tick) · state read each slice";
     }
 
-    private static String millis(Duration d) {
-        double ms = d.toNanos() / 1e6;
-        return (ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
-    }
 
     /** The kernel tick measured on this machine (once per JVM, on the first start); null until then or if unknown. */
     public Duration kernelTick() {
@@ -117,8 +113,8 @@ public final class SliceSampler implements SliceSource {
     @Override
     public void setSlice(Duration slice) {
         if (slice.compareTo(MIN_SLICE) < 0 || slice.compareTo(MAX_SLICE) > 0) {
-            throw new IllegalArgumentException("a slice must be between " + millis(MIN_SLICE) + " and "
-                    + millis(MAX_SLICE) + ", not " + millis(slice));
+            throw new IllegalArgumentException("a slice must be between " + Durations.millis(MIN_SLICE) + " and "
+                    + Durations.millis(MAX_SLICE) + ", not " + Durations.millis(slice));
         }
         asked = slice;
         inForce = lengthFor(slice, expectedThreads(watch));

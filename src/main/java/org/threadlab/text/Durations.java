@@ -86,6 +86,14 @@ public final class Durations {
     }
 
     /**
+     * In milliseconds with a space, as the timeline's text reads: "20 ms", "1.3 ms" (to a tenth).
+     */
+    public static String millis(Duration d) {
+        double ms = d.toNanos() / 1e6;
+        return (ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
+    }
+
+    /**
      * {@link #format} when that reads back to the same duration, else every unit written out
      * ({@code 1m30s500ms}, {@code 1s999ms}): for text that is read again, where rounding would change the value.
      */
