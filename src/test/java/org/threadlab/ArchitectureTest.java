@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("lab").definedBy("org.threadlab.lab..")
                 .layer("lesson").definedBy("org.threadlab.lesson..")
                 .layer("ui").definedBy("org.threadlab.ui..")
+                .layer("bench").definedBy("org.threadlab.bench..")
                 .layer("cli").definedBy("org.threadlab.cli..")
                 .layer("root").definedBy("org.threadlab")
                 .whereLayer("shared").mayOnlyAccessLayers("shared")
@@ -51,6 +52,7 @@ class ArchitectureTest {
                 .whereLayer("lab").mayOnlyAccessLayers("lab", "record", "model", "sample", "worker", "work", "text", "shared")
                 .whereLayer("lesson").mayOnlyAccessLayers("lesson", "lab", "record", "model", "sample", "worker", "work", "text", "shared")
                 .whereLayer("ui").mayOnlyAccessLayers("ui", "lesson", "lab", "record", "model", "sample", "worker", "work", "text", "shared")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli", "root")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("root")
                 .whereLayer("root").mayNotBeAccessedByAnyLayer()
                 .because("data flows one way: a package knows only those below it (issue 10)");

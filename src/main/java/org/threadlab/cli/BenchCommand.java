@@ -3,28 +3,80 @@ package org.threadlab.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.threadlab.bench.Bench;
+import org.threadlab.bench.BenchContext;
+import org.threadlab.bench.BenchReport;
+import org.threadlab.bench.BenchRow;
+import org.threadlab.bench.Figure;
+import org.threadlab.bench.Figures;
+import org.threadlab.bench.Outcome;
+import org.threadlab.bench.References;
 import org.threadlab.lab.SamplerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code threadlab bench}: measurements of threadlab's own costs. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure threadlab's own costs.",
+/** {@code threadlab bench}: every figure of threadlab's own costs against its reference, as a table or JSON; subcommands for one figure in detail. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure threadlab's own costs against htop, top and python3.",
+                "",
+                "Without a subcommand it measures every figure of docs/PERFORMANCE.md and prints a table: figure, "
+                        + "reference, ratio, target, pass or fail. It installs nothing: a reference that is not on the PATH "
+                        + "is named, and its ratio skipped. Exit code 0 when every measured figure met its target, "
+                        + "1 when one did not, 2 for bad usage. For example: threadlab bench --only sampler,spawn --json",
+                ""},
         subcommands = {BenchCommand.SamplerCost.class, BenchCommand.ChildStartup.class, BenchCommand.RecordCost.class})
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Without a subcommand there is nothing to measure: that is bad usage, so say so, show the usage, exit 2. */
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "measure only these figures (see --list)")
+    List<String> only;
+
+    @Option(names = "--quick", description = "the smallest run that still takes every step: checks the bench, the figures mean little")
+    boolean quick;
+
+    @Option(names = "--json", description = "print the rows as JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--list", description = "list the figures and exit")
+    boolean list;
+
     @Override
-    public Integer call() {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        err.println("threadlab: bench needs a subcommand: sampler, child or record");
-        spec.commandLine().usage(err);
-        err.flush();
-        return spec.exitCodeOnInvalidInput();
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Figure> figures = Figures.all();
+        if (list) {
+            for (Figure f : figures) {
+                out.println(String.format(Locale.ROOT, "%-10s %s", f.id(), f.summary()));
+            }
+            out.flush();
+            return 0;
+        }
+        if (only != null) {
+            List<Figure> chosen = new ArrayList<>();
+            for (String id : only) {
+                Figure f = figures.stream().filter(x -> x.id().equals(id.trim())).findFirst().orElse(null);
+                if (f == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--only: no figure called '" + id.trim()
+                            + "' (figures: " + String.join(", ", figures.stream().map(Figure::id).toList()) + ")");
+                }
+                if (!chosen.contains(f)) {
+                    chosen.add(f);
+                }
+            }
+            figures = chosen;
+        }
+        List<BenchRow> rows;
+        try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, json)) {
+            rows = Bench.run(figures, new BenchContext(References.fromEnvironment(), quick, progress::show));
+        }
+        out.print(json ? BenchReport.json(rows, BenchReport.machine()) + "\n" : BenchReport.table(rows));
+        out.flush();
+        return rows.stream().anyMatch(r -> r.outcome() == Outcome.FAIL) ? 1 : 0;
     }
 
     /** {@code threadlab bench sampler}: one sampler tick against one top refresh, on the same target. */

@@ -257,12 +257,18 @@ class CliTest {
     }
 
     @Test
-    void benchWithoutASubcommandIsBadUsage() {
-        Outcome o = exec("bench");
+    void benchWithAnUnknownFigureIsBadUsageInOneLine() {
+        Outcome o = exec("bench", "--only", "nosuch");
         assertEquals(2, o.code());
-        assertTrue(o.err().startsWith("threadlab: bench needs a subcommand: sampler, child or record"), o.err());
-        assertTrue(o.err().contains("Usage: threadlab bench"), o.err());
+        assertTrue(o.err().startsWith("threadlab: --only: no figure called 'nosuch' (figures: "), o.err());
         assertEquals("", o.out());
+    }
+
+    @Test
+    void benchListsItsFigures() {
+        Outcome o = exec("bench", "--list");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("sampler "), o.out());
     }
 
     @Test
