@@ -27,10 +27,24 @@ final class ProcessWorker extends Worker {
     /** It runs a program under a watchdog (exec): announced with the program's PID, when the watchdog sends it. */
     private final boolean runsProgram;
     private Thread stderrReader;
+    /** Where warm spares come from, or null (none kept). */
+    private final SparePool spares;
+    private volatile LineReader fromChild;
+    /** It runs in what was a warm spare: its JVM was started before it was asked for. */
+    private volatile boolean wasSpare;
+    /** System.nanoTime() when start() began, and when the child's hello came (0: not yet). */
+    private volatile long startNanos;
+    private volatile long helloNanos;
 
     ProcessWorker(int id, String name, TypedSpec spec, boolean daemon, Listener listener, long maxHeap,
                   boolean gil, long gilIntervalNanos) {
+        this(id, name, spec, daemon, listener, maxHeap, gil, gilIntervalNanos, null);
+    }
+
+    ProcessWorker(int id, String name, TypedSpec spec, boolean daemon, Listener listener, long maxHeap,
+                  boolean gil, long gilIntervalNanos, SparePool spares) {
         super(id, name, WorkerKind.PROCESS, spec.text(), daemon, listener);
+        this.spares = spares;
         this.runsProgram = spec.type().runsProgram();
         this.command = ChildCommand.build(Integer.toString(id), name, spec, maxHeap, gil, gilIntervalNanos);
     }
@@ -39,19 +53,45 @@ final class ProcessWorker extends Worker {
         return command;
     }
 
+    /** Whether it runs in what was a warm spare. */
+    boolean wasSpare() {
+        return wasSpare;
+    }
+
+    /** Nanoseconds from the start of {@link #start()} to the child's hello; -1 before the hello. */
+    long readyNanos() {
+        long h = helloNanos;
+        return h == 0 ? -1 : h - startNanos;
+    }
+
     @Override
     void start() {
-        String why = ChildCommand.unavailableReason();
-        if (why != null) {
-            throw new SpawnRefused(why);
-        }
-        try {
-            process = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            throw new SpawnRefused("cannot start a child JVM: " + e.getMessage());
+        startNanos = System.nanoTime();
+        SparePool.Spare spare = spares == null ? null : spares.take(command);
+        // the hand-over: the spare's JVM becomes this worker's, its work given over the pipe
+        if (spare != null && spare.toChild.writeQuietly(SparePool.workLine(command))) {
+            process = spare.process;
+            fromChild = spare.fromChild;
+            toChild = spare.toChild;
+            wasSpare = true;
+        } else {
+            if (spare != null) {
+                // it died as it was taken: a cold start instead
+                spare.process.destroyForcibly();
+            }
+            String why = ChildCommand.unavailableReason();
+            if (why != null) {
+                throw new SpawnRefused(why);
+            }
+            try {
+                process = new ProcessBuilder(command).start();
+            } catch (IOException e) {
+                throw new SpawnRefused("cannot start a child JVM: " + e.getMessage());
+            }
+            fromChild = new LineReader(process.getInputStream());
+            toChild = new LineWriter(process.getOutputStream());
         }
         pid = process.pid();
-        toChild = new LineWriter(process.getOutputStream());
         // an exec worker is announced with its program's PID, when the watchdog sends it
         markStarted(!runsProgram);
         stderrReader = daemonThread("threadlab-err-" + id, () -> readStderr(process.getErrorStream()));
@@ -78,7 +118,7 @@ final class ProcessWorker extends Worker {
     }
 
     private void readProtocol() {
-        LineReader in = new LineReader(process.getInputStream());
+        LineReader in = fromChild;
         try {
             String line;
             while ((line = in.readLine()) != null) {
@@ -114,6 +154,9 @@ final class ProcessWorker extends Worker {
                         return;
                     }
                     tid = Long.parseLong(Protocol.field(line, "tid"));
+                    if (helloNanos == 0) {
+                        helloNanos = System.nanoTime();
+                    }
                 }
                 case Protocol.STATE -> {
                     String s = Protocol.rest(line);

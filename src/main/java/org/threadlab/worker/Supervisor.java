@@ -55,6 +55,8 @@ public final class Supervisor implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
     private final LongSupplier availableMemory;
+    /** Warm spare children ({@link #keepSpares}), or null: process workers start cold. */
+    private volatile SparePool spares;
     private final Worker.Listener listener = new Worker.Listener() {
         @Override
         public void started(Worker w) {
@@ -96,6 +98,49 @@ public final class Supervisor implements AutoCloseable {
 
     public Supervisor() {
         this(Limits.DEFAULT, false);
+    }
+
+    /**
+     * Keeps {@code count} warm spare children from now on (0: none): idle JVMs a process worker with a
+     * spare's JVM flags is handed its work in, instead of starting one. They start in the background.
+     *
+     * @throws IllegalArgumentException for a count outside 0 to {@link SparePool#MAX}, or when spares are already kept
+     */
+    public synchronized void keepSpares(int count) {
+        if (count < 0 || count > SparePool.MAX) {
+            throw new IllegalArgumentException("spares must be between 0 and " + SparePool.MAX + ", not " + count);
+        }
+        if (spares != null) {
+            throw new IllegalArgumentException("spares are already kept");
+        }
+        if (count > 0 && !closed) {
+            spares = new SparePool(count, why -> events.publish(Event.Type.WARNING, 0, why));
+        }
+    }
+
+    /** The warm spares not yet handed a workload, oldest first (none without {@link #keepSpares}). */
+    public List<SparePool.SpareInfo> spares() {
+        SparePool p = spares;
+        return p == null ? List.of() : p.spares();
+    }
+
+    /** How many warm spares are kept, 0 for none. */
+    public int sparesKept() {
+        SparePool p = spares;
+        return p == null ? 0 : p.size();
+    }
+
+    /**
+     * For a process worker: nanoseconds from the spawn's start of its child to the child's hello; -1
+     * before the hello, or for another kind of worker (what a warm spare saves, measured).
+     */
+    public long readyNanos(int id) {
+        return workers.get(id) instanceof ProcessWorker p ? p.readyNanos() : -1;
+    }
+
+    /** Whether a process worker runs in what was a warm spare. */
+    public boolean ranInSpare(int id) {
+        return workers.get(id) instanceof ProcessWorker p && p.wasSpare();
     }
 
     public EventLog events() {
@@ -273,7 +318,7 @@ public final class Supervisor implements AutoCloseable {
             long heap = held > 0 ? held + CHILD_HEAP_MARGIN
                     // a child that is to run out of memory does so in a small heap, in a moment, not after gigabytes
                     : exhausts ? CHILD_HEAP_MARGIN : 0;
-            w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos());
+            w = new ProcessWorker(id, name, spec, daemon, listener, heap, gil.isEnabled(), gil.switchInterval().toNanos(), spares);
         } else {
             Workload workload = Workloads.create(spec, new ChildPoolMember.Starter(Integer.toString(id), members));
             w = new ThreadWorker(id, name, kind, spec.text(), daemon, listener, workload, gil);
@@ -376,7 +421,8 @@ public final class Supervisor implements AutoCloseable {
         // an exec worker: the program is the process; the watchdog JVM that runs it is named as such
         String where = watchdog > 0 ? (w.pid != watchdog ? "pid " + w.pid + ", run by watchdog pid " + watchdog
                 : "watchdog pid " + watchdog + ", its program did not start")
-                : w.kind == WorkerKind.PROCESS ? "pid " + w.pid : "in pid " + w.pid;
+                : w.kind == WorkerKind.PROCESS ? "pid " + w.pid + (w instanceof ProcessWorker p && p.wasSpare() ? ", a warm spare" : "")
+                : "in pid " + w.pid;
         events.publish(Event.Type.STARTED, w.id, "started " + w.kind + " " + w.name + " (" + where
                 + (w.daemon ? ", daemon" : "") + "): " + w.spec.describe());
     }
@@ -698,6 +744,11 @@ public final class Supervisor implements AutoCloseable {
      * arrived yet would orphan the program). Only what is still alive after that gets SIGKILL.
      */
     void emergencyStop() {
+        SparePool p = spares;
+        if (p != null) {
+            // no spare starts after this, and those idle halt at once: their stdin closes
+            p.close();
+        }
         List<Worker> alive = new ArrayList<>();
         for (Worker w : workers.values()) {
             if (w.kind == WorkerKind.PROCESS && w.isAlive()) {

@@ -54,6 +54,21 @@ public final class ChildCommand {
         return cmd;
     }
 
+    /** The one argument of a warm spare: it says {@code spare} and waits for its work on stdin. */
+    public static final String SPARE_ARG = "--spare";
+
+    /**
+     * A warm spare's command: the JVM and flags {@link #build} gives a child with the JVM's defaults (no
+     * -Xmx, not stubborn), so what is fixed at a JVM's start is the same as a cold child's; the workload
+     * comes later, on its stdin ({@link Protocol#WORK}).
+     */
+    public static List<String> spare(String tag) {
+        List<String> cmd = build(tag, "spare", WorkloadSpec.of("spare"), 0, false, 0);
+        cmd.subList(cmd.indexOf(ChildMain.class.getName()) + 1, cmd.size()).clear();
+        cmd.add(SPARE_ARG);
+        return cmd;
+    }
+
     /** Set for a workload that ignores stop requests: the child then ignores SIGTERM from its first moment. */
     static final String STUBBORN_PROPERTY = "threadlab.stubborn";
 

@@ -34,6 +34,58 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        LineReader in = new LineReader(System.in);
+        if (args.length == 1 && args[0].equals(ChildCommand.SPARE_ARG)) {
+            args = awaitWork(in);
+        }
+        begin(args, in);
+    }
+
+    /**
+     * A warm spare: it warms up what a hand-over uses, says {@code spare}, and waits on stdin for its
+     * work ({@code work TAG ARG...}, the arguments a cold child gets); it halts when stdin closes first,
+     * as every child does. Returns the arguments, with the worker tag set as a cold child has it.
+     */
+    private static String[] awaitWork(LineReader in) throws IOException {
+        warmUp();
+        send(Protocol.spareReady(ChildWork.pid()));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!Protocol.verb(line).equals(Protocol.WORK)) {
+                continue; // nothing to stop or serve yet
+            }
+            String[] words = Protocol.rest(line).split(" ");
+            System.setProperty("threadlab.worker", Protocol.decodeWord(words[0]));
+            String[] args = new String[words.length - 1];
+            for (int i = 1; i < words.length; i++) {
+                args[i - 1] = Protocol.decodeWord(words[i]);
+            }
+            return args;
+        }
+        Runtime.getRuntime().halt(Protocol.EXIT_PARENT_GONE);
+        return null;
+    }
+
+    /**
+     * Loads and initializes, while idle, the classes a hand-over needs (the work's own, its thread's,
+     * the common workloads' descriptors), so the work starts with them in place.
+     */
+    private static void warmUp() {
+        Class<?>[] classes = {org.threadlab.work.SleepWork.Type.class, org.threadlab.work.SleepWork.class,
+                org.threadlab.work.CpuBurn.Type.class, org.threadlab.work.CpuBurn.class, TypedSpec.class, WorkloadSpec.class,
+                SimulatedGil.class, GilContext.class, ChildWork.class, ChildPoolMember.Starter.class, MemberReports.class,
+                Failures.class, TreeMap.class};
+        for (Class<?> c : classes) {
+            try {
+                Class.forName(c.getName(), true, ChildMain.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // one class less to warm: the hand-over loads it itself
+            }
+        }
+        NativeThreadId.fromProc();
+    }
+
+    private static void begin(String[] args, LineReader in) throws Exception {
         // --type=CLASS first: the workload's descriptor, built directly (no search of the class path)
         String typeClass = null;
         if (args.length > 0 && args[0].startsWith(ChildCommand.TYPE_PREFIX)) {
@@ -69,7 +121,7 @@ public final class ChildMain {
         Thread worker = new Thread(work, name);
         work.thread = worker;
         worker.start();
-        readParent(work);
+        readParent(work, in);
     }
 
     /** The descriptor the parent named, checked to be the type the spec says. */
@@ -87,8 +139,7 @@ public final class ChildMain {
     }
 
     /** The main thread's job: obey "stop", queue "task" lines, and leave with the parent. */
-    private static void readParent(ChildWork work) {
-        LineReader in = new LineReader(System.in);
+    private static void readParent(ChildWork work, LineReader in) {
         try {
             String line;
             while ((line = in.readLine()) != null) {
@@ -160,7 +211,7 @@ public final class ChildMain {
          * This process's id, from /proc/self on Linux: ProcessHandle's first use starts the JDK's
          * process-reaper pool, with lambdas (≈35 classes and method handles), on the way to hello.
          */
-        private static long pid() {
+        static long pid() {
             try {
                 String path = new java.io.File("/proc/self").getCanonicalPath();
                 return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));

@@ -24,9 +24,13 @@ public final class Protocol {
     public static final String MEMBER = "member";
     public static final String MEMBER_TID = "member-tid";
     public static final String MEMBER_END = "member-end";
+    /** A warm spare is ready: {@code spare v=1 pid=P}, its first line; it then waits for {@link #WORK}. */
+    public static final String SPARE = "spare";
     // parent -> child
     public static final String STOP = "stop";
     public static final String TASK = "task";
+    /** To a spare: {@code work TAG ARG...}, its tag and the arguments a cold child gets after its main class, each {@link #encodeWord encoded}. */
+    public static final String WORK = "work";
 
     /** Exit codes of a child JVM. */
     public static final int EXIT_OK = 0;
@@ -40,6 +44,49 @@ public final class Protocol {
     public static String hello(long pid, long tid, String threadName) {
         return HELLO + " v=" + VERSION + " pid=" + pid + " tid=" + tid + " name=" + threadName;
     }
+
+    public static String spareReady(long pid) {
+        return SPARE + " v=" + VERSION + " pid=" + pid;
+    }
+
+    /**
+     * One argument as one word: '%', space and control characters become %XX (a workload's parameter,
+     * an exec worker's command, may hold spaces). Other characters, UTF-8 ones too, pass as they are.
+     */
+    public static String encodeWord(String word) {
+        StringBuilder sb = new StringBuilder(word.length() + 8);
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '%') {
+                sb.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The argument {@link #encodeWord} made this word from; a bad escape is kept as it is. */
+    public static String decodeWord(String word) {
+        if (word.indexOf('%') < 0) {
+            return word;
+        }
+        StringBuilder sb = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            int hi = c == '%' && i + 2 < word.length() ? HEX.indexOf(word.charAt(i + 1)) : -1;
+            int lo = hi >= 0 ? HEX.indexOf(word.charAt(i + 2)) : -1;
+            if (lo >= 0) {
+                sb.append((char) (hi * 16 + lo));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** The first word of a line (its verb). */
     public static String verb(String line) {
