@@ -32,8 +32,7 @@ final class ProcessWorker extends Worker {
     private volatile LineReader fromChild;
     /** It runs in what was a warm spare: its JVM was started before it was asked for. */
     private volatile boolean wasSpare;
-    /** System.nanoTime() when start() began, and when the child's hello came (0: not yet). */
-    private volatile long startNanos;
+    /** System.nanoTime() when the child's hello came (0: not yet). */
     private volatile long helloNanos;
 
     ProcessWorker(int id, String name, TypedSpec spec, boolean daemon, Listener listener, long maxHeap,
@@ -58,15 +57,13 @@ final class ProcessWorker extends Worker {
         return wasSpare;
     }
 
-    /** Nanoseconds from the start of {@link #start()} to the child's hello; -1 before the hello. */
-    long readyNanos() {
-        long h = helloNanos;
-        return h == 0 ? -1 : h - startNanos;
+    /** System.nanoTime() when the child's hello came; 0 before it. */
+    long helloNanos() {
+        return helloNanos;
     }
 
     @Override
     void start() {
-        startNanos = System.nanoTime();
         SparePool.Spare spare = spares == null ? null : spares.take(command);
         // the hand-over: the spare's JVM becomes this worker's, its work given over the pipe
         if (spare != null && spare.toChild.writeQuietly(SparePool.workLine(command))) {

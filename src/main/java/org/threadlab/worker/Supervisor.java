@@ -131,11 +131,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * For a process worker: nanoseconds from the spawn's start of its child to the child's hello; -1
-     * before the hello, or for another kind of worker (what a warm spare saves, measured).
+     * For a process worker: {@link System#nanoTime()} when its child said hello (its work thread runs);
+     * 0 before that, or for another kind of worker. What a spawn's ready time is measured to.
      */
-    public long readyNanos(int id) {
-        return workers.get(id) instanceof ProcessWorker p ? p.readyNanos() : -1;
+    public long helloNanos(int id) {
+        return workers.get(id) instanceof ProcessWorker p ? p.helloNanos() : 0;
     }
 
     /** Whether a process worker runs in what was a warm spare. */

@@ -48,7 +48,7 @@ class SparePoolTest {
             assertEquals(spare, w.pid(), "the worker's PID is the spare's");
             assertTrue(s.ranInSpare(w.id()));
             WorkerInfo live = AwaitWorker.withTid(s, w.id());
-            assertTrue(s.readyNanos(w.id()) > 0, "the hand-over's round trip is measured");
+            assertTrue(s.helloNanos(w.id()) != 0, "the hello's time is kept");
             if (Files.exists(Path.of("/proc/" + w.pid()))) {
                 // the work thread the hand-over started carries the worker's name, as a cold child's does
                 assertEquals("sleep-1", Files.readString(Path.of("/proc/" + w.pid() + "/task/" + live.tid() + "/comm")).trim());

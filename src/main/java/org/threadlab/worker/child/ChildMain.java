@@ -67,14 +67,28 @@ public final class ChildMain {
     }
 
     /**
-     * Loads and initializes, while idle, the classes a hand-over needs (the work's own, its thread's,
-     * the common workloads' descriptors), so the work starts with them in place.
+     * Runs, while idle, what a hand-over runs (on nothing: no line is sent): the arguments decoded, a
+     * sleep spec read through its descriptor, the work's context built, a thread started that finds
+     * its native id and writes a hello line. Their classes are then loaded and initialized, so the
+     * hand-over runs only its own work. The common workloads' classes are loaded too.
      */
     private static void warmUp() {
-        Class<?>[] classes = {org.threadlab.work.SleepWork.Type.class, org.threadlab.work.SleepWork.class,
-                org.threadlab.work.CpuBurn.Type.class, org.threadlab.work.CpuBurn.class, TypedSpec.class, WorkloadSpec.class,
-                SimulatedGil.class, GilContext.class, ChildWork.class, ChildPoolMember.Starter.class, MemberReports.class,
-                Failures.class, TreeMap.class};
+        try {
+            String[] words = "work spare --type=x sleep-0 sleep duration=10ms %20".split(" ");
+            TreeMap<String, String> params = new TreeMap<>();
+            params.put("duration", Protocol.decodeWord(words[words.length - 2]).substring(9));
+            WorkloadSpec text = new WorkloadSpec("sleep", params);
+            TypedSpec spec = descriptor(org.threadlab.work.SleepWork.Type.class.getName(), "sleep").read(text);
+            spec.type().create(spec, new ChildPoolMember.Starter("spare", new MemberReports()), true);
+            ChildWork work = new ChildWork("spare", text, null, new SimulatedGil(false));
+            Thread t = new Thread(new Rehearsal(), "spare");
+            t.start();
+            t.join();
+            work.cancelRequested();
+        } catch (InterruptedException | RuntimeException e) {
+            // a cold hand-over then: slower, not wrong
+        }
+        Class<?>[] classes = {org.threadlab.work.CpuBurn.Type.class, org.threadlab.work.CpuBurn.class, Failures.class};
         for (Class<?> c : classes) {
             try {
                 Class.forName(c.getName(), true, ChildMain.class.getClassLoader());
@@ -82,7 +96,16 @@ public final class ChildMain {
                 // one class less to warm: the hand-over loads it itself
             }
         }
-        NativeThreadId.fromProc();
+    }
+
+    /** The start of a work thread, rehearsed by a spare: its native id and its hello, not sent. */
+    private static final class Rehearsal implements Runnable {
+        static volatile String said;
+
+        @Override
+        public void run() {
+            said = Protocol.hello(ChildWork.pid(), NativeThreadId.fromProc(), "spare");
+        }
     }
 
     private static void begin(String[] args, LineReader in) throws Exception {
@@ -212,13 +235,20 @@ public final class ChildMain {
          * process-reaper pool, with lambdas (≈35 classes and method handles), on the way to hello.
          */
         static long pid() {
+            if (pid > 0) {
+                return pid;
+            }
             try {
                 String path = new java.io.File("/proc/self").getCanonicalPath();
-                return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+                pid = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
             } catch (java.io.IOException | NumberFormatException | SecurityException e) {
-                return ProcessHandle.current().pid();
+                pid = ProcessHandle.current().pid();
             }
+            return pid;
         }
+
+        /** Found once (a spare finds it before its work comes). */
+        private static volatile long pid;
 
         ChildWork(String name, WorkloadSpec text, String typeClass, SimulatedGil gil) {
             super(gil, name);
