@@ -109,6 +109,7 @@ public final class LessonCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--check only reads the lesson: it takes no --headless or --json");
         }
         UiCommand.checkInterval(spec, args);
+        UiCommand.checkSpares(spec, args);
         Lesson l;
         try {
             l = Lessons.load(lesson);
@@ -140,6 +141,7 @@ public final class LessonCommand implements Callable<Integer> {
             if (recording != null) {
                 recording.follow(source);
             }
+            supervisor.keepSpares(args.spares);
             Outcomes outcomes = Outcomes.watch(supervisor);
             result = Headless.run(l, supervisor, source, outcomes, LessonRunner.Options.system(), narration);
             // a Ctrl-C's interruption is spent: the stop below must not be cut short by it

@@ -21,6 +21,10 @@ public final class UiArgs {
     @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
     boolean noColor;
 
+    @Option(names = "--spares", paramLabel = "N", defaultValue = "0",
+            description = "keep N idle child JVMs ready, 0 to 8: a process worker starts in one at once, and another is started in its place (default: ${DEFAULT-VALUE})")
+    int spares;
+
     /** The same options as arguments, to hand to {@code ui}. */
     public String[] toArgs() {
         List<String> a = new ArrayList<>(List.of("--interval", Durations.format(interval)));
@@ -32,6 +36,10 @@ public final class UiArgs {
         }
         if (noColor) {
             a.add("--no-color");
+        }
+        if (spares != 0) {
+            a.add("--spares");
+            a.add(Integer.toString(spares));
         }
         return a.toArray(new String[0]);
     }

@@ -33,6 +33,7 @@ import org.threadlab.ui.UiOptions;
 import org.threadlab.work.CpuCalibration;
 import org.threadlab.worker.EventLog;
 import org.threadlab.worker.Limits;
+import org.threadlab.worker.SparePool;
 import org.threadlab.worker.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,6 +125,7 @@ public final class UiCommand implements Callable<Integer> {
     static int show(CommandLine.Model.CommandSpec spec, UiArgs args, RecordArgs record, String command,
                     org.threadlab.lesson.Lesson lesson) throws Exception {
         checkInterval(spec, args);
+        checkSpares(spec, args);
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
         if (refused != null) {
@@ -147,6 +149,7 @@ public final class UiCommand implements Callable<Integer> {
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
              SnapshotSource source = openSource(supervisor, options.interval());
              RecordArgs.Session recording = record.start(spec, command, options.interval())) {
+            supervisor.keepSpares(args.spares);
             // the shared-state lessons say what the parent sees when a round ends
             Outcomes.watch(supervisor);
             if (recording != null) {
@@ -188,6 +191,14 @@ public final class UiCommand implements Callable<Integer> {
         if (args.interval.compareTo(Sampler.MIN_INTERVAL) < 0 || args.interval.compareTo(UiOptions.MAX_INTERVAL) > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between "
                     + Durations.format(Sampler.MIN_INTERVAL) + " and " + Durations.format(UiOptions.MAX_INTERVAL) + ", not " + Durations.format(args.interval));
+        }
+    }
+
+    /** --spares within 0 to {@link SparePool#MAX}, else bad usage. */
+    static void checkSpares(CommandLine.Model.CommandSpec spec, UiArgs args) {
+        if (args.spares < 0 || args.spares > SparePool.MAX) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spares must be between 0 and " + SparePool.MAX
+                    + " (each is a JVM of its own), not " + args.spares);
         }
     }
 

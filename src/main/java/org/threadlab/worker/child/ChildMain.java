@@ -33,6 +33,9 @@ public final class ChildMain {
 
     private ChildMain() {}
 
+    /** A spare's CPU time when its work came (-1: not a spare): its JVM's start-up is not the work's. */
+    private static volatile long spareCpuNanos = -1;
+
     public static void main(String[] args) throws Exception {
         LineReader in = new LineReader(System.in);
         if (args.length == 1 && args[0].equals(ChildCommand.SPARE_ARG)) {
@@ -55,6 +58,7 @@ public final class ChildMain {
                 continue; // nothing to stop or serve yet
             }
             String[] words = Protocol.rest(line).split(" ");
+            spareCpuNanos = 0; // read by the work thread, after its hello
             System.setProperty("threadlab.worker", Protocol.decodeWord(words[0]));
             String[] args = new String[words.length - 1];
             for (int i = 1; i < words.length; i++) {
@@ -85,6 +89,7 @@ public final class ChildMain {
             t.start();
             t.join();
             work.cancelRequested();
+            ChildWork.ownCpuNanos();
         } catch (InterruptedException | RuntimeException e) {
             // a cold hand-over then: slower, not wrong
         }
@@ -261,6 +266,10 @@ public final class ChildMain {
         @Override
         public void run() {
             send(Protocol.hello(pid(), NativeThreadId.fromProc(), name));
+            if (spareCpuNanos == 0) {
+                // after the hello, off the hand-over's path: what this JVM used while it waited as a spare
+                spareCpuNanos = Math.max(0, ownCpuNanos());
+            }
             try {
                 // the child's edge: its arguments are read and checked once, here; a bad one fails the work, said as such
                 TypedSpec spec = typeClass != null ? descriptor(typeClass, text.type()).read(text) : Workloads.parseAny(text);
@@ -335,6 +344,12 @@ public final class ChildMain {
             if (targeted) {
                 return reapedChildrenCpuNanos();
             }
+            long cpu = ownCpuNanos();
+            return cpu < 0 || spareCpuNanos <= 0 ? cpu : Math.max(0, cpu - spareCpuNanos);
+        }
+
+        /** This JVM's CPU time so far, -1 when it cannot be read. */
+        static long ownCpuNanos() {
             java.util.Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
             return cpu.isPresent() ? cpu.get().toNanos() : -1;
         }
