@@ -27,6 +27,7 @@ import org.threadlab.text.Reasons;
 import org.threadlab.sample.WatchList;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.SparePool;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -134,7 +135,7 @@ public final class ModelHub implements SnapshotSource {
         if (thread != null || closed) {
             throw new IllegalStateException(closed ? "the model is closed" : "the model is already running");
         }
-        sampler.watch(watchList(workers()));
+        sampler.watch(watchList(workers(), spares()));
         if (supervisor != null) {
             // what the supervisor does shows at once, not at the next tick: posted, never waited for
             supervisor.events().subscribe(e -> post(new HubInput.SupervisorEvent(e)));
@@ -343,7 +344,7 @@ public final class ModelHub implements SnapshotSource {
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
                 joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
-        WatchList w = watchList(workers);
+        WatchList w = watchList(workers, spares());
         if (!w.equals(sampler.watching())) {
             sampler.watch(w);
         }
@@ -400,8 +401,23 @@ public final class ModelHub implements SnapshotSource {
         return supervisor == null ? List.of() : supervisor.workers();
     }
 
+    /** The supervisor's warm spares, not yet handed a workload. */
+    private List<SparePool.SpareInfo> spares() {
+        return supervisor == null ? List.of() : supervisor.spares();
+    }
+
+    /** A warm spare ready for work ({@code --spares}): a real process, measured and shown, never a worker. */
+    public static final String SPARE = "spare";
+    /** A warm spare whose JVM is still starting. */
+    public static final String SPARE_STARTING = "spare-starting";
+
     /** What the sampler must measure for these workers: child processes, and the TIDs of threads in this JVM. */
     static WatchList watchList(List<WorkerInfo> workers) {
+        return watchList(workers, List.of());
+    }
+
+    /** As above, and the warm spares after the workers (roles {@link #SPARE} and {@link #SPARE_STARTING}). */
+    static WatchList watchList(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
         Map<Long, String> processes = new LinkedHashMap<>();
         Map<Long, Long> javaIds = new HashMap<>();
         Set<Long> javaThreads = new HashSet<>();
@@ -415,6 +431,9 @@ public final class ModelHub implements SnapshotSource {
             if (w.kind().inThisJvm() && w.javaThreadId() >= 0 && w.state().alive()) {
                 javaThreads.add(w.javaThreadId());
             }
+        }
+        for (SparePool.SpareInfo spare : spares) {
+            processes.putIfAbsent(spare.pid(), spare.ready() ? SPARE : SPARE_STARTING);
         }
         return new WatchList(processes, javaIds, javaThreads);
     }

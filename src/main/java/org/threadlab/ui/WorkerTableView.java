@@ -7,8 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.threadlab.model.ModelHub;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
+import org.threadlab.sample.ProcessSample;
 import org.threadlab.text.Durations;
 import org.threadlab.worker.WorkerInfo;
 
@@ -250,6 +252,12 @@ final class WorkerTableView {
             int idx = offset + i;
             drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
         }
+        List<ProcessSample> spares = pane == Pane.PROCESSES ? spares(s) : List.of();
+        int used = Math.min(visible, rows.size() - offset);
+        if (!spares.isEmpty() && (rows.isEmpty() ? visible > 1 : used < visible)) {
+            // real processes, with their PIDs and memory, below the workers: never rows of their own (never workers)
+            c.text(x + 1, headerY + 1 + Math.max(used, rows.isEmpty() ? 1 : 0), spareLine(spares), Theme.Role.DIM, w - 1);
+        }
         if (rows.isEmpty()) {
             // the virtual-thread half goes when the pane is too narrow for it, rather than being cut mid-word
             String threads = "no threads yet: t starts one, v a virtual one";
@@ -269,6 +277,9 @@ final class WorkerTableView {
         if (!st.filter.isEmpty()) {
             tail += " /" + st.filter;
         }
+        if (!spares.isEmpty()) {
+            tail += " + " + spareCount(spares);
+        }
         String lead = " " + (focused ? "> " : "");
         String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + tail;
         if (pane == Pane.THREADS && lead.length() + title.length() + 1 > w - 2) {
@@ -276,6 +287,41 @@ final class WorkerTableView {
             title = "Threads" + tail;
         }
         c.text(x + 1, titleY, lead + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
+    }
+
+    /** threadlab's warm spares in this snapshot ({@code --spares}): ready ones, then those still starting. */
+    static List<ProcessSample> spares(Snapshot s) {
+        List<ProcessSample> ready = new ArrayList<>();
+        List<ProcessSample> starting = new ArrayList<>();
+        for (ProcessSample p : s.processes()) {
+            if (ModelHub.SPARE.equals(p.role())) {
+                ready.add(p);
+            } else if (ModelHub.SPARE_STARTING.equals(p.role())) {
+                starting.add(p);
+            }
+        }
+        ready.addAll(starting);
+        return ready;
+    }
+
+    /** "2 spares ready", "1 spare ready, 1 starting". */
+    static String spareCount(List<ProcessSample> spares) {
+        long ready = spares.stream().filter(p -> ModelHub.SPARE.equals(p.role())).count();
+        long starting = spares.size() - ready;
+        return ready + (ready == 1 ? " spare" : " spares") + " ready" + (starting > 0 ? ", " + starting + " starting" : "");
+    }
+
+    /** "spares: pid 18801 38M, pid 18802 38M (starting)": each a real process, as htop would show it. */
+    static String spareLine(List<ProcessSample> spares) {
+        StringBuilder sb = new StringBuilder(spares.size() == 1 ? "spare: " : "spares: ");
+        for (int i = 0; i < spares.size(); i++) {
+            ProcessSample p = spares.get(i);
+            sb.append(i == 0 ? "" : ", ").append("pid ").append(p.pid()).append(' ').append(Cells.bytes(p.rssBytes()));
+            if (ModelHub.SPARE_STARTING.equals(p.role())) {
+                sb.append(" (starting)");
+            }
+        }
+        return sb.toString();
     }
 
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {
