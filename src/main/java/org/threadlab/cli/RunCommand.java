@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import org.threadlab.text.Words;
 import org.threadlab.work.TypedSpec;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
+import org.threadlab.worker.SparePool;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.VirtualThreads;
@@ -109,6 +111,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "time between SIGTERM and SIGKILL (default: ${DEFAULT-VALUE})")
     Duration grace;
 
+    @Option(names = "--spares", paramLabel = "N", defaultValue = "0",
+            description = "start N warm spare JVMs first (0 to 8) and wait until they are ready: process workers then start in them at once (default: ${DEFAULT-VALUE})")
+    int spares;
+
     @Option(names = "--json", description = "print one JSON document at the end instead of text")
     boolean json;
 
@@ -118,6 +124,26 @@ public final class RunCommand implements Callable<Integer> {
     // --record (issue 10): the session sampled every second, as the screen would show it
     @CommandLine.Mixin
     RecordArgs record;
+
+    /** Waits (at most a minute; Ctrl-C ends the wait, and the round then finds itself interrupted) until every spare is ready. */
+    private void awaitSpares(Supervisor supervisor) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try {
+            while (supervisor.spares().stream().filter(SparePool.SpareInfo::ready).count() < spares && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        List<SparePool.SpareInfo> ready = supervisor.spares().stream().filter(SparePool.SpareInfo::ready).toList();
+        StringBuilder pids = new StringBuilder();
+        for (SparePool.SpareInfo s : ready) {
+            pids.append(pids.length() == 0 ? "" : ", ").append("pid ").append(s.pid());
+        }
+        supervisor.events().publish(Event.Type.INFO, 0, Words.count(ready.size(), "warm spare") + " ready"
+                + (ready.isEmpty() ? " (process workers start cold)" : " (" + pids + ")"));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -129,6 +155,10 @@ public final class RunCommand implements Callable<Integer> {
         Converters.positive(spec, "--max-threads", maxThreads, 1_000_000);
         Converters.between(spec, "--grace", grace, Duration.ZERO, Duration.ofMinutes(1));
         Converters.between(spec, "--gil-interval", gilInterval, Duration.ofNanos(1000), Duration.ofSeconds(10));
+        if (spares < 0 || spares > SparePool.MAX) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spares must be between 0 and " + SparePool.MAX
+                    + " (each is a JVM of its own), not " + spares);
+        }
         Limits limits = new Limits(maxProcesses, maxThreads, grace);
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--as virtual: " + VirtualThreads.unavailableReason());
@@ -185,6 +215,11 @@ public final class RunCommand implements Callable<Integer> {
             supervisor.events().subscribe(printer);
             Outcomes.watch(supervisor);
             source = model;
+            if (spares > 0) {
+                // before the round: its request finds them ready, as a class would after a while on the screen
+                supervisor.keepSpares(spares);
+                awaitSpares(supervisor);
+            }
             summary = new RunSession(supervisor, kind, workloadSpec, count, daemon, !noJoin, timeout).run();
             if (summary.interrupted()) {
                 ticker.close();

@@ -1,0 +1,40 @@
+package org.threadlab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Warm spares die with threadlab as its workers do: the real jar runs a process worker in a spare
+ * with two spares kept (one idle, one its replacement), gets a signal, and /proc is checked.
+ */
+class SparesNoOrphansTest {
+    @BeforeAll
+    static void linuxOnly() {
+        Assumptions.assumeTrue(Jar.isLinux(), "needs /proc and kill");
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"KILL", "TERM"})
+    void sparesDieWithThreadlab(String signal) throws Exception {
+        Process threadlab = Jar.start("run", "sleep", "--as", "process", "--count", "1", "--duration", "60s", "--spares", "2");
+        try {
+            // the worker (in what was a spare) and two spares: the untouched one and the replacement
+            List<Long> kids = Jar.awaitWorkers(threadlab.pid(), 3);
+            assertEquals(3, kids.size(), "a worker and two spares: " + kids);
+            long spares = kids.stream().filter(k -> Jar.cmdline(k).contains(" --spare")).count();
+            assertEquals(3, spares, "all three JVMs were started as spares: " + kids);
+            Jar.signal(threadlab.pid(), signal);
+            assertTrue(threadlab.waitFor(10, TimeUnit.SECONDS), "threadlab ended on SIG" + signal);
+            assertTrue(Jar.millisUntilGone(kids, 2000) >= 0, "children " + kids + " still alive 2 s after SIG" + signal);
+        } finally {
+            threadlab.destroyForcibly();
+        }
+    }
+}
