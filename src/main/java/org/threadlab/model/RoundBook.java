@@ -33,6 +33,11 @@ final class RoundBook {
     private final Map<Integer, Book> books = new LinkedHashMap<>();
     /** Threadlab's own CPU so far (self and every child seen), by PID, as the last good tick read it. */
     private Map<Long, Long> cpuSeen = new HashMap<>();
+    /**
+     * A warm spare's CPU at the last tick it was still a spare: its JVM's start-up, before any round
+     * asked for it. A worker handed that spare counts only what it used since.
+     */
+    private final Map<Long, Long> spareCpu = new HashMap<>();
     private Instant lastTick;
     private int hostCores;
     private final List<Round> ended = new ArrayList<>();
@@ -224,6 +229,12 @@ final class RoundBook {
             }
         }
         cpuSeen = cpuNow;
+        spareCpu.keySet().retainAll(cpuNow.keySet());
+        for (ProcessSample p : byPid.values()) {
+            if (ModelHub.SPARE.equals(p.role()) || ModelHub.SPARE_STARTING.equals(p.role())) {
+                spareCpu.put(p.pid(), cpuNow.get(p.pid()));
+            }
+        }
         lastTick = m.takenAt();
         double others = Double.NaN;
         if (windowStart != null && host.window().toNanos() > 0 && !Double.isNaN(host.total().utilisation())
@@ -243,7 +254,7 @@ final class RoundBook {
                     b.coveredNanos += overlap;
                 }
             }
-            peaks(b, m, byPid);
+            peaks(b, m, byPid, spareCpu);
             threadCpu(b, m, byPid.get(m.selfPid()));
             runnable(b, m, byPid);
             if (b.endedAt == null && m.takenAt().isAfter(b.info.requestedAt())) {
@@ -269,7 +280,7 @@ final class RoundBook {
     }
 
     /** What the round's live workers held at this tick: a process its RSS and OS threads, a thread its allocated bytes and itself. */
-    private static void peaks(Book b, Measurement m, Map<Long, ProcessSample> byPid) {
+    private static void peaks(Book b, Measurement m, Map<Long, ProcessSample> byPid, Map<Long, Long> spareCpu) {
         long memory = 0;
         int threads = 0;
         boolean any = false;
@@ -280,7 +291,8 @@ final class RoundBook {
             if (w.kind() == WorkerKind.PROCESS) {
                 ProcessSample p = byPid.get(w.pid());
                 if (p != null && w.pid() > 0) {
-                    b.sampledCpu.put(w.id(), p.userTime().plus(p.systemTime()).toNanos());
+                    b.sampledCpu.put(w.id(), Math.max(0, p.userTime().plus(p.systemTime()).toNanos()
+                            - spareCpu.getOrDefault(w.pid(), 0L)));
                     if (w.state().alive()) {
                         memory += Math.max(0, p.rssBytes());
                         memoryKnown |= p.rssBytes() >= 0;
