@@ -186,11 +186,14 @@ public final class SparePool implements AutoCloseable {
                 }
             }
             if (!startOne()) {
+                boolean giveUp;
                 synchronized (this) {
-                    if (++failures == MAX_FAILURES && !closed) {
-                        warn.accept("spares: " + MAX_FAILURES + " spare JVMs in a row died before they were ready; "
-                                + "no more are started (process workers start cold)");
-                    }
+                    giveUp = ++failures == MAX_FAILURES && !closed;
+                }
+                if (giveUp) {
+                    // told outside the lock: whoever listens may look at the spares
+                    warn.accept("spares: " + MAX_FAILURES + " spare JVMs in a row died before they were ready; "
+                            + "no more are started (process workers start cold)");
                 }
             }
         }

@@ -140,6 +140,35 @@ class SparePoolTest {
     }
 
     @Test
+    void sparesThatKeepDyingStopAfterThreeWithAWarningAndWorkersStartCold() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            // a "java" that exits at once: every spare dies before it says it is ready
+            String before = System.getProperty(org.threadlab.worker.child.ChildCommand.JAVA_PROPERTY);
+            System.setProperty(org.threadlab.worker.child.ChildCommand.JAVA_PROPERTY, "/bin/false");
+            try {
+                s.keepSpares(2);
+            } finally {
+                if (before == null) {
+                    System.clearProperty(org.threadlab.worker.child.ChildCommand.JAVA_PROPERTY);
+                } else {
+                    System.setProperty(org.threadlab.worker.child.ChildCommand.JAVA_PROPERTY, before);
+                }
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (s.events().recent(50).stream().noneMatch(e -> e.type() == Event.Type.WARNING) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<Event> warnings = s.events().recent(50).stream().filter(e -> e.type() == Event.Type.WARNING).toList();
+            assertEquals(1, warnings.size(), String.valueOf(warnings));
+            assertTrue(warnings.get(0).text().startsWith("spares: 3 spare JVMs in a row died before they were ready"), warnings.get(0).text());
+            assertEquals(List.of(), s.spares());
+            WorkerInfo w = s.spawn(WorkerKind.PROCESS, WorkloadSpec.of("sleep").with("duration", "100ms"), false);
+            assertFalse(s.ranInSpare(w.id()));
+            assertEquals(WorkerState.FINISHED, s.join(w.id(), Duration.ofSeconds(30)).worker().state());
+        }
+    }
+
+    @Test
     void theCountIsChecked() {
         try (Supervisor s = new Supervisor()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.keepSpares(SparePool.MAX + 1));
