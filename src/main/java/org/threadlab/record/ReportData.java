@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.threadlab.model.CellState;
 import org.threadlab.model.Round;
 import org.threadlab.model.RoundLine;
+import org.threadlab.model.ModelHub;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.sample.CoreSample;
@@ -122,7 +123,8 @@ public record ReportData(Header header, String name, Instant first, Duration dur
                 }
                 if (p.pid() == s.selfPid() || "self".equals(p.role())) {
                     self[i] = add(self[i], p.rssBytes());
-                } else if ("worker".equals(p.role())) {
+                } else if ("worker".equals(p.role()) || ModelHub.SPARE.equals(p.role()) || ModelHub.SPARE_STARTING.equals(p.role())) {
+                    // a warm spare is a child JVM of threadlab's, idle or not: its memory is the children's
                     children[i] = add(children[i], p.rssBytes());
                 } else {
                     attached[i] = add(attached[i], p.rssBytes());
