@@ -78,9 +78,10 @@ public final class ChildMain {
      */
     private static void warmUp() {
         try {
-            String[] words = "work spare --type=x sleep-0 sleep duration=10ms %20".split(" ");
+            String[] words = Protocol.rest("work spare duration=10ms").split(" ");
+            String pair = Protocol.decodeWord(words[1]);
             TreeMap<String, String> params = new TreeMap<>();
-            params.put("duration", Protocol.decodeWord(words[words.length - 2]).substring(9));
+            params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             WorkloadSpec text = new WorkloadSpec("sleep", params);
             TypedSpec spec = descriptor(org.threadlab.work.SleepWork.Type.class.getName(), "sleep").read(text);
             spec.type().create(spec, new ChildPoolMember.Starter("spare", new MemberReports()), true);
