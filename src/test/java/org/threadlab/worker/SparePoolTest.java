@@ -68,6 +68,29 @@ class SparePoolTest {
     }
 
     @Test
+    void aWorkerInASpareStopsAndTerminatesAsAColdOneDoes() throws Exception {
+        WorkloadSpec longSleep = WorkloadSpec.of("sleep").with("duration", "60s");
+        try (Supervisor s = new Supervisor()) {
+            s.keepSpares(2);
+            awaitSpares(s, l -> ready(l) == 2, "two spares ready");
+            WorkerInfo asked = s.spawn(WorkerKind.PROCESS, longSleep, false);
+            WorkerInfo termed = s.spawn(WorkerKind.PROCESS, longSleep, false);
+            assertTrue(s.ranInSpare(asked.id()) && s.ranInSpare(termed.id()));
+            AwaitWorker.withTid(s, asked.id());
+            AwaitWorker.withTid(s, termed.id());
+            // "stop" goes down the same pipe the work came by, to the same reader
+            s.cancel(asked.id());
+            WorkerInfo stopped = s.join(asked.id(), Duration.ofSeconds(20)).worker();
+            assertEquals(WorkerState.TERMINATED, stopped.state());
+            assertEquals("stopped on request", stopped.reason());
+            WorkerInfo end = s.terminate(termed.id()).get();
+            assertEquals(WorkerState.TERMINATED, end.state());
+            assertEquals("terminated by SIGTERM", end.reason());
+            assertEquals(143, end.exitCode());
+        }
+    }
+
+    @Test
     void theSparesOwnStartUpIsNotTheWorksCpu() throws Exception {
         WorkloadSpec sleep = WorkloadSpec.of("sleep").with("duration", "200ms");
         long cold;
