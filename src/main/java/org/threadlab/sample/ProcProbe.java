@@ -82,6 +82,8 @@ final class ProcProbe implements ProcessProbe {
         int priority;
         int nice;
         boolean hot = true;
+        /** has used CPU between two of its reads (not only before it was first seen) */
+        boolean hasRun;
         double cpu = Double.NaN;
         long voluntary = -1;
         long involuntary = -1;
@@ -186,7 +188,17 @@ final class ProcProbe implements ProcessProbe {
         lastTids = tids;
         int n = tids.length;
         if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
-            // CPU went to threads not read yet: read them all rather than show it nowhere
+            // CPU went to threads not read yet. First those that have run since first seen (a JVM's
+            // compiler, GC and VM threads, a worker that wakes now and then): in a process of thousands
+            // of sleeping threads they are the likely ones, and a few dozen reads
+            for (int i = 0; i < n; i++) {
+                if (!listed[i].readNow && listed[i].hasRun) {
+                    explained += readOrRenew(tids, listed, i, true, true);
+                }
+            }
+        }
+        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+            // still not explained: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
                 if (!listed[i].readNow) {
                     readOrRenew(tids, listed, i, true, true);
@@ -384,6 +396,7 @@ final class ProcProbe implements ProcessProbe {
         } else {
             t.cpu = Double.NaN;
         }
+        long prevNs = t.cpuNanos;
         t.ticks = st.ticks();
         t.cpuNanos = ns;
         t.readNanos = at;
@@ -393,6 +406,7 @@ final class ProcProbe implements ProcessProbe {
         t.priority = st.priority();
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
+        t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
         return Math.max(0, delta);
     }
 

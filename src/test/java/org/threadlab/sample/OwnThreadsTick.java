@@ -44,6 +44,7 @@ public final class OwnThreadsTick {
                 new JavaView(java.util.Map.of());
                 long c2 = mx.getCurrentThreadCpuTime();
                 if (i >= 0) {
+                    System.out.printf("tick %d: cpu %.1f ms, wall %.1f ms%n", i, (c1 - c0) / 1e6, (w1 - w0) / 1e6);
                     cpu += c1 - c0;
                     wall += w1 - w0;
                     maxWall = Math.max(maxWall, (w1 - w0) / 1e6);

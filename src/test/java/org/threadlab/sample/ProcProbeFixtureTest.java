@@ -220,6 +220,45 @@ class ProcProbeFixtureTest {
     }
 
     @Test
+    void unexplainedTicksAreLookedForFirstAmongThreadsThatHaveRunBefore() {
+        FakeProc proc = new FakeProc();
+        for (long tid = PID; tid < PID + 400; tid++) {
+            proc.thread(tid, "sleeper", 0);
+        }
+        long jit = PID + 400;
+        long[] jitNanos = {0};
+        proc.tids.add(jit);
+        String task = "/fake/" + PID + "/task/" + jit;
+        proc.files.put(task + "/stat", t -> FakeProc.stat("C2 Compiler", 'S', jitNanos[0] * SystemConstants.HZ / 1_000_000_000L, 0));
+        proc.files.put(task + "/schedstat", t -> jitNanos[0] + " 0 0\n");
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        jitNanos[0] += 100 * MS; // it compiles: read next tick, it has run
+        proc.now += 500 * MS;
+        probe.sample("external", null);
+        for (int i = 0; i < 3; i++) {
+            proc.now += 500 * MS;
+            probe.sample("external", null); // idle again, read only in its turn
+        }
+        // it compiles again, between two ticks in which its turn does not come
+        int reads = -1;
+        ProcessSample p = null;
+        for (int attempt = 0; attempt < ProcProbe.IDLE_EVERY && reads < 0; attempt++) {
+            jitNanos[0] += 100 * MS;
+            proc.now += 500 * MS;
+            int before = proc.keptReads;
+            p = probe.sample("external", null);
+            if (thread(p, jit).cpuPercent() > 0) {
+                reads = proc.keptReads - before;
+            }
+        }
+        assertTrue(reads > 0, "its CPU was found");
+        assertTrue(thread(p, jit).cpuPercent() > 5, "and shown: " + thread(p, jit).cpuPercent());
+        assertTrue(reads < 2 * 401 / 2, "without reading all 401 threads: " + reads + " reads");
+    }
+
+    @Test
     void theTaskDirectoryIsListedOnlyWhenItsThreadsCanHaveChanged() {
         FakeProc proc = new FakeProc();
         proc.thread(PID, "main", 0);
