@@ -48,6 +48,8 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ThreadLab());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // "bench --only sampler": a figure may share its name with a subcommand; picocli refused it as a value
+        cl.setAllowSubcommandsAsOptionParameters(true);
         // every subcommand offers -V (mixinStandardHelpOptions), and picocli does not pass the version down: it printed nothing
         versionEverywhere(cl, cl.getCommandSpec().versionProvider());
         // numbers in the user's terms: picocli's own say "is not an int" (a Java type)

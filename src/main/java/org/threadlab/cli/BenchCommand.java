@@ -84,7 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = {"Compare the CPU cost of one sampler tick with one refresh of top, on the same process.",
                     "",
                     "It starts a JVM with N sleeping threads, measures the CPU cost of one sampler tick watching it, "
-                            + "then what 'top -b -H -p PID' spends per refresh on the same process, and prints the ratio.",
+                            + "then what 'top -b -H -p PID' spends per refresh on the same process, and prints the ratio. Both in "
+                            + "steady state (" + SamplerBench.WARM_UP + " ticks and refreshes first, not measured), in CPU "
+                            + "nanoseconds (top's from its threads' schedstat), in two alternating blocks from 10 ticks on.",
                     ""},
             footer = {"", "Example:", "  threadlab bench sampler --threads 1000 --ticks 20"})
     static final class SamplerCost implements Callable<Integer> {
@@ -110,7 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
             SamplerBench.Result r;
             try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, false)) {
                 progress.show("bench sampler: " + threads + " threads, " + ticks + " ticks, then top…");
-                r = SamplerBench.run(threads, ticks, delay);
+                r = SamplerBench.run(threads, ticks, delay, References.fromEnvironment().find("top").orElse(null),
+                        ticks >= 10 ? 2 : 1);
             }
             out.println("target   pid " + r.targetPid() + ", " + r.targetThreads() + " threads: "
                     + String.join(" ", SamplerBench.targetCommand(threads)).replace(System.getProperty("java.class.path"), "<classpath>"));
@@ -121,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.println(String.format(Locale.ROOT, "top      %s: cpu %.2f ms per refresh", r.topCommand(), r.topCpuMsPerRefresh()));
+            out.println(String.format(Locale.ROOT, "top      %s: cpu %.2f ms per refresh (%d refreshes after %d, schedstat)",
+                    r.topCommand(), r.topCpuMsPerRefresh(), r.topRefreshes(), SamplerBench.WARM_UP));
             out.println(String.format(Locale.ROOT, "ratio    sampler tick / top refresh = %.2f (target: at most 0.50) %s",
                     r.ratio(), r.ratio() <= 0.5 ? "ok" : "OVER TARGET"));
             out.flush();

@@ -6,12 +6,14 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.threadlab.sample.Measurement;
 import org.threadlab.sample.Sampler;
+import org.threadlab.sample.TaskClock;
 import org.threadlab.sample.WatchList;
 import org.threadlab.worker.child.ChildCommand;
 
@@ -21,13 +23,12 @@ import org.threadlab.worker.child.ChildCommand;
  * noisy: only the ratio is worth comparing across runs).
  */
 public final class SamplerBench {
-    private static final int WARM_UP_TICKS = 5;
-
     private SamplerBench() {}
 
     /**
      * @param topCommand           what was run for the reference, null when top is not available
-     * @param topCpuMsPerRefresh   top's CPU time (user + system) divided by its refreshes; NaN without top
+     * @param topRefreshes         the refreshes measured (as many as ticks)
+     * @param topCpuMsPerRefresh   top's CPU time (schedstat) over its measured refreshes, per refresh; NaN without top
      */
     public record Result(long targetPid, int targetThreads, int ticks, double[] tickWallMs, double[] tickCpuMs,
                          String topCommand, int topRefreshes, double topCpuMsPerRefresh) {
@@ -69,7 +70,18 @@ public final class SamplerBench {
                 SleepingThreads.class.getName(), Integer.toString(threads));
     }
 
-    public static Result run(int threads, int ticks, Duration delay) throws IOException, InterruptedException {
+    /** The steady state of both sides: the first refreshes (top's start-up) and ticks are not measured. */
+    public static final int WARM_UP = 3;
+
+    /**
+     * Measures {@code ticks} sampler ticks and {@code ticks} top refreshes, in {@code rounds} alternating
+     * blocks (sampler, top, sampler, top...) on the same target, each block after {@link #WARM_UP}
+     * unmeasured ones at the same cadence.
+     *
+     * @param top the top to run (found on the PATH by the caller); null: no reference
+     */
+    public static Result run(int threads, int ticks, Duration delay, Path top, int rounds)
+            throws IOException, InterruptedException {
         Process target = new ProcessBuilder(targetCommand(threads)).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
@@ -78,29 +90,24 @@ public final class SamplerBench {
                 throw new IOException("the bench target did not start: " + line);
             }
             long pid = target.pid();
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            double[] wall = new double[ticks];
-            double[] cpu = new double[ticks];
-            int seen;
+            int perRound = Math.max(1, ticks / rounds);
+            int measured = perRound * rounds;
+            double[] wall = new double[measured];
+            double[] cpu = new double[measured];
+            String[] topCommand = top == null ? null : topCommand(top, pid, delay, perRound);
+            double topMs = 0;
+            int seen = -1;
             try (Sampler sampler = new Sampler(delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
                 sampler.watch(WatchList.pids(List.of(pid)));
-                for (int i = 0; i < WARM_UP_TICKS; i++) {
-                    sampler.sampleNow();
-                }
-                seen = -1;
-                for (int i = 0; i < ticks; i++) {
-                    Thread.sleep(delay.toMillis());
-                    long c0 = mx.getCurrentThreadCpuTime();
-                    long w0 = System.nanoTime();
-                    Measurement s = sampler.sampleNow();
-                    wall[i] = (System.nanoTime() - w0) / 1e6;
-                    cpu[i] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
-                    seen = s.process(pid).map(p -> p.threads().size()).orElse(-1);
+                for (int round = 0; round < rounds; round++) {
+                    seen = sampleTicks(sampler, pid, delay, round * perRound, perRound, wall, cpu);
+                    if (topCommand != null) {
+                        topMs += topCpuMs(topCommand, perRound);
+                    }
                 }
             }
-            String[] top = topCommand(pid, delay, ticks);
-            double perRefresh = top == null ? Double.NaN : topCpuMs(top, ticks);
-            return new Result(pid, seen, ticks, wall, cpu, top == null ? null : String.join(" ", top), ticks, perRefresh);
+            return new Result(pid, seen, measured, wall, cpu, topCommand == null ? null : String.join(" ", topCommand),
+                    measured, topCommand == null ? Double.NaN : topMs / measured);
         } finally {
             target.getOutputStream().close();
             target.destroy();
@@ -110,33 +117,62 @@ public final class SamplerBench {
         }
     }
 
-    /** top itself, run directly (no shell): batch mode, threads, the one target PID, more refreshes than needed. */
-    private static String[] topCommand(long pid, Duration delay, int refreshes) {
-        String top = new java.io.File("/usr/bin/top").canExecute() ? "/usr/bin/top"
-                : new java.io.File("/bin/top").canExecute() ? "/bin/top" : null;
-        if (top == null) {
-            return null;
+    /** {@link #WARM_UP} ticks, then {@code n} measured ones into {@code wall} and {@code cpu} from {@code from}; returns the threads seen. */
+    private static int sampleTicks(Sampler sampler, long pid, Duration delay, int from, int n, double[] wall, double[] cpu)
+            throws InterruptedException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int seen = -1;
+        for (int i = -WARM_UP; i < n; i++) {
+            // every tick after the same pause as the measured ones: caches as cold as at the real cadence
+            Thread.sleep(delay.toMillis());
+            long c0 = mx.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            Measurement s = sampler.sampleNow();
+            long w1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
+            if (i >= 0) {
+                wall[from + i] = (w1 - w0) / 1e6;
+                cpu[from + i] = (c1 - c0) / 1e6;
+                seen = s.process(pid).map(p -> p.threads().size()).orElse(-1);
+            }
         }
+        return seen;
+    }
+
+    /** top itself, run directly (no shell): batch mode, threads, the one target PID, a few refreshes more than needed. */
+    private static String[] topCommand(Path top, long pid, Duration delay, int refreshes) {
         String seconds = String.format(java.util.Locale.ROOT, "%.1f", Math.max(0.1, delay.toMillis() / 1000.0));
-        return new String[] {top, "-b", "-H", "-p", Long.toString(pid), "-d", seconds, "-n", Integer.toString(refreshes + 10)};
+        return new String[] {top.toString(), "-b", "-H", "-p", Long.toString(pid), "-d", seconds,
+                "-n", Integer.toString(WARM_UP + refreshes + 5)};
     }
 
     /**
-     * top's CPU time (user + system, from the kernel's accounting of its process) once it has
-     * started its refresh number {@code refreshes + 1}: top prints a frame after collecting it, so by
-     * then it has collected refreshes + 1 frames and printed the first ones. Divided by refreshes + 1,
-     * its start-up included.
+     * top's CPU time per refresh in steady state: the nanoseconds its threads spent on a CPU
+     * ({@link TaskClock}: schedstat, not its clock ticks of 10 ms) between the moment it prints
+     * refresh number {@link #WARM_UP} + 1 and the moment it prints refresh number
+     * {@link #WARM_UP} + 1 + {@code refreshes}: exactly {@code refreshes} collect-and-print cycles, its
+     * start-up left out.
      */
     private static double topCpuMs(String[] command, int refreshes) throws IOException, InterruptedException {
+        TaskClock clock = TaskClock.system();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             int frames = 0;
+            long first = -1;
             String l;
             while ((l = r.readLine()) != null) {
-                if (l.startsWith("top - ") && ++frames == refreshes + 1) {
-                    Duration cpu = p.toHandle().info().totalCpuDuration()
-                            .orElseThrow(() -> new IOException("cannot read top's CPU time"));
-                    return cpu.toNanos() / 1e6 / (refreshes + 1);
+                if (!l.startsWith("top - ")) {
+                    continue;
+                }
+                frames++;
+                if (frames == WARM_UP + 1) {
+                    first = clock.cpuNanos(p.pid());
+                } else if (frames == WARM_UP + 1 + refreshes) {
+                    long last = clock.cpuNanos(p.pid());
+                    if (first < 0 || last < 0) {
+                        throw new IOException("cannot read top's CPU time from /proc/" + p.pid() + "/task/*/schedstat");
+                    }
+                    return (last - first) / 1e6;
                 }
             }
             throw new IOException("top ended after " + frames + " refreshes");

@@ -1,6 +1,5 @@
 package org.threadlab.sample;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -68,23 +67,23 @@ final class KernelTick {
     }
 
     static Duration measure(String root) {
-        TaskFiles self = TaskFiles.open(root + "/thread-self");
+        ProcFiles files = new ProcFiles(1);
+        ProcFiles.Kept self = files.keep(root + "/thread-self/schedstat");
         if (self == null) {
             return null;
         }
         try {
-            ByteBuffer b = ByteBuffer.allocate(256);
             long[] gaps = new long[256];
             int n = 0;
             long lastCpu = -1;
             long lastAt = -1;
             long deadline = System.nanoTime() + BUDGET_NANOS;
             while (n < gaps.length && System.nanoTime() < deadline) {
-                if (!self.readSchedstat(b)) {
+                if (!files.read(self)) {
                     return null;
                 }
                 long now = System.nanoTime();
-                SchedStat s = SchedStat.parse(b.array(), b.position());
+                SchedStat s = SchedStat.parse(files.buffer(), files.length());
                 if (s == null) {
                     return null;
                 }
@@ -105,7 +104,7 @@ final class KernelTick {
             long tick = n < 4 ? -1 : topCluster(Arrays.copyOf(gaps, n));
             return tick <= 0 ? null : roundToTenthOfMilli(tick);
         } finally {
-            self.close();
+            files.release(self);
         }
     }
 

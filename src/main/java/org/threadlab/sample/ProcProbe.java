@@ -52,6 +52,8 @@ final class ProcProbe implements ProcessProbe {
     private final LongSupplier clock;
     private final String dir;
     private final Map<Long, Task> tasks = new HashMap<>();
+    /** The TIDs of the last listing of the task directory, sorted; null: list it next tick. */
+    private long[] lastTids;
     private ProcFiles.Kept statFile;
     private ProcFiles.Kept statmFile;
     /** Whether the last {@link #readVia} read its file. */
@@ -80,11 +82,15 @@ final class ProcProbe implements ProcessProbe {
         int priority;
         int nice;
         boolean hot = true;
+        /** has used CPU between two of its reads (not only before it was first seen) */
+        boolean hasRun;
         double cpu = Double.NaN;
         long voluntary = -1;
         long involuntary = -1;
         boolean listed;
         boolean readNow;
+        /** read in this tick, and that read worked (while a second listing is made) */
+        boolean readOk;
         ProcFiles.Kept stat;
         ProcFiles.Kept schedstat;
         ProcFiles.Kept status;
@@ -142,40 +148,57 @@ final class ProcProbe implements ProcessProbe {
         prevTicks = st.ticks();
         prevNanos = now;
 
-        List<ThreadSample> threads = readThreads(java, processDelta);
+        List<ThreadSample> threads = readThreads(java, processDelta, st.numThreads());
         return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
                 ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
 
-    /** @param processDelta the process's ticks since the last tick, or -1 on first sight */
-    private List<ThreadSample> readThreads(JavaView java, long processDelta) {
-        long[] tids = listTasks();
-        int n = tids.length;
+    /**
+     * @param processDelta the process's ticks since the last tick, or -1 on first sight
+     * @param numThreads   the process's thread count, read (in its stat) before any of its threads
+     */
+    private List<ThreadSample> readThreads(JavaView java, long processDelta, int numThreads) {
+        // The task directory is listed only when the set of threads can have changed. Every thread of the
+        // last listing is read below, after the process's stat: one whose read fails has ended (or its TID
+        // names a new thread). When none has, the set at the stat's read still holds every thread of the
+        // last listing; with as many threads as then, it holds no other: nothing was born either.
+        boolean reuse = lastTids != null && processDelta >= 0 && numThreads == lastTids.length
+                && lastTids.length <= READ_ALL_UP_TO;
+        long[] tids = reuse ? lastTids : listTasks();
         for (Task t : tasks.values()) {
             t.listed = false;
+            t.readNow = false;
         }
-        Task[] listed = new Task[n];
-        boolean all = processDelta < 0 || n <= READ_ALL_UP_TO;
+        boolean all = processDelta < 0 || tids.length <= READ_ALL_UP_TO;
         boolean windowKnown = processDelta >= 0;
         rotation = (rotation + 1) % IDLE_EVERY;
-        long explained = 0;
-        for (int i = 0; i < n; i++) {
-            Task t = tasks.get(tids[i]);
-            boolean known = t != null;
-            if (!known) {
-                t = new Task();
-                tasks.put(tids[i], t);
+        Task[] listed = new Task[tids.length];
+        long explained = readListed(tids, listed, all, windowKnown);
+        if (reuse && anyGone(listed)) {
+            // a thread ended since the last listing: others may have been born, the listing says which
+            for (Task t : tasks.values()) {
+                t.readOk = t.listed;
+                t.listed = false;
             }
-            t.listed = true;
-            t.readNow = false;
-            listed[i] = t;
-            if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
-                explained += readOrRenew(tids, listed, i, windowKnown, known);
+            tids = listTasks();
+            listed = new Task[tids.length];
+            explained += readListed(tids, listed, true, windowKnown);
+        }
+        lastTids = tids;
+        int n = tids.length;
+        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+            // CPU went to threads not read yet. First those that have run since first seen (a JVM's
+            // compiler, GC and VM threads, a worker that wakes now and then): in a process of thousands
+            // of sleeping threads they are the likely ones, and a few dozen reads
+            for (int i = 0; i < n; i++) {
+                if (!listed[i].readNow && listed[i].hasRun) {
+                    explained += readOrRenew(tids, listed, i, true, true);
+                }
             }
         }
         if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
-            // CPU went to threads not read yet: read them all rather than show it nowhere
+            // still not explained: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
                 if (!listed[i].readNow) {
                     readOrRenew(tids, listed, i, true, true);
@@ -211,6 +234,48 @@ final class ProcProbe implements ProcessProbe {
                     t.voluntary, t.involuntary, j));
         }
         return out;
+    }
+
+    /**
+     * Reads the threads of {@code tids} that are due ({@code all}: every one) into {@code listed};
+     * one already read in this tick is not read again (a second listing in the same tick), unless that
+     * read failed: its TID is listed again, so it names a thread born since. Returns the ticks read.
+     */
+    private long readListed(long[] tids, Task[] listed, boolean all, boolean windowKnown) {
+        long explained = 0;
+        for (int i = 0; i < tids.length; i++) {
+            Task t = tasks.get(tids[i]);
+            if (t != null && t.readNow) {
+                if (t.readOk) {
+                    t.listed = true;
+                    listed[i] = t;
+                    continue;
+                }
+                release(t);
+                t = null;
+            }
+            boolean known = t != null;
+            if (!known) {
+                t = new Task();
+                tasks.put(tids[i], t);
+            }
+            t.listed = true;
+            t.readNow = false;
+            listed[i] = t;
+            if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
+                explained += readOrRenew(tids, listed, i, windowKnown, known);
+            }
+        }
+        return explained;
+    }
+
+    private static boolean anyGone(Task[] listed) {
+        for (Task t : listed) {
+            if (!t.listed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long[] listTasks() {
@@ -286,6 +351,7 @@ final class ProcProbe implements ProcessProbe {
             release(t);
         }
         tasks.clear();
+        lastTids = null;
     }
 
     /** Closes every file this probe keeps open (the process is no longer watched). */
@@ -330,6 +396,7 @@ final class ProcProbe implements ProcessProbe {
         } else {
             t.cpu = Double.NaN;
         }
+        long prevNs = t.cpuNanos;
         t.ticks = st.ticks();
         t.cpuNanos = ns;
         t.readNanos = at;
@@ -339,6 +406,7 @@ final class ProcProbe implements ProcessProbe {
         t.priority = st.priority();
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
+        t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
         return Math.max(0, delta);
     }
 

@@ -3,7 +3,6 @@ package org.threadlab.sample;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +52,8 @@ public final class SliceSampler implements SliceSource {
     private Thread thread;
 
     // the slices thread's own state
-    private final ByteBuffer buf = ByteBuffer.allocate(4096);
+    /** Every followed thread's stat and schedstat, kept open (no limit: the slice length bounds the threads) */
+    private final ProcFiles files = new ProcFiles(Integer.MAX_VALUE);
     private final Map<Long, Tracked> tracked = new LinkedHashMap<>();
     /** The processes followed whole (an empty TID set): their task lists are read again every slice. */
     private final Set<Long> listed = new HashSet<>();
@@ -323,7 +323,7 @@ public final class SliceSampler implements SliceSource {
         List<Long> ended = new ArrayList<>();
         Map<Long, ThreadInfo> java = javaInfos();
         for (Tracked t : tracked.values()) {
-            ThreadSlice ts = t.read(buf, end - start, start >= 0, java.get(t.tid));
+            ThreadSlice ts = t.read(end - start, start >= 0, java.get(t.tid));
             if (ts != null) {
                 out.add(ts);
             }
@@ -437,7 +437,14 @@ public final class SliceSampler implements SliceSource {
 
     private Tracked open(long pid, long tid, SliceWatch w) {
         Long javaId = pid == selfPid ? w.javaIdByTid().get(tid) : null;
-        return new Tracked(pid, tid, TaskFiles.open(root + "/" + pid + "/task/" + tid), javaId == null ? -1 : javaId);
+        String dir = root + "/" + pid + "/task/" + tid;
+        ProcFiles.Kept stat = files.keep(dir + "/stat");
+        ProcFiles.Kept schedstat = stat == null ? null : files.keep(dir + "/schedstat");
+        if (schedstat == null) {
+            files.release(stat); // the thread is gone or unreadable
+            stat = null;
+        }
+        return new Tracked(pid, tid, stat, schedstat, javaId == null ? -1 : javaId);
     }
 
     /** One followed thread: its open files and its previous read. */
@@ -445,7 +452,9 @@ public final class SliceSampler implements SliceSource {
         final long pid;
         final long tid;
         final long javaId;
-        final TaskFiles files;
+        /** kept open: bound to this thread, so a TID handed on is never read as it (null: gone) */
+        final ProcFiles.Kept stat;
+        final ProcFiles.Kept schedstat;
         String name = "?";
         boolean named;
         /** Read at least once (an 'X' is shown only for a thread seen alive). */
@@ -457,38 +466,39 @@ public final class SliceSampler implements SliceSource {
         long readAt = -1;
         boolean gone;
 
-        Tracked(long pid, long tid, TaskFiles files, long javaId) {
+        Tracked(long pid, long tid, ProcFiles.Kept stat, ProcFiles.Kept schedstat, long javaId) {
             this.pid = pid;
             this.tid = tid;
-            this.files = files;
+            this.stat = stat;
+            this.schedstat = schedstat;
             this.javaId = javaId;
-            this.gone = files == null;
+            this.gone = stat == null;
         }
 
         /**
          * Reads it again; returns its slice, or null when it has no previous read (its first read is a
          * baseline). A thread gone since its last read is shown once, as 'X'.
          */
-        ThreadSlice read(ByteBuffer b, long span, boolean emit, ThreadInfo info) {
+        ThreadSlice read(long span, boolean emit, ThreadInfo info) {
             if (gone) {
                 return hadRead && emit ? new ThreadSlice(pid, tid, name, -1, -1, 'X', -1, false, null) : null;
             }
             char state = '?';
             int core = -1;
-            if (files.readStat(b)) {
-                TaskStat st = TaskStat.parse(b.array(), b.position());
+            if (files.read(stat)) {
+                TaskStat st = TaskStat.parse(files.buffer(), files.length());
                 if (st != null) {
                     state = st.state();
                     core = st.processor();
                     if (!named) {
-                        name = st.name(b.array());
+                        name = st.name(files.buffer());
                         named = true;
                     }
                 }
             } else {
                 gone = true;
             }
-            SchedStat ss = !gone && files.readSchedstat(b) ? SchedStat.parse(b.array(), b.position()) : null;
+            SchedStat ss = !gone && files.read(schedstat) ? SchedStat.parse(files.buffer(), files.length()) : null;
             long exactCpu = javaId >= 0 ? mx().getThreadCpuTime(javaId) : -1;
             long now = System.nanoTime();
             if (gone || ss == null) {
@@ -528,9 +538,8 @@ public final class SliceSampler implements SliceSource {
         }
 
         void close() {
-            if (files != null) {
-                files.close();
-            }
+            files.release(stat);
+            files.release(schedstat);
         }
     }
 

@@ -31,6 +31,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyTakesAFigureNamedLikeASubcommand() {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        StringWriter out = new StringWriter();
+        CommandLine cl = ThreadLab.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        int code = cl.execute("bench", "--only", "sampler", "--quick", "--json");
+        assertTrue(code == 0 || code == 1, "measured, not refused: " + code);
+        assertTrue(out.toString().contains("\"sampler-10\""), out.toString());
+    }
+
+    @Test
     void benchChildComparesAChildWorkerWithAnEmptyJvm() {
         StringWriter out = new StringWriter();
         CommandLine cl = ThreadLab.commandLine();

@@ -30,6 +30,7 @@ class ProcProbeFixtureTest {
         /** Per task directory: bumped when its thread ends, so the files kept open for it fail from then on. */
         final Map<String, Integer> generation = new HashMap<>();
         int keptReads;
+        int listings;
         long endedTicks;
 
         /** A kept file of the fake: bound to its thread's generation, as a real one is to its task. */
@@ -87,6 +88,7 @@ class ProcProbeFixtureTest {
 
         @Override
         String[] entries(String dir) {
+            listings++;
             return gone ? new String[0] : tids.stream().map(String::valueOf).toArray(String[]::new);
         }
 
@@ -109,7 +111,7 @@ class ProcProbeFixtureTest {
                 for (long tid : tids) {
                     ticks += Long.parseLong(files.get("/fake/" + PID + "/task/" + tid + "/stat").apply(t).split(" ")[13]);
                 }
-                return stat("target", 'S', ticks, 250);
+                return stat("target", 'S', ticks, 250, tids.size());
             });
             files.put("/fake/" + PID + "/statm", t -> "2000 375 300 10 0 200 0\n");
         }
@@ -120,8 +122,33 @@ class ProcProbeFixtureTest {
 
         /** A stat line: utime = ticks, stime 0, rss 250 pages, last core 1. */
         static String stat(String name, char state, long ticks, long rss) {
+            return stat(name, state, ticks, rss, 1);
+        }
+
+        /** A stat line with {@code threads} in its num_threads field (a process's). */
+        static String stat(String name, char state, long ticks, long rss, int threads) {
             return PID + " (" + name + ") " + state + " 1 " + PID + " " + PID + " 0 -1 4194304 0 0 0 0 " + ticks
-                    + " 0 0 0 20 0 1 0 5 8192000 " + rss + " 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n";
+                    + " 0 0 0 20 0 " + threads + " 0 5 8192000 " + rss
+                    + " 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n";
+        }
+
+        /** A thread born now, using {@code share} of a core from now on. */
+        void born(long tid, String name, double share) {
+            tids.add(tid);
+            String task = "/fake/" + PID + "/task/" + tid;
+            long born = now;
+            files.put(task + "/stat", t -> stat(name, 'S', ticks(share, t - born), 0));
+            files.put(task + "/schedstat", t -> (long) (share * (t - born)) + " 0 0\n");
+        }
+
+        /** Thread {@code tid} ends: its files go (kept ones fail), the process keeps its ticks. */
+        void end(long tid) {
+            String task = "/fake/" + PID + "/task/" + tid;
+            generation.merge(task, 1, Integer::sum);
+            endedTicks += Long.parseLong(files.get(task + "/stat").apply(now).split(" ")[13]);
+            files.remove(task + "/stat");
+            files.remove(task + "/schedstat");
+            tids.remove(tid);
         }
     }
 
@@ -190,6 +217,83 @@ class ProcProbeFixtureTest {
         }
         // 0.1% of a core, read every eighth tick: 0.1%, not eight ticks' worth heaped on one (0.8%)
         assertEquals(0.1, seen, 0.01);
+    }
+
+    @Test
+    void unexplainedTicksAreLookedForFirstAmongThreadsThatHaveRunBefore() {
+        FakeProc proc = new FakeProc();
+        for (long tid = PID; tid < PID + 400; tid++) {
+            proc.thread(tid, "sleeper", 0);
+        }
+        long jit = PID + 400;
+        long[] jitNanos = {0};
+        proc.tids.add(jit);
+        String task = "/fake/" + PID + "/task/" + jit;
+        proc.files.put(task + "/stat", t -> FakeProc.stat("C2 Compiler", 'S', jitNanos[0] * SystemConstants.HZ / 1_000_000_000L, 0));
+        proc.files.put(task + "/schedstat", t -> jitNanos[0] + " 0 0\n");
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        jitNanos[0] += 100 * MS; // it compiles: read next tick, it has run
+        proc.now += 500 * MS;
+        probe.sample("external", null);
+        for (int i = 0; i < 3; i++) {
+            proc.now += 500 * MS;
+            probe.sample("external", null); // idle again, read only in its turn
+        }
+        // it compiles again, between two ticks in which its turn does not come
+        int reads = -1;
+        ProcessSample p = null;
+        for (int attempt = 0; attempt < ProcProbe.IDLE_EVERY && reads < 0; attempt++) {
+            jitNanos[0] += 100 * MS;
+            proc.now += 500 * MS;
+            int before = proc.keptReads;
+            p = probe.sample("external", null);
+            if (thread(p, jit).cpuPercent() > 0) {
+                reads = proc.keptReads - before;
+            }
+        }
+        assertTrue(reads > 0, "its CPU was found");
+        assertTrue(thread(p, jit).cpuPercent() > 5, "and shown: " + thread(p, jit).cpuPercent());
+        assertTrue(reads < 2 * 401 / 2, "without reading all 401 threads: " + reads + " reads");
+    }
+
+    @Test
+    void theTaskDirectoryIsListedOnlyWhenItsThreadsCanHaveChanged() {
+        FakeProc proc = new FakeProc();
+        proc.thread(PID, "main", 0);
+        proc.thread(PID + 1, "worker", 0.5);
+        proc.thread(PID + 2, "sleeper", 0);
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        proc.now += 100 * MS;
+        ProcessSample p = probe.sample("external", null);
+        assertEquals(1, proc.listings, "as many threads as listed, none ended: the listing stands");
+        assertEquals(3, p.threads().size());
+        assertEquals(50.0, thread(p, PID + 1).cpuPercent(), 1.0);
+
+        proc.born(PID + 3, "born", 0.25); // one more thread: the count says so
+        proc.now += 100 * MS;
+        p = probe.sample("external", null);
+        assertEquals(2, proc.listings);
+        assertEquals(25.0, thread(p, PID + 3).cpuPercent(), 3.0, "counted from its birth (over the window it was born in)");
+
+        proc.end(PID + 2); // one ends and another is born: the same count
+        proc.born(PID + 9, "late", 0.25);
+        proc.now += 100 * MS;
+        p = probe.sample("external", null);
+        assertEquals(3, proc.listings, "a kept file failed: listed again");
+        assertEquals(4, p.threads().size());
+        assertNull(p.threads().stream().filter(t -> t.tid() == PID + 2).findFirst().orElse(null), "the ended one is gone");
+        assertEquals("late", thread(p, PID + 9).name(), "the new one is seen in the same tick");
+        assertEquals(50.0, thread(p, PID + 1).cpuPercent(), 1.0, "the others read once, over their own window");
+
+        proc.now += 100 * MS;
+        p = probe.sample("external", null);
+        assertEquals(3, proc.listings);
+        assertEquals(25.0, thread(p, PID + 9).cpuPercent(), 1.0);
+        assertEquals(4, p.threads().size());
     }
 
     @Test
