@@ -83,6 +83,10 @@ public final class TerminalUi {
     /** A timeline came but its frame waits for the pacing; and when the last frame was drawn. */
     private boolean timelinePending;
     private long lastFrameNanos;
+    /** The first frame is always written (the terminal was just cleared); see {@link #framesDrawn}. */
+    private boolean firstFrame = true;
+    private volatile long framesDrawn;
+    private volatile long framesWritten;
 
     /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
@@ -271,10 +275,11 @@ public final class TerminalUi {
             }
             render();
             while (!state.exit) {
-                // a timeline held back by the pacing wakes the loop as a ticking timer does
-                UiEvent e = inbox.poll(state.ticking() || timelinePending ? 100 : 1000, TimeUnit.MILLISECONDS);
-                // nothing came: draw anyway, for what moves by itself (join timers, the quit in progress)
-                Reaction r = e == null ? Reaction.REDRAW : handle(e).and(drain());
+                long wait = wakeMillis();
+                // nothing moves by itself: sleep until an event comes (a model, a key, a resize), however long
+                UiEvent e = wait < 0 ? inbox.take() : inbox.poll(wait, TimeUnit.MILLISECONDS);
+                // nothing came in time: draw for what moves by itself (join timers, the quit in progress, a round's timer)
+                Reaction r = e == null ? (state.ticking() ? Reaction.REDRAW : Reaction.NONE) : handle(e).and(drain());
                 r = r.and(paced(System.nanoTime()));
                 if (r != Reaction.NONE && !state.exit) {
                     render();
@@ -305,6 +310,24 @@ public final class TerminalUi {
                 post(new UiEvent.NewTimeline());
             }
         });
+    }
+
+    /**
+     * How long the loop may sleep without an event: -1 (until one comes) when nothing on screen moves
+     * by itself, so an idle screen wakes once per model and not in between; 100 ms while a timer runs
+     * on screen or a timeline waits for the frame pacing.
+     */
+    long wakeMillis() {
+        return state.ticking() || timelinePending ? 100 : -1;
+    }
+
+    /** Frames drawn into the screen's buffer, and of those the frames that wrote to the terminal (a frame identical to the last writes nothing). */
+    long framesDrawn() {
+        return framesDrawn;
+    }
+
+    long framesWritten() {
+        return framesWritten;
     }
 
     /** When the last frame was drawn (System.nanoTime()); 0 before the first. */
@@ -371,10 +394,33 @@ public final class TerminalUi {
                 }
                 return;
             }
-            sync.begin();
-            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            sync.end();
+            // the same cells as on the terminal: not even the frame's brackets or its cursor escape go out
+            if (resized != null || firstFrame || changed()) {
+                firstFrame = false;
+                sync.begin();
+                screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+                sync.end();
+                framesWritten++;
+            }
+            framesDrawn++;
         }
+    }
+
+    /**
+     * True when some cell of the frame just drawn differs from what the terminal shows. Lanterna's
+     * refresh would find that too, but still writes the frame's cursor escape (and we its brackets);
+     * the search usually stops in the header's first row (its clock moves every second).
+     */
+    private boolean changed() {
+        TerminalSize size = screen.getTerminalSize();
+        for (int y = 0; y < size.getRows(); y++) {
+            for (int x = 0; x < size.getColumns(); x++) {
+                if (!screen.getBackCharacter(x, y).equals(screen.getFrontCharacter(x, y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void restore() {
