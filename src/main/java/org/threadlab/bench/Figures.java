@@ -8,7 +8,9 @@ public final class Figures {
 
     public static List<Figure> all() {
         return List.of(
-                new SamplerTickFigure()
+                new SamplerTickFigure(),
+                new UiCostFigure(),
+                new IdleBytesFigure()
         );
     }
 }
