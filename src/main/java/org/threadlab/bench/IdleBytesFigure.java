@@ -33,12 +33,12 @@ public final class IdleBytesFigure implements Figure {
         }
         Optional<Path> htop = context.references().find("htop");
         context.say("bench idle-bytes: starting threadlab and htop in tmux…");
-        try (SideBySide both = SideBySide.start(tmux.get(), htop)) {
+        try (SideBySide both = SideBySide.start(tmux.get(), htop, 1)) {
             // past the first frames (the whole screen, once): from then on a frame writes what changed
             Thread.sleep(context.quick() ? 1_000 : 5_000);
             context.say("bench idle-bytes: measuring…");
             SideBySide.Window w = both.window(context.quick() ? 3 : 20);
-            return List.of(BenchRow.ratio("idle-bytes", figure, Amount.bytesPerSecond(w.threadlabBytesPerSecond()), REFERENCE,
+            return List.of(BenchRow.ratio("idle-bytes", figure, Amount.bytesPerSecond(w.threadlabBytesPerSecond()[0]), REFERENCE,
                             htop.isPresent() ? Amount.bytesPerSecond(w.htopBytesPerSecond()) : null, 0.5,
                             References.missing("htop") + ": ratio skipped")
                     .withNote(String.format(Locale.ROOT, "%.0f s window; %s", w.seconds(), both.started)));

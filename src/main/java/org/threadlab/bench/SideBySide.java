@@ -3,43 +3,55 @@ package org.threadlab.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * threadlab's screen (1 s interval, as a user starts it) and {@code htop -d 10} (its threads shown,
- * as htop shows them by default: it runs with a fresh HOME, so no user's htoprc hides them), each in
- * a tmux session of the same size, started together so that both are read over the same windows.
+ * threadlab's screen (1 s interval, as a user starts it; one or more of them) and {@code htop -d 10}
+ * (its threads shown, as htop shows them by default: it runs with a fresh HOME, so no user's htoprc
+ * hides them), each in a tmux session of the same size, started together so that all are read over
+ * the same windows.
  */
 final class SideBySide implements AutoCloseable {
     static final int WIDTH = 120;
     static final int HEIGHT = 40;
 
-    /** Both programs' counters at one moment; the htop ones -1 without htop. */
-    record Reading(long nanos, long threadlabCpu, long threadlabBytes, long htopCpu, long htopBytes) {
-        /** threadlab's and htop's share of one core and bytes a second, from {@code before} to this reading. */
+    /** Every program's counters at one moment: each threadlab screen's, then htop's (-1 without htop). */
+    record Reading(long nanos, long[] threadlabCpu, long[] threadlabBytes, long htopCpu, long htopBytes) {
+        /** What each cost from {@code before} to this reading. */
         Window since(Reading before) {
             double s = (nanos - before.nanos) / 1e9;
-            return new Window(s, (threadlabCpu - before.threadlabCpu) / 1e7 / s, (threadlabBytes - before.threadlabBytes) / s,
-                    htopCpu < 0 ? Double.NaN : (htopCpu - before.htopCpu) / 1e7 / s,
+            double[] cpu = new double[threadlabCpu.length];
+            double[] bytes = new double[threadlabCpu.length];
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = (threadlabCpu[i] - before.threadlabCpu[i]) / 1e7 / s;
+                bytes[i] = (threadlabBytes[i] - before.threadlabBytes[i]) / s;
+            }
+            return new Window(s, cpu, bytes, htopCpu < 0 ? Double.NaN : (htopCpu - before.htopCpu) / 1e7 / s,
                     htopBytes < 0 ? Double.NaN : (htopBytes - before.htopBytes) / s);
         }
     }
 
-    /** One window: its length, CPU as percent of a core and written bytes a second; NaN for a missing htop. */
-    record Window(double seconds, double threadlabPercent, double threadlabBytesPerSecond, double htopPercent, double htopBytesPerSecond) {}
+    /**
+     * One window: its length, each threadlab screen's CPU (percent of one core) and written bytes a
+     * second, and htop's (NaN without htop).
+     */
+    record Window(double seconds, double[] threadlabPercent, double[] threadlabBytesPerSecond, double htopPercent,
+                  double htopBytesPerSecond) {}
 
-    final TmuxPane threadlab;
-    final long threadlabPid;
+    private final List<TmuxPane> threadlab;
+    private final long[] threadlabPid;
     final String started;
     private final TmuxPane htop;
     private final long htopPid;
     private final Path home;
 
-    private SideBySide(TmuxPane threadlab, long threadlabPid, String started, TmuxPane htop, long htopPid, Path home) {
+    private SideBySide(List<TmuxPane> threadlab, long[] threadlabPid, String started, TmuxPane htop, long htopPid, Path home) {
         this.threadlab = threadlab;
         this.threadlabPid = threadlabPid;
         this.started = started;
@@ -48,14 +60,14 @@ final class SideBySide implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts both (htop only where found) and waits for threadlab's screen. */
-    static SideBySide start(Path tmux, Optional<Path> htopPath) throws IOException, InterruptedException {
+    /** Starts htop (where found) and {@code screens} threadlab screens, and waits for every screen. */
+    static SideBySide start(Path tmux, Optional<Path> htopPath, int screens) throws IOException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
         Path home = Files.createTempDirectory("threadlab-bench-htop");
         TmuxPane htop = null;
-        TmuxPane threadlab = null;
+        List<TmuxPane> panes = new ArrayList<>();
         try {
             long htopPid = -1;
             if (htopPath.isPresent()) {
@@ -67,13 +79,18 @@ final class SideBySide implements AutoCloseable {
             UserCommand user = UserCommand.find();
             Map<String, String> tlEnv = new LinkedHashMap<>(env);
             tlEnv.putAll(user.environment());
-            threadlab = TmuxPane.start(tmux, "threadlab", WIDTH, HEIGHT, tlEnv, user.shell("--interval", "1s"));
-            threadlab.await("threadlab screen", s -> s.contains("?:help") && s.contains("every 1s"), 30_000);
-            long pid = threadlab.pid("java", 10_000);
-            return new SideBySide(threadlab, pid, user.described(), htop, htopPid, home);
+            long[] pids = new long[screens];
+            for (int i = 0; i < screens; i++) {
+                panes.add(TmuxPane.start(tmux, "threadlab", WIDTH, HEIGHT, tlEnv, user.shell("--interval", "1s")));
+            }
+            for (int i = 0; i < screens; i++) {
+                panes.get(i).await("threadlab screen", s -> s.contains("?:help") && s.contains("every 1s"), 30_000);
+                pids[i] = panes.get(i).pid("java", 10_000);
+            }
+            return new SideBySide(panes, pids, user.described(), htop, htopPid, home);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            if (threadlab != null) {
-                threadlab.close();
+            for (TmuxPane p : panes) {
+                p.close();
             }
             if (htop != null) {
                 htop.close();
@@ -85,11 +102,16 @@ final class SideBySide implements AutoCloseable {
 
     Reading read() throws IOException {
         long now = System.nanoTime();
-        return new Reading(now, ProcStat.cpuNanos(threadlabPid), ProcStat.writtenBytes(threadlabPid),
-                htop == null ? -1 : ProcStat.cpuNanos(htopPid), htop == null ? -1 : ProcStat.writtenBytes(htopPid));
+        long[] cpu = new long[threadlabPid.length];
+        long[] bytes = new long[threadlabPid.length];
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] = ProcStat.cpuNanos(threadlabPid[i]);
+            bytes[i] = ProcStat.writtenBytes(threadlabPid[i]);
+        }
+        return new Reading(now, cpu, bytes, htop == null ? -1 : ProcStat.cpuNanos(htopPid), htop == null ? -1 : ProcStat.writtenBytes(htopPid));
     }
 
-    /** Lets both run for {@code seconds} and says what each cost over that window. */
+    /** Lets all run for {@code seconds} and says what each cost over that window. */
     Window window(double seconds) throws IOException, InterruptedException {
         Reading before = read();
         Thread.sleep((long) (seconds * 1000));
@@ -97,7 +119,8 @@ final class SideBySide implements AutoCloseable {
     }
 
     /** Starts {@code count} thread workers sleeping 10 minutes (a workload set with w, then e.g. 100t) and waits until all run. */
-    void spawnSleepers(int count) throws IOException, InterruptedException {
+    void spawnSleepers(int screen, int count) throws IOException, InterruptedException {
+        TmuxPane threadlab = this.threadlab.get(screen);
         threadlab.type("w");
         threadlab.await("workload dialog", s -> s.contains("Workload for the next starts"), 10_000);
         threadlab.keys("Up");
@@ -113,7 +136,9 @@ final class SideBySide implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            threadlab.close();
+            for (TmuxPane p : threadlab) {
+                p.close();
+            }
         } finally {
             if (htop != null) {
                 htop.close();

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.threadlab.lesson.Action;
 import org.threadlab.lesson.LessonRunner;
 import org.threadlab.lesson.LessonView;
+import org.threadlab.model.Round;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.Supervisor;
@@ -275,11 +277,11 @@ public final class TerminalUi {
             }
             render();
             while (!state.exit) {
-                long wait = wakeMillis();
+                long wait = wakeMillis(System.nanoTime());
                 // nothing moves by itself: sleep until an event comes (a model, a key, a resize), however long
                 UiEvent e = wait < 0 ? inbox.take() : inbox.poll(wait, TimeUnit.MILLISECONDS);
                 // nothing came in time: draw for what moves by itself (join timers, the quit in progress, a round's timer)
-                Reaction r = e == null ? (state.ticking() ? Reaction.REDRAW : Reaction.NONE) : handle(e).and(drain());
+                Reaction r = e == null ? (wait >= 0 ? Reaction.REDRAW : Reaction.NONE) : handle(e).and(drain());
                 r = r.and(paced(System.nanoTime()));
                 if (r != Reaction.NONE && !state.exit) {
                     render();
@@ -314,11 +316,36 @@ public final class TerminalUi {
 
     /**
      * How long the loop may sleep without an event: -1 (until one comes) when nothing on screen moves
-     * by itself, so an idle screen wakes once per model and not in between; 100 ms while a timer runs
-     * on screen or a timeline waits for the frame pacing.
+     * by itself, so an idle screen wakes once per model and not in between; 100 ms while a join's or
+     * the quit's wait runs on screen (in hundredths) or a timeline waits for the frame pacing; and
+     * while a round runs, until its stopwatch shows its next value (see {@link #untilTimerMoves}).
      */
     long wakeMillis() {
-        return state.ticking() || timelinePending ? 100 : -1;
+        return wakeMillis(System.nanoTime());
+    }
+
+    long wakeMillis(long now) {
+        if (!state.joins.isEmpty() || state.stopping != null || timelinePending) {
+            return 100;
+        }
+        return state.roundRunning ? untilTimerMoves(now) : -1;
+    }
+
+    /**
+     * Milliseconds until the running round's stopwatch (the big digits, the rounds pane's wall time)
+     * changes: tenths in its first minute, whole seconds after ({@link org.threadlab.text.Durations#stopwatch}).
+     * So a long round draws one frame a second between models, not ten. -1 when its clock stands
+     * still between models (frozen, a replay) or no round runs.
+     */
+    long untilTimerMoves(long now) {
+        Optional<Round> r = RoundBox.running(controller.shown());
+        if (r.isEmpty() || state.frozen != null || state.replay != null) {
+            return -1;
+        }
+        long ms = Math.max(0, RoundsView.wall(r.get(), Renderer.sinceModel(state, now)).toMillis());
+        long step = ms < 60_000 ? 100 : 1000;
+        // just past the moment its text changes, so the frame shows the new value
+        return step - ms % step + 1;
     }
 
     /** Frames drawn into the screen's buffer, and of those the frames that wrote to the terminal (a frame identical to the last writes nothing). */

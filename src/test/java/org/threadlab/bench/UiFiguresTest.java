@@ -50,18 +50,15 @@ class UiFiguresTest {
 
     @Test
     void theAbsolutePartFailsARowByItselfAndDecidesAloneWithoutHtop() {
-        SideBySide.Window heavy = new SideBySide.Window(30, 1.5, 100, 10.0, 2000);
-        BenchRow r = UiCostFigure.row("ui-cpu-0", 0, heavy, java.util.Optional.of(Path.of("/usr/bin/htop")), "started as x");
+        BenchRow r = UiCostFigure.row("ui-cpu-0", 0, 30, 1.5, 10.0, java.util.Optional.of(Path.of("/usr/bin/htop")), "started as x");
         assertEquals(0.15, r.ratio(), 1e-9);
         assertEquals(Outcome.FAIL, r.outcome(), "0.15x htop, but 1.5 % of a core: " + r);
-        BenchRow light = UiCostFigure.row("ui-cpu-0", 0, new SideBySide.Window(30, 0.2, 100, 1.0, 2000),
-                java.util.Optional.of(Path.of("/usr/bin/htop")), "started as x");
+        BenchRow light = UiCostFigure.row("ui-cpu-0", 0, 30, 0.2, 1.0, java.util.Optional.of(Path.of("/usr/bin/htop")), "started as x");
         assertEquals(Outcome.PASS, light.outcome(), light.toString());
-        BenchRow noHtop = UiCostFigure.row("ui-cpu-0", 0, new SideBySide.Window(30, 0.2, 100, Double.NaN, Double.NaN),
-                java.util.Optional.empty(), "started as x");
+        BenchRow noHtop = UiCostFigure.row("ui-cpu-0", 0, 30, 0.2, Double.NaN, java.util.Optional.empty(), "started as x");
         assertEquals(Outcome.SKIPPED, noHtop.outcome(), "no ratio to check: " + noHtop);
         assertTrue(noHtop.note().contains("htop not found on PATH"), noHtop.note());
-        BenchRow noHtopHeavy = UiCostFigure.row("ui-cpu-0", 0, heavy, java.util.Optional.empty(), "started as x");
+        BenchRow noHtopHeavy = UiCostFigure.row("ui-cpu-0", 0, 30, 1.5, Double.NaN, java.util.Optional.empty(), "started as x");
         assertEquals(Outcome.FAIL, noHtopHeavy.outcome(), "over 1 % of a core fails even without htop");
     }
 
@@ -90,7 +87,9 @@ class UiFiguresTest {
         List<BenchRow> bytes = new IdleBytesFigure().measure(context(refs, said));
         assertEquals(List.of("idle-bytes"), ids(bytes));
         assertEquals("B/s", bytes.get(0).measured().unit());
-        assertFalse(Double.isNaN(bytes.get(0).ratio()), bytes.get(0).toString());
+        // htop's own count may be 0 in a few loaded seconds (then the ratio is skipped, saying so): only that it was read
+        assertNotNull(bytes.get(0).referenceAmount(), "htop read in the same window: " + bytes.get(0));
+        assertFalse(Double.isNaN(bytes.get(0).measured().value()), bytes.get(0).toString());
     }
 
     @Test

@@ -144,9 +144,36 @@ class IdleLoopTest {
                 new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
         assertEquals(-1, ui.wakeMillis(), "idle: sleep until an event");
         ui.state().joins.put(1, new UiState.PendingJoin(1, "sleep-1", System.nanoTime(), null));
-        assertEquals(100, ui.wakeMillis(), "a join's timer runs on screen: the loop wakes to move it");
+        assertEquals(100, ui.wakeMillis(), "a join's wait runs on screen in hundredths: the loop wakes to move it");
         ui.state().joins.clear();
-        ui.state().roundRunning = true;
-        assertEquals(100, ui.wakeMillis(), "a round's timer too");
+        ui.state().stopping = "stopping 2 workers";
+        assertEquals(100, ui.wakeMillis(), "the quit's wait too");
+    }
+
+    private static TerminalUi withRound(double wallSoFar) throws IOException {
+        List<org.threadlab.model.Round> rounds = new java.util.ArrayList<>(RoundFixtures.three());
+        rounds.add(RoundFixtures.running(RoundFixtures.info(4, 100, org.threadlab.worker.WorkerKind.THREAD, false), wallSoFar, 0.01));
+        Snapshot s = RoundFixtures.with(rounds);
+        TerminalUi ui = new TerminalUi(Fixtures.screen(Fixtures.terminal(120, 40)), new ReplayCommands(), Fixtures.source(s),
+                new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
+        ui.post(new UiEvent.NewModel(s));
+        ui.drain();
+        return ui;
+    }
+
+    @Test
+    void aRunningRoundWakesTheLoopWhenItsStopwatchChangesOnly() throws IOException {
+        // its first minute shows tenths: the next tenth
+        TerminalUi young = withRound(1.0);
+        long at = young.state().modelNanos;
+        assertEquals(101, young.wakeMillis(at), "1.0 s: 1.1 is shown 100 ms later");
+        assertEquals(71, young.wakeMillis(at + 30_000_000L));
+        // then whole seconds: one frame a second between models, not ten
+        TerminalUi old = withRound(90.0);
+        at = old.state().modelNanos;
+        assertEquals(751, old.wakeMillis(at + 250_000_000L), "1:30.25 -> 1:31 in 750 ms");
+        // a frozen screen's clock stands still: nothing to wake for
+        old.state().frozen = old.state().frozen == null ? RoundFixtures.with(RoundFixtures.three()) : null;
+        assertEquals(-1, old.wakeMillis(at + 250_000_000L));
     }
 }
