@@ -334,8 +334,10 @@ public final class TerminalUi {
     /**
      * Milliseconds until the running round's stopwatch (the big digits, the rounds pane's wall time)
      * changes: tenths in its first minute, whole seconds after ({@link org.threadlab.text.Durations#stopwatch}).
-     * So a long round draws one frame a second between models, not ten. -1 when its clock stands
-     * still between models (frozen, a replay) or no round runs.
+     * Once it shows seconds and models come at least once a second, it needs no frame of its own: each
+     * model's frame shows it, a second on from the last (so a long round costs no second frame a tick).
+     * -1 when nothing but a model moves it: then, when its clock stands still between models (frozen,
+     * a replay), and when no round runs.
      */
     long untilTimerMoves(long now) {
         Optional<Round> r = RoundBox.running(controller.shown());
@@ -344,6 +346,9 @@ public final class TerminalUi {
         }
         long ms = Math.max(0, RoundsView.wall(r.get(), Renderer.sinceModel(state, now)).toMillis());
         long step = ms < 60_000 ? 100 : 1000;
+        if (step >= state.interval.toMillis()) {
+            return -1;
+        }
         // just past the moment its text changes, so the frame shows the new value
         return step - ms % step + 1;
     }

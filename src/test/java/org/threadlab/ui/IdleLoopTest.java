@@ -168,9 +168,12 @@ class IdleLoopTest {
         long at = young.state().modelNanos;
         assertEquals(101, young.wakeMillis(at), "1.0 s: 1.1 is shown 100 ms later");
         assertEquals(71, young.wakeMillis(at + 30_000_000L));
-        // then whole seconds: one frame a second between models, not ten
+        // then whole seconds: at a 1 s interval each model's frame shows the next one, no frame between
         TerminalUi old = withRound(90.0);
         at = old.state().modelNanos;
+        assertEquals(-1, old.wakeMillis(at + 250_000_000L), "models every second move a clock of seconds");
+        // at a longer interval, one frame a second between models, not ten
+        old.state().interval = Duration.ofSeconds(2);
         assertEquals(751, old.wakeMillis(at + 250_000_000L), "1:30.25 -> 1:31 in 750 ms");
         // a frozen screen's clock stands still: nothing to wake for
         old.state().frozen = old.state().frozen == null ? RoundFixtures.with(RoundFixtures.three()) : null;
