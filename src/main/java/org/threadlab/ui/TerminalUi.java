@@ -336,8 +336,8 @@ public final class TerminalUi {
      * changes: tenths in its first minute, whole seconds after ({@link org.threadlab.text.Durations#stopwatch}).
      * Once it shows seconds and models come at least once a second, it needs no frame of its own: each
      * model's frame shows it, a second on from the last (so a long round costs no second frame a tick).
-     * -1 when nothing but a model moves it: then, when its clock stands still between models (frozen,
-     * a replay), and when no round runs.
+     * -1 (sleep until an event) then, when its clock stands still between models (frozen, a replay),
+     * and when no round runs.
      */
     long untilTimerMoves(long now) {
         Optional<Round> r = RoundBox.running(controller.shown());
