@@ -8,8 +8,10 @@ public final class Figures {
 
     public static List<Figure> all() {
         return List.of(
+                new UiCostFigure(),
                 new SamplerTickFigure(),
-                new SpareFigure()
+                new SpareFigure(),
+                new IdleBytesFigure()
         );
     }
 }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.threadlab.lesson.Action;
 import org.threadlab.lesson.LessonRunner;
 import org.threadlab.lesson.LessonView;
+import org.threadlab.model.Round;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.Supervisor;
@@ -83,6 +85,10 @@ public final class TerminalUi {
     /** A timeline came but its frame waits for the pacing; and when the last frame was drawn. */
     private boolean timelinePending;
     private long lastFrameNanos;
+    /** The first frame is always written (the terminal was just cleared); see {@link #framesDrawn}. */
+    private boolean firstFrame = true;
+    private volatile long framesDrawn;
+    private volatile long framesWritten;
 
     /** The live screen: its keys command the supervisor's workers. */
     public TerminalUi(TerminalScreen screen, Supervisor supervisor, SnapshotSource source, UiOptions options,
@@ -271,10 +277,11 @@ public final class TerminalUi {
             }
             render();
             while (!state.exit) {
-                // a timeline held back by the pacing wakes the loop as a ticking timer does
-                UiEvent e = inbox.poll(state.ticking() || timelinePending ? 100 : 1000, TimeUnit.MILLISECONDS);
-                // nothing came: draw anyway, for what moves by itself (join timers, the quit in progress)
-                Reaction r = e == null ? Reaction.REDRAW : handle(e).and(drain());
+                long wait = wakeMillis(System.nanoTime());
+                // nothing moves by itself: sleep until an event comes (a model, a key, a resize), however long
+                UiEvent e = wait < 0 ? inbox.take() : inbox.poll(wait, TimeUnit.MILLISECONDS);
+                // nothing came in time: draw for what moves by itself (join timers, the quit in progress, a round's timer)
+                Reaction r = e == null ? (wait >= 0 ? Reaction.REDRAW : Reaction.NONE) : handle(e).and(drain());
                 r = r.and(paced(System.nanoTime()));
                 if (r != Reaction.NONE && !state.exit) {
                     render();
@@ -305,6 +312,54 @@ public final class TerminalUi {
                 post(new UiEvent.NewTimeline());
             }
         });
+    }
+
+    /**
+     * How long the loop may sleep without an event: -1 (until one comes) when nothing on screen moves
+     * by itself, so an idle screen wakes once per model and not in between; 100 ms while a join's or
+     * the quit's wait runs on screen (in hundredths) or a timeline waits for the frame pacing; and
+     * while a round runs, until its stopwatch shows its next value (see {@link #untilTimerMoves}).
+     */
+    long wakeMillis() {
+        return wakeMillis(System.nanoTime());
+    }
+
+    long wakeMillis(long now) {
+        if (!state.joins.isEmpty() || state.stopping != null || timelinePending) {
+            return 100;
+        }
+        return state.roundRunning ? untilTimerMoves(now) : -1;
+    }
+
+    /**
+     * Milliseconds until the running round's stopwatch (the big digits, the rounds pane's wall time)
+     * changes: tenths in its first minute, whole seconds after ({@link org.threadlab.text.Durations#stopwatch}).
+     * Once it shows seconds and models come at least once a second, it needs no frame of its own: each
+     * model's frame shows it, a second on from the last (so a long round costs no second frame a tick).
+     * -1 (sleep until an event) then, when its clock stands still between models (frozen, a replay),
+     * and when no round runs.
+     */
+    long untilTimerMoves(long now) {
+        Optional<Round> r = RoundBox.running(controller.shown());
+        if (r.isEmpty() || state.frozen != null || state.replay != null) {
+            return -1;
+        }
+        long ms = Math.max(0, RoundsView.wall(r.get(), Renderer.sinceModel(state, now)).toMillis());
+        long step = ms < 60_000 ? 100 : 1000;
+        if (step >= state.interval.toMillis()) {
+            return -1;
+        }
+        // just past the moment its text changes, so the frame shows the new value
+        return step - ms % step + 1;
+    }
+
+    /** Frames drawn into the screen's buffer, and of those the frames that wrote to the terminal (a frame identical to the last writes nothing). */
+    long framesDrawn() {
+        return framesDrawn;
+    }
+
+    long framesWritten() {
+        return framesWritten;
     }
 
     /** When the last frame was drawn (System.nanoTime()); 0 before the first. */
@@ -371,10 +426,33 @@ public final class TerminalUi {
                 }
                 return;
             }
-            sync.begin();
-            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            sync.end();
+            // the same cells as on the terminal: not even the frame's brackets or its cursor escape go out
+            if (resized != null || firstFrame || changed()) {
+                firstFrame = false;
+                sync.begin();
+                screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+                sync.end();
+                framesWritten++;
+            }
+            framesDrawn++;
         }
+    }
+
+    /**
+     * True when some cell of the frame just drawn differs from what the terminal shows. Lanterna's
+     * refresh would find that too, but still writes the frame's cursor escape (and we its brackets);
+     * the search usually stops in the header's first row (its clock moves every second).
+     */
+    private boolean changed() {
+        TerminalSize size = screen.getTerminalSize();
+        for (int y = 0; y < size.getRows(); y++) {
+            for (int x = 0; x < size.getColumns(); x++) {
+                if (!screen.getBackCharacter(x, y).equals(screen.getFrontCharacter(x, y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void restore() {
