@@ -28,7 +28,14 @@ final class Canvas {
         if (y < 0 || y >= height || x >= width || maxWidth <= 0 || s == null || s.isEmpty()) {
             return 0;
         }
-        String clean = clean(s);
+        return put(x, y, clean(s), role, maxWidth);
+    }
+
+    /** {@link #text} of a clean string. */
+    private int put(int x, int y, String clean, Theme.Role role, int maxWidth) {
+        if (y < 0 || y >= height || x >= width || maxWidth <= 0 || clean.isEmpty()) {
+            return 0;
+        }
         int room = Math.min(maxWidth, width - x);
         Theme.Glyphs glyphs = theme.glyphs(role, g);
         int n = Math.min(room, clean.length());
@@ -43,6 +50,11 @@ final class Canvas {
         theme.apply(g, role);
         g.putString(x, y, fitted);
         return TerminalTextUtils.getColumnWidth(fitted);
+    }
+
+    /** The columns {@code s} (already clean) takes: its length when every character is narrow, else as Lanterna counts. */
+    int columns(String s) {
+        return narrow(s, s.length(), theme.glyphs(Theme.Role.NORMAL, g)) ? s.length() : TerminalTextUtils.getColumnWidth(s);
     }
 
     /**
@@ -109,15 +121,16 @@ final class Canvas {
     /** Pads or cuts to exactly {@code w} columns, right-aligned when asked. */
     void cell(int x, int y, String s, Theme.Role role, int w, boolean right) {
         String c = fit(s, w);
-        int len = TerminalTextUtils.getColumnWidth(c);
+        int len = columns(c);
         String pad = " ".repeat(Math.max(0, w - len));
-        text(x, y, right ? pad + c : c + pad, role, w);
+        // fit cleaned it already
+        put(x, y, right ? pad + c : c + pad, role, w);
     }
 
     /** The text cut to {@code w} columns, its last column an ellipsis when it was cut, so a cut never reads as whole. */
     String fit(String s, int w) {
         String c = clean(s);
-        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+        if (columns(c) <= w) {
             return c;
         }
         return w <= 0 ? "" : TerminalTextUtils.fitString(c, w - 1) + theme.ellipsis;
@@ -129,7 +142,7 @@ final class Canvas {
      */
     String fitKeepingEnd(String s, int w) {
         String c = clean(s);
-        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+        if (columns(c) <= w) {
             return c;
         }
         java.util.regex.Matcher m = DISTINGUISHING_END.matcher(c);

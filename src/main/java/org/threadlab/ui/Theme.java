@@ -119,6 +119,17 @@ final class Theme {
         public boolean isDoubleWidth() {
             return wide;
         }
+
+        /** The screen compares every cell with the one on the terminal: an unchanged cell is the very same glyph. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
     }
 
     /** Characters below this have a glyph per role (Latin, punctuation, arrows, box drawing, blocks, shapes). */
