@@ -9,7 +9,8 @@ public final class Figures {
     public static List<Figure> all() {
         return List.of(
                 new SamplerTickFigure(),
-                new FrameFigure()
+                new FrameFigure(),
+                new ThreadStartFigure()
         );
     }
 }
