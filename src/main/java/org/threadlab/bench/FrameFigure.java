@@ -27,8 +27,9 @@ public final class FrameFigure implements Figure {
 
     @Override
     public List<BenchRow> measure(BenchContext context) throws Exception {
-        int warmup = context.quick() ? 5 : 300;
-        int frames = context.quick() ? 5 : 300;
+        // the JIT needs about a thousand frames before a frame costs what it will
+        int warmup = context.quick() ? 5 : 1_500;
+        int frames = context.quick() ? 5 : 500;
         List<BenchRow> rows = new ArrayList<>();
         String[] ids = {"frame", "frame-timeline", "frame-rounds"};
         String[] what = {"one frame at 200x60, 1,000 worker rows", "one frame at 200x60, timeline pane, 1,000 workers",
