@@ -142,7 +142,8 @@ final class Theme {
         private final TextColor fg;
         private final TextColor bg;
         private final java.util.EnumSet<SGR> modifiers;
-        private final Glyph[] made = new Glyph[GLYPHS];
+        /** In pages of 256 characters, made as used: ASCII, punctuation, box drawing... a few KiB a style. */
+        private final Glyph[][] made = new Glyph[GLYPHS >> 8][];
 
         private Glyphs(TextGraphics styled) {
             fg = styled.getForegroundColor();
@@ -153,10 +154,15 @@ final class Theme {
 
         /** The glyph of {@code c} (below {@link #GLYPHS}) in this style. */
         Glyph of(char c) {
-            Glyph g = made[c];
+            Glyph[] page = made[c >> 8];
+            if (page == null) {
+                page = new Glyph[256];
+                made[c >> 8] = page;
+            }
+            Glyph g = page[c & 0xff];
             if (g == null) {
                 g = new Glyph(c, fg, bg, modifiers);
-                made[c] = g;
+                page[c & 0xff] = g;
             }
             return g;
         }
