@@ -49,20 +49,14 @@ public final class FrameBench {
     /**
      * Frame times, in milliseconds, in the order drawn, and the bytes the terminal was sent.
      *
-     * @param frameMs each frame: drawing and refresh
-     * @param drawMs  each frame's drawing alone
+     * @param frameMs each frame, wall time: drawing and refresh
      * @param cpuMs   each frame's CPU time on the drawing thread (the wall time less any wait for a core
      *                on a busy machine)
      * @param bytes bytes written to the terminal over the measured frames
      */
-    public record Result(double[] frameMs, double[] drawMs, double[] cpuMs, long bytes) {
+    public record Result(double[] frameMs, double[] cpuMs, long bytes) {
         public double median() {
             return percentile(frameMs, 0.5);
-        }
-
-        /** The median of the drawing alone (the renderer on the back buffer), without the refresh. */
-        public double drawMedian() {
-            return percentile(drawMs, 0.5);
         }
 
         public double cpuMedian() {
@@ -128,7 +122,6 @@ public final class FrameBench {
             }
             Theme theme = Theme.of(new UiOptions(Duration.ofSeconds(1), false, false, true));
             double[] ms = new double[frames];
-            double[] drawn = new double[frames];
             double[] cpu = new double[frames];
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long bytesBefore = 0;
@@ -140,17 +133,15 @@ public final class FrameBench {
                 long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 Renderer.draw(screen.newTextGraphics(), theme, s, st, t0);
-                long mid = System.nanoTime();
                 screen.refresh(Screen.RefreshType.DELTA);
                 long t1 = System.nanoTime();
                 long c1 = mx.getCurrentThreadCpuTime();
                 if (i >= warmup) {
                     cpu[i - warmup] = (c1 - c0) / 1e6;
                     ms[i - warmup] = (t1 - t0) / 1e6;
-                    drawn[i - warmup] = (mid - t0) / 1e6;
                 }
             }
-            return new Result(ms, drawn, cpu, out.count - bytesBefore);
+            return new Result(ms, cpu, out.count - bytesBefore);
         } finally {
             screen.stopScreen();
         }
