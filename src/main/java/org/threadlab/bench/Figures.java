@@ -11,6 +11,8 @@ public final class Figures {
                 new UiCostFigure(),
                 new SamplerTickFigure(),
                 new SpareFigure(),
+                new ThreadStartFigure(),
+                new FrameFigure(),
                 new IdleBytesFigure()
         );
     }

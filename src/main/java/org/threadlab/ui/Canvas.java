@@ -28,10 +28,48 @@ final class Canvas {
         if (y < 0 || y >= height || x >= width || maxWidth <= 0 || s == null || s.isEmpty()) {
             return 0;
         }
-        String fitted = TerminalTextUtils.fitString(clean(s), Math.min(maxWidth, width - x));
+        return put(x, y, clean(s), role, maxWidth);
+    }
+
+    /** {@link #text} of a clean string. */
+    private int put(int x, int y, String clean, Theme.Role role, int maxWidth) {
+        if (y < 0 || y >= height || x >= width || maxWidth <= 0 || clean.isEmpty()) {
+            return 0;
+        }
+        int room = Math.min(maxWidth, width - x);
+        Theme.Glyphs glyphs = theme.glyphs(role, g);
+        int n = Math.min(room, clean.length());
+        if (narrow(clean, n, glyphs)) {
+            // one column a character: the cell's glyph, made once per style (see Theme.Glyph), straight into the buffer
+            for (int i = 0; i < n; i++) {
+                g.setCharacter(x + i, y, glyphs.of(clean.charAt(i)));
+            }
+            return n;
+        }
+        String fitted = TerminalTextUtils.fitString(clean, room);
         theme.apply(g, role);
         g.putString(x, y, fitted);
         return TerminalTextUtils.getColumnWidth(fitted);
+    }
+
+    /** The columns {@code s} (already clean) takes: its length when every character is narrow, else as Lanterna counts. */
+    int columns(String s) {
+        return narrow(s, s.length(), theme.glyphs(Theme.Role.NORMAL, g)) ? s.length() : TerminalTextUtils.getColumnWidth(s);
+    }
+
+    /**
+     * True when the first {@code n} characters each take one column and stand alone (no combining
+     * marks, surrogates or wide characters): what {@code putString} would then do is one glyph per
+     * column, which {@link #text} does without it. Anything else goes through Lanterna as before.
+     */
+    private static boolean narrow(String s, int n, Theme.Glyphs glyphs) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= Theme.GLYPHS || c < 0x20 || (c >= 0x0300 && c < 0x2000) || glyphs.of(c).isDoubleWidth()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int text(int x, int y, String s, Theme.Role role) {
@@ -83,15 +121,16 @@ final class Canvas {
     /** Pads or cuts to exactly {@code w} columns, right-aligned when asked. */
     void cell(int x, int y, String s, Theme.Role role, int w, boolean right) {
         String c = fit(s, w);
-        int len = TerminalTextUtils.getColumnWidth(c);
+        int len = columns(c);
         String pad = " ".repeat(Math.max(0, w - len));
-        text(x, y, right ? pad + c : c + pad, role, w);
+        // fit cleaned it already
+        put(x, y, right ? pad + c : c + pad, role, w);
     }
 
     /** The text cut to {@code w} columns, its last column an ellipsis when it was cut, so a cut never reads as whole. */
     String fit(String s, int w) {
         String c = clean(s);
-        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+        if (columns(c) <= w) {
             return c;
         }
         return w <= 0 ? "" : TerminalTextUtils.fitString(c, w - 1) + theme.ellipsis;
@@ -103,7 +142,7 @@ final class Canvas {
      */
     String fitKeepingEnd(String s, int w) {
         String c = clean(s);
-        if (TerminalTextUtils.getColumnWidth(c) <= w) {
+        if (columns(c) <= w) {
             return c;
         }
         java.util.regex.Matcher m = DISTINGUISHING_END.matcher(c);
@@ -121,8 +160,12 @@ final class Canvas {
     private static final java.util.regex.Pattern DISTINGUISHING_END = java.util.regex.Pattern.compile("[-_#.:/ ]?[0-9]+(\\.[0-9]+)?$");
 
     void fill(int x, int y, int w, Theme.Role role) {
-        if (w > 0) {
-            text(x, y, " ".repeat(w), role, w);
+        if (w <= 0 || y < 0 || y >= height || x >= width) {
+            return;
+        }
+        Theme.Glyph blank = theme.glyphs(role, g).of(' ');
+        for (int i = Math.max(0, x); i < Math.min(width, x + w); i++) {
+            g.setCharacter(i, y, blank);
         }
     }
 

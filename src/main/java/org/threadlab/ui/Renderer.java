@@ -15,8 +15,9 @@ final class Renderer {
 
     static void draw(TextGraphics g, Theme theme, Snapshot s, UiState st, long nowNanos) {
         Canvas c = new Canvas(g, theme);
-        theme.apply(g, Theme.Role.NORMAL);
-        g.fill(' ');
+        for (int y = 0; y < c.height; y++) {
+            c.fill(0, y, c.width, Theme.Role.NORMAL);
+        }
         Layout l = Layout.of(c.width, c.height, s.host().cores().size(), st.lesson != null);
         if (l.tooSmall()) {
             // wrapped, since the terminal it is shown on is by definition too narrow for one long line

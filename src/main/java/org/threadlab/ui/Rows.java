@@ -1,7 +1,9 @@
 package org.threadlab.ui;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.threadlab.model.Snapshot;
@@ -16,7 +18,33 @@ final class Rows {
         if (pane == Pane.EVENTS) {
             return List.of(); // the events log has events, not workers: EventRows
         }
-        String f = st.filter.toLowerCase(Locale.ROOT);
+        return st.rows.of(s, st.sort, st.filter, pane);
+    }
+
+    /**
+     * The rows of the snapshot on show, per table, sorted and filtered once for each snapshot, order
+     * and filter: a frame asks for them several times (each table, the detail, the keys), and with
+     * 1,000 workers a sort each time was a good part of a frame.
+     */
+    static final class Memo {
+        private Snapshot snapshot;
+        private SortKey sort;
+        private String filter;
+        private final Map<Pane, List<WorkerSample>> rows = new EnumMap<>(Pane.class);
+
+        List<WorkerSample> of(Snapshot s, SortKey sort, String filter, Pane pane) {
+            if (s != snapshot || sort != this.sort || !filter.equals(this.filter)) {
+                snapshot = s;
+                this.sort = sort;
+                this.filter = filter;
+                rows.clear();
+            }
+            return rows.computeIfAbsent(pane, p -> compute(s, sort, filter, p));
+        }
+    }
+
+    private static List<WorkerSample> compute(Snapshot s, SortKey sort, String filter, Pane pane) {
+        String f = filter.toLowerCase(Locale.ROOT);
         List<WorkerSample> out = new ArrayList<>();
         for (WorkerSample w : s.workers()) {
             boolean mine = pane == Pane.PROCESSES ? w.info().kind() == WorkerKind.PROCESS : w.info().kind().inThisJvm();
@@ -24,8 +52,9 @@ final class Rows {
                 out.add(w);
             }
         }
-        out.sort(st.sort.comparator(s.takenAt()));
-        return underOwners(out);
+        out.sort(sort.comparator(s.takenAt()));
+        // shared by every caller of this frame and model: not to be changed
+        return java.util.Collections.unmodifiableList(underOwners(out));
     }
 
     /**

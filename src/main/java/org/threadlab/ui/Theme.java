@@ -1,6 +1,7 @@
 package org.threadlab.ui;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import org.threadlab.model.CellState;
@@ -98,6 +99,84 @@ final class Theme {
 
     static Theme of(UiOptions o) {
         return new Theme(o.ascii(), o.colors());
+    }
+
+    /**
+     * A cell's character in one style, made once. Lanterna's own TextCharacter works out whether it is
+     * double width on every call (a Unicode block search and an emoji check on a stream), and a frame
+     * asks that of every cell several times (setting it, and twice when the screen compares buffers):
+     * at 200x60 that was most of a frame. A glyph answers from a field.
+     */
+    static final class Glyph extends TextCharacter {
+        private final boolean wide;
+
+        Glyph(char c, TextColor fg, TextColor bg, java.util.EnumSet<SGR> modifiers) {
+            super(c, fg, bg, modifiers);
+            wide = super.isDoubleWidth();
+        }
+
+        @Override
+        public boolean isDoubleWidth() {
+            return wide;
+        }
+
+        /** The screen compares every cell with the one on the terminal: an unchanged cell is the very same glyph. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+    }
+
+    /** Characters below this have a glyph per role (Latin, punctuation, arrows, box drawing, blocks, shapes). */
+    static final int GLYPHS = 0x2c00;
+    /** Per role: its style as {@link #apply} sets it, and its glyphs made so far, indexed by character. */
+    private final Glyphs[] glyphs = new Glyphs[Role.values().length];
+
+    /** One role's glyphs, each made on first use. */
+    static final class Glyphs {
+        private final TextColor fg;
+        private final TextColor bg;
+        private final java.util.EnumSet<SGR> modifiers;
+        /** In pages of 256 characters, made as used: ASCII, punctuation, box drawing... a few KiB a style. */
+        private final Glyph[][] made = new Glyph[GLYPHS >> 8][];
+
+        private Glyphs(TextGraphics styled) {
+            fg = styled.getForegroundColor();
+            bg = styled.getBackgroundColor();
+            modifiers = java.util.EnumSet.noneOf(SGR.class);
+            modifiers.addAll(styled.getActiveModifiers());
+        }
+
+        /** The glyph of {@code c} (below {@link #GLYPHS}) in this style. */
+        Glyph of(char c) {
+            Glyph[] page = made[c >> 8];
+            if (page == null) {
+                page = new Glyph[256];
+                made[c >> 8] = page;
+            }
+            Glyph g = page[c & 0xff];
+            if (g == null) {
+                g = new Glyph(c, fg, bg, modifiers);
+                page[c & 0xff] = g;
+            }
+            return g;
+        }
+    }
+
+    /** A role's glyphs; the style is the one {@link #apply} gives {@code g} (which it leaves so styled). */
+    Glyphs glyphs(Role role, TextGraphics g) {
+        Glyphs table = glyphs[role.ordinal()];
+        if (table == null) {
+            apply(g, role);
+            table = new Glyphs(g);
+            glyphs[role.ordinal()] = table;
+        }
+        return table;
     }
 
     void apply(TextGraphics g, Role role) {

@@ -79,6 +79,8 @@ final class UiState {
     boolean roundRunning;
     /** System.nanoTime() when the newest model came (0: not known), so the timer runs on between models. */
     long modelNanos;
+    /** The tables' rows for the snapshot on show, sorted and filtered once (see Rows.Memo). */
+    final Rows.Memo rows = new Rows.Memo();
 
     UiState(Duration interval) {
         this.interval = interval;

@@ -148,7 +148,7 @@ final class WorkerTableView {
             int w = Math.max(col.width(), col.header(pane).length());
             if (col.fitRank() != NEVER) {
                 for (WorkerSample ws : rows) {
-                    w = Math.max(w, com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(c.clean(col.text().of(ws, s, Integer.MAX_VALUE, c))));
+                    w = Math.max(w, widest(col, ws, s, c));
                 }
             }
             widest.put(col, w);
@@ -209,6 +209,48 @@ final class WorkerTableView {
             }
         }
         return out;
+    }
+
+    /**
+     * The columns a fitted column's text takes at any width, for one row: every row of the table is
+     * measured (so widths do not jump as it scrolls), 1,000 rows a model, so the numbers and names are
+     * counted rather than written out; what the text would take, exactly (tested).
+     */
+    static int widest(Column col, WorkerSample ws, Snapshot s, Canvas c) {
+        WorkerInfo i = ws.info();
+        switch (col.key()) {
+            case "id":
+                return digits(i.id());
+            case "pid":
+                return i.pid() > 0 ? digits(i.pid()) : 1;
+            case "tid":
+                return i.tid() > 0 ? digits(i.tid()) : 1;
+            case "name":
+                return (i.isMember() ? 1 : 0) + c.columns(c.clean(i.name()));
+            case "age":
+                return i.startedAt() == null ? 1 : clockWidth(i.age(s.takenAt()).getSeconds());
+            default:
+                return c.columns(c.clean(col.text().of(ws, s, Integer.MAX_VALUE, c)));
+        }
+    }
+
+    /** Digits of a number, its minus sign included. */
+    private static int digits(long n) {
+        if (n < 0) {
+            return 1 + digits(-n);
+        }
+        int d = 1;
+        while (n >= 10) {
+            n /= 10;
+            d++;
+        }
+        return d;
+    }
+
+    /** The width of {@link Durations#clock} for these seconds: 1d02h, 1:02:03, 12:34. */
+    private static int clockWidth(long seconds) {
+        long s = Math.max(0, seconds);
+        return s >= 86400 ? digits(s / 86400) + 4 : s >= 3600 ? digits(s / 3600) + 6 : digits(s / 60) + 3;
     }
 
     /** The least width of a fixed column under its short name (its key). */
@@ -327,7 +369,10 @@ final class WorkerTableView {
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {
         boolean ended = ws.info().state().ended();
         Theme.Role base = selected ? Theme.Role.SELECTED : ended ? Theme.Role.DIM : Theme.Role.NORMAL;
-        c.fill(x, y, w, base);
+        if (base != Theme.Role.NORMAL) {
+            // the screen starts each frame blank in NORMAL: only another style fills the gaps between cells
+            c.fill(x, y, w, base);
+        }
         int cx = x + 1;
         for (Placed col : cols) {
             Column k = col.column();

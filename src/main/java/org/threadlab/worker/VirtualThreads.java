@@ -8,6 +8,9 @@ import java.lang.reflect.Method;
  */
 public final class VirtualThreads {
     private static final Method OF_VIRTUAL = find("ofVirtual");
+    /** Thread.Builder's name(String) and unstarted(Runnable), looked up once: a lookup each spawn cost more than the start. */
+    private static final Method NAME = builder("name", String.class);
+    private static final Method UNSTARTED = builder("unstarted", Runnable.class);
 
     private VirtualThreads() {}
 
@@ -26,12 +29,21 @@ public final class VirtualThreads {
             throw new SpawnRefused(unavailableReason());
         }
         try {
-            Object builder = OF_VIRTUAL.invoke(null);
-            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-            builder = builderType.getMethod("name", String.class).invoke(builder, name);
-            return (Thread) builderType.getMethod("unstarted", Runnable.class).invoke(builder, task);
+            Object builder = NAME.invoke(OF_VIRTUAL.invoke(null), name);
+            return (Thread) UNSTARTED.invoke(builder, task);
         } catch (ReflectiveOperationException e) {
             throw new SpawnRefused("cannot create a virtual thread: " + e);
+        }
+    }
+
+    private static Method builder(String name, Class<?> parameter) {
+        if (OF_VIRTUAL == null) {
+            return null;
+        }
+        try {
+            return Class.forName("java.lang.Thread$Builder").getMethod(name, parameter);
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
     }
 

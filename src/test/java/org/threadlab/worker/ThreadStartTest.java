@@ -1,0 +1,109 @@
+package org.threadlab.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.condition.OS;
+import org.threadlab.work.WorkloadSpec;
+
+/**
+ * A thread worker's start path reads its native TID with one readlink and makes virtual threads
+ * with builder methods looked up once: the TID and the name the screen shows must still be right.
+ */
+class ThreadStartTest {
+
+    /** The kernel's name of a thread of this process: the first 15 characters of the Java name. */
+    private static String comm(long tid) throws Exception {
+        return Files.readString(Path.of("/proc/self/task/" + tid + "/comm")).trim();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theLinkGivesTheCallingThreadsOwnTidAsTheFullPathDoes() throws Exception {
+        int n = 8;
+        AtomicLongArray link = new AtomicLongArray(n);
+        AtomicLongArray full = new AtomicLongArray(n);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            Thread t = new Thread(() -> {
+                link.set(k, NativeThreadId.fromLink());
+                full.set(k, NativeThreadId.fromProc());
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    // asked to end
+                }
+            }, "tidcheck-" + i);
+            t.start();
+            threads.add(t);
+        }
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            for (int i = 0; i < n; i++) {
+                while (full.get(i) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertTrue(link.get(i) > 0, "thread " + i + " read its TID");
+                assertEquals(full.get(i), link.get(i), "thread " + i);
+                assertEquals("tidcheck-" + i, comm(link.get(i)));
+            }
+            assertEquals(n, new HashSet<>(toList(link)).size(), "each thread its own TID");
+        } finally {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void workersStartedTogetherEachShowTheirOwnThreadAndName() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            List<WorkerInfo> started = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                started.add(s.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", "30s"), true));
+            }
+            Set<Long> tids = new HashSet<>();
+            for (WorkerInfo w : started) {
+                WorkerInfo live = AwaitWorker.withTid(s, w.id());
+                assertEquals(ProcessHandle.current().pid(), live.pid());
+                assertTrue(tids.add(live.tid()), "a TID of its own: " + live);
+                // the kernel's thread of that TID is the worker's: it carries the worker's name
+                assertEquals(live.name().length() > 15 ? live.name().substring(0, 15) : live.name(), comm(live.tid()));
+            }
+            s.terminateAll();
+            s.joinAll(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @Tag("jdk21")
+    @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads need Java 21 or newer")
+    void virtualThreadsMadeWithTheBuilderLookedUpOnceHaveTheirNames() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Thread t = VirtualThreads.unstarted("virt-" + i, () -> { });
+            assertEquals("virt-" + i, t.getName());
+            assertTrue((Boolean) Thread.class.getMethod("isVirtual").invoke(t), "a virtual thread");
+        }
+    }
+
+    private static List<Long> toList(AtomicLongArray a) {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < a.length(); i++) {
+            out.add(a.get(i));
+        }
+        return out;
+    }
+}
