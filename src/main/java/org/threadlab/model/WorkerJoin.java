@@ -45,11 +45,14 @@ final class WorkerJoin {
         }
         List<WorkerSample> out = new ArrayList<>(workers.size());
         Set<Integer> ids = new HashSet<>();
+        // each process's threads by TID, made when first asked: threadlab's own 10,000 once, not per worker
+        Map<Long, ThreadIndex> indexes = new HashMap<>();
         for (WorkerInfo w : workers) {
             ids.add(w.id());
             Ring ring = rings.computeIfAbsent(w.id(), k -> new Ring());
             ProcessSample p = byPid.get(w.pid());
-            ThreadSample t = p == null || w.tid() <= 0 ? null : thread(p, w.tid());
+            ThreadSample t = p == null || w.tid() <= 0 ? null
+                    : indexes.computeIfAbsent(p.pid(), k -> new ThreadIndex(p)).get(w.tid());
             double cpu = Double.NaN;
             long memory = -1;
             if (w.state().alive() && p != null && p.error() == null) {
