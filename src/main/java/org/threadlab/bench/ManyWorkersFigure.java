@@ -56,7 +56,8 @@ public final class ManyWorkersFigure implements Figure {
                 Amount.kib(perWorker), t + " bare sleeping threads: " + mib(num(bare, "rssKib")) + " (threadlab: "
                 + mib(num(threads, "rssKib")) + ")", Amount.kib(num(bare, "rssKib")), Double.NaN,
                 "<= " + (int) RSS_KIB + " KiB", perWorker <= RSS_KIB ? Outcome.PASS : Outcome.FAIL,
-                "(RSS with the workers - RSS of the bare threads) / " + t + "; same java, same flags, VmRSS"));
+                "(RSS with the workers - RSS of the bare threads) / " + t + "; same java, same flags ("
+                        + (jvmFlags().isEmpty() ? "none" : String.join(" ", jvmFlags())) + "), VmRSS"));
         double gap = num(threads, "tickGapMaxMs");
         rows.add(BenchRow.ratio("workers-" + n.threads() + "-interval", "longest gap between ticks, " + t + " thread workers",
                 Amount.ms(gap), "the interval", Amount.ms(n.intervalMs()), INTERVAL_RATIO, "")
@@ -89,7 +90,11 @@ public final class ManyWorkersFigure implements Figure {
     /** Runs {@link ManyWorkersRun} in a JVM of its own and reads its result line. */
     static Map<String, String> run(BenchContext context, String... args) throws IOException, InterruptedException {
         List<String> threadlab = context.threadlabCommand();
-        List<String> cmd = new ArrayList<>(threadlab.subList(0, threadlab.size() - 1));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(threadlab.get(0));
+        // the flags the user's threadlab runs with (the launcher's, where the build made one), for both sides
+        cmd.addAll(jvmFlags());
+        cmd.addAll(threadlab.subList(1, threadlab.size() - 1));
         cmd.add(ManyWorkersRun.class.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -116,6 +121,21 @@ public final class ManyWorkersFigure implements Figure {
             out.put("presses", args[3]);
         }
         return out;
+    }
+
+    /** The JVM flags threadlab's launcher starts it with ({@code threadlab-launcher.properties}), none without one. */
+    static List<String> jvmFlags() {
+        try (java.io.InputStream in = ManyWorkersFigure.class.getResourceAsStream("/threadlab-launcher.properties")) {
+            if (in == null) {
+                return List.of();
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String flags = p.getProperty("jvmFlags", "").trim();
+            return flags.isEmpty() || flags.startsWith("${") ? List.of() : List.of(flags.split("\\s+"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static Map<String, String> parse(String line) {

@@ -26,7 +26,15 @@ final class WorkerJoin {
     /** Ran in the interval: at least this percent of a core (a sleeping worker's wake-ups cost far less). */
     static final double RAN_PERCENT = 1.0;
 
-    private final Map<Integer, Ring> rings = new HashMap<>();
+    private final Map<Integer, Slot> rings = new HashMap<>();
+    /** Which join last saw a worker: a ring its worker is gone from is dropped without a set of every id per join. */
+    private long joins;
+
+    /** A worker's CPU ring and the join that last saw it. */
+    private static final class Slot {
+        final Ring ring = new Ring();
+        long seen;
+    }
     private SimulatedGil.Accounting previousGil;
 
     /** The GIL figures of the header for the interval just joined. */
@@ -44,12 +52,13 @@ final class WorkerJoin {
             byPid.put(p.pid(), p);
         }
         List<WorkerSample> out = new ArrayList<>(workers.size());
-        Set<Integer> ids = new HashSet<>();
+        long join = ++joins;
         // each process's threads by TID, made when first asked: threadlab's own 10,000 once, not per worker
         Map<Long, ThreadIndex> indexes = new HashMap<>();
         for (WorkerInfo w : workers) {
-            ids.add(w.id());
-            Ring ring = rings.computeIfAbsent(w.id(), k -> new Ring());
+            Slot slot = rings.computeIfAbsent(w.id(), k -> new Slot());
+            slot.seen = join;
+            Ring ring = slot.ring;
             ProcessSample p = byPid.get(w.pid());
             ThreadSample t = p == null || w.tid() <= 0 ? null
                     : indexes.computeIfAbsent(p.pid(), k -> new ThreadIndex(p)).get(w.tid());
@@ -87,7 +96,7 @@ final class WorkerJoin {
             out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history(), state, held,
                     waited));
         }
-        rings.keySet().retainAll(ids);
+        rings.values().removeIf(slot -> slot.seen != join);
         return new Joined(out, gil == null ? noGil : gil.over(gilBefore));
     }
 
