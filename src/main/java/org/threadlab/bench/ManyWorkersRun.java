@@ -110,9 +110,10 @@ public final class ManyWorkersRun {
             }
         });
         Map<String, String> out = new HashMap<>();
-        try (Supervisor supervisor = new Supervisor(new Limits(Limits.DEFAULT.maxProcesses(), maxThreads, Duration.ofSeconds(2)), false);
-             ModelHub hub = ModelHub.start(sampler, supervisor)) {
-          try {
+        // never closed: the result is printed and this JVM ends at once (stopping 10,000 workers is not measured)
+        Supervisor supervisor = new Supervisor(new Limits(Limits.DEFAULT.maxProcesses(), maxThreads, Duration.ofSeconds(2)), false);
+        ModelHub hub = ModelHub.start(sampler, supervisor);
+        try {
             TerminalUi ui = new TerminalUi(new TerminalScreen(terminal), supervisor, hub,
                     new UiOptions(interval, false, false, true), frames, actions);
             Thread loop = new Thread(() -> {
@@ -185,14 +186,11 @@ public final class ManyWorkersRun {
             out.put("rssKib", Long.toString(rssKib()));
             out.put("threads", Long.toString(threadsNow()));
             out.put("gcMs", Long.toString(gcMillis()));
-            // said now: stopping 10,000 workers takes a while, and is not what is measured
-            print(out);
-          } catch (Exception | Error e) {
-            // said at once: stopping thousands of workers first would hide it for minutes
+        } catch (Exception | Error e) {
+            // said at once, and the end: stopping thousands of workers first would hide it for minutes
             e.printStackTrace();
             System.err.flush();
             Runtime.getRuntime().halt(1);
-          }
         } finally {
             actions.shutdownNow();
         }
