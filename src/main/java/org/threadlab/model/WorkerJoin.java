@@ -2,10 +2,8 @@ package org.threadlab.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.threadlab.sample.History;
 import org.threadlab.sample.JavaThreadSample;
 import org.threadlab.sample.Measurement;
