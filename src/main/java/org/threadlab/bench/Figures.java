@@ -13,7 +13,8 @@ public final class Figures {
                 new SpareFigure(),
                 new ThreadStartFigure(),
                 new FrameFigure(),
-                new IdleBytesFigure()
+                new IdleBytesFigure(),
+                new ManyWorkersFigure()
         );
     }
 }

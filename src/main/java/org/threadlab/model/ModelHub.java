@@ -78,6 +78,8 @@ public final class ModelHub implements SnapshotSource {
     private String samplerError;
     private String listenerError;
     private long seq;
+    /** What the sampler's watch list was last made from ({@link #watchKey}). */
+    private long[] watchedKey;
 
     /**
      * @param sampler    the hub's own from now on: started by {@link #start()}, closed by {@link #close()}
@@ -344,9 +346,16 @@ public final class ModelHub implements SnapshotSource {
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
                 joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
-        WatchList w = watchList(workers, spares());
-        if (!w.equals(sampler.watching())) {
-            sampler.watch(w);
+        List<SparePool.SpareInfo> spares = spares();
+        long[] key = watchKey(workers, spares);
+        if (!java.util.Arrays.equals(key, watchedKey)) {
+            // the watch list is made again only when what it is made of changed: at 10,000 workers it is
+            // three maps of 10,000, and most models (a tick, a progress event) change none of it
+            watchedKey = key;
+            WatchList w = watchList(workers, spares);
+            if (!w.equals(sampler.watching())) {
+                sampler.watch(w);
+            }
         }
         if (slices != null && timelineShown) {
             SliceWatch sw = TimelineBook.watch(workers);
@@ -410,6 +419,24 @@ public final class ModelHub implements SnapshotSource {
     public static final String SPARE = "spare";
     /** A warm spare whose JVM is still starting. */
     public static final String SPARE_STARTING = "spare-starting";
+
+    /**
+     * Everything {@link #watchList} reads of the workers and spares, in a flat array: equal keys make equal
+     * watch lists, and comparing them costs far less than making the list.
+     */
+    static long[] watchKey(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
+        long[] key = new long[workers.size() * 3 + spares.size()];
+        int i = 0;
+        for (WorkerInfo w : workers) {
+            key[i++] = w.pid() * 8 + w.kind().ordinal() * 2 + (w.state().alive() ? 1 : 0);
+            key[i++] = w.tid();
+            key[i++] = w.javaThreadId();
+        }
+        for (SparePool.SpareInfo sp : spares) {
+            key[i++] = sp.pid() * 2 + (sp.ready() ? 1 : 0);
+        }
+        return key;
+    }
 
     /** What the sampler must measure for these workers: child processes, and the TIDs of threads in this JVM. */
     static WatchList watchList(List<WorkerInfo> workers) {

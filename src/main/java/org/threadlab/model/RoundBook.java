@@ -139,26 +139,31 @@ final class RoundBook {
                 }
             }
         }
-        // owners come before their members (lower ids), but a member of a member must find its round too
+        // a worker started in a round is filed at once; a member (a process another worker started) under its
+        // owner's round, in passes: owners come before their members, but a member of a member must find its
+        // round too. No removal from the middle of a list: with 100,000 workers that was O(N²) a model
+        List<WorkerInfo> left = new ArrayList<>();
+        for (WorkerInfo w : workers) {
+            if (w.round() > 0) {
+                file(w, w.round(), roundOf);
+            } else if (w.owner() > 0) {
+                left.add(w);
+            }
+        }
         boolean more = true;
-        List<WorkerInfo> left = new ArrayList<>(workers);
         while (more && !left.isEmpty()) {
             more = false;
-            for (Iterator<WorkerInfo> it = left.iterator(); it.hasNext(); ) {
-                WorkerInfo w = it.next();
-                Integer r = w.round() > 0 ? Integer.valueOf(w.round()) : w.owner() > 0 ? roundOf.get(w.owner()) : null;
-                if (w.round() == 0 && w.owner() == 0) {
-                    it.remove();
-                } else if (r != null) {
-                    roundOf.put(w.id(), r);
-                    Book b = books.get(r);
-                    if (b != null && b.endedAt == null) {
-                        b.workers.put(w.id(), w);
-                    }
-                    it.remove();
+            List<WorkerInfo> still = new ArrayList<>();
+            for (WorkerInfo w : left) {
+                Integer r = roundOf.get(w.owner());
+                if (r != null) {
+                    file(w, r, roundOf);
                     more = true;
+                } else {
+                    still.add(w);
                 }
             }
+            left = still;
         }
         java.util.Set<Integer> present = new java.util.HashSet<>();
         for (WorkerInfo w : workers) {
@@ -188,6 +193,15 @@ final class RoundBook {
             if (!alive) {
                 b.endedAt = last;
             }
+        }
+    }
+
+    /** Files a worker under round {@code r}: remembered for its members, and held by the round while it runs. */
+    private void file(WorkerInfo w, int r, Map<Integer, Integer> roundOf) {
+        roundOf.put(w.id(), r);
+        Book b = books.get(r);
+        if (b != null && b.endedAt == null) {
+            b.workers.put(w.id(), w);
         }
     }
 
@@ -241,6 +255,8 @@ final class RoundBook {
                 && !host.cores().isEmpty()) {
             others = host.total().utilisation() * host.cores().size() - ours / (double) host.window().toNanos();
         }
+        // threadlab's own threads by TID, once: a round of 10,000 thread workers looks each one up
+        ThreadIndex self = new ThreadIndex(byPid.get(m.selfPid()));
         for (Book b : books.values()) {
             if (b.done != null) {
                 continue;
@@ -255,8 +271,8 @@ final class RoundBook {
                 }
             }
             peaks(b, m, byPid, spareCpu);
-            threadCpu(b, m, byPid.get(m.selfPid()));
-            runnable(b, m, byPid);
+            threadCpu(b, self);
+            runnable(b, m, byPid, self);
             if (b.endedAt == null && m.takenAt().isAfter(b.info.requestedAt())) {
                 b.sampledUntil = m.takenAt();
             }
@@ -323,7 +339,8 @@ final class RoundBook {
      * TID), and a thread pool's threads (by name), their CPU% over the process's window. What a running
      * round's "cpu so far" is made of; a virtual thread has no task of its own (it moves between carriers).
      */
-    private static void threadCpu(Book b, Measurement m, ProcessSample self) {
+    private static void threadCpu(Book b, ThreadIndex index) {
+        ProcessSample self = index.process();
         if (self == null || self.window() == null || self.window().isNegative()) {
             return;
         }
@@ -333,12 +350,18 @@ final class RoundBook {
                 continue;
             }
             boolean pool = w.workload() != null && "pool".equals(w.workload().type());
-            String prefix = w.name() + ".";
             double percent = 0;
-            for (org.threadlab.sample.ThreadSample t : self.threads()) {
-                if (!Double.isNaN(t.cpuPercent()) && (w.tid() > 0 && t.tid() == w.tid()
-                        || pool && t.name() != null && t.name().startsWith(prefix))) {
-                    percent += t.cpuPercent();
+            org.threadlab.sample.ThreadSample own = index.get(w.tid());
+            if (own != null && !Double.isNaN(own.cpuPercent())) {
+                percent += own.cpuPercent();
+            }
+            if (pool) {
+                // only a pool's threads are found by name, in a scan: few workers are pools
+                String prefix = w.name() + ".";
+                for (org.threadlab.sample.ThreadSample t : self.threads()) {
+                    if (!Double.isNaN(t.cpuPercent()) && t.tid() != w.tid() && t.name() != null && t.name().startsWith(prefix)) {
+                        percent += t.cpuPercent();
+                    }
                 }
             }
             b.threadCpu.merge(w.id(), Math.round(percent / 100 * window), Long::sum);
@@ -352,7 +375,7 @@ final class RoundBook {
      * threads wanted a core, whether they got one or not (the CPU says that). A virtual thread has no thread
      * of its own to read, and a tick outside the round's window or reading none of its threads is not counted.
      */
-    private static void runnable(Book b, Measurement m, Map<Long, ProcessSample> byPid) {
+    private static void runnable(Book b, Measurement m, Map<Long, ProcessSample> byPid, ThreadIndex self) {
         if (!m.takenAt().isAfter(b.info.requestedAt()) || b.endedAt != null && m.takenAt().isAfter(b.endedAt)) {
             return;
         }
@@ -364,6 +387,15 @@ final class RoundBook {
                 continue;
             }
             boolean pool = w.workload() != null && "pool".equals(w.workload().type());
+            if (w.kind() == WorkerKind.THREAD && !pool) {
+                // its own thread, looked up: a scan of threadlab's every thread per worker is O(N²)
+                org.threadlab.sample.ThreadSample t = p == self.process() ? self.get(w.tid()) : null;
+                if (t != null && t.state() != null) {
+                    read++;
+                    running += "R".equals(t.state()) ? 1 : 0;
+                }
+                continue;
+            }
             String prefix = w.name() + ".";
             for (org.threadlab.sample.ThreadSample t : p.threads()) {
                 boolean its = switch (w.kind()) {

@@ -2,10 +2,8 @@ package org.threadlab.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.threadlab.sample.History;
 import org.threadlab.sample.JavaThreadSample;
 import org.threadlab.sample.Measurement;
@@ -26,7 +24,15 @@ final class WorkerJoin {
     /** Ran in the interval: at least this percent of a core (a sleeping worker's wake-ups cost far less). */
     static final double RAN_PERCENT = 1.0;
 
-    private final Map<Integer, Ring> rings = new HashMap<>();
+    private final Map<Integer, Slot> rings = new HashMap<>();
+    /** Which join last saw a worker: a ring its worker is gone from is dropped without a set of every id per join. */
+    private long joins;
+
+    /** A worker's CPU ring and the join that last saw it. */
+    private static final class Slot {
+        final Ring ring = new Ring();
+        long seen;
+    }
     private SimulatedGil.Accounting previousGil;
 
     /** The GIL figures of the header for the interval just joined. */
@@ -44,12 +50,16 @@ final class WorkerJoin {
             byPid.put(p.pid(), p);
         }
         List<WorkerSample> out = new ArrayList<>(workers.size());
-        Set<Integer> ids = new HashSet<>();
+        long join = ++joins;
+        // each process's threads by TID, made when first asked: threadlab's own 10,000 once, not per worker
+        Map<Long, ThreadIndex> indexes = new HashMap<>();
         for (WorkerInfo w : workers) {
-            ids.add(w.id());
-            Ring ring = rings.computeIfAbsent(w.id(), k -> new Ring());
+            Slot slot = rings.computeIfAbsent(w.id(), k -> new Slot());
+            slot.seen = join;
+            Ring ring = slot.ring;
             ProcessSample p = byPid.get(w.pid());
-            ThreadSample t = p == null || w.tid() <= 0 ? null : thread(p, w.tid());
+            ThreadSample t = p == null || w.tid() <= 0 ? null
+                    : indexes.computeIfAbsent(p.pid(), k -> new ThreadIndex(p)).get(w.tid());
             double cpu = Double.NaN;
             long memory = -1;
             if (w.state().alive() && p != null && p.error() == null) {
@@ -84,7 +94,7 @@ final class WorkerJoin {
             out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history(), state, held,
                     waited));
         }
-        rings.keySet().retainAll(ids);
+        rings.values().removeIf(slot -> slot.seen != join);
         return new Joined(out, gil == null ? noGil : gil.over(gilBefore));
     }
 

@@ -3,39 +3,112 @@ package org.threadlab.sample;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * threadlab's own Java threads at one moment, from two ThreadMXBean bulk calls (infos, allocated
- * bytes), and the join of native TIDs to them: explicit pairs first (workers know both ids), then the
+ * threadlab's own Java threads at one moment, from ThreadMXBean bulk calls (ids, allocated bytes,
+ * infos), and the join of native TIDs to them: explicit pairs first (workers know both ids), then the
  * kernel name, which is the Java name cut to 15 bytes, where that is unique on both sides.
+ *
+ * <p>With many threads (10,000 thread workers), a {@code ThreadInfo} for every thread every tick is
+ * 30–40 ms of wall time and 10,000 objects: then above {@link #READ_ALL_UP_TO} threads, a thread's info
+ * is read again only when it is new, when it allocated {@link #BUSY_BYTES} or more since (it is busy), or
+ * in its turn (one eighth of the threads a tick); the others keep the last info read, with this tick's
+ * allocated bytes (read for all, every tick). So the Java state of a thread that allocates little (a
+ * sleeper, a loop that allocates nothing) may be up to {@link #ROTATION} - 1 ticks old; its CPU, kernel
+ * state and allocated bytes are current.
  */
 final class JavaView {
+    /** Up to this many threads, every thread's info is read every tick. */
+    static final int READ_ALL_UP_TO = 256;
+    /** Above it, each idle thread's info is read every this many ticks. */
+    static final int ROTATION = 8;
+    /**
+     * A thread that allocated this much since its last read did work, and is read again at once; a sleeping
+     * worker's wake-up allocates a few dozen bytes (every sleep slice), so "it allocated at all" would read them all.
+     */
+    static final long BUSY_BYTES = 64 * 1024;
+
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.ThreadMXBean SUN =
             MX instanceof com.sun.management.ThreadMXBean s && s.isThreadAllocatedMemorySupported() ? s : null;
 
-    private final Map<Long, JavaThreadSample> byId = new HashMap<>();
+    private final Map<Long, JavaThreadSample> byId;
     private final Map<String, Long> byShortName = new HashMap<>();
     private final Map<Long, Long> javaIdByTid;
 
-    /** @param javaIdByTid known native TID to Java thread id pairs (thread workers) */
+    /** What a sampler keeps of its JVM's threads from one tick to the next (its own: one per sampler). */
+    static final class Memory {
+        private Map<Long, JavaThreadSample> last = Map.of();
+        private long tick;
+    }
+
+    /** Every thread read now (tests, and whoever has no memory to keep). */
     JavaView(Map<Long, Long> javaIdByTid) {
+        this(javaIdByTid, new Memory());
+    }
+
+    /** @param javaIdByTid known native TID to Java thread id pairs (thread workers) */
+    JavaView(Map<Long, Long> javaIdByTid, Memory memory) {
         this.javaIdByTid = javaIdByTid;
         long[] ids = MX.getAllThreadIds();
-        ThreadInfo[] infos = MX.getThreadInfo(ids);
         long[] allocated = SUN != null && SUN.isThreadAllocatedMemoryEnabled() ? SUN.getThreadAllocatedBytes(ids) : null;
-        for (int i = 0; i < ids.length; i++) {
-            ThreadInfo t = infos[i];
-            if (t == null) {
-                continue; // ended between the two calls
+        byId = new HashMap<>(ids.length * 2);
+        long turn = memory.tick++ % ROTATION;
+        boolean all = ids.length <= READ_ALL_UP_TO;
+        long[] want = ids;
+        // which threads' infos are read now; the others keep the one read before
+        boolean[] read = new boolean[ids.length];
+        if (all) {
+            Arrays.fill(read, true);
+        } else {
+            want = new long[ids.length];
+            int n = 0;
+            for (int i = 0; i < ids.length; i++) {
+                JavaThreadSample was = memory.last.get(ids[i]);
+                if (was == null || allocated == null || allocated[i] - was.allocatedBytes() >= BUSY_BYTES
+                        || Math.floorMod(ids[i], ROTATION) == turn) {
+                    want[n++] = ids[i];
+                    read[i] = true;
+                }
             }
-            byId.put(ids[i], new JavaThreadSample(ids[i], t.getThreadName(), t.getThreadState(), t.isDaemon(),
-                    allocated != null ? allocated[i] : -1));
-            String key = shortName(t.getThreadName());
+            want = Arrays.copyOf(want, n);
+        }
+        ThreadInfo[] infos = MX.getThreadInfo(want);
+        Map<Long, ThreadInfo> fresh = new HashMap<>(want.length * 2);
+        for (int i = 0; i < want.length; i++) {
+            if (infos[i] != null) {
+                fresh.put(want[i], infos[i]);
+            }
+        }
+        for (int i = 0; i < ids.length; i++) {
+            long alloc = allocated != null ? allocated[i] : -1;
+            ThreadInfo t = fresh.get(ids[i]);
+            JavaThreadSample s;
+            if (t != null) {
+                s = new JavaThreadSample(ids[i], t.getThreadName(), t.getThreadState(), t.isDaemon(), alloc);
+            } else if (!read[i]) {
+                JavaThreadSample was = memory.last.get(ids[i]);
+                s = was.allocatedBytes() == alloc ? was : new JavaThreadSample(ids[i], was.name(), was.state(), was.daemon(), alloc);
+            } else {
+                continue; // ended between the calls
+            }
+            byId.put(ids[i], s);
+            String key = shortName(s.name());
             byShortName.put(key, byShortName.containsKey(key) ? -1L : ids[i]);
         }
+        memory.last = all ? Map.of() : byId;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     JavaThreadSample byJavaId(long id) {
@@ -55,6 +128,10 @@ final class JavaView {
 
     /** What Linux keeps of a thread name: its first 15 bytes (TASK_COMM_LEN - 1). */
     static String shortName(String name) {
+        if (ascii(name)) {
+            // one byte a character: no encoding (10,000 worker names a tick)
+            return name.length() <= 15 ? name : name.substring(0, 15);
+        }
         byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (b.length <= 15) {
             return name;

@@ -42,6 +42,9 @@ public final class Sampler implements AutoCloseable {
     private long seq;
 
     /** Samples this machine. */
+    /** What the JVM's own threads were at the last tick: with thousands, only some are read again each tick. */
+    private final JavaView.Memory javaMemory = new JavaView.Memory();
+
     public Sampler(Duration interval) {
         this(Platform.system(), interval);
     }
@@ -143,7 +146,7 @@ public final class Sampler implements AutoCloseable {
             }
             return dropped;
         });
-        JavaView java = new JavaView(w.javaIdByTid());
+        JavaView java = new JavaView(w.javaIdByTid(), javaMemory);
         List<ProcessProbe> toRead = new ArrayList<>(roles.size());
         for (Long pid : roles.keySet()) {
             toRead.add(probes.computeIfAbsent(pid, readers.probes()::apply));

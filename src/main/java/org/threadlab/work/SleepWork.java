@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * Waiting, the way a network call waits: no CPU, no GIL. Sleeps in slices so progress moves: a
- * hundredth of the duration, but between 100 ms and 1 s, so 300 sleeping workers do not wake 3,000
- * times a second. Cancellation does not wait for a slice: an interrupt ends the sleep at once.
+ * hundredth of the duration (the bar moves by 1 %), but at least 100 ms, so 300 sleeping workers do not
+ * wake 3,000 times a second. No upper bound: 10,000 workers sleeping an hour in 1 s slices woke 10,000
+ * times a second, which cost most of a core and starved the screen and the collector (docs/PERFORMANCE.md,
+ * "Many workers"). Cancellation does not wait for a slice: an interrupt ends the sleep at once.
  */
 public final class SleepWork implements Workload {
     public static final Param<Duration> DURATION = Param.duration("duration", "2s", "how long to wait");
 
     private static final long MIN_SLICE_MS = 100;
-    private static final long MAX_SLICE_MS = 1000;
     private final Duration duration;
 
     public SleepWork(Duration duration) {
@@ -22,7 +23,7 @@ public final class SleepWork implements Workload {
     @Override
     public String run(WorkContext ctx) throws InterruptedException {
         long total = duration.toMillis();
-        long sliceMs = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, total / 100));
+        long sliceMs = Math.max(MIN_SLICE_MS, total / 100);
         long steps = Math.max(1, (total + sliceMs - 1) / sliceMs);
         long deadline = System.nanoTime() + duration.toNanos();
         ctx.progress(0, steps);

@@ -40,6 +40,15 @@ public final class Supervisor implements AutoCloseable {
     private final EventLog events = new EventLog(EventLog.DEFAULT_CAPACITY);
     private final ConcurrentSkipListMap<Integer, Worker> workers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    /**
+     * Workers in this JVM (threads, virtual threads) started and not yet ended, kept as they start and
+     * end: the limit is checked without a scan of every worker per spawn (10,000 spawns: O(N²)).
+     */
+    private final AtomicInteger liveInJvm = new AtomicInteger();
+    /** Live virtual workers by round, kept as they start and end: a round's carrier CPU closes with its last, found without a scan. */
+    private final Map<Integer, AtomicInteger> virtualAlive = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Ended workers still listed, kept as they end and go: past {@link #MAX_ENDED} the oldest go, without a count per end. */
+    private final AtomicInteger endedListed = new AtomicInteger();
     private final SharedRounds rounds = new SharedRounds();
     /** The rounds asked for, oldest first (the newest {@link #MAX_ROUNDS}). */
     private final java.util.Deque<RoundInfo> roundsAsked = new java.util.ArrayDeque<>();
@@ -296,10 +305,22 @@ public final class Supervisor implements AutoCloseable {
             w.reserved = need;
             w.round = round;
             workers.put(id, w);
+            if (kind.inThisJvm()) {
+                liveInJvm.incrementAndGet();
+            }
+            if (kind == WorkerKind.VIRTUAL && round > 0) {
+                virtualAlive.computeIfAbsent(round, k -> new AtomicInteger()).incrementAndGet();
+            }
             try {
                 w.start();
             } catch (RuntimeException e) {
                 workers.remove(id);
+                if (kind.inThisJvm()) {
+                    liveInJvm.decrementAndGet();
+                }
+                if (kind == WorkerKind.VIRTUAL && round > 0) {
+                    virtualAlive.get(round).decrementAndGet();
+                }
                 rounds.unregister(id);
                 events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
                 throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
@@ -373,8 +394,9 @@ public final class Supervisor implements AutoCloseable {
         if (kind == WorkerKind.VIRTUAL && !VirtualThreads.available()) {
             throw new SpawnRefused(VirtualThreads.unavailableReason());
         }
-        long processes = liveProcesses();
-        long threads = workers.values().stream().filter(w -> w.kind.inThisJvm() && w.state.alive()).count();
+        // the processes are counted only for a spawn that needs one: a thread's spawn scans no list
+        long processes = processesNeeded > 0 ? liveProcesses() : 0;
+        long threads = liveInJvm.get();
         if (processesNeeded == 1 && processes >= limits.maxProcesses()) {
             throw new SpawnRefused("the limit of " + limits.maxProcesses() + " live processes is reached");
         }
@@ -428,6 +450,9 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onEnded(Worker w) {
+        if (w.kind.inThisJvm()) {
+            liveInJvm.decrementAndGet();
+        }
         WorkerInfo i = w.info();
         String took = Durations.seconds(i.age(i.endedAt()));
         switch (i.state()) {
@@ -436,9 +461,11 @@ public final class Supervisor implements AutoCloseable {
             case FAILED -> events.publish(Event.Type.FAILED, w.id, w.name + " failed after " + took + ": " + i.reason());
             default -> events.publish(Event.Type.TERMINATED, w.id, w.name + " " + i.reason() + " after " + took);
         }
-        Map<Integer, WorkerInfo> all = allInfo(w.id, i);
-        if (w.kind == WorkerKind.VIRTUAL && w.round > 0 && all.values().stream()
-                .noneMatch(x -> x.round() == w.round && x.kind() == WorkerKind.VIRTUAL && x.state().alive())) {
+        endedListed.incrementAndGet();
+        // not every worker's info per end: 10,000 workers ending (a quit) would make 10,000 maps of 10,000
+        AtomicInteger virtualLeft = w.kind == WorkerKind.VIRTUAL && w.round > 0 ? virtualAlive.get(w.round) : null;
+        if (virtualLeft != null && virtualLeft.decrementAndGet() == 0) {
+            virtualAlive.remove(w.round);
             virtualCpu.closed(w.round);
         }
         // the round's members are read when it closes, under its lock: a worker started since this one ended counts
@@ -480,13 +507,12 @@ public final class Supervisor implements AutoCloseable {
     private void dropOldestEnded() {
         // workers end on their own threads: one at a time here, or two would both drop the same surplus
         synchronized (endedLock) {
-            long ended = workers.values().stream().filter(x -> x.state.ended()).count();
             for (Worker x : workers.values()) {
-                if (ended <= MAX_ENDED) {
+                if (endedListed.get() <= MAX_ENDED) {
                     return;
                 }
                 if (x.state.ended() && workers.remove(x.id, x)) {
-                    ended--;
+                    endedListed.decrementAndGet();
                 }
             }
         }
@@ -728,6 +754,7 @@ public final class Supervisor implements AutoCloseable {
         int n = 0;
         for (Worker w : workers.values()) {
             if (w.state.ended() && workers.remove(w.id, w)) {
+                endedListed.decrementAndGet();
                 n++;
             }
         }

@@ -27,6 +27,12 @@ abstract class Worker {
     private final Listener listener;
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Deque<String> stdoutTail = new ArrayDeque<>();
+    /** Lines ever kept in either tail (under the tails' lock): a view made at another count is out of date. */
+    private volatile long tailLines;
+    /** The view {@link #info()} made last, with the tails' line count it was made at (one write: never a mismatched pair). */
+    private volatile Made lastInfo;
+
+    private record Made(WorkerInfo info, long lines) {}
     /** For a process another worker started, that worker's id; else 0. */
     final int owner;
     /** The round it was started in (set before it starts), 0 for none. */
@@ -95,14 +101,33 @@ abstract class Worker {
     }
 
     WorkerInfo info() {
+        Made last = lastInfo;
+        // the model asks for every worker's view at every model: 10,000 sleeping workers mostly have not
+        // changed since, and the view made last time is handed out again rather than made anew
+        if (last != null && last.lines() == tailLines && unchanged(last.info())) {
+            return last.info();
+        }
         List<String> tail;
         List<String> out;
+        long lines;
         synchronized (stderrTail) {
             tail = List.copyOf(stderrTail);
             out = List.copyOf(stdoutTail);
+            lines = tailLines;
         }
-        return new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
+        WorkerInfo made = new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
                 progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status, out, owner, round);
+        lastInfo = new Made(made, lines);
+        return made;
+    }
+
+    /** Whether every field of {@code last} still holds (the same objects: a new reason or status is a new view). */
+    private boolean unchanged(WorkerInfo last) {
+        return last.state() == state && last.progressDone() == progressDone && last.progressTotal() == progressTotal
+                && last.tid() == tid && last.pid() == pid && last.javaThreadId() == javaThreadId
+                && last.cpuNanos() == cpuNanos && last.startedAt() == startedAt && last.endedAt() == endedAt
+                && last.reason() == reason && last.exitCode() == exitCode && last.result() == result
+                && last.status() == status && last.cancelRequested() == cancelRequested && last.round() == round;
     }
 
     /** The PID of the watchdog JVM that runs this worker's program (exec workers), else -1. */
@@ -127,6 +152,7 @@ abstract class Worker {
     private void keep(Deque<String> tail, String line) {
         String l = line.length() > STDERR_LINE_CHARS ? line.substring(0, STDERR_LINE_CHARS) + "…" : line;
         synchronized (stderrTail) {
+            tailLines++;
             tail.addLast(l);
             while (tail.size() > STDERR_LINES) {
                 tail.removeFirst();

@@ -161,6 +161,30 @@ class WorkloadsTest {
         assertEquals(3, ctx.total);
     }
 
+    /** An hour's sleep wakes a hundred times, not 3,600: 10,000 of them woke 10,000 times a second. */
+    @Test
+    void aLongSleepWakesAHundredTimesNotEverySecond() throws Exception {
+        java.util.List<Duration> slices = new java.util.ArrayList<>();
+        long[] total = new long[1];
+        WorkContext ctx = new WorkContext() {
+            @Override public boolean cancelRequested() { return false; }
+            @Override public void cpuCheckpoint() { }
+            @Override public void releaseCpu() { }
+            @Override public void progress(long d, long t) { total[0] = t; }
+            @Override public String workerName() { return "slices"; }
+            @Override public void sleep(Duration d) throws InterruptedException {
+                slices.add(d);
+                if (slices.size() == 3) {
+                    throw new InterruptedException("enough");
+                }
+            }
+        };
+        assertThrows(InterruptedException.class,
+                () -> Workloads.create(Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1h")), null).run(ctx));
+        assertEquals(100, total[0], "a step a hundredth of the way");
+        assertEquals(java.util.List.of(Duration.ofSeconds(36), Duration.ofSeconds(36), Duration.ofSeconds(36)), slices);
+    }
+
     @Test
     void cpuBurnIsDeterministicAndCancellable() throws Exception {
         WorkloadSpec spec = WorkloadSpec.of("cpu").with("units", "0.05").with("_unit", "2000000");
