@@ -8,7 +8,8 @@ public final class Figures {
 
     public static List<Figure> all() {
         return List.of(
-                new SamplerTickFigure()
+                new SamplerTickFigure(),
+                new SpawnFigure()
         );
     }
 }
