@@ -15,10 +15,14 @@ import org.threadlab.work.WorkloadSpec;
  */
 public final class ChildCommand {
     /**
-     * Serial GC and no perf-data file: a lighter, faster-starting child that still shows a JVM's
-     * threads. (-Xshare:auto is the default, and Java 25 refuses it beside -XX:AOTCache.)
+     * G1 (the JVM's own default on a server-class machine) and no perf-data file. Not the serial
+     * collector, though it is lighter: on Java 17 only G1 maps the JDK's archived heap objects, so
+     * with any other collector each child builds its module graph again (≈20-40 ms, -Xlog:startuptime
+     * "Initialize module system"); with G1 a child starts ≈15-30 ms sooner (Java 17 and 25, measured
+     * alternately), for 1 MB more resident memory and five more JVM threads. No -Xshare:auto: it is the
+     * default, and Java 25 refuses it beside -XX:AOTCache.
      */
-    public static final List<String> FIXED_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
+    public static final List<String> FIXED_FLAGS = List.of("-XX:+UseG1GC", "-XX:-UsePerfData");
 
     /** Settable (-Dthreadlab.java=...) so tests can show what happens when java is missing. */
     public static final String JAVA_PROPERTY = "threadlab.java";
