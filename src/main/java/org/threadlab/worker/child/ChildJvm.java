@@ -220,8 +220,20 @@ public final class ChildJvm {
         trainer = p;
     }
 
-    /** The trainer: {@code ChildJvm DIR FEATURE}, started by {@link #startTrainer}; its output goes to DIR/training.log. */
+    /**
+     * {@code ChildJvm --prepare} (the build, {@code java -cp target/threadlab.jar}): makes this jar's
+     * thin jar and archive for this java now, so the first process worker after a build starts fast.
+     * Never fails the build: without them, children start the slower way and they are made on first use.
+     * {@code ChildJvm DIR FEATURE}: the trainer, started by {@link #startTrainer}; its output goes to DIR/training.log.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--prepare")) {
+            ChildJvm jvm = forThisJvm();
+            boolean ready = jvm.prepare(180_000);
+            System.out.println("threadlab: process workers start from " + jvm.setup().describe()
+                    + (ready ? " (" + jvm.dir + ")" : ""));
+            return;
+        }
         Path dir = Path.of(args[0]);
         ChildJvm jvm = new ChildJvm(dir, Integer.parseInt(args[1]));
         try {
