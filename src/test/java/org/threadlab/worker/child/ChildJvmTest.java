@@ -155,6 +155,35 @@ class ChildJvmTest {
     }
 
     @Test
+    void whileAnotherThreadlabTrainsPrepareWaitsForItsArchive() throws Exception {
+        Path jar = threadlabJar();
+        Path dir = tmp.resolve("cache").resolve(ChildJvm.key(jar, JAVA, System.getProperty("java.vm.version")));
+        Files.createDirectories(dir);
+        Files.createFile(dir.resolve(ChildJvm.TRAINING_LOCK)); // the other one's
+        ChildJvm jvm = jvm(jar);
+        java.util.concurrent.CompletableFuture<Boolean> prepared = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return jvm.prepare(180_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.isRegularFile(dir.resolve(ChildJvm.THIN_JAR)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve(ChildJvm.THIN_JAR)), "no thin jar");
+        assertFalse(prepared.isDone(), "prepare gave up while the other trainer had the lock");
+        // the other threadlab's trainer: the same command ChildJvm starts
+        Process other = new ProcessBuilder(JAVA.getPath(), "-cp", dir.resolve(ChildJvm.THIN_JAR).toString(), ChildJvm.class.getName(),
+                dir.toString(), Integer.toString(Runtime.version().feature())).redirectErrorStream(true).start();
+        String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(other.waitFor(180, TimeUnit.SECONDS), said);
+        assertEquals(0, other.exitValue(), said);
+        assertTrue(prepared.get(60, TimeUnit.SECONDS), jvm.setup().describe());
+    }
+
+    @Test
     void onlyThreadlabsJarAloneOnTheClassPathGetsAThinJar() throws Exception {
         // the tests' own class path: several entries (an extra workload's jar may be among them), kept as it is
         assertNull(ChildJvm.singleJar(System.getProperty("java.class.path")));
