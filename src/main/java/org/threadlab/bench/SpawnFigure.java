@@ -37,11 +37,12 @@ public final class SpawnFigure implements Figure {
             "        t0 = time.perf_counter()",
             "        p = ctx.Process(target=child, args=(w,))",
             "        p.start()",
+            // the child holds the only writing end now: should it die, recv() ends in EOFError, not a hang
+            "        w.close()",
             "        r.recv()",
             "        ms = (time.perf_counter() - t0) * 1000",
             "        p.join()",
             "        r.close()",
-            "        w.close()",
             "        print('%.3f' % ms, flush=True)",
             "");
     private static final long HELLO_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
