@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -410,7 +408,7 @@ public final class ChildJvm {
         return jar.toAbsolutePath() + "\n" + java.getAbsolutePath() + "\n";
     }
 
-    /** The cache entry's name: a digest of the jar's path, size and time and the java's path and version. */
+    /** The cache entry's name: a hash of the jar's path, size and time and the java's path and version. */
     static String key(Path jar, File java, String vmVersion) {
         String text;
         try {
@@ -418,16 +416,13 @@ public final class ChildJvm {
         } catch (IOException e) {
             text = FORMAT + "\n" + owner(jar, java) + vmVersion;
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 12; i++) {
-                sb.append(Character.forDigit((d[i] >> 4) & 15, 16)).append(Character.forDigit(d[i] & 15, 16));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        // FNV-1a, 64 bits: MessageDigest would initialise the security providers (tens of ms) on the first spawn
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
         }
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 
     /** The jar, when the class path is one jar that holds this class (java -jar threadlab.jar); else null. */
