@@ -3,7 +3,6 @@ package org.threadlab.worker.child;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import org.threadlab.work.SleepWork;
 
 /**
  * What a child JVM starts with, beyond threadlab's fixed flags: its class path and its class-data
@@ -211,7 +209,7 @@ public final class ChildJvm {
         cmd.addAll(ChildCommand.FIXED_FLAGS);
         cmd.add("-cp");
         cmd.add(thin.toString());
-        cmd.add(ChildJvm.class.getName());
+        cmd.add(ArchiveTrainer.class.getName());
         cmd.add(dir.toString());
         cmd.add(Integer.toString(feature));
         Path log = dir.resolve("training.log");
@@ -226,36 +224,15 @@ public final class ChildJvm {
      * {@code ChildJvm --prepare} (the build, {@code java -cp target/threadlab.jar}): makes this jar's
      * thin jar and archive for this java now, so the first process worker after a build starts fast.
      * Never fails the build: without them, children start the slower way and they are made on first use.
-     * {@code ChildJvm DIR FEATURE}: the trainer, started by {@link #startTrainer}; its output goes to DIR/training.log.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--prepare")) {
-            ChildJvm jvm = forThisJvm();
-            boolean ready = jvm.prepare(180_000);
-            System.out.println("threadlab: process workers start from " + jvm.setup().describe()
-                    + (ready ? " (" + jvm.dir + ")" : ""));
-            return;
+        if (args.length != 1 || !args[0].equals("--prepare")) {
+            System.err.println("usage: ChildJvm --prepare");
+            System.exit(2);
         }
-        Path dir = Path.of(args[0]);
-        ChildJvm jvm = new ChildJvm(dir, Integer.parseInt(args[1]));
-        try {
-            jvm.train(dir.resolve(THIN_JAR), dir.resolve(jvm.archiveName()));
-            System.out.println("archive ready: " + dir.resolve(jvm.archiveName()));
-        } catch (IOException e) {
-            System.out.println("no archive: " + e.getMessage());
-            System.exit(1);
-        } finally {
-            Files.deleteIfExists(dir.resolve(TRAINING_LOCK));
-        }
-    }
-
-    /** The trainer's view: its own java, an entry folder. */
-    private ChildJvm(Path dir, int feature) {
-        this.fullClassPath = "";
-        this.sourceJar = null;
-        this.java = new File(new File(System.getProperty("java.home"), "bin"), "java");
-        this.feature = feature;
-        this.dir = dir;
+        ChildJvm jvm = forThisJvm();
+        boolean ready = jvm.prepare(180_000);
+        System.out.println("threadlab: process workers start from " + jvm.setup().describe() + (ready ? " (" + jvm.dir + ")" : ""));
     }
 
     /** Copies what a child may load out of threadlab's jar; written aside, then moved, so no child reads half a jar. */
@@ -296,63 +273,12 @@ public final class ChildJvm {
         return false;
     }
 
-    /**
-     * Runs a child that dumps the classes it loaded when it ends, then starts one with the result in
-     * the JVM's strict mode (it fails rather than run without): only an archive that passed is kept.
-     */
-    private void train(Path thin, Path archive) throws IOException, InterruptedException {
-        Path tmp = dir.resolve(archiveName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Path log = dir.resolve("training-child.log");
-        List<String> cmd = childCommand(thin, List.of(feature >= 25 ? "-XX:AOTCacheOutput=" + tmp : "-XX:ArchiveClassesAtExit=" + tmp));
-        if (!runsToTheEnd(cmd, log)) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("the training child failed (see " + log + ")");
-        }
-        if (!Files.isRegularFile(tmp)) {
-            throw new IOException("the training child made no archive (see " + log + ")");
-        }
-        List<String> strict = new ArrayList<>(List.of(feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on"));
-        strict.addAll(archiveFlags(tmp));
-        if (!runsToTheEnd(childCommand(thin, strict), log)) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("this java refuses the archive it made (see " + log + ")");
-        }
-        move(tmp, archive);
-    }
-
-    /** A short sleep child, its output into the log, its stdin open until it ends by itself with exit 0. */
-    private static boolean runsToTheEnd(List<String> cmd, Path log) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (OutputStream stdin = p.getOutputStream()) {
-            // the AOT cache is assembled by a second JVM before the first ends: seconds on a busy machine
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == Protocol.EXIT_OK;
-        } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
-    private List<String> childCommand(Path thin, List<String> flags) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java.getPath());
-        cmd.addAll(ChildCommand.FIXED_FLAGS);
-        cmd.addAll(flags);
-        cmd.add("-cp");
-        cmd.add(thin.toString());
-        cmd.add(ChildMain.class.getName());
-        cmd.add(ChildCommand.TYPE_PREFIX + SleepWork.Type.class.getName());
-        cmd.add("archive-training");
-        cmd.add("sleep");
-        cmd.add("duration=1ms");
-        return cmd;
-    }
-
     private List<String> archiveFlags(Path archive) {
+        return archiveFlags(feature, archive);
+    }
+
+    /** The flags that start a child with {@code archive} on a java of this feature version. */
+    static List<String> archiveFlags(int feature, Path archive) {
         // the JVM says on stdout (the protocol's pipe) when an archive does not fit; the child starts anyway
         if (feature >= 25) {
             return List.of("-XX:AOTCache=" + archive, "-Xlog:cds*=off,aot*=off");
@@ -361,6 +287,11 @@ public final class ChildJvm {
     }
 
     private String archiveName() {
+        return archiveName(feature);
+    }
+
+    /** A dynamic CDS archive up to Java 24, an AOT cache from Java 25. */
+    static String archiveName(int feature) {
         return feature >= 25 ? "child.aot" : "child.jsa";
     }
 
@@ -453,7 +384,7 @@ public final class ChildJvm {
         return home == null || home.isBlank() ? null : Path.of(home, ".cache", "threadlab", "child");
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -175,7 +175,7 @@ class ChildJvmTest {
         assertTrue(Files.isRegularFile(dir.resolve(ChildJvm.THIN_JAR)), "no thin jar");
         assertFalse(prepared.isDone(), "prepare gave up while the other trainer had the lock");
         // the other threadlab's trainer: the same command ChildJvm starts
-        Process other = new ProcessBuilder(JAVA.getPath(), "-cp", dir.resolve(ChildJvm.THIN_JAR).toString(), ChildJvm.class.getName(),
+        Process other = new ProcessBuilder(JAVA.getPath(), "-cp", dir.resolve(ChildJvm.THIN_JAR).toString(), ArchiveTrainer.class.getName(),
                 dir.toString(), Integer.toString(Runtime.version().feature())).redirectErrorStream(true).start();
         String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(other.waitFor(180, TimeUnit.SECONDS), said);
