@@ -10,6 +10,7 @@ public final class Figures {
         return List.of(
                 new UiCostFigure(),
                 new SamplerTickFigure(),
+                new SpawnFigure(),
                 new SpareFigure(),
                 new ThreadStartFigure(),
                 new FrameFigure(),

@@ -177,7 +177,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = {"Compare how long a child worker takes to start with an empty JVM.",
                     "",
                     "It starts child workers and empty JVMs alternately, and compares the time from start() to the "
-                            + "child's hello line with the time an empty main takes to print one line (same java, same flags).",
+                            + "child's hello line with the time an empty main takes to print one line (same java and GC, threadlab's "
+                            + "full class path and no archive: how children started before their thin jar and archive).",
                     ""},
             footer = {"", "Example:", "  threadlab bench child --rounds 20"})
     static final class ChildStartup implements Callable<Integer> {
@@ -199,6 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "child worker hello  median %.1f ms over %d starts", r.childMedianMs(), r.rounds()));
             out.println(String.format(Locale.ROOT, "empty JVM main      median %.1f ms over %d starts", r.emptyMedianMs(), r.rounds()));
             out.println(String.format(Locale.ROOT, "ratio               %.2f", r.ratio()));
+            out.println("child started from  " + r.childSetup());
             out.flush();
             return 0;
         }

@@ -6,14 +6,18 @@ import java.util.List;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.child.ChildCommand;
+import org.threadlab.worker.child.ChildJvm;
 import org.threadlab.worker.child.LineReader;
 
 /**
  * How long a child worker takes to say hello, against the time an empty JVM main takes to print
- * one line, measured alternately in the same run (a busy machine slows both alike).
+ * one line, measured alternately in the same run (a busy machine slows both alike). The empty main
+ * starts the way children did before {@link ChildJvm}: threadlab's full class path, no archive; the
+ * child as process workers start now (thin jar and archive when threadlab runs from its jar).
  */
 public final class ChildStartupBench {
-    public record Result(int rounds, double childMedianMs, double emptyMedianMs) {
+    /** @param childSetup what the children started with (ChildJvm.Setup#describe) */
+    public record Result(int rounds, double childMedianMs, double emptyMedianMs, String childSetup) {
         public double ratio() {
             return childMedianMs / emptyMedianMs;
         }
@@ -22,9 +26,15 @@ public final class ChildStartupBench {
     private ChildStartupBench() {}
 
     public static Result run(int rounds) throws IOException, InterruptedException {
+        // a warm start is what is measured: the thin jar and archive are made once per jar and java
+        ChildJvm.forThisJvm().prepare(180_000);
+        String setup = ChildJvm.forThisJvm().setup().describe();
         List<String> child = ChildCommand.build("bench", "sleep-0",
                 Workloads.parse(WorkloadSpec.of("sleep").with("duration", "10ms")), 0, false, 0);
-        List<String> empty = new ArrayList<>(child.subList(0, child.indexOf("-cp") + 2));
+        List<String> empty = new ArrayList<>(child.subList(0, 2));
+        empty.addAll(ChildCommand.FIXED_FLAGS);
+        empty.add("-cp");
+        empty.add(System.getProperty("java.class.path"));
         empty.add(EmptyMain.class.getName());
         double[] c = new double[rounds];
         double[] e = new double[rounds];
@@ -32,7 +42,7 @@ public final class ChildStartupBench {
             e[i] = firstLineMillis(empty);
             c[i] = firstLineMillis(child);
         }
-        return new Result(rounds, SamplerBench.median(c), SamplerBench.median(e));
+        return new Result(rounds, SamplerBench.median(c), SamplerBench.median(e), setup);
     }
 
     /** Milliseconds from start() to the first line on the process's stdout. */

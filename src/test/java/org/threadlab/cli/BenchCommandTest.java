@@ -50,6 +50,6 @@ class BenchCommandTest {
         String text = out.toString();
         assertTrue(text.contains("child worker hello  median "), text);
         assertTrue(text.contains("empty JVM main      median "), text);
-        assertTrue(text.matches("(?s).*ratio\\s+[0-9.]+\\s*"), text);
+        assertTrue(text.matches("(?s).*ratio\\s+[0-9.]+\\s*\nchild started from  \\S.*"), text);
     }
 }

@@ -2,6 +2,7 @@ package org.threadlab.worker.child;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,11 +38,20 @@ public final class ChildMain {
     private static volatile long spareCpuNanos = -1;
 
     public static void main(String[] args) throws Exception {
-        LineReader in = new LineReader(System.in);
+        LineReader in = null; // a cold child opens it after its work thread started (off the way to hello)
         if (args.length == 1 && args[0].equals(ChildCommand.SPARE_ARG)) {
+            in = parentLines(); // one reader for the work line and all after it: it buffers
             args = awaitWork(in);
         }
         begin(args, in);
+    }
+
+    /**
+     * The parent's lines on stdin, through an interruptible channel: exit() interrupts this read, since
+     * the JVM's halt waits 300 ms for a thread blocked in a native read of stdin (measured: result line -> exit).
+     */
+    private static LineReader parentLines() {
+        return new LineReader(java.nio.channels.Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel()));
     }
 
     /**
@@ -168,7 +178,9 @@ public final class ChildMain {
     }
 
     /** The main thread's job: obey "stop", queue "task" lines, and leave with the parent. */
-    private static void readParent(ChildWork work, LineReader in) {
+    private static void readParent(ChildWork work, LineReader given) {
+        LineReader in = given != null ? given : parentLines();
+        reader = Thread.currentThread();
         try {
             String line;
             while ((line = in.readLine()) != null) {
@@ -183,6 +195,12 @@ public final class ChildMain {
         } catch (IOException e) {
             // a broken pipe means the same as end of input
         }
+        if (halting) {
+            // exit() interrupted the read on its way out: it ends the JVM, with its own code
+            while (true) {
+                java.util.concurrent.locks.LockSupport.park();
+            }
+        }
         // stdin closed: the parent is gone or wants us gone. A program we started goes first; then
         // no hooks, no waiting.
         work.runCleanup();
@@ -192,8 +210,19 @@ public final class ChildMain {
     /** Ends the JVM without shutdown hooks (our output is already flushed; a stubborn hook must not stop us). */
     static void exit(int code) {
         System.err.flush();
+        halting = true;
+        Thread r = reader;
+        if (r != null) {
+            // out of its native read: otherwise the halt below waits 300 ms for it
+            r.interrupt();
+        }
         Runtime.getRuntime().halt(code);
     }
+
+    /** The main thread, reading the parent's lines; set once it starts reading. */
+    private static volatile Thread reader;
+    /** Set by exit(): the main thread's read ending now is our doing, not the parent's. */
+    private static volatile boolean halting;
 
     static void send(String line) {
         // the parent stopped listening: it will close stdin too, and we halt there
