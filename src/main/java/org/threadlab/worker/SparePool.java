@@ -36,8 +36,10 @@ public final class SparePool implements AutoCloseable {
     static final int MAX_FAILURES = 3;
 
     private final int size;
-    private final List<String> command;
-    private final List<String> flags;
+    /** How spares are started now, and its JVM flags: replaced when children's JVM changes (see {@link #take}). */
+    private volatile List<String> command;
+    private volatile List<String> flags;
+    private final java.util.function.Supplier<List<String>> spareCommand;
     private final Consumer<String> warn;
     /** Ready spares, oldest first; guarded by this. */
     private final Deque<Spare> ready = new ArrayDeque<>();
@@ -50,13 +52,16 @@ public final class SparePool implements AutoCloseable {
     /** One spare JVM: its process, its pipes, and when it started and became ready. */
     static final class Spare {
         final Process process;
+        /** The JVM flags it was started with: only a child that wants exactly these may take it. */
+        final List<String> flags;
         final LineReader fromChild;
         final LineWriter toChild;
         final Instant startedAt = Instant.now();
         volatile Instant readyAt;
 
-        Spare(Process process) {
+        Spare(Process process, List<String> flags) {
             this.process = process;
+            this.flags = flags;
             this.fromChild = new LineReader(process.getInputStream());
             this.toChild = new LineWriter(process.getOutputStream());
         }
@@ -74,12 +79,18 @@ public final class SparePool implements AutoCloseable {
      * @param warn told once, in a user's words, when spares cannot be kept (they keep dying)
      */
     SparePool(int size, Consumer<String> warn) {
+        this(size, warn, () -> ChildCommand.spare("spare"));
+    }
+
+    /** @param spareCommand how a spare is started now: asked again when a child wants other JVM flags */
+    SparePool(int size, Consumer<String> warn, java.util.function.Supplier<List<String>> spareCommand) {
         if (size < 1 || size > MAX) {
             throw new IllegalArgumentException("spares must be between 1 and " + MAX + ", not " + size);
         }
         this.size = size;
         this.warn = warn;
-        this.command = ChildCommand.spare("spare");
+        this.spareCommand = spareCommand;
+        this.command = spareCommand.get();
         this.flags = flags(command);
         this.starter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "threadlab-spares");
@@ -123,13 +134,27 @@ public final class SparePool implements AutoCloseable {
      * fit on one line. Never waits: a replacement is started in the background.
      */
     Spare take(List<String> coldCommand) {
-        if (!flags(coldCommand).equals(flags) || workLine(coldCommand).length() > Protocol.MAX_LINE - 1) {
+        List<String> want = flags(coldCommand);
+        if (!want.equals(flags)) {
+            List<String> fresh = spareCommand.get();
+            if (flags(fresh).equals(want)) {
+                // children's JVM changed since the spares started (their class-data archive was made
+                // since, on first use): spares of the old kind would never be taken, so they are replaced
+                renew(fresh);
+            }
+            return null;
+        }
+        if (workLine(coldCommand).length() > Protocol.MAX_LINE - 1) {
             return null;
         }
         synchronized (this) {
             Spare s;
             while (!closed && (s = ready.pollFirst()) != null) {
                 all.remove(s);
+                if (!s.flags.equals(want)) {
+                    retire(s); // started just before a renewal
+                    continue;
+                }
                 if (s.process.isAlive()) {
                     refill();
                     return s;
@@ -137,6 +162,29 @@ public final class SparePool implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Spares are started with {@code fresh} from now on; those not taken yet are ended and replaced. */
+    private void renew(List<String> fresh) {
+        List<Spare> old;
+        synchronized (this) {
+            command = fresh;
+            flags = flags(fresh);
+            old = new ArrayList<>(all);
+            all.clear();
+            ready.clear();
+            failures = 0;
+        }
+        for (Spare s : old) {
+            retire(s);
+        }
+        refill();
+    }
+
+    /** Ends a spare that will not be used: stdin closed, it halts (killed too, in case it is stuck starting). */
+    private static void retire(Spare s) {
+        s.toChild.close();
+        s.process.destroyForcibly();
     }
 
     /** The line that turns a spare into the child {@code coldCommand} would start: its tag and its arguments. */
@@ -208,15 +256,16 @@ public final class SparePool implements AutoCloseable {
             return false;
         }
         Spare s;
+        List<String> cmd = command;
         try {
-            s = new Spare(new ProcessBuilder(command).start());
+            s = new Spare(new ProcessBuilder(cmd).start(), flags(cmd));
         } catch (IOException e) {
             return false;
         }
         synchronized (this) {
-            if (closed) {
-                s.toChild.close();
-                s.process.destroyForcibly();
+            if (closed || !s.flags.equals(flags)) {
+                // closed, or renewed while it started: not a spare anyone will take
+                retire(s);
                 return true;
             }
             all.add(s);

@@ -214,4 +214,41 @@ class SparePoolTest {
             assertFalse(Protocol.encodeWord(word).contains(" "));
         }
     }
+
+    @Test
+    void sparesStartedBeforeTheChildrensJvmChangedAreReplacedByOnesThatFit() throws Exception {
+        // a class-data archive made on first use changes a cold child's flags: old spares would never be taken
+        List<String> before = org.threadlab.worker.child.ChildCommand.spare("spare");
+        List<String> after = new java.util.ArrayList<>(before);
+        after.add(1, "-Dthreadlab.test.jvm=changed");
+        java.util.concurrent.atomic.AtomicReference<List<String>> now = new java.util.concurrent.atomic.AtomicReference<>(before);
+        SparePool pool = new SparePool(1, w -> { }, now::get);
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (pool.spares().stream().noneMatch(SparePool.SpareInfo::ready) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long oldPid = pool.spares().get(0).pid();
+            now.set(after);
+            List<String> cold = new java.util.ArrayList<>(org.threadlab.worker.child.ChildCommand.build("7", "sleep-7",
+                    org.threadlab.work.Workloads.parse(WorkloadSpec.of("sleep")), 0, false, 0));
+            cold.add(1, "-Dthreadlab.test.jvm=changed");
+            assertEquals(null, pool.take(cold), "no spare of the new kind yet: a cold start");
+            SparePool.Spare taken = null;
+            while (taken == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                taken = pool.take(cold);
+            }
+            assertTrue(taken != null, "a spare of the new kind was started and taken");
+            assertNotEquals(oldPid, taken.pid());
+            assertTrue(taken.process.info().arguments().map(a -> List.of(a).contains("-Dthreadlab.test.jvm=changed")).orElse(true));
+            long old = oldPid;
+            assertTrue(ProcessHandle.of(old).map(p -> { try { return p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null; }
+                    catch (Exception e) { return false; } }).orElse(true), "the old spare ended");
+            taken.toChild.close();
+            taken.process.destroyForcibly().waitFor();
+        } finally {
+            pool.close();
+        }
+    }
 }
