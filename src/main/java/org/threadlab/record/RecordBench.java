@@ -97,8 +97,13 @@ public final class RecordBench {
         double[] on = new double[ticks];
         long dropped;
         try (Supervisor supervisor = new Supervisor(new Limits(64, Math.max(10_000, workers + 10), Duration.ofSeconds(1)), false)) {
+            // a sleep moves its progress every hundredth of its duration: 100 s reports every second, as the
+            // figures in PERFORMANCE.md assume (an hour's sleep reports every 36 s, and later models would
+            // be smaller); longer only when the run itself is longer, so no worker ends during it
+            long runSeconds = (2L * ticks + 10) * Math.max(1, delay.toMillis()) / 1000 + 1;
+            String duration = Math.max(100, runSeconds * 2) + "s";
             for (int i = 0; i < workers; i++) {
-                supervisor.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", "1h"), true);
+                supervisor.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", duration), true);
             }
             AtomicBoolean recording = new AtomicBoolean();
             Recorder recorder = new Recorder(file, Long.MAX_VALUE, "bench", Duration.ofSeconds(1));
