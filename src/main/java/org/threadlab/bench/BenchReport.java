@@ -13,7 +13,7 @@ public final class BenchReport {
     private BenchReport() {}
 
     public static String table(List<BenchRow> rows) {
-        Table t = new Table("id", "figure", ">threadlab", "reference", ">measured", ">ratio", "target", "result");
+        Table t = new Table("id", "figure", ">threadlab", "reference", ">its figure", ">ratio", "target", "result");
         List<String> notes = new ArrayList<>();
         for (BenchRow r : rows) {
             t.row(r.id(), r.figure(), r.measured().text(), r.reference().isEmpty() ? "-" : r.reference(),
