@@ -46,6 +46,7 @@ final class ProcProbe implements ProcessProbe {
     static final int IDLE_EVERY = 8;
     /** Process ticks not explained by the threads read that make the rest be read (rounding is +-1). */
     static final long UNEXPLAINED_TICKS = 2;
+    private static final long TICK_NANOS = 1_000_000_000L / Math.max(1, SystemConstants.HZ);
 
     private final long pid;
     private final ProcFiles files;
@@ -210,7 +211,7 @@ final class ProcProbe implements ProcessProbe {
         int n = tids.length;
         // the clocks are exact, but a join by name could be wrong: the process's own ticks still have the last word
         boolean selective = !all || touched > 0;
-        if (selective && processDelta - explained >= UNEXPLAINED_TICKS) {
+        if (selective && processDelta * TICK_NANOS - explained >= UNEXPLAINED_TICKS * TICK_NANOS) {
             // CPU went to threads not read yet. First those that have run since first seen (a JVM's
             // compiler, GC and VM threads, a worker that wakes now and then): in a process of thousands
             // of sleeping threads they are the likely ones, and a few dozen reads
@@ -220,7 +221,7 @@ final class ProcProbe implements ProcessProbe {
                 }
             }
         }
-        if (selective && processDelta - explained >= UNEXPLAINED_TICKS) {
+        if (selective && processDelta * TICK_NANOS - explained >= UNEXPLAINED_TICKS * TICK_NANOS) {
             // still not explained: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
                 if (!listed[i].readNow || listed[i].byClock) {
@@ -267,7 +268,7 @@ final class ProcProbe implements ProcessProbe {
     /**
      * Reads the threads of {@code tids} that are due ({@code all}: every one) into {@code listed};
      * one already read in this tick is not read again (a second listing in the same tick), unless that
-     * read failed: its TID is listed again, so it names a thread born since. Returns the ticks read.
+     * read failed: its TID is listed again, so it names a thread born since. Returns the CPU nanoseconds read.
      */
     private long readListed(long[] tids, Task[] listed, boolean all, boolean windowKnown) {
         long explained = 0;
@@ -445,8 +446,9 @@ final class ProcProbe implements ProcessProbe {
     }
 
     /**
-     * Reads one thread's stat and schedstat into its Task; returns its ticks since its previous read (0
-     * when it ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
+     * Reads one thread's stat and schedstat into its Task; returns its CPU nanoseconds since its previous
+     * read (schedstat's; its ticks' where there is none; 0 when it ended meanwhile): summed over many
+     * threads, nanoseconds do not lose a rounding per thread as ticks would. A thread born since the last tick spent all its ticks inside this window.
      * {@code unlessIdle}: its stat is not read when its schedstat shows it has not run since (see readOwn).
      */
     private long read(long tid, Task t, boolean windowKnown, boolean known, boolean unlessIdle) {
@@ -479,9 +481,8 @@ final class ProcProbe implements ProcessProbe {
         updateName(t, st);
         long at = clock.getAsLong();
         long delta = st.ticks() - (known ? t.ticks : 0);
+        long cpuNanos = ns >= 0 && (!known || t.cpuNanos >= 0) ? ns - (known ? t.cpuNanos : 0) : delta * TICK_NANOS;
         if (windowKnown) {
-            long cpuNanos = ns >= 0 && (!known || t.cpuNanos >= 0) ? ns - (known ? t.cpuNanos : 0)
-                    : delta * 1_000_000_000L / SystemConstants.HZ;
             t.cpu = Math.min(100, percentOf(cpuNanos, at - since(t, known, delta)));
         } else {
             t.cpu = Double.NaN;
@@ -497,7 +498,7 @@ final class ProcProbe implements ProcessProbe {
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
-        return Math.max(0, delta);
+        return Math.max(0, cpuNanos);
     }
 
     /** Where the interval a thread's CPU delta covers starts. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.threadlab.sample.ProcProbeFixtureTest.FakeProc;
@@ -209,5 +211,29 @@ class OwnProcessProbeTest {
         assertNull(p.threads().stream().filter(t -> t.tid() == PID + 2).findFirst().orElse(null), "the ended one is gone");
         assertEquals("born", thread(p, PID + 3).name(), "the new one is seen in the same tick");
         assertEquals(3, p.threads().size());
+    }
+
+    @Test
+    void manyThreadsUnderATickEachDoNotLookUnexplained() {
+        // 100 threads each running 9 ms a second: their ticks move by 1 nine seconds in ten, all at once,
+        // while the process's (from their total) move by 90 every second: in ticks, a tick of theirs now
+        // and then explains 0 of 90 (and every idle one was read); in nanoseconds all of it
+        Own own = new Own();
+        List<Task> busy = new ArrayList<>();
+        List<Task> idle = new ArrayList<>();
+        for (long i = 0; i < 100; i++) {
+            busy.add(own.add(PID + i, "busy-" + i, 1000 + i));
+        }
+        for (long i = 100; i < 150; i++) {
+            idle.add(own.add(PID + i, "idle-" + i, 1000 + i));
+        }
+        own.tick();
+        for (int k = 0; k < 2 * ProcProbe.IDLE_EVERY; k++) {
+            busy.forEach(t -> t.run(9));
+            own.tick();
+        }
+        for (Task t : idle) {
+            assertTrue(t.statReads <= 1 + 2 + 1, "an idle thread read only in its turns: " + t.statReads);
+        }
     }
 }
