@@ -74,6 +74,8 @@ final class ProcProbe implements ProcessProbe {
     private Map<String, Integer> priorNames;
     /** threads left unread this tick because a clock showed they had not run */
     private int touched;
+    /** the thread being read has a Java clock that stood still since its last read */
+    private boolean stillClock;
 
     /** What is kept per thread between ticks. */
     private static final class Task {
@@ -314,12 +316,16 @@ final class ProcProbe implements ProcessProbe {
         boolean due = i % IDLE_EVERY == rotation || t.state == 'R';
         long id = clocks.javaId(tids[i], t.name, priorNames.getOrDefault(t.name, 0) == 1);
         long clock = id >= 0 ? clocks.cpuNanos(id) : -1;
-        if (!due && clock >= 0 && id == t.javaId && clock == t.clockAtRead) {
+        boolean stood = clock >= 0 && id == t.javaId && clock == t.clockAtRead;
+        if (!due && stood) {
             untouched(t);
             t.byClock = true;
             return 0;
         }
+        // due, its clock still: its stat for the state letter, not its schedstat (no CPU to count)
+        stillClock = due && stood;
         long delta = readOrRenew(tids, listed, i, true, true, !due && clock < 0);
+        stillClock = false;
         Task now = listed[i];
         now.javaId = now.listed ? id : -1;
         now.clockAtRead = now.listed ? clock : -1;
@@ -457,9 +463,16 @@ final class ProcProbe implements ProcessProbe {
         String task = t.stat != null && t.schedstat != null ? null : dir + "/task/" + tid;
         // schedstat before stat: the state letter read after the arrivals count says whether the thread
         // was off a CPU since that count (see switchesCannotHaveChanged)
-        t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
-        long ns = lastRead ? files.number(0) : -1;
-        long runs = lastRead ? files.number(2) : -1;
+        long ns;
+        long runs;
+        if (stillClock && known) {
+            ns = t.cpuNanos; // its Java clock stood still: it has not run, these have not moved
+            runs = t.runs;
+        } else {
+            t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
+            ns = lastRead ? files.number(0) : -1;
+            runs = lastRead ? files.number(2) : -1;
+        }
         // (arrivals > 0: a kernel that keeps no schedstat shows "0 0 0", which would say nothing ever ran)
         if (unlessIdle && known && windowKnown && runs > 0 && ns == t.cpuNanos && runs == t.runs && t.state != '?') {
             untouched(t);

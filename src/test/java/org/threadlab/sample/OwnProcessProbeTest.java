@@ -26,6 +26,7 @@ class OwnProcessProbeTest {
         long runs = 1;
         char state = 'S';
         int statReads;
+        int schedstatReads;
 
         Task(String name) {
             this.name = name;
@@ -73,7 +74,10 @@ class OwnProcessProbeTest {
                 t.statReads++;
                 return FakeProc.stat(t.name, t.state, t.ns * SystemConstants.HZ / 1_000_000_000L, 0);
             });
-            proc.files.put(dir + "/schedstat", now -> t.ns + " 0 " + t.runs + "\n");
+            proc.files.put(dir + "/schedstat", now -> {
+                t.schedstatReads++;
+                return t.ns + " 0 " + t.runs + "\n";
+            });
             return t;
         }
 
@@ -126,6 +130,7 @@ class OwnProcessProbeTest {
         own.tick();
         int before = worker.statReads;
         int unread = 0;
+        int schedstats = worker.schedstatReads;
         for (int i = 0; i < ProcProbe.IDLE_EVERY; i++) {
             ProcessSample p = own.tick();
             assertEquals(0.0, thread(p, PID + 1).cpuPercent(), 0.0);
@@ -133,6 +138,7 @@ class OwnProcessProbeTest {
             before = worker.statReads;
         }
         assertEquals(ProcProbe.IDLE_EVERY - 1, unread, "read only in its turn, once in " + ProcProbe.IDLE_EVERY);
+        assertEquals(schedstats, worker.schedstatReads, "in its turn, its stat only: its clock says it used no CPU");
 
         worker.run(250); // it wakes and works a quarter of the next second
         before = worker.statReads;
