@@ -20,7 +20,7 @@ import java.util.Map;
  * sleeper, a loop that allocates nothing) may be up to {@link #ROTATION} - 1 ticks old; its CPU, kernel
  * state and allocated bytes are current.
  */
-final class JavaView {
+final class JavaView implements OwnClocks {
     /** Up to this many threads, every thread's info is read every tick. */
     static final int READ_ALL_UP_TO = 256;
     /** Above it, each idle thread's info is read every this many ticks. */
@@ -38,6 +38,11 @@ final class JavaView {
     private final Map<Long, JavaThreadSample> byId;
     private final Map<String, Long> byShortName = new HashMap<>();
     private final Map<Long, Long> javaIdByTid;
+    private final long[] ids;
+    /** {@link #ids} sorted, and their CPU clocks in the same order: read at the first {@link #cpuNanos} */
+    private long[] sortedIds;
+    private long[] clocks;
+    private long clocksAt;
 
     /** What a sampler keeps of its JVM's threads from one tick to the next (its own: one per sampler). */
     static final class Memory {
@@ -54,6 +59,7 @@ final class JavaView {
     JavaView(Map<Long, Long> javaIdByTid, Memory memory) {
         this.javaIdByTid = javaIdByTid;
         long[] ids = MX.getAllThreadIds();
+        this.ids = ids;
         long[] allocated = SUN != null && SUN.isThreadAllocatedMemoryEnabled() ? SUN.getThreadAllocatedBytes(ids) : null;
         byId = new HashMap<>(ids.length * 2);
         long turn = memory.tick++ % ROTATION;
@@ -109,6 +115,38 @@ final class JavaView {
             }
         }
         return true;
+    }
+
+    /** Whether this JVM measures its threads' CPU time (the probe of threadlab's own process then uses it). */
+    static boolean clocksAvailable() {
+        return SUN != null && SUN.isThreadCpuTimeSupported() && SUN.isThreadCpuTimeEnabled();
+    }
+
+    @Override
+    public long javaId(long tid, String kernelName, boolean nameUnique) {
+        Long id = javaIdByTid.get(tid);
+        if (id == null && nameUnique) {
+            id = byShortName.get(kernelName);
+        }
+        return id == null || id < 0 ? -1 : id;
+    }
+
+    @Override
+    public long cpuNanos(long javaId) {
+        if (clocks == null) {
+            // one bulk call for every thread (a clock_gettime each, no safepoint), when first needed
+            sortedIds = ids.clone();
+            Arrays.sort(sortedIds);
+            clocksAt = System.nanoTime();
+            clocks = clocksAvailable() ? SUN.getThreadCpuTime(sortedIds) : new long[0];
+        }
+        int i = Arrays.binarySearch(sortedIds, javaId);
+        return i < 0 || i >= clocks.length ? -1 : clocks[i];
+    }
+
+    @Override
+    public long readAt() {
+        return clocksAt;
     }
 
     JavaThreadSample byJavaId(long id) {

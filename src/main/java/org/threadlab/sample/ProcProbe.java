@@ -46,6 +46,7 @@ final class ProcProbe implements ProcessProbe {
     static final int IDLE_EVERY = 8;
     /** Process ticks not explained by the threads read that make the rest be read (rounding is +-1). */
     static final long UNEXPLAINED_TICKS = 2;
+    private static final long TICK_NANOS = 1_000_000_000L / Math.max(1, SystemConstants.HZ);
 
     private final long pid;
     private final ProcFiles files;
@@ -67,6 +68,14 @@ final class ProcProbe implements ProcessProbe {
     private long tick;
     private int rotation;
     private int statusCursor;
+    /** threadlab's own process only: its Java threads' CPU clocks this tick (else null) */
+    private OwnClocks clocks;
+    /** this tick's kernel names with their counts (own process: which names join uniquely) */
+    private Map<String, Integer> priorNames;
+    /** threads left unread this tick because a clock showed they had not run */
+    private int touched;
+    /** the thread being read has a Java clock that stood still since its last read */
+    private boolean stillClock;
 
     /** What is kept per thread between ticks. */
     private static final class Task {
@@ -101,6 +110,11 @@ final class ProcProbe implements ProcessProbe {
         boolean statusOffCpu;
         /** the last two status reads saw the same arrivals, off a CPU: it was off a CPU at the last one */
         boolean switchesSettled;
+        /** own process: the Java thread joined at the last read, and its CPU clock read before it; -1 none */
+        long javaId = -1;
+        long clockAtRead = -1;
+        /** left unread this tick on its Java clock alone (a join by name): the process's ticks may still ask */
+        boolean byClock;
     }
 
     static {
@@ -120,6 +134,12 @@ final class ProcProbe implements ProcessProbe {
 
     @Override
     public ProcessSample sample(String role, JavaView java) {
+        return sample(role, java, java != null && JavaView.clocksAvailable() ? java : null);
+    }
+
+    /** @param own the Java threads' clocks when this is threadlab's own process (else null: read as ever) */
+    ProcessSample sample(String role, JavaView java, OwnClocks own) {
+        clocks = own;
         long now = clock.getAsLong();
         tick++;
         statFile = readProcessFile(statFile, dir + "/stat");
@@ -163,16 +183,20 @@ final class ProcProbe implements ProcessProbe {
         // last listing is read below, after the process's stat: one whose read fails has ended (or its TID
         // names a new thread). When none has, the set at the stat's read still holds every thread of the
         // last listing; with as many threads as then, it holds no other: nothing was born either.
+        // (In the own process every thread is accounted for each tick, read or its clock read, however many.)
         boolean reuse = lastTids != null && processDelta >= 0 && numThreads == lastTids.length
-                && lastTids.length <= READ_ALL_UP_TO;
+                && (lastTids.length <= READ_ALL_UP_TO || clocks != null);
         long[] tids = reuse ? lastTids : listTasks();
         for (Task t : tasks.values()) {
             t.listed = false;
             t.readNow = false;
+            t.byClock = false;
         }
         boolean all = processDelta < 0 || tids.length <= READ_ALL_UP_TO;
         boolean windowKnown = processDelta >= 0;
         rotation = (rotation + 1) % IDLE_EVERY;
+        touched = 0;
+        priorNames = clocks != null && windowKnown ? namesOf(tids) : null;
         Task[] listed = new Task[tids.length];
         long explained = readListed(tids, listed, all, windowKnown);
         if (reuse && anyGone(listed)) {
@@ -187,27 +211,34 @@ final class ProcProbe implements ProcessProbe {
         }
         lastTids = tids;
         int n = tids.length;
-        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+        // the clocks are exact, but a join by name could be wrong: the process's own ticks still have the last word
+        boolean selective = !all || touched > 0;
+        if (selective && processDelta * TICK_NANOS - explained >= UNEXPLAINED_TICKS * TICK_NANOS) {
             // CPU went to threads not read yet. First those that have run since first seen (a JVM's
             // compiler, GC and VM threads, a worker that wakes now and then): in a process of thousands
             // of sleeping threads they are the likely ones, and a few dozen reads
             for (int i = 0; i < n; i++) {
-                if (!listed[i].readNow && listed[i].hasRun) {
-                    explained += readOrRenew(tids, listed, i, true, true);
+                if ((!listed[i].readNow || listed[i].byClock) && listed[i].hasRun) {
+                    explained += readOrRenew(tids, listed, i, true, true, false);
                 }
             }
         }
-        if (!all && processDelta - explained >= UNEXPLAINED_TICKS) {
+        if (selective && processDelta * TICK_NANOS - explained >= UNEXPLAINED_TICKS * TICK_NANOS) {
             // still not explained: read them all rather than show it nowhere
             for (int i = 0; i < n; i++) {
-                if (!listed[i].readNow) {
-                    readOrRenew(tids, listed, i, true, true);
+                if (!listed[i].readNow || listed[i].byClock) {
+                    readOrRenew(tids, listed, i, true, true, false);
                 }
             }
         }
         for (Task t : listed) {
             if (!t.readNow && t.listed) {
                 t.cpu = 0; // idle at its last read, and the process's ticks say it still is
+            }
+            if (t.byClock) {
+                // its clock stood still up to then: its next delta starts there
+                t.readNanos = clocks.readAt();
+                t.readTick = tick;
             }
         }
         tasks.values().removeIf(t -> {
@@ -239,7 +270,7 @@ final class ProcProbe implements ProcessProbe {
     /**
      * Reads the threads of {@code tids} that are due ({@code all}: every one) into {@code listed};
      * one already read in this tick is not read again (a second listing in the same tick), unless that
-     * read failed: its TID is listed again, so it names a thread born since. Returns the ticks read.
+     * read failed: its TID is listed again, so it names a thread born since. Returns the CPU nanoseconds read.
      */
     private long readListed(long[] tids, Task[] listed, boolean all, boolean windowKnown) {
         long explained = 0;
@@ -262,11 +293,66 @@ final class ProcProbe implements ProcessProbe {
             t.listed = true;
             t.readNow = false;
             listed[i] = t;
-            if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
-                explained += readOrRenew(tids, listed, i, windowKnown, known);
+            if (priorNames != null && known) {
+                explained += readOwn(tids, listed, i);
+            } else if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
+                explained += readOrRenew(tids, listed, i, windowKnown, known, false);
             }
         }
         return explained;
+    }
+
+    /**
+     * A known thread of threadlab's own process. Its files are left unread when it has not run since they
+     * were read: a Java thread whose CPU clock stands where it stood then (same Java thread), else (the
+     * JVM's own threads, a name that does not join) one whose {@code schedstat} has not moved, its
+     * {@code stat} then unread. Not having run, its state letter, core and priority are as read, but
+     * for two things that need no CPU: a wake-up still waiting for one (S to R) and a nice set from
+     * outside; so a thread read R is read again every tick, and every thread at least every
+     * {@link #IDLE_EVERY} ticks in rotation.
+     */
+    private long readOwn(long[] tids, Task[] listed, int i) {
+        Task t = listed[i];
+        boolean due = i % IDLE_EVERY == rotation || t.state == 'R';
+        long id = clocks.javaId(tids[i], t.name, priorNames.getOrDefault(t.name, 0) == 1);
+        long clock = id >= 0 ? clocks.cpuNanos(id) : -1;
+        boolean stood = clock >= 0 && id == t.javaId && clock == t.clockAtRead;
+        if (!due && stood) {
+            untouched(t);
+            t.byClock = true;
+            return 0;
+        }
+        // due, its clock still: its stat for the state letter, not its schedstat (no CPU to count)
+        stillClock = due && stood;
+        long delta = readOrRenew(tids, listed, i, true, true, !due && clock < 0);
+        stillClock = false;
+        Task now = listed[i];
+        now.javaId = now.listed ? id : -1;
+        now.clockAtRead = now.listed ? clock : -1;
+        return delta;
+    }
+
+    /**
+     * A thread shown to have used no CPU since its last read: it counts as read in this tick, with 0 %
+     * (exactly), and keeps what was read of it before.
+     */
+    private void untouched(Task t) {
+        t.readNow = true;
+        t.cpu = 0;
+        t.hot = t.state == 'D';
+        touched++;
+    }
+
+    /** How many of the listed threads bear each kernel name, as last read. */
+    private Map<String, Integer> namesOf(long[] tids) {
+        Map<String, Integer> count = new HashMap<>(tids.length * 2);
+        for (long tid : tids) {
+            Task t = tasks.get(tid);
+            if (t != null) {
+                count.merge(t.name, 1, Integer::sum);
+            }
+        }
+        return count;
     }
 
     private static boolean anyGone(Task[] listed) {
@@ -299,9 +385,10 @@ final class ProcProbe implements ProcessProbe {
      * Reads thread {@code i}; when a known thread's read fails, its TID may already name a new thread
      * (its kept files are bound to the old one): then that one is read as a thread never seen.
      */
-    private long readOrRenew(long[] tids, Task[] listed, int i, boolean windowKnown, boolean known) {
+    private long readOrRenew(long[] tids, Task[] listed, int i, boolean windowKnown, boolean known,
+                             boolean unlessIdle) {
         Task t = listed[i];
-        long delta = read(tids[i], t, windowKnown, known);
+        long delta = read(tids[i], t, windowKnown, known, unlessIdle);
         if (t.listed || !known || t.stat == null) {
             return delta;
         }
@@ -310,7 +397,7 @@ final class ProcProbe implements ProcessProbe {
         fresh.listed = true;
         tasks.put(tids[i], fresh);
         listed[i] = fresh;
-        return read(tids[i], fresh, windowKnown, false);
+        return read(tids[i], fresh, windowKnown, false, false);
     }
 
     /**
@@ -365,17 +452,35 @@ final class ProcProbe implements ProcessProbe {
     }
 
     /**
-     * Reads one thread's stat and schedstat into its Task; returns its ticks since its previous read (0
-     * when it ended meanwhile). A thread born since the last tick spent all its ticks inside this window.
+     * Reads one thread's stat and schedstat into its Task; returns its CPU nanoseconds since its previous
+     * read (schedstat's; its ticks' where there is none; 0 when it ended meanwhile): summed over many
+     * threads, nanoseconds do not lose a rounding per thread as ticks would. A thread born since the last tick spent all its ticks inside this window.
+     * {@code unlessIdle}: its stat is not read when its schedstat shows it has not run since (see readOwn).
      */
-    private long read(long tid, Task t, boolean windowKnown, boolean known) {
+    private long read(long tid, Task t, boolean windowKnown, boolean known, boolean unlessIdle) {
         t.readNow = true;
+        t.byClock = false;
         String task = t.stat != null && t.schedstat != null ? null : dir + "/task/" + tid;
         // schedstat before stat: the state letter read after the arrivals count says whether the thread
         // was off a CPU since that count (see switchesCannotHaveChanged)
-        t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
-        long ns = lastRead ? files.number(0) : -1;
-        t.runs = lastRead ? files.number(2) : -1;
+        long ns;
+        long runs;
+        if (stillClock && known) {
+            ns = t.cpuNanos; // its Java clock stood still: it has not run, these have not moved
+            runs = t.runs;
+        } else {
+            t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
+            ns = lastRead ? files.number(0) : -1;
+            runs = lastRead ? files.number(2) : -1;
+        }
+        // (arrivals > 0: a kernel that keeps no schedstat shows "0 0 0", which would say nothing ever ran)
+        if (unlessIdle && known && windowKnown && runs > 0 && ns == t.cpuNanos && runs == t.runs && t.state != '?') {
+            untouched(t);
+            t.readNanos = clock.getAsLong();
+            t.readTick = tick;
+            return 0;
+        }
+        t.runs = runs;
         t.stat = readVia(t.stat, task == null ? null : task + "/stat");
         if (!lastRead) {
             t.listed = false;
@@ -389,9 +494,8 @@ final class ProcProbe implements ProcessProbe {
         updateName(t, st);
         long at = clock.getAsLong();
         long delta = st.ticks() - (known ? t.ticks : 0);
+        long cpuNanos = ns >= 0 && (!known || t.cpuNanos >= 0) ? ns - (known ? t.cpuNanos : 0) : delta * TICK_NANOS;
         if (windowKnown) {
-            long cpuNanos = ns >= 0 && (!known || t.cpuNanos >= 0) ? ns - (known ? t.cpuNanos : 0)
-                    : delta * 1_000_000_000L / SystemConstants.HZ;
             t.cpu = Math.min(100, percentOf(cpuNanos, at - since(t, known, delta)));
         } else {
             t.cpu = Double.NaN;
@@ -407,7 +511,7 @@ final class ProcProbe implements ProcessProbe {
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
-        return Math.max(0, delta);
+        return Math.max(0, cpuNanos);
     }
 
     /** Where the interval a thread's CPU delta covers starts. */
