@@ -31,6 +31,8 @@ final class Rows {
         private SortKey sort;
         private String filter;
         private final Map<Pane, List<WorkerSample>> rows = new EnumMap<>(Pane.class);
+        /** Each table's fitted columns' widest values over its rows, worked out with them (see {@link #widest}). */
+        private final Map<Pane, Map<String, Integer>> widest = new EnumMap<>(Pane.class);
 
         List<WorkerSample> of(Snapshot s, SortKey sort, String filter, Pane pane) {
             if (s != snapshot || sort != this.sort || !filter.equals(this.filter)) {
@@ -38,8 +40,18 @@ final class Rows {
                 this.sort = sort;
                 this.filter = filter;
                 rows.clear();
+                widest.clear();
             }
             return rows.computeIfAbsent(pane, p -> compute(s, sort, filter, p));
+        }
+
+        /**
+         * The widest value of each fitted column over the rows last given for {@code pane} (by
+         * {@link #of}, for this snapshot, order and filter), measured once: a frame drawn for a key
+         * with 10,000 workers then measures nothing off screen; a new model measures again.
+         */
+        Map<String, Integer> widest(Pane pane, java.util.function.Supplier<Map<String, Integer>> measure) {
+            return widest.computeIfAbsent(pane, p -> measure.get());
         }
     }
 
