@@ -347,11 +347,11 @@ public final class ModelHub implements SnapshotSource {
                 joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
         List<SparePool.SpareInfo> spares = spares();
-        long[] key = watchKey(workers, spares);
-        if (!java.util.Arrays.equals(key, watchedKey)) {
+        if (!sameWatchKey(watchedKey, workers, spares)) {
             // the watch list is made again only when what it is made of changed: at 10,000 workers it is
-            // three maps of 10,000, and most models (a tick, a progress event) change none of it
-            watchedKey = key;
+            // three maps of 10,000, and most models (a tick, a progress event) change none of it; the
+            // key is compared where it lies, and made again only then (240 KB a model at 10,000)
+            watchedKey = watchKey(workers, spares);
             WatchList w = watchList(workers, spares);
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
@@ -424,6 +424,26 @@ public final class ModelHub implements SnapshotSource {
      * Everything {@link #watchList} reads of the workers and spares, in a flat array: equal keys make equal
      * watch lists, and comparing them costs far less than making the list.
      */
+    /** Whether {@code key} is what {@link #watchKey} would make of these, without making it. */
+    static boolean sameWatchKey(long[] key, List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
+        if (key == null || key.length != workers.size() * 3 + spares.size()) {
+            return false;
+        }
+        int i = 0;
+        for (WorkerInfo w : workers) {
+            if (key[i++] != w.pid() * 8 + w.kind().ordinal() * 2 + (w.state().alive() ? 1 : 0)
+                    || key[i++] != w.tid() || key[i++] != w.javaThreadId()) {
+                return false;
+            }
+        }
+        for (SparePool.SpareInfo sp : spares) {
+            if (key[i++] != sp.pid() * 2 + (sp.ready() ? 1 : 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static long[] watchKey(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
         long[] key = new long[workers.size() * 3 + spares.size()];
         int i = 0;
