@@ -251,10 +251,20 @@ final class WorkerTableView {
             case "name":
                 return (i.isMember() ? 1 : 0) + c.columns(c.clean(i.name()));
             case "age":
-                return i.startedAt() == null ? 1 : clockWidth(i.age(s.takenAt()).getSeconds());
+                return i.startedAt() == null ? 1 : clockWidth(ageSeconds(i, s.takenAt()));
             default:
                 return c.columns(c.clean(col.text().of(ws, s, Integer.MAX_VALUE, c)));
         }
+    }
+
+    /**
+     * {@code i.age(now).getSeconds()} without making a Duration: measured for every row of a new model
+     * (10,000 of them: 240 KB of garbage a model, where every young collection stops 10,000 threads).
+     */
+    static long ageSeconds(WorkerInfo i, java.time.Instant now) {
+        java.time.Instant end = i.endedAt() != null ? i.endedAt() : now;
+        long seconds = end.getEpochSecond() - i.startedAt().getEpochSecond();
+        return end.getNano() < i.startedAt().getNano() ? seconds - 1 : seconds;
     }
 
     /** Digits of a number, its minus sign included. */
