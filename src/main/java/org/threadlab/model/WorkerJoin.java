@@ -56,6 +56,7 @@ final class WorkerJoin {
         for (ProcessSample p : m.processes()) {
             byPid.put(p.pid(), p);
         }
+        ProcessSample self = byPid.get(m.selfPid());
         List<WorkerSample> out = new ArrayList<>(workers.size());
         long join = ++joins;
         // each process's threads by TID, made when first asked: threadlab's own 10,000 once, not per worker
@@ -64,7 +65,8 @@ final class WorkerJoin {
             Slot slot = slot(w.id());
             slot.seen = join;
             Ring ring = slot.ring;
-            ProcessSample p = byPid.get(w.pid());
+            // threadlab's own without boxing its PID (most workers: threads)
+            ProcessSample p = self != null && w.pid() == self.pid() ? self : byPid.get(w.pid());
             ThreadSample t = p == null || w.tid() <= 0 ? null
                     : indexes.computeIfAbsent(p.pid(), k -> new ThreadIndex(p)).get(w.tid());
             double cpu = Double.NaN;
