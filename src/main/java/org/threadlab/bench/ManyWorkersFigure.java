@@ -84,7 +84,8 @@ public final class ManyWorkersFigure implements Figure {
         return BenchRow.below(id, what + ", key -> frame (max)", Amount.ms(num(r, "keyMaxMs")), KEY_MS,
                 "median " + r.get("keyMedianMs") + " ms over " + r.get("presses") + " presses of d; in-process on a 120x40 "
                         + "virtual terminal through the real UI loop (keys polled every 10 ms); whole JVM "
-                        + r.get("cpuPercent") + " % of a core, RSS " + mib(num(r, "rssKib")) + ", started in " + r.get("spawnS") + " s");
+                        + r.get("cpuPercent") + " % of a core, RSS " + mib(num(r, "rssKib")) + ", started in " + r.get("spawnS") + " s; "
+                        + r.get("pressGcs") + " collections over the presses (" + r.get("pressGcMs") + " ms in all)");
     }
 
     /** Runs {@link ManyWorkersRun} in a JVM of its own and reads its result line. */

@@ -152,6 +152,8 @@ public final class ManyWorkersRun {
                 ticks.clear();
             }
             CpuWindow cpu = CpuWindow.start();
+            long gcCountBefore = gcCount();
+            long gcMsBefore = gcMillis();
             long[] keyNanos = new long[presses];
             boolean daemonOn = false;
             for (int i = 0; i < presses; i++) {
@@ -164,6 +166,9 @@ public final class ManyWorkersRun {
                 keyNanos[i] = frames.awaitFooter(want, t0, 10_000) - t0;
             }
             CpuWindow.Result used = cpu.end();
+            // collections over the presses: each stops every thread (and walks the 10,000 stacks), keys included
+            out.put("pressGcs", Long.toString(gcCount() - gcCountBefore));
+            out.put("pressGcMs", Long.toString(gcMillis() - gcMsBefore));
             List<Long> tickTimes;
             synchronized (ticks) {
                 tickTimes = new ArrayList<>(ticks);
@@ -235,6 +240,14 @@ public final class ManyWorkersRun {
 
     private static long threadsNow() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long gcCount() {
+        long n = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     private static long gcMillis() {

@@ -80,6 +80,9 @@ public final class ModelHub implements SnapshotSource {
     private long seq;
     /** What the sampler's watch list was last made from ({@link #watchKey}). */
     private long[] watchedKey;
+    /** When the last model was begun (System.nanoTime), and the least time between models for supervisor events alone. */
+    private long lastModelNanos = System.nanoTime() - EVENT_MODEL_NANOS;
+    static final long EVENT_MODEL_NANOS = 100_000_000L;
 
     /**
      * @param sampler    the hub's own from now on: started by {@link #start()}, closed by {@link #close()}
@@ -201,6 +204,7 @@ public final class ModelHub implements SnapshotSource {
                 }
                 batch.add(first);
                 inbox.drainTo(batch);
+                coalesceEvents(batch);
             } catch (InterruptedException e) {
                 return;
             }
@@ -220,6 +224,35 @@ public final class ModelHub implements SnapshotSource {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Supervisor events alone make a model at most every {@link #EVENT_MODEL_NANOS}: they come as fast as
+     * workers start and end (10,000 typed-in workers: hundreds a second), and each model joins every
+     * worker, so a model per batch was about 300 MB of garbage a second while 10,000 started (every
+     * young collection stopping 10,000 threads). A tick, a {@link #awaitCurrent} (a key's spawn or kill:
+     * "shows in this frame") or the timeline's inputs end the wait at once.
+     */
+    private void coalesceEvents(List<HubInput> batch) throws InterruptedException {
+        long wait = lastModelNanos + EVENT_MODEL_NANOS - System.nanoTime();
+        while (wait > 0 && onlyEvents(batch) && !closed) {
+            HubInput next = inbox.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            inbox.drainTo(batch);
+            wait = lastModelNanos + EVENT_MODEL_NANOS - System.nanoTime();
+        }
+    }
+
+    private static boolean onlyEvents(List<HubInput> batch) {
+        for (HubInput in : batch) {
+            if (!(in instanceof HubInput.SupervisorEvent)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -301,6 +334,7 @@ public final class ModelHub implements SnapshotSource {
     }
 
     private void buildModel(List<HubInput> batch) {
+        lastModelNanos = System.nanoTime();
         // the rounds before the workers: the supervisor lists a round once its workers are in its list
         List<org.threadlab.worker.RoundInfo> asked = supervisor == null ? List.of() : supervisor.rounds();
         List<WorkerInfo> workers = workers();
@@ -347,11 +381,11 @@ public final class ModelHub implements SnapshotSource {
                 joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
         List<SparePool.SpareInfo> spares = spares();
-        long[] key = watchKey(workers, spares);
-        if (!java.util.Arrays.equals(key, watchedKey)) {
+        if (!sameWatchKey(watchedKey, workers, spares)) {
             // the watch list is made again only when what it is made of changed: at 10,000 workers it is
-            // three maps of 10,000, and most models (a tick, a progress event) change none of it
-            watchedKey = key;
+            // three maps of 10,000, and most models (a tick, a progress event) change none of it; the
+            // key is compared where it lies, and made again only then (240 KB a model at 10,000)
+            watchedKey = watchKey(workers, spares);
             WatchList w = watchList(workers, spares);
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
@@ -424,6 +458,26 @@ public final class ModelHub implements SnapshotSource {
      * Everything {@link #watchList} reads of the workers and spares, in a flat array: equal keys make equal
      * watch lists, and comparing them costs far less than making the list.
      */
+    /** Whether {@code key} is what {@link #watchKey} would make of these, without making it. */
+    static boolean sameWatchKey(long[] key, List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
+        if (key == null || key.length != workers.size() * 3 + spares.size()) {
+            return false;
+        }
+        int i = 0;
+        for (WorkerInfo w : workers) {
+            if (key[i++] != w.pid() * 8 + w.kind().ordinal() * 2 + (w.state().alive() ? 1 : 0)
+                    || key[i++] != w.tid() || key[i++] != w.javaThreadId()) {
+                return false;
+            }
+        }
+        for (SparePool.SpareInfo sp : spares) {
+            if (key[i++] != sp.pid() * 2 + (sp.ready() ? 1 : 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static long[] watchKey(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
         long[] key = new long[workers.size() * 3 + spares.size()];
         int i = 0;

@@ -57,7 +57,8 @@ final class RoundBook {
          * A thread worker's CPU so far as the ticks measured it (its task's, and a thread pool's threads',
          * CPU% over each window): only while it runs, its own figure at its end replaces it.
          */
-        final Map<Integer, Long> threadCpu = new HashMap<>();
+        /** Each thread worker's CPU nanoseconds as the ticks measured it, in a cell added to in place (no Long a worker a tick). */
+        final Map<Integer, long[]> threadCpu = new HashMap<>();
         /** The last tick counted while it ran: a running round's cores busy is over the time the ticks covered. */
         Instant sampledUntil;
         /** Others' cores integrated over the covered nanoseconds, and those nanoseconds. */
@@ -130,9 +131,14 @@ final class RoundBook {
 
     /** Files each worker under its round (a member under its owner's), and notes the rounds whose last worker ended. */
     private void assign(List<WorkerInfo> workers) {
-        // only running rounds can gain members: a round ends after the last of them
-        Map<Integer, Integer> roundOf = new HashMap<>();
-        for (Book b : books.values()) {
+        // only running rounds can gain members: a round ends after the last of them. The map of every
+        // running round's worker ids is made only when there are members to file (10,000 boxed ids a model)
+        boolean members = false;
+        for (WorkerInfo w : workers) {
+            members |= w.round() <= 0 && w.owner() > 0;
+        }
+        Map<Integer, Integer> roundOf = members ? new HashMap<>() : null;
+        for (Book b : members ? books.values() : List.<Book>of()) {
             if (b.endedAt == null) {
                 for (int id : b.workers.keySet()) {
                     roundOf.put(id, b.info.id());
@@ -165,10 +171,12 @@ final class RoundBook {
             }
             left = still;
         }
-        java.util.Set<Integer> present = new java.util.HashSet<>();
-        for (WorkerInfo w : workers) {
-            present.add(w.id());
+        // the ids the supervisor still lists, sorted (a set of boxed ids was 600 KB a model at 10,000)
+        int[] present = new int[workers.size()];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = workers.get(i).id();
         }
+        java.util.Arrays.sort(present);
         for (Book b : books.values()) {
             if (b.endedAt != null) {
                 continue;
@@ -182,7 +190,7 @@ final class RoundBook {
             Instant last = null;
             boolean alive = false;
             for (WorkerInfo w : b.workers.values()) {
-                if (w.state().alive() && present.contains(w.id())) {
+                if (w.state().alive() && java.util.Arrays.binarySearch(present, w.id()) >= 0) {
                     alive = true;
                     break;
                 }
@@ -198,7 +206,9 @@ final class RoundBook {
 
     /** Files a worker under round {@code r}: remembered for its members, and held by the round while it runs. */
     private void file(WorkerInfo w, int r, Map<Integer, Integer> roundOf) {
-        roundOf.put(w.id(), r);
+        if (roundOf != null) {
+            roundOf.put(w.id(), r);
+        }
         Book b = books.get(r);
         if (b != null && b.endedAt == null) {
             b.workers.put(w.id(), w);
@@ -364,7 +374,7 @@ final class RoundBook {
                     }
                 }
             }
-            b.threadCpu.merge(w.id(), Math.round(percent / 100 * window), Long::sum);
+            b.threadCpu.computeIfAbsent(w.id(), k -> new long[1])[0] += Math.round(percent / 100 * window);
         }
     }
 
@@ -381,8 +391,10 @@ final class RoundBook {
         }
         int read = 0;
         int running = 0;
+        ProcessSample selfProcess = self.process();
         for (WorkerInfo w : b.workers.values()) {
-            ProcessSample p = byPid.get(w.pid());
+            // threadlab's own without boxing its PID: 10,000 Longs a round's tick, the model's main garbage
+            ProcessSample p = selfProcess != null && w.pid() == selfProcess.pid() ? selfProcess : byPid.get(w.pid());
             if (!w.state().alive() || p == null) {
                 continue;
             }
@@ -498,7 +510,8 @@ final class RoundBook {
             long c = w.kind() == WorkerKind.VIRTUAL ? -1
                     : w.cpuNanos() >= 0 ? w.cpuNanos() : b.sampledCpu.getOrDefault(w.id(), -1L);
             if (c < 0 && !ended && w.kind() == WorkerKind.THREAD) {
-                c = b.threadCpu.getOrDefault(w.id(), -1L); // while it runs: what the ticks measured
+                long[] measured = b.threadCpu.get(w.id());
+                c = measured == null ? -1L : measured[0]; // while it runs: what the ticks measured
             }
             if (c >= 0) {
                 cpu += c;

@@ -24,7 +24,14 @@ final class WorkerJoin {
     /** Ran in the interval: at least this percent of a core (a sleeping worker's wake-ups cost far less). */
     static final double RAN_PERCENT = 1.0;
 
-    private final Map<Integer, Slot> rings = new HashMap<>();
+    /**
+     * Each worker's slot by id (the supervisor's ids count up from 1): an array, since a map boxed every
+     * id above 127 at every join (160 KB a tick at 10,000 workers); ids outside it in a map.
+     */
+    private Slot[] slots = new Slot[64];
+    private final Map<Integer, Slot> otherSlots = new HashMap<>();
+    /** Ids held in {@link #slots} are below this. */
+    private static final int MAX_SLOT_ID = 1 << 22;
     /** Which join last saw a worker: a ring its worker is gone from is dropped without a set of every id per join. */
     private long joins;
 
@@ -49,15 +56,17 @@ final class WorkerJoin {
         for (ProcessSample p : m.processes()) {
             byPid.put(p.pid(), p);
         }
+        ProcessSample self = byPid.get(m.selfPid());
         List<WorkerSample> out = new ArrayList<>(workers.size());
         long join = ++joins;
         // each process's threads by TID, made when first asked: threadlab's own 10,000 once, not per worker
         Map<Long, ThreadIndex> indexes = new HashMap<>();
         for (WorkerInfo w : workers) {
-            Slot slot = rings.computeIfAbsent(w.id(), k -> new Slot());
+            Slot slot = slot(w.id());
             slot.seen = join;
             Ring ring = slot.ring;
-            ProcessSample p = byPid.get(w.pid());
+            // threadlab's own without boxing its PID (most workers: threads)
+            ProcessSample p = self != null && w.pid() == self.pid() ? self : byPid.get(w.pid());
             ThreadSample t = p == null || w.tid() <= 0 ? null
                     : indexes.computeIfAbsent(p.pid(), k -> new ThreadIndex(p)).get(w.tid());
             double cpu = Double.NaN;
@@ -94,8 +103,38 @@ final class WorkerJoin {
             out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history(), state, held,
                     waited));
         }
-        rings.values().removeIf(slot -> slot.seen != join);
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null && slots[i].seen != join) {
+                slots[i] = null;
+            }
+        }
+        otherSlots.values().removeIf(slot -> slot.seen != join);
         return new Joined(out, gil == null ? noGil : gil.over(gilBefore));
+    }
+
+    /** The worker's slot, made when first seen. */
+    private Slot slot(int id) {
+        if (id < 0 || id >= MAX_SLOT_ID) {
+            return otherSlots.computeIfAbsent(id, k -> new Slot());
+        }
+        if (id >= slots.length) {
+            slots = java.util.Arrays.copyOf(slots, Math.min(MAX_SLOT_ID, Math.max(id + 1, slots.length * 2)));
+        }
+        Slot s = slots[id];
+        if (s == null) {
+            s = new Slot();
+            slots[id] = s;
+        }
+        return s;
+    }
+
+    /** How many workers' rings are kept (tests: a gone worker's is dropped). */
+    int kept() {
+        int n = otherSlots.size();
+        for (Slot s : slots) {
+            n += s == null ? 0 : 1;
+        }
+        return n;
     }
 
     /**

@@ -138,6 +138,31 @@ final class WorkerTableView {
 
     /** The columns that fit in {@code width} for these rows, in display order, with their widths. */
     static List<Placed> columns(Pane pane, int width, List<WorkerSample> rows, Snapshot s, Canvas c) {
+        return columns(pane, width, s, fitted(pane, rows, s, c));
+    }
+
+    /**
+     * The widest value of each fitted column (by its key) over {@code rows}: every row is measured, so
+     * widths do not jump as the table scrolls; the screen measures once per model, order and filter
+     * ({@link Rows.Memo#widest}), not per frame.
+     */
+    static Map<String, Integer> fitted(Pane pane, List<WorkerSample> rows, Snapshot s, Canvas c) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Column col : COLUMNS) {
+            if (col.rank(pane) == NEVER || col.fitRank() == NEVER || !col.when().test(s)) {
+                continue;
+            }
+            int w = 0;
+            for (WorkerSample ws : rows) {
+                w = Math.max(w, widest(col, ws, s, c));
+            }
+            out.put(col.key(), w);
+        }
+        return out;
+    }
+
+    /** The columns that fit in {@code width}, given the fitted columns' widest values ({@link #fitted}). */
+    static List<Placed> columns(Pane pane, int width, Snapshot s, Map<String, Integer> fitted) {
         List<Column> shown = new ArrayList<>();
         Map<Column, Integer> widest = new HashMap<>();
         for (Column col : COLUMNS) {
@@ -147,9 +172,7 @@ final class WorkerTableView {
             shown.add(col);
             int w = Math.max(col.width(), col.header(pane).length());
             if (col.fitRank() != NEVER) {
-                for (WorkerSample ws : rows) {
-                    w = Math.max(w, widest(col, ws, s, c));
-                }
+                w = Math.max(w, fitted.getOrDefault(col.key(), 0));
             }
             widest.put(col, w);
         }
@@ -228,10 +251,20 @@ final class WorkerTableView {
             case "name":
                 return (i.isMember() ? 1 : 0) + c.columns(c.clean(i.name()));
             case "age":
-                return i.startedAt() == null ? 1 : clockWidth(i.age(s.takenAt()).getSeconds());
+                return i.startedAt() == null ? 1 : clockWidth(ageSeconds(i, s.takenAt()));
             default:
                 return c.columns(c.clean(col.text().of(ws, s, Integer.MAX_VALUE, c)));
         }
+    }
+
+    /**
+     * {@code i.age(now).getSeconds()} without making a Duration: measured for every row of a new model
+     * (10,000 of them: 240 KB of garbage a model, where every young collection stops 10,000 threads).
+     */
+    static long ageSeconds(WorkerInfo i, java.time.Instant now) {
+        java.time.Instant end = i.endedAt() != null ? i.endedAt() : now;
+        long seconds = end.getEpochSecond() - i.startedAt().getEpochSecond();
+        return end.getNano() < i.startedAt().getNano() ? seconds - 1 : seconds;
     }
 
     /** Digits of a number, its minus sign included. */
@@ -279,7 +312,7 @@ final class WorkerTableView {
         boolean focused = st.focus == pane;
         int titleY = l.tablesY();
         int headerY = titleY + 1;
-        List<Placed> cols = columns(pane, w - 1, rows, s, c);
+        List<Placed> cols = columns(pane, w - 1, s, st.rows.widest(pane, () -> fitted(pane, rows, s, c)));
         int cx = x + 1;
         for (Placed col : cols) {
             boolean sorted = st.sort.label.equals(col.column().key());

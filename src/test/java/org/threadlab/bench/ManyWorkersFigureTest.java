@@ -31,6 +31,8 @@ class ManyWorkersFigureTest {
         }
         BenchRow keys = rows.get(0);
         assertTrue(keys.measured().value() > 0 && keys.note().contains("median"), keys.toString());
+        // the collections over the presses are counted (each stops every thread: what a key may wait for)
+        assertTrue(keys.note().matches(".*; \\d+ collections over the presses \\(\\d+ ms in all\\).*"), keys.note());
         BenchRow rss = rows.get(1);
         assertTrue(rss.reference().contains("bare sleeping threads"), rss.toString());
         assertEquals("KiB", rss.measured().unit());

@@ -83,6 +83,12 @@ class ManyWorkersTest {
         assertFalse(ModelHub.watchList(before).equals(ModelHub.watchList(started)));
         assertFalse(java.util.Arrays.equals(ModelHub.watchKey(started, java.util.List.of()), ModelHub.watchKey(ended, java.util.List.of())));
         assertFalse(ModelHub.watchList(started).equals(ModelHub.watchList(ended)));
+        // compared in place, the key says the same
+        assertTrue(ModelHub.sameWatchKey(ModelHub.watchKey(before, List.of()), same, List.of()));
+        assertFalse(ModelHub.sameWatchKey(ModelHub.watchKey(before, List.of()), started, List.of()));
+        assertFalse(ModelHub.sameWatchKey(ModelHub.watchKey(started, List.of()), ended, List.of()));
+        assertFalse(ModelHub.sameWatchKey(ModelHub.watchKey(started, List.of()), started.subList(0, 1), List.of()));
+        assertFalse(ModelHub.sameWatchKey(null, started, List.of()));
     }
 
     private static org.threadlab.worker.WorkerInfo info(int id, long tid, org.threadlab.worker.WorkerState state) {

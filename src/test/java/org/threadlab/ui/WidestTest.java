@@ -40,6 +40,24 @@ class WidestTest {
         }
     }
 
+    @Test
+    void ageSecondsAreTheAgesSecondsWithoutADuration() {
+        Instant now = Instant.parse("2026-01-01T12:00:00.250Z");
+        long[] nanos = {0, 249_999_999, 250_000_000, 250_000_001, 999_999_999};
+        long[] seconds = {-3, -1, 0, 1, 59, 3600, 86400 * 3};
+        for (long n : nanos) {
+            for (long sec : seconds) {
+                Instant started = now.minusSeconds(sec).minusNanos(n);
+                for (Instant ended : new Instant[] {null, started.plusMillis(1500), started.minusMillis(700)}) {
+                    WorkerInfo info = new WorkerInfo(1, "x", WorkerKind.THREAD, WorkloadSpec.of("cpu"), false,
+                            ended == null ? WorkerState.RUNNING : WorkerState.FINISHED, null, started, ended, 0, 0, 1, 1, -1, -1,
+                            null, null, List.of(), false, null, List.of(), 0);
+                    assertEquals(info.age(now).getSeconds(), WorkerTableView.ageSeconds(info, now), started + " to " + ended);
+                }
+            }
+        }
+    }
+
     /** Names with wide, accented and control characters, a member, no pid or tid, ages from seconds to days. */
     private static Snapshot odd() {
         Instant now = Instant.parse("2026-01-01T12:00:00Z");
