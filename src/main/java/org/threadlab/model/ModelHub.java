@@ -198,11 +198,10 @@ public final class ModelHub implements SnapshotSource {
         List<HubInput> batch = new ArrayList<>();
         while (!closed) {
             try {
-                HubInput first = inbox.poll(500, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
+                // blocks until something is posted: between ticks, with nothing posted, the thread does not
+                // wake at all (it polled every 500 ms, two wake-ups a tick for nothing). close() sets closed,
+                // then interrupts: take() throws, or a build that swallowed the interrupt finds closed set
+                batch.add(inbox.take());
                 inbox.drainTo(batch);
                 coalesceEvents(batch);
             } catch (InterruptedException e) {
@@ -517,6 +516,11 @@ public final class ModelHub implements SnapshotSource {
             processes.putIfAbsent(spare.pid(), spare.ready() ? SPARE : SPARE_STARTING);
         }
         return new WatchList(processes, javaIds, javaThreads);
+    }
+
+    /** The hub's thread, null before {@link #start()}: tests see what it waits in. */
+    Thread thread() {
+        return thread;
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.threadlab.model;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.threadlab.text.Decimals;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Sizes;
 import org.threadlab.text.Words;
@@ -109,12 +109,13 @@ public record RoundLine(Form form, int coresDecimals, Compare compare, boolean o
         for (Round base : rounds) {
             if (base.id() == r.baseline() && RoundVerdict.flattered(r, base)) {
                 // the baseline had it worse: its times make no speed-up, only the plain ratio of the walls
-                return String.format(Locale.ROOT, "%.1fx the time of #%d", r.wall().toNanos() / (double) Math.max(1,
-                        base.wall().toNanos()), base.id()) + (form == Form.TEXT ? " (not like for like)" : "");
+                return Decimals.fixed(r.wall().toNanos() / (double) Math.max(1, base.wall().toNanos()), 1) + "x the time of #"
+                        + base.id() + (form == Form.TEXT ? " (not like for like)" : "");
             }
         }
-        return compare == Compare.BRIEF ? String.format(Locale.ROOT, "%.1fx vs #%d", r.speedup(), r.baseline())
-                : String.format(Locale.ROOT, "speed-up %.2fx vs #%d", r.speedup(), r.baseline());
+        // without a Formatter: a round's result box writes this every frame while it is shown
+        return compare == Compare.BRIEF ? Decimals.fixed(r.speedup(), 1) + "x vs #" + r.baseline()
+                : "speed-up " + Decimals.fixed(r.speedup(), 2) + "x vs #" + r.baseline();
     }
 
     /** Whether some other round is measured against this one. */
@@ -146,7 +147,8 @@ public record RoundLine(Form form, int coresDecimals, Compare compare, boolean o
 
     /** As {@link #cores(double)} with that many decimals. */
     public static String cores(double cores, int decimals) {
-        return Double.isNaN(cores) || cores < 0 ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", cores);
+        // without a Formatter: a running round's timer writes this every frame
+        return Double.isNaN(cores) || cores < 0 ? "-" : Decimals.fixed(cores, decimals);
     }
 
     /**
@@ -155,7 +157,7 @@ public record RoundLine(Form form, int coresDecimals, Compare compare, boolean o
      */
     public static String time(Duration d) {
         if (d.toMillis() < 1000) {
-            return String.format(Locale.ROOT, "%.2f s", Math.max(0, d.toNanos()) / 1e9);
+            return Decimals.fixed(Math.max(0, d.toNanos()) / 1e9, 2) + " s";
         }
         return Durations.stopwatch(d) + (d.toSeconds() < 60 ? " s" : "");
     }

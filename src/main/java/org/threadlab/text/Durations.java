@@ -76,7 +76,7 @@ public final class Durations {
             return ms + "ms";
         }
         if (ms < 60_000) {
-            return ms % 1000 == 0 ? (ms / 1000) + "s" : trim(String.format(Locale.ROOT, "%.2f", ms / 1000.0)) + "s";
+            return ms % 1000 == 0 ? (ms / 1000) + "s" : trim(Decimals.fixed(ms / 1000.0, 2)) + "s";
         }
         long s = ms / 1000;
         if (s < 3600) {
@@ -90,7 +90,7 @@ public final class Durations {
      */
     public static String millis(Duration d) {
         double ms = d.toNanos() / 1e6;
-        return (ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
+        return Decimals.fixed(ms, ms == Math.rint(ms) ? 0 : 1) + " ms";
     }
 
     /**
@@ -126,14 +126,16 @@ public final class Durations {
             return secs + "." + tenths % 10;
         }
         if (secs < 3600) {
-            return secs / 60 + ":" + String.format(Locale.ROOT, "%02d", secs % 60);
+            return secs / 60 + ":" + Decimals.padded(secs % 60, 2);
         }
-        return secs / 3600 + ":" + String.format(Locale.ROOT, "%02d:%02d", secs / 60 % 60, secs % 60);
+        StringBuilder sb = new StringBuilder().append(secs / 3600).append(':');
+        Decimals.appendPadded(sb, secs / 60 % 60, 2).append(':');
+        return Decimals.appendPadded(sb, secs % 60, 2).toString();
     }
 
     /** Seconds with two decimals ("2.00s"), the way events and tables report waits and run times. */
     public static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);
+        return Decimals.fixed(d.toNanos() / 1e9, 2) + "s";
     }
 
     /**
@@ -144,20 +146,28 @@ public final class Durations {
     public static String uptime(Duration d) {
         long s = Math.max(0, d.getSeconds());
         long days = s / 86400;
-        String clock = String.format(Locale.ROOT, days > 0 ? "%02d:%02d:%02d" : "%d:%02d:%02d", (s % 86400) / 3600, (s % 3600) / 60, s % 60);
-        return days == 0 ? clock : Words.count(days, "day") + ", " + clock;
+        StringBuilder sb = new StringBuilder(24);
+        if (days > 0) {
+            sb.append(Words.count(days, "day")).append(", ");
+        }
+        Decimals.appendPadded(sb, (s % 86400) / 3600, days > 0 ? 2 : 1).append(':');
+        Decimals.appendPadded(sb, (s % 3600) / 60, 2).append(':');
+        return Decimals.appendPadded(sb, s % 60, 2).toString();
     }
 
     /** A worker's age, short enough for a table column: 0:12, 1:02:03, 3d04h. */
     public static String clock(Duration d) {
         long s = Math.max(0, d.getSeconds());
+        StringBuilder sb = new StringBuilder(10);
         if (s >= 86400) {
-            return String.format(Locale.ROOT, "%dd%02dh", s / 86400, (s % 86400) / 3600);
+            return Decimals.appendPadded(sb.append(s / 86400).append('d'), (s % 86400) / 3600, 2).append('h').toString();
         }
         if (s >= 3600) {
-            return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+            sb.append(s / 3600).append(':');
+            Decimals.appendPadded(sb, (s % 3600) / 60, 2).append(':');
+            return Decimals.appendPadded(sb, s % 60, 2).toString();
         }
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return Decimals.appendPadded(sb.append(s / 60).append(':'), s % 60, 2).toString();
     }
 
     private static String trim(String decimal) {

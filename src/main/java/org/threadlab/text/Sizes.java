@@ -65,7 +65,7 @@ public final class Sizes {
         if (u == 0) {
             return bytes + "B";
         }
-        return (v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + units[u];
+        return Decimals.fixed(v, v < 10 ? 1 : 0) + units[u];
     }
 
     /** Human size in the notation {@link #parse} accepts: 64MiB, 1.5GiB. */
@@ -83,7 +83,7 @@ public final class Sizes {
         if (u == 0) {
             return bytes + "B";
         }
-        String n = String.format(Locale.ROOT, "%.1f", v);
+        String n = Decimals.fixed(v, 1);
         if (n.endsWith(".0")) {
             n = n.substring(0, n.length() - 2);
         }

@@ -93,7 +93,7 @@ final class Canvas {
             return out;
         }
         StringBuilder line = new StringBuilder();
-        for (String word : s.trim().split(" +")) {
+        for (String word : words(s)) {
             while (TerminalTextUtils.getColumnWidth(word) > w) {
                 if (line.length() > 0) {
                     out.add(line.toString());
@@ -114,6 +114,31 @@ final class Canvas {
         }
         if (line.length() > 0) {
             out.add(line.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The words of {@code s} as {@code s.trim().split(" +")} gives them (one empty word for a blank text),
+     * without the regular expression: a round's result box wraps its text every frame.
+     */
+    static List<String> words(String s) {
+        String t = s.trim();
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < t.length()) {
+            int end = t.indexOf(' ', i);
+            if (end < 0) {
+                end = t.length();
+            }
+            out.add(t.substring(i, end));
+            i = end;
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("");
         }
         return out;
     }

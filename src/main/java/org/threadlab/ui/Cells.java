@@ -1,8 +1,8 @@
 package org.threadlab.ui;
 
-import java.util.Locale;
 import org.threadlab.sample.History;
 import org.threadlab.model.WorkerSample;
+import org.threadlab.text.Decimals;
 import org.threadlab.text.Sizes;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -16,7 +16,7 @@ final class Cells {
         if (Double.isNaN(p) || p < 0) {
             return "-";
         }
-        return p < 100 ? String.format(Locale.ROOT, "%.1f", p) : String.format(Locale.ROOT, "%.0f", p);
+        return Decimals.fixed(p, p < 100 ? 1 : 0);
     }
 
     /** "12.5%", or "n/a" when unknown. */

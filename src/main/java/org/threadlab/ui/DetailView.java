@@ -237,8 +237,11 @@ final class DetailView {
         for (int n = 0; n < shown; n++) {
             ThreadSample t = busiest.get(n);
             String name = t.name().length() > NAME_W ? t.name().substring(0, NAME_W) : t.name();
-            line.append(String.format(java.util.Locale.ROOT, "%" + tidW + "d %-" + NAME_W + "s %-1s %5s c%s",
-                    t.tid(), name, t.state() == null ? "?" : t.state(), Cells.percent(t.cpuPercent()), Cells.number(t.core())));
+            // as String.format's "%{tidW}d %-{NAME_W}s %-1s %5s c%s" wrote it, without a Formatter each frame
+            padLeft(line, Long.toString(t.tid()), tidW).append(' ');
+            padRight(line, name, NAME_W).append(' ');
+            padRight(line, t.state() == null ? "?" : t.state(), 1).append(' ');
+            padLeft(line, Cells.percent(t.cpuPercent()), 5).append(" c").append(Cells.number(t.core()));
             if ((n + 1) % perLine == 0 || n == shown - 1) {
                 out.add(new Line(line.toString().stripTrailing(), Theme.Role.NORMAL));
                 line.setLength(0);
@@ -247,6 +250,23 @@ final class DetailView {
             }
         }
         return out;
+    }
+
+    /** {@code s} right-aligned in at least {@code w} columns ("%{w}s"). */
+    static StringBuilder padLeft(StringBuilder sb, String s, int w) {
+        for (int i = s.length(); i < w; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
+    }
+
+    /** {@code s} left-aligned in at least {@code w} columns ("%-{w}s"). */
+    static StringBuilder padRight(StringBuilder sb, String s, int w) {
+        sb.append(s);
+        for (int i = s.length(); i < w; i++) {
+            sb.append(' ');
+        }
+        return sb;
     }
 
     /** By CPU in the last interval, highest first; unknown CPU last; ties in TID order. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.threadlab.model.Snapshot;
+import org.threadlab.text.Decimals;
 import org.threadlab.worker.Event;
 
 /**
@@ -40,8 +41,13 @@ final class EventsView {
         }
     }
 
+    /** "14:03:59", as {@link #CLOCK} writes it, without a DateTimeFormatter for every line of every frame. */
     static String clock(Event e) {
-        return LocalTime.ofInstant(e.at(), ZoneId.systemDefault()).format(CLOCK);
+        LocalTime t = LocalTime.ofInstant(e.at(), ZoneId.systemDefault());
+        StringBuilder sb = new StringBuilder(8);
+        Decimals.appendPadded(sb, t.getHour(), 2).append(':');
+        Decimals.appendPadded(sb, t.getMinute(), 2).append(':');
+        return Decimals.appendPadded(sb, t.getSecond(), 2).toString();
     }
 
     static Theme.Role role(Event.Type t) {

@@ -1,10 +1,10 @@
 package org.threadlab.ui;
 
 import java.time.Duration;
-import java.util.Locale;
 import org.threadlab.sample.HostSample;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
+import org.threadlab.text.Decimals;
 import org.threadlab.text.Durations;
 import org.threadlab.work.SimulatedGil;
 
@@ -27,10 +27,10 @@ final class HeaderView {
     static String text(Snapshot s, UiState st, int width) {
         HostSample h = s.host();
         double[] load = h.load();
-        String load1 = load.length == 0 || load[0] < 0 ? "-" : String.format(Locale.ROOT, "%.2f", load[0]);
+        String load1 = load.length == 0 || load[0] < 0 ? "-" : Decimals.fixed(load[0], 2);
         StringBuilder all = new StringBuilder(load1);
         for (int i = 1; i < load.length && load[0] >= 0; i++) {
-            all.append(' ').append(String.format(Locale.ROOT, "%.2f", load[i]));
+            Decimals.appendFixed(all.append(' '), load[i], 2);
         }
         SimulatedGil.State gil = s.gil();
         String gilText;
@@ -38,8 +38,8 @@ final class HeaderView {
             gilText = "GIL off";
         } else if (!Double.isNaN(gil.heldShare())) {
             // over the interval, from the same books as the rows' gil column
-            gilText = String.format(Locale.ROOT, "GIL ON held %.0f%% %.1f waiting", gil.heldShare() * 100,
-                    gil.waitingAverage());
+            gilText = "GIL ON held " + Decimals.fixed(gil.heldShare() * 100, 0) + "% "
+                    + Decimals.fixed(gil.waitingAverage(), 1) + " waiting";
         } else {
             gilText = "GIL ON " + (gil.holder() == null ? "(free)" : gil.holder()) + " +" + gil.waiting() + " waiting";
         }

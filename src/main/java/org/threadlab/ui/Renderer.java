@@ -15,9 +15,7 @@ final class Renderer {
 
     static void draw(TextGraphics g, Theme theme, Snapshot s, UiState st, long nowNanos) {
         Canvas c = new Canvas(g, theme);
-        for (int y = 0; y < c.height; y++) {
-            c.fill(0, y, c.width, Theme.Role.NORMAL);
-        }
+        blank(c);
         Layout l = Layout.of(c.width, c.height, s.host().cores().size(), st.lesson != null);
         if (l.tooSmall()) {
             // wrapped, since the terminal it is shown on is by definition too narrow for one long line
@@ -42,9 +40,7 @@ final class Renderer {
             junction = -1;
         } else {
             c.rule(0, l.tablesY(), c.width, null, Theme.Role.NORMAL, l.splitX(), theme.teeDown);
-            for (int y = l.tablesY() + 1; y < l.tablesY() + 2 + l.tableRows(); y++) {
-                c.text(l.splitX(), y, String.valueOf(theme.vline), Theme.Role.NORMAL, 1);
-            }
+            divider(c, l, theme);
             WorkerTableView.draw(c, l, s, st, Pane.THREADS, 0, l.leftWidth());
             WorkerTableView.draw(c, l, s, st, Pane.PROCESSES, l.rightX(), l.rightWidth());
         }
@@ -62,6 +58,26 @@ final class Renderer {
         RoundBox.draw(c, box, s, sinceModel);
         FooterView.draw(c, l, st, nowNanos);
         Overlays.draw(c, st, s);
+    }
+
+    /*
+     * The loops of a frame live in small methods of their own, not in draw: draw runs once a frame, so
+     * only its loops' back edges ever made C2 compile it, on-stack-replaced, with the whole frame inlined
+     * (about 0.4 s of a compiler thread, three minutes after start, to save microseconds a second).
+     */
+
+    /** Every cell of the back buffer blank, in the normal style. */
+    private static void blank(Canvas c) {
+        for (int y = 0; y < c.height; y++) {
+            c.fill(0, y, c.width, Theme.Role.NORMAL);
+        }
+    }
+
+    /** The vertical line between the two tables. */
+    private static void divider(Canvas c, Layout l, Theme theme) {
+        for (int y = l.tablesY() + 1; y < l.tablesY() + 2 + l.tableRows(); y++) {
+            c.text(l.splitX(), y, String.valueOf(theme.vline), Theme.Role.NORMAL, 1);
+        }
     }
 
     /**

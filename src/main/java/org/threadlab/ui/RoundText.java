@@ -2,11 +2,11 @@ package org.threadlab.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.threadlab.model.Round;
 import org.threadlab.model.RoundLine;
 import org.threadlab.model.RoundVerdict;
 import org.threadlab.model.Snapshot;
+import org.threadlab.text.Decimals;
 import org.threadlab.work.Param;
 import org.threadlab.work.WorkloadType;
 import org.threadlab.work.Workloads;
@@ -27,11 +27,26 @@ final class RoundText {
      * workload's defaults, so the row says what was chosen and not what every round shares.
      */
     static String label(RoundInfo info) {
+        Label last = lastLabel;
+        if (last != null && last.info().equals(info)) {
+            return last.text();
+        }
         String params = shortParams(info.workload(), info.params());
         RoundInfo shown = new RoundInfo(info.id(), info.kind(), info.workload(), params, info.asked(), info.started(),
                 info.daemon(), info.gil(), info.requestedAt());
-        return shown.label() + (info.daemon() ? " (daemon)" : "");
+        String text = shown.label() + (info.daemon() ? " (daemon)" : "");
+        lastLabel = new Label(info, text);
+        return text;
     }
+
+    /** A round's label as last made: a running round's timer titles every frame with it, for minutes. */
+    private record Label(RoundInfo info, String text) {}
+
+    /**
+     * The last label made (immutable, so safe to share): parsing and formatting every default parameter
+     * again each frame cost more than the rest of the timer.
+     */
+    private static volatile Label lastLabel;
 
     /** The parameters left once those at their default are dropped. */
     static String shortParams(String workload, String params) {
@@ -45,7 +60,7 @@ final class RoundText {
             return params;
         }
         List<String> kept = new ArrayList<>();
-        for (String p : params.trim().split(" +")) {
+        for (String p : Canvas.words(params)) {
             int eq = p.indexOf('=');
             if (eq < 0 || !isDefault(type, p.substring(0, eq), p.substring(eq + 1))) {
                 kept.add(p);
@@ -85,7 +100,7 @@ final class RoundText {
             return "- unlike #" + r.baseline();
         }
         if (!Double.isNaN(r.speedup()) && r.baseline() > 0 && r.baseline() != r.id()) {
-            return String.format(Locale.ROOT, "%.2fx vs #%d", r.speedup(), r.baseline());
+            return Decimals.fixed(r.speedup(), 2) + "x vs #" + r.baseline();
         }
         return isBaseline(r.id(), s) ? "baseline" : "-";
     }

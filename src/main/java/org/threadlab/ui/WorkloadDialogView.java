@@ -76,7 +76,7 @@ final class WorkloadDialogView {
 
     /** Lines of at most {@code w} columns, broken at spaces; a word longer than a line is split. */
     static List<String> wrap(String text, int w) {
-        return wrap(List.of(text.trim().split(" +")), " ", w);
+        return wrap(Canvas.words(text), " ", w);
     }
 
     /** Words joined by {@code sep} into lines of at most {@code w} columns. */

@@ -230,6 +230,26 @@ class ModelHubTest {
         }
     }
 
+    @Test
+    void withNothingPostedTheHubsThreadWaitsWithoutATimeLimitAndStillEndsOnClose() throws Exception {
+        ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), null);
+        Thread t = hub.thread();
+        try {
+            // between ticks nothing is posted: the thread must not wake by itself (it polled every 500 ms,
+            // which showed as TIMED_WAITING); WAITING is a wait only an input or close() ends
+            await(() -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING, "the hub's thread waits");
+            assertEquals(Thread.State.WAITING, t.getState(), "waits for an input without a time limit");
+            // and an input still wakes it at once
+            long seq = hub.latest().seq();
+            hub.post(new HubInput.SupervisorEvent(event("news")));
+            await(() -> hub.latest().seq() > seq, "a model for the posted event");
+        } finally {
+            hub.close();
+        }
+        t.join(5_000);
+        assertFalse(t.isAlive(), "close() ends the thread that waited without a limit");
+    }
+
     private static boolean threadNamed(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }

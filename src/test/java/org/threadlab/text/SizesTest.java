@@ -32,4 +32,48 @@ class SizesTest {
         assertEquals("23G", Sizes.compact(23L << 30));
         assertEquals("n/a", Sizes.compact(-1));
     }
+
+    @Test
+    void compactAndFormatWriteWhatStringFormatWrote() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(13);
+        for (int i = 0; i < 100_000; i++) {
+            long b = i < 5000 ? i * 1023L : (long) Math.pow(2, r.nextDouble() * 50);
+            assertEquals(compactBefore(b), Sizes.compact(b), () -> Long.toString(b));
+            assertEquals(formatBefore(b), Sizes.format(b), () -> Long.toString(b));
+        }
+    }
+
+    /** Sizes.compact as it was written with String.format. */
+    private static String compactBefore(long bytes) {
+        String[] units = {"B", "K", "M", "G", "T"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (u == 0) {
+            return bytes + "B";
+        }
+        return (v < 10 ? String.format(java.util.Locale.ROOT, "%.1f", v) : String.format(java.util.Locale.ROOT, "%.0f", v)) + units[u];
+    }
+
+    /** Sizes.format as it was written with String.format. */
+    private static String formatBefore(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (u == 0) {
+            return bytes + "B";
+        }
+        String n = String.format(java.util.Locale.ROOT, "%.1f", v);
+        if (n.endsWith(".0")) {
+            n = n.substring(0, n.length() - 2);
+        }
+        return n + units[u];
+    }
 }
