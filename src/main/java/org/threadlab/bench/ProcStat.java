@@ -2,32 +2,27 @@ package org.threadlab.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.threadlab.sample.TaskClock;
 
 /** What the kernel counts for a process, read from /proc: the CPU time of its threads and the bytes it wrote. */
 final class ProcStat {
     private ProcStat() {}
 
+    private static final TaskClock CLOCK = TaskClock.system();
+
     /**
-     * Nanoseconds on a CPU, summed over the process's threads now ({@code schedstat}'s first field: the
-     * kernel's own clock, finer than the 10 ms ticks of {@code stat}). A thread that ends between two
-     * reads takes its time with it; an idle UI ends none.
+     * Nanoseconds on a CPU, summed over the process's threads now (the sampler's {@link TaskClock}:
+     * {@code schedstat}'s first field, finer than the 10 ms ticks of {@code stat}). A thread that ends
+     * between two reads takes its time with it; an idle UI ends none.
      */
     static long cpuNanos(long pid) throws IOException {
-        long sum = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path t : tasks) {
-                try {
-                    String s = Files.readString(t.resolve("schedstat"), StandardCharsets.US_ASCII);
-                    sum += Long.parseLong(s.substring(0, s.indexOf(' ')));
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while we listed: its time is gone with it
-                }
-            }
+        long ns = CLOCK.cpuNanos(pid);
+        if (ns < 0) {
+            throw new IOException("process " + pid + " is gone (no schedstat to read)");
         }
-        return sum;
+        return ns;
     }
 
     /** Bytes the process has passed to write(2) and its kin since it started ({@code /proc/PID/io}'s wchar), whatever they went to. */
