@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.threadlab.lab.SamplerBench;
+import org.threadlab.text.Stats;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.JoinResult;
 import org.threadlab.worker.Limits;
@@ -82,8 +81,8 @@ public final class SpareFigure implements Figure {
                 Files.deleteIfExists(script);
             }
         }
-        Amount reference = python.isPresent() ? Amount.ms(SamplerBench.median(forkserver)) : null;
-        BenchRow row = BenchRow.ratio(ID, FIGURE, Amount.ms(SamplerBench.median(spare)), REFERENCE, reference, 1.0,
+        Amount reference = python.isPresent() ? Amount.ms(Stats.median(forkserver)) : null;
+        BenchRow row = BenchRow.ratio(ID, FIGURE, Amount.ms(Stats.median(spare)), REFERENCE, reference, 1.0,
                 References.missing("python3"));
         return List.of(row.withNote("median of " + rounds + ", alternating"));
     }

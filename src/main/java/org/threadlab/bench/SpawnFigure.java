@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.threadlab.lab.SamplerBench;
+import org.threadlab.text.Stats;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
@@ -103,9 +103,9 @@ public final class SpawnFigure implements Figure {
                 Files.deleteIfExists(script);
             }
         }
-        BenchRow row = BenchRow.ratio("spawn", "process worker ready (spawn -> hello)", Amount.ms(SamplerBench.median(ours)),
+        BenchRow row = BenchRow.ratio("spawn", "process worker ready (spawn -> hello)", Amount.ms(Stats.median(ours)),
                 "python3 multiprocessing spawn, start() -> first message",
-                python.isPresent() ? Amount.ms(SamplerBench.median(theirs)) : null, 1.0, References.missing("python3"));
+                python.isPresent() ? Amount.ms(Stats.median(theirs)) : null, 1.0, References.missing("python3"));
         return List.of(row.withNote("medians of " + rounds + ", alternating; the child started from " + setup));
     }
 

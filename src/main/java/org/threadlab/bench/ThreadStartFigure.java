@@ -5,12 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.threadlab.text.Stats;
 import org.threadlab.work.Param;
 import org.threadlab.work.PoolMember;
 import org.threadlab.work.TypedSpec;
@@ -106,7 +106,7 @@ public final class ThreadStartFigure implements Figure {
                     supervisor.clearEnded();
                 }
             }
-            return new Pair(percentile(worker, 0.5), percentile(bare, 0.5), percentile(worker, 0.9), percentile(bare, 0.9), starts);
+            return new Pair(Stats.percentile(worker, 0.5), Stats.percentile(bare, 0.5), Stats.percentile(worker, 0.9), Stats.percentile(bare, 0.9), starts);
         } finally {
             supervisor.close();
         }
@@ -142,12 +142,6 @@ public final class ThreadStartFigure implements Figure {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot start a virtual thread: " + e, e);
         }
-    }
-
-    private static double percentile(double[] v, double p) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p * s.length) - 1)];
     }
 
     /** A workload that notes when it starts and ends at once: the time a worker takes to be running. */

@@ -3,6 +3,7 @@ package org.threadlab.lab;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.threadlab.text.Stats;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.work.Workloads;
 import org.threadlab.worker.child.ChildCommand;
@@ -42,7 +43,7 @@ public final class ChildStartupBench {
             e[i] = firstLineMillis(empty);
             c[i] = firstLineMillis(child);
         }
-        return new Result(rounds, SamplerBench.median(c), SamplerBench.median(e), setup);
+        return new Result(rounds, Stats.median(c), Stats.median(e), setup);
     }
 
     /** Milliseconds from start() to the first line on the process's stdout. */

@@ -15,6 +15,7 @@ import org.threadlab.sample.Measurement;
 import org.threadlab.sample.Sampler;
 import org.threadlab.sample.TaskClock;
 import org.threadlab.sample.WatchList;
+import org.threadlab.text.Stats;
 import org.threadlab.worker.child.ChildCommand;
 
 /**
@@ -38,7 +39,7 @@ public final class SamplerBench {
         }
 
         public double medianCpuMs() {
-            return median(tickCpuMs);
+            return Stats.median(tickCpuMs);
         }
 
         public double meanWallMs() {
@@ -46,7 +47,7 @@ public final class SamplerBench {
         }
 
         public double medianWallMs() {
-            return median(tickWallMs);
+            return Stats.median(tickWallMs);
         }
 
         /** Sampler CPU per tick (mean) over top's CPU per refresh. */
@@ -54,13 +55,6 @@ public final class SamplerBench {
             return meanCpuMs() / topCpuMsPerRefresh;
         }
 
-    }
-
-    /** The median of some measurements (NaN for none): what every bench here reports. */
-    public static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** The target's command line: this JVM's java and class path, tagged like every threadlab child. */

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.Snapshot;
 import org.threadlab.sample.Sampler;
+import org.threadlab.text.Stats;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Limits;
 import org.threadlab.worker.Supervisor;
@@ -158,7 +159,7 @@ public final class RecordBench {
                 later += lines.length - modelStart;
             }
         }
-        return new Result(workers, ticks, median(off), median(on), median(encode), first,
+        return new Result(workers, ticks, Stats.median(off), Stats.median(on), Stats.median(encode), first,
                 recorded.size() > 1 ? (double) later / (recorded.size() - 1) : Double.NaN, events, dropped);
     }
 
@@ -170,11 +171,5 @@ public final class RecordBench {
             }
         }
         return 0;
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

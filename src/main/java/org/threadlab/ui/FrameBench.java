@@ -26,6 +26,7 @@ import org.threadlab.sample.HostSample;
 import org.threadlab.sample.JavaThreadSample;
 import org.threadlab.sample.ProcessSample;
 import org.threadlab.sample.ThreadSample;
+import org.threadlab.text.Stats;
 import org.threadlab.work.SimulatedGil;
 import org.threadlab.work.WorkloadSpec;
 import org.threadlab.worker.Event;
@@ -56,15 +57,15 @@ public final class FrameBench {
      */
     public record Result(double[] frameMs, double[] cpuMs, long bytes) {
         public double median() {
-            return percentile(frameMs, 0.5);
+            return Stats.percentile(frameMs, 0.5);
         }
 
         public double cpuMedian() {
-            return percentile(cpuMs, 0.5);
+            return Stats.percentile(cpuMs, 0.5);
         }
 
         public double cpuP90() {
-            return percentile(cpuMs, 0.9);
+            return Stats.percentile(cpuMs, 0.9);
         }
 
         public double cpuMax() {
@@ -72,20 +73,11 @@ public final class FrameBench {
         }
 
         public double p90() {
-            return percentile(frameMs, 0.9);
+            return Stats.percentile(frameMs, 0.9);
         }
 
         public double max() {
             return Arrays.stream(frameMs).max().orElse(Double.NaN);
-        }
-
-        private static double percentile(double[] ms, double p) {
-            if (ms.length == 0) {
-                return Double.NaN;
-            }
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
         }
     }
 
