@@ -34,7 +34,7 @@ final class RoundText {
         String params = shortParams(info.workload(), info.params());
         RoundInfo shown = new RoundInfo(info.id(), info.kind(), info.workload(), params, info.asked(), info.started(),
                 info.daemon(), info.gil(), info.requestedAt());
-        String text = shown.label() + (info.daemon() ? " (daemon)" : "");
+        String text = shown.label();
         lastLabel = new Label(info, text);
         return text;
     }

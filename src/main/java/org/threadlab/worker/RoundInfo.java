@@ -20,10 +20,14 @@ import java.time.Instant;
 public record RoundInfo(int id, WorkerKind kind, String workload, String params, int asked, int started, boolean daemon,
                         boolean gil, Instant requestedAt) {
 
-    /** What it shows as: "4 threads + GIL cpu units=0.5", "pool of 2 processes inputs=4". */
+    /**
+     * What it shows as: "4 threads + GIL cpu units=0.5", "pool of 2 processes inputs=4", "2 processes
+     * sleep duration=3s (daemon)". The same everywhere (the rounds pane, the events, the table printed
+     * after quit, the report), so that a daemon round never loses the word that explains its end.
+     */
     public String label() {
         String rest = isPool() ? poolParams() : workload + (params.isEmpty() ? "" : " " + params);
-        return who() + (rest.isEmpty() ? "" : " " + rest);
+        return who() + (rest.isEmpty() ? "" : " " + rest) + (daemon ? " (daemon)" : "");
     }
 
     /**

@@ -47,6 +47,16 @@ class RoundsTableTest {
     }
 
     @Test
+    void aDaemonRoundSaysSoInTheTablePrintedAfterQuit() {
+        // the daemon lesson's point: its workers died with threadlab; the table after quit must say why
+        RoundInfo info = new RoundInfo(1, WorkerKind.PROCESS, "sleep", "duration=3s", 2, 2, true, false, T0);
+        Round r = new Round(info, null, Duration.ofSeconds(1), -1, Double.NaN, Double.NaN, 2, 2, 0, 0, -1, -1, 0,
+                Double.NaN, null);
+        assertEquals("  #1  2 processes sleep duration=3s (daemon)  running  -  -  -  -",
+                RoundsTable.lines(List.of(r)).get(2).replaceAll(" {2,}", "  "));
+    }
+
+    @Test
     void nothingWithoutRounds() {
         assertEquals(List.of(), RoundsTable.lines(List.of()));
     }

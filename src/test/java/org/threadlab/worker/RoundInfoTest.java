@@ -37,4 +37,10 @@ class RoundInfoTest {
         assertEquals("2 pools of 1 thread, each in a process", round(WorkerKind.PROCESS, 2, false, "pool", "workers=1").label());
         assertEquals("pool of processes", round(WorkerKind.THREAD, 1, false, "pool", "pool=process").label());
     }
+
+    @Test
+    void aDaemonRoundsLabelSaysSo() {
+        RoundInfo r = new RoundInfo(1, WorkerKind.PROCESS, "sleep", "duration=3s", 2, 2, true, false, Instant.EPOCH);
+        assertEquals("2 processes sleep duration=3s (daemon)", r.label());
+    }
 }
