@@ -23,13 +23,11 @@ final class Sshd implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final int port;
-    private final boolean madePrivsep;
 
-    private Sshd(Path dir, Process process, int port, boolean madePrivsep) {
+    private Sshd(Path dir, Process process, int port) {
         this.dir = dir;
         this.process = process;
         this.port = port;
-        this.madePrivsep = madePrivsep;
     }
 
     /** Why an SSH test cannot run here (sshd, ssh or ssh-keygen missing), or null when it can. */
@@ -59,11 +57,10 @@ final class Sshd implements AutoCloseable {
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "threadlab-e2e-host", "-f", dir.resolve("host_key").toString());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "threadlab-e2e-client", "-f", dir.resolve("client_key").toString());
         Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
-        // a root sshd refuses to start without it; an existing (system) one is used and never removed
-        boolean madePrivsep = false;
+        // a root sshd refuses to start without it. It stays afterwards, as Debian's package leaves it: another
+        // sshd (a system one, or this test in another build on the machine) may be using it by then
         if (isRoot() && !Files.isDirectory(PRIVSEP)) {
             Files.createDirectories(PRIVSEP);
-            madePrivsep = true;
         }
         AssertionError last = null;
         // the free port is found by binding and releasing it, so another program may take it meanwhile: try again then
@@ -92,7 +89,7 @@ final class Sshd implements AutoCloseable {
             // -D: in the foreground, a child of the test; -e: its log to stderr, kept for a failure's message
             Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Sshd sshd = new Sshd(dir, p, port, madePrivsep);
+            Sshd sshd = new Sshd(dir, p, port);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline && p.isAlive() && !read(log).contains("Server listening on 127.0.0.1 port " + port)) {
                 Thread.sleep(50);
@@ -159,14 +156,6 @@ final class Sshd implements AutoCloseable {
             p.destroyForcibly();
         }
         process.waitFor(5, TimeUnit.SECONDS);
-        if (madePrivsep) {
-            try {
-                // only the empty directory this test made; never a system one
-                Files.deleteIfExists(PRIVSEP);
-            } catch (IOException e) {
-                // not empty: something else uses it now, so it stays
-            }
-        }
     }
 
     /** Whether this JVM runs as uid 0 (the real uid, as sshd checks it). */
