@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
 @Command(name = "generate-completion", mixinStandardHelpOptions = true,
         description = {"Generate bash/zsh completion script for threadlab.",
                 "Run the following command to give `threadlab` TAB completion in the current shell:", "",
-                "  source <(threadlab generate-completion)", ""})
+                "  source <(threadlab generate-completion)", "",
+                "For every new bash (with the bash-completion package):", "",
+                "  d=~/.local/share/bash-completion/completions",
+                "  mkdir -p \"$d\" && threadlab generate-completion > \"$d/threadlab\"", "",
+                "or the source line in ~/.bashrc; in zsh, the source line in ~/.zshrc.", ""})
 public final class CompletionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
