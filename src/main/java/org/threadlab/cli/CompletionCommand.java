@@ -105,7 +105,8 @@ public final class CompletionCommand implements Callable<Integer> {
      * picocli's currentPositionalIndex tells an option from a positional by a regex match of the word
      * in the option list, so a value that is part of an option's name counts as one: "run --as process "
      * matched '--max-processes', and the workload (the next positional) was not offered. Same counting,
-     * but a word is an option only when it is one of the list's quoted words exactly.
+     * but a word is an option only when it is one of the list's quoted words exactly, and an option
+     * given with = (--as=process) is no positional either.
      */
     static String exactPositionals(String script) {
         String head = "function currentPositionalIndex() {\n";
@@ -131,6 +132,8 @@ public final class CompletionCommand implements Callable<Integer> {
                 "      ((result-=2)) # Arg option and its value not counted as positional param",
                 "    elif [[ \"${booleanOptions}\" == *\" '${previousWord}' \"* ]]; then",
                 "      ((result-=1)) # Flag option itself not counted as positional param",
+                "    elif [[ \"${previousWord}\" == \"=\" || \"${previousWord}\" == -*=* ]]; then",
+                "      ((result-=1)) # --as=process: bash splits it at the = (the option then counts as above), zsh does not",
                 "    fi",
                 "    ((result++))",
                 "  done",

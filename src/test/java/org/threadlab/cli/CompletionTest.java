@@ -96,6 +96,9 @@ class CompletionTest {
         assertEquals(String.join(" ", Workloads.TYPES), complete(script, "threadlab run ", empty));
         assertEquals(String.join(" ", Workloads.TYPES), complete(script, "threadlab run --as process --count 2 ", empty),
                 "after options, the workload is still the first positional");
+        // --as=process: bash's words split at the = (COMP_WORDBREAKS), zsh's do not
+        assertEquals(String.join(" ", Workloads.TYPES), complete(script, "threadlab run --as = process ", empty));
+        assertEquals(String.join(" ", Workloads.TYPES), complete(script, "threadlab run --as=process -n 2 ", empty));
         assertEquals("thread virtual process", complete(script, "threadlab run sleep --as "));
         assertEquals("process", complete(script, "threadlab run cpu --as p"));
         List<String> lessons = Lessons.builtIn().stream().map(Lessons.Info::name).toList();

@@ -42,6 +42,7 @@ class CompletionInShellsTest {
                     new String[] {"threadlab wor", "threadlab workloads"},
                     new String[] {"threadlab run --as p", "threadlab run --as process"},
                     new String[] {"threadlab run --as process --count 2 sl", "threadlab run --as process --count 2 sleep"},
+                    new String[] {"threadlab run --as=process sl", "threadlab run --as=process sleep"},
                     new String[] {"threadlab run pool --task s", "threadlab run pool --task sleep"},
                     new String[] {"threadlab run sleep --dur", "threadlab run sleep --duration"},
                     new String[] {"threadlab run counter --mode at", "threadlab run counter --mode atomic"},
