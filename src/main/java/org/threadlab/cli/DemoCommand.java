@@ -29,8 +29,17 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LESSON", description = "shared-state", converter = LessonConverter.class)
+    @Parameters(index = "0", paramLabel = "LESSON", description = "shared-state", converter = LessonConverter.class,
+            completionCandidates = Names.class)
     Lesson lesson;
+
+    /** The lessons as they are typed (shared-state), for completion: picocli would offer the constants' names. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Lesson.values()).map(l -> l.name().replace('_', '-')).iterator();
+        }
+    }
 
     @Option(names = {"-n", "--workers"}, paramLabel = "N", defaultValue = "4", description = "workers per lesson (default: ${DEFAULT-VALUE})")
     int workers;

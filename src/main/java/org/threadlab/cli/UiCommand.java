@@ -74,8 +74,15 @@ public final class UiCommand implements Callable<Integer> {
 
     /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */
     static String refusal(boolean interactive, String term, TerminalSize size) {
+        // sshd sets SSH_CONNECTION in every session; without -t it gives no terminal, and users then need the flag named
+        return refusal(interactive, term, size, System.getenv("SSH_CONNECTION") != null);
+    }
+
+    /** As above, {@code overSsh} saying whether this runs in an SSH session. */
+    static String refusal(boolean interactive, String term, TerminalSize size, boolean overSsh) {
         if (!interactive) {
-            return "threadlab ui needs an interactive terminal (stdin/stdout is not one); " + ELSEWHERE;
+            return "threadlab ui needs an interactive terminal (stdin/stdout is not one"
+                    + (overSsh ? "; over SSH, 'ssh -t' gives it one" : "") + "); " + ELSEWHERE;
         }
         if (term == null || term.isBlank() || term.equals("dumb")) {
             return "threadlab ui cannot draw on TERM=" + (term == null || term.isBlank() ? "(unset)" : term) + "; " + ELSEWHERE;

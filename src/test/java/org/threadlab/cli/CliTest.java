@@ -276,5 +276,11 @@ class CliTest {
         Outcome o = exec("generate-completion");
         assertEquals(0, o.code());
         assertTrue(o.out().contains("threadlab"), o.out());
+        // how to install it, this shell and for good
+        Outcome help = exec("generate-completion", "--help");
+        assertTrue(help.out().contains("source <(threadlab generate-completion)"), help.out());
+        assertTrue(help.out().contains("d=~/.local/share/bash-completion/completions\n  mkdir -p \"$d\" && threadlab generate-completion > \"$d/threadlab\"\n"),
+                help.out());
+        help.out().lines().forEach(l -> assertTrue(l.length() <= 80, "longer than 80 columns: " + l));
     }
 }

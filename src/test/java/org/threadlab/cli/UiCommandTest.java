@@ -1,6 +1,7 @@
 package org.threadlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,8 @@ class UiCommandTest {
         assertTrue(UiCommand.refusal(true, "xterm", new TerminalSize(80, 23)).contains("80x23"));
         assertTrue(UiCommand.refusal(true, "dumb", null).contains("TERM=dumb"));
         assertTrue(UiCommand.refusal(false, "xterm", null).contains("not one"));
+        assertTrue(UiCommand.refusal(false, "xterm", null, true).contains("not one; over SSH, 'ssh -t' gives it one)"));
+        assertFalse(UiCommand.refusal(false, "xterm", null, false).contains("ssh"), "a local pipe is not told about SSH");
         assertNull(UiCommand.refusal(true, "xterm-256color", new TerminalSize(80, 24)));
     }
 
