@@ -106,8 +106,10 @@ final class DetailView {
         }
         int spark = Math.max(8, Math.min(40, width / 3));
         out.add(new Line("cpu " + Cells.sparkline(ws.cpuHistory(), spark, max, t) + " " + Cells.percentSign(ws.cpuPercent())
-                + "  core " + Cells.number(ws.core()) + "  " + (i.kind() == WorkerKind.PROCESS ? "rss " : "allocated ")
-                + Cells.bytes(ws.memoryBytes()) + (i.cpuNanos() >= 0 ? "  cpu time " + Durations.seconds(java.time.Duration.ofNanos(i.cpuNanos())) : ""),
+                + "  core " + Cells.number(ws.core())
+                // an attached thread's memory is its process's (no JVM here to count its allocations)
+                + (attached && i.kind() != WorkerKind.PROCESS ? "" : "  " + (i.kind() == WorkerKind.PROCESS ? "rss " : "allocated ")
+                + Cells.bytes(ws.memoryBytes())) + (i.cpuNanos() >= 0 ? "  cpu time " + Durations.seconds(java.time.Duration.ofNanos(i.cpuNanos())) : ""),
                 Theme.Role.SPARK));
         if (i.status() != null) {
             out.add(new Line("status: " + i.status(), Theme.Role.NORMAL));
