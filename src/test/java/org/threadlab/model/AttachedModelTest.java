@@ -98,6 +98,55 @@ class AttachedModelTest {
         }
     }
 
+    /** utime + stime of a process, in clock ticks, from /proc/PID/stat (the kernel's own count). */
+    private static long ticks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /**
+     * The attached row's CPU% is the kernel's count over the tick's window: a busy process's ticks read
+     * just before and just after each of the sampler's two reads bound what the row may say.
+     */
+    @Test
+    void aBusyAttachedProcesssCpuIsTheKernelsOverTheWindow() throws Exception {
+        Assumptions.assumeTrue(linux(), "reads /proc");
+        Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try (ModelHub hub = ModelHub.manual(new Sampler(Duration.ofSeconds(1)), null)) {
+            long pid = busy.pid();
+            assertNull(hub.attach(pid));
+            long hz = 100; // USER_HZ on Linux, the unit of /proc's times
+            double[] low = new double[3];
+            double[] high = new double[3];
+            double[] shown = new double[3];
+            for (int run = 0; run < 3; run++) {
+                long k0 = ticks(pid);
+                hub.sampleNow();
+                long k1 = ticks(pid);
+                Thread.sleep(1000);
+                long k2 = ticks(pid);
+                Snapshot s = hub.sampleNow();
+                long k3 = ticks(pid);
+                ProcessSample p = s.process(pid).orElseThrow();
+                WorkerSample row = Attached.processRows(s).get(0);
+                double seconds = p.window().toNanos() / 1e9;
+                shown[run] = row.cpuPercent();
+                // in ticks over the sampler's own window; one tick either way for where in a tick each read fell
+                double rowTicks = row.cpuPercent() / 100 * seconds * hz;
+                low[run] = k2 - k1 - 1;
+                high[run] = k3 - k0 + 1;
+                assertTrue(rowTicks >= low[run] && rowTicks <= high[run], "run " + run + ": the row says " + row.cpuPercent()
+                        + "% over " + seconds + " s = " + rowTicks + " ticks; the kernel counted between " + low[run]
+                        + " and " + high[run]);
+            }
+            System.out.println("attached busy process, cpu% shown vs the kernel's ticks (low..high) a run: "
+                    + java.util.Arrays.toString(shown) + " " + java.util.Arrays.toString(low) + ".." + java.util.Arrays.toString(high));
+        } finally {
+            busy.destroyForcibly();
+        }
+    }
+
     @Test
     void refusalsInTheUsersWords() throws Exception {
         Assumptions.assumeTrue(linux(), "reads /proc");
