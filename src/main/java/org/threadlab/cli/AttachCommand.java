@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The live screen, watching processes threadlab did not start: each one in the processes table, "
-                + "its threads (TIDs, names, states, CPU%, last core) in the threads table and the timeline, as a worker's.",
+                + "its threads (TIDs, names, states, CPU%%, last core) in the threads table and the timeline, as a worker's.",
                 "",
                 "They are never workers: terminate, kill and join do not act on them. One that exits stays, dimmed, "
                         + "with its last figures until c clears it. The screen's keys are those of threadlab ui (? lists them).",

@@ -97,6 +97,23 @@ class AttachCommandTest {
         assertNull(AttachCommand.unwatchable(List.of(), 5, m));
     }
 
+    /** picocli writes its format warnings (a '%' not doubled) to System.err, not to the command's err. */
+    @Test
+    void helpWithoutPicocliWarnings() {
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream caught = new java.io.ByteArrayOutputStream();
+        String[] r;
+        System.setErr(new java.io.PrintStream(caught, true));
+        try {
+            r = run("attach", "--help");
+        } finally {
+            System.setErr(was);
+        }
+        assertEquals("0", r[0]);
+        assertEquals("", caught.toString() + r[1]);
+        assertTrue(r[2].contains("(TIDs, names, states, CPU%, last core)"), r[2]);
+    }
+
     @Test
     void pidsAreTakenOnceInTheirOrder() {
         assertEquals(List.of(12L, 7L), AttachCommand.parse(List.of("12", " 7", "12")));
