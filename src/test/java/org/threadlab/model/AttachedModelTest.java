@@ -243,5 +243,14 @@ class AttachedModelTest {
         SliceWatch w = TimelineBook.watch(pseudo);
         assertEquals(Map.of(10L, Set.of()), w.threadsByPid(), "every thread of it");
         assertNotNull(pseudo.get(0).workload());
+        long span = 20_000_000L;
+        org.threadlab.sample.Slice slice = new org.threadlab.sample.Slice(0, span, List.of(
+                new org.threadlab.sample.ThreadSlice(10, 10, "prog", 0, 0, 'S', 0, false, null),
+                new org.threadlab.sample.ThreadSlice(10, 11, "worker", span, 0, 'R', 1, false, null)), Map.of());
+        Timeline tl = new TimelineBook().add(new org.threadlab.sample.SliceBatch(Duration.ofMillis(20), Duration.ofMillis(4),
+                List.of(slice), null), pseudo, List.of(), 2);
+        assertEquals(List.of("pid 10 prog 10", "pid 10 worker 11"), tl.lanes().stream().map(Lane::label).toList(),
+                "its lanes named by PID, not by a worker id it has not");
+        assertEquals(CellState.RUNNING, tl.lanes().get(1).cells().get(0).state());
     }
 }
