@@ -122,6 +122,22 @@ class AttachInTmuxTest {
         }
     }
 
+    /** Quitting stops threadlab's workers, never an attached process: it is not threadlab's to end. */
+    @Test
+    void quittingLeavesTheAttachedProcessRunning() throws Exception {
+        Process target = new ProcessBuilder("sleep", "300").start();
+        long pid = target.pid();
+        String cmd = Jar.java() + " -jar " + Jar.JAR + " attach " + pid + " --interval 200ms; echo EXITED $?; sleep 60";
+        try (Tmux t = Tmux.start(120, 30, cmd)) {
+            t.await("the attached row", x -> Pattern.compile("sleep\\s+" + pid + "\\s+" + pid + " S ").matcher(x).find(), 30_000);
+            t.type("q");
+            t.await("the exit", x -> x.contains("EXITED 0"), 15_000);
+            assertTrue(target.isAlive(), "the attached process runs on after threadlab quit");
+        } finally {
+            target.destroyForcibly();
+        }
+    }
+
     @Test
     void aBadPidIsOneLineAndExit2WithTheTerminalUntouched() throws Exception {
         Process gone = new ProcessBuilder("true").start();
