@@ -575,6 +575,9 @@ public final class ModelHub implements SnapshotSource {
      */
     @Override
     public String attach(long pid) {
+        if (closed) {
+            return "the screen is closing";
+        }
         if (pid <= 0) {
             return "no such process id: " + pid;
         }
