@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         description = "See threads and processes work: run workloads as threads, virtual threads or child processes, and watch them.",
         subcommands = {
                 UiCommand.class,
+                org.threadlab.cli.AttachCommand.class,
                 LessonCommand.class,
                 RunCommand.class,
                 CompareCommand.class,

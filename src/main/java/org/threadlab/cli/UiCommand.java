@@ -72,6 +72,26 @@ public final class UiCommand implements Callable<Integer> {
         return ModelHub.start(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
     }
 
+    /**
+     * As above, watching these processes threadlab did not start ({@code attach}) from the first model on.
+     * A PID refused now (it exited since it was checked) is an IllegalArgumentException, in the user's words.
+     */
+    static SnapshotSource openSource(Supervisor supervisor, Duration interval, List<Long> attach) {
+        if (attach.isEmpty()) {
+            return openSource(supervisor, interval);
+        }
+        ModelHub hub = new ModelHub(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
+        for (long pid : attach) {
+            String refused = hub.attach(pid);
+            if (refused != null) {
+                hub.close();
+                throw new IllegalArgumentException("cannot watch pid " + pid + ": " + refused);
+            }
+        }
+        hub.start();
+        return hub;
+    }
+
     /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */
     static String refusal(boolean interactive, String term, TerminalSize size) {
         // sshd sets SSH_CONNECTION in every session; without -t it gives no terminal, and users then need the flag named
@@ -131,12 +151,18 @@ public final class UiCommand implements Callable<Integer> {
      */
     static int show(CommandLine.Model.CommandSpec spec, UiArgs args, RecordArgs record, String command,
                     org.threadlab.lesson.Lesson lesson) throws Exception {
+        return show(spec, args, record, command, lesson, List.of());
+    }
+
+    /** As above, watching these processes threadlab did not start ({@code attach}; checked by the caller). */
+    static int show(CommandLine.Model.CommandSpec spec, UiArgs args, RecordArgs record, String command,
+                    org.threadlab.lesson.Lesson lesson, List<Long> attach) throws Exception {
         checkInterval(spec, args);
         checkSpares(spec, args);
         // keys come from stdin and the screen goes to stdout: both must be the terminal
         String refused = refusal(Terminal.isTerminal(0) && Terminal.isTerminal(1), System.getenv("TERM"), null);
         if (refused != null) {
-            return refuse(spec, lesson == null ? refused : forLesson(refused));
+            return refuse(spec, lesson == null ? asCommand(refused, command) : forLesson(refused));
         }
         UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, System.getenv());
         OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
@@ -144,7 +170,7 @@ public final class UiCommand implements Callable<Integer> {
         try {
             terminal = openTerminal(out);
         } catch (Refused e) {
-            return refuse(spec, lesson == null ? e.getMessage() : forLesson(e.getMessage()));
+            return refuse(spec, lesson == null ? asCommand(e.getMessage(), command) : forLesson(e.getMessage()));
         }
         ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "threadlab-ui-actions");
@@ -154,7 +180,7 @@ public final class UiCommand implements Callable<Integer> {
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
-             SnapshotSource source = openSource(supervisor, options.interval());
+             SnapshotSource source = openSource(supervisor, options.interval(), attach);
              RecordArgs.Session recording = record.start(spec, command, options.interval())) {
             supervisor.keepSpares(args.spares);
             // the shared-state lessons say what the parent sees when a round ends
@@ -186,6 +212,11 @@ public final class UiCommand implements Callable<Integer> {
             terminal.close();
         }
         return 0;
+    }
+
+    /** A refusal in the words of the command that opens the screen ("threadlab attach needs ..."). */
+    static String asCommand(String uiRefusal, String command) {
+        return command.equals("attach") ? uiRefusal.replace("threadlab ui ", "threadlab attach ") : uiRefusal;
     }
 
     /** A refusal in the lesson command's words: it has a way without a screen of its own. */

@@ -35,4 +35,13 @@ public sealed interface HubInput {
 
     /** The screen opened (true) or closed (false) the timeline: the slice source is started or paused. */
     record ShowTimeline(boolean on) implements HubInput {}
+
+    /** Watch this process as an attached one from the next tick on (checked by {@link ModelHub#attach} first). */
+    record Attach(long pid) implements HubInput {}
+
+    /** Stop watching this attached process (live or exited). */
+    record Detach(long pid) implements HubInput {}
+
+    /** Forget the attached processes that exited (the screen's c, with the ended workers). */
+    record ClearExited() implements HubInput {}
 }

@@ -73,6 +73,10 @@ public final class ModelHub implements SnapshotSource {
     private Measurement lastGood;
     private Measurement lastFailed;
     private final TimelineBook timelineBook = new TimelineBook();
+    /** Processes watched but not started by threadlab (attach): hub thread only, and the starter's before it runs. */
+    private final AttachBook attached = new AttachBook();
+    /** The attach book's version the sampler's watch list was last made with. */
+    private long watchedAttachVersion = -1;
     private boolean timelineShown;
     private SliceWatch sliceWatch;
     private String samplerError;
@@ -140,7 +144,8 @@ public final class ModelHub implements SnapshotSource {
         if (thread != null || closed) {
             throw new IllegalStateException(closed ? "the model is closed" : "the model is already running");
         }
-        sampler.watch(watchList(workers(), spares()));
+        sampler.watch(watchList(workers(), spares(), attached.live()));
+        watchedAttachVersion = attached.version();
         if (supervisor != null) {
             // what the supervisor does shows at once, not at the next tick: posted, never waited for
             supervisor.events().subscribe(e -> post(new HubInput.SupervisorEvent(e)));
@@ -265,6 +270,15 @@ public final class ModelHub implements SnapshotSource {
                 sliced(s.batch());
             } else if (in instanceof HubInput.ShowTimeline show) {
                 show(show.on());
+            } else if (in instanceof HubInput.Attach a) {
+                attached.add(a.pid());
+                model = true;
+            } else if (in instanceof HubInput.Detach d) {
+                attached.remove(d.pid());
+                model = true;
+            } else if (in instanceof HubInput.ClearExited) {
+                attached.clearExited();
+                model = true;
             } else {
                 model = true;
             }
@@ -290,7 +304,7 @@ public final class ModelHub implements SnapshotSource {
             // the gap since the last pause is no stretch of "no reading": a fresh window
             timelineBook.clear();
             timeline = Timeline.EMPTY;
-            sliceWatch = TimelineBook.watch(workers());
+            sliceWatch = TimelineBook.watch(timelineWorkers(workers()));
             slices.watch(sliceWatch);
             slices.start();
         } else {
@@ -315,7 +329,7 @@ public final class ModelHub implements SnapshotSource {
         Snapshot s = latest;
         int cores = s != null && s.host() != null && !s.host().cores().isEmpty() ? s.host().cores().size()
                 : Runtime.getRuntime().availableProcessors();
-        publish(timelineBook.add(b, workers(), spans, cores));
+        publish(timelineBook.add(b, timelineWorkers(workers()), spans, cores));
     }
 
     private void publish(Timeline t) {
@@ -355,6 +369,9 @@ public final class ModelHub implements SnapshotSource {
                     }
                     lastGood = x;
                     good.add(x);
+                    for (String news : attached.measured(x)) {
+                        note(Event.Type.INFO, news, x.takenAt());
+                    }
                     joined = join.join(workers, x, m.gil(), NO_GIL);
                 }
             }
@@ -376,22 +393,23 @@ public final class ModelHub implements SnapshotSource {
         for (Round r : rounds.ended()) {
             note(Event.Type.OUTCOME, endedText(r, measuredRounds), r.endedAt());
         }
-        Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
+        Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), attached.processes(base.processes()),
                 joined.workers(), joined.gil(), events(), measuredRounds);
         latest = s;
         List<SparePool.SpareInfo> spares = spares();
-        if (!sameWatchKey(watchedKey, workers, spares)) {
+        if (!sameWatchKey(watchedKey, workers, spares) || attached.version() != watchedAttachVersion) {
             // the watch list is made again only when what it is made of changed: at 10,000 workers it is
             // three maps of 10,000, and most models (a tick, a progress event) change none of it; the
             // key is compared where it lies, and made again only then (240 KB a model at 10,000)
             watchedKey = watchKey(workers, spares);
-            WatchList w = watchList(workers, spares);
+            watchedAttachVersion = attached.version();
+            WatchList w = watchList(workers, spares, attached.live());
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
             }
         }
         if (slices != null && timelineShown) {
-            SliceWatch sw = TimelineBook.watch(workers);
+            SliceWatch sw = TimelineBook.watch(timelineWorkers(workers));
             if (!sw.equals(sliceWatch)) {
                 sliceWatch = sw;
                 slices.watch(sw);
@@ -498,6 +516,11 @@ public final class ModelHub implements SnapshotSource {
 
     /** As above, and the warm spares after the workers (roles {@link #SPARE} and {@link #SPARE_STARTING}). */
     static WatchList watchList(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares) {
+        return watchList(workers, spares, List.of());
+    }
+
+    /** As above, and the attached processes last (role {@link Attached#ROLE}). */
+    static WatchList watchList(List<WorkerInfo> workers, List<SparePool.SpareInfo> spares, List<Long> attachedPids) {
         Map<Long, String> processes = new LinkedHashMap<>();
         Map<Long, Long> javaIds = new HashMap<>();
         Set<Long> javaThreads = new HashSet<>();
@@ -515,7 +538,102 @@ public final class ModelHub implements SnapshotSource {
         for (SparePool.SpareInfo spare : spares) {
             processes.putIfAbsent(spare.pid(), spare.ready() ? SPARE : SPARE_STARTING);
         }
+        for (long pid : attachedPids) {
+            processes.putIfAbsent(pid, Attached.ROLE);
+        }
         return new WatchList(processes, javaIds, javaThreads);
+    }
+
+    /**
+     * The fine timeline's workers: the supervisor's, then each live attached process as a pseudo-worker
+     * followed whole (as an exec'd program is), from the newest model.
+     */
+    private List<WorkerInfo> timelineWorkers(List<WorkerInfo> workers) {
+        Snapshot s = latest;
+        if (s == null) {
+            return workers;
+        }
+        List<org.threadlab.sample.ProcessSample> live = new ArrayList<>();
+        for (org.threadlab.sample.ProcessSample p : Attached.processes(s)) {
+            if (!Attached.exited(p)) {
+                live.add(p);
+            }
+        }
+        if (live.isEmpty()) {
+            return workers;
+        }
+        List<WorkerInfo> out = new ArrayList<>(workers);
+        out.addAll(Attached.timelineWorkers(live));
+        return out;
+    }
+
+    /**
+     * Watches a process threadlab did not start ({@code threadlab attach}, Enter in the all-processes
+     * view), from the next tick on: refused at once, in the user's words, for a PID that is no process,
+     * threadlab itself, or one of its workers or spares (shown already). Before {@link #start()} it is
+     * in the first tick.
+     */
+    @Override
+    public String attach(long pid) {
+        if (closed) {
+            return "the screen is closing";
+        }
+        if (pid <= 0) {
+            return "no such process id: " + pid;
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return "pid " + pid + " is threadlab itself: its threads are the threads table already";
+        }
+        for (WorkerInfo w : workers()) {
+            if (w.pid() == pid && w.kind() == WorkerKind.PROCESS) {
+                return "pid " + pid + " is worker #" + w.id() + " " + w.name() + ": shown already";
+            }
+        }
+        for (SparePool.SpareInfo sp : spares()) {
+            if (sp.pid() == pid) {
+                return "pid " + pid + " is one of threadlab's warm spares: shown already";
+            }
+        }
+        Snapshot now = latest;
+        if (now != null && now.process(pid).filter(p -> Attached.is(p) && !Attached.exited(p)).isPresent()) {
+            return "already watching pid " + pid;
+        }
+        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            return "no process " + pid + " (it has exited, or never was)";
+        }
+        if (thread == null && !closed) {
+            attached.add(pid); // not started: the hub's thread is not there to post to yet
+            return null;
+        }
+        post(new HubInput.Attach(pid));
+        awaitCurrent();
+        return null;
+    }
+
+    @Override
+    public String detach(long pid) {
+        Snapshot s = latest;
+        boolean known = s != null && Attached.processes(s).stream().anyMatch(p -> p.pid() == pid);
+        if (thread == null && !closed) {
+            return attached.remove(pid) ? null : "pid " + pid + " is not attached";
+        }
+        post(new HubInput.Detach(pid));
+        awaitCurrent();
+        return known ? null : "pid " + pid + " is not attached";
+    }
+
+    @Override
+    public int clearExited() {
+        Snapshot s = latest;
+        int n = 0;
+        if (s != null) {
+            for (org.threadlab.sample.ProcessSample p : Attached.processes(s)) {
+                n += Attached.exited(p) ? 1 : 0;
+            }
+        }
+        post(new HubInput.ClearExited());
+        awaitCurrent();
+        return n;
     }
 
     /** The hub's thread, null before {@link #start()}: tests see what it waits in. */

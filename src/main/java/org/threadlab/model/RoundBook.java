@@ -204,6 +204,11 @@ final class RoundBook {
         }
     }
 
+    /** Whether a watched process of this role is threadlab's: itself, a worker, a warm spare (not an attached PID). */
+    static boolean threadlabs(String role) {
+        return "self".equals(role) || "worker".equals(role) || ModelHub.SPARE.equals(role) || ModelHub.SPARE_STARTING.equals(role);
+    }
+
     /** Files a worker under round {@code r}: remembered for its members, and held by the round while it runs. */
     private void file(WorkerInfo w, int r, Map<Integer, Integer> roundOf) {
         if (roundOf != null) {
@@ -228,12 +233,16 @@ final class RoundBook {
                 continue;
             }
             byPid.put(p.pid(), p);
+            if (!threadlabs(p.role())) {
+                // an attached or external process is other load on the machine, never threadlab's own
+                continue;
+            }
             long cpu = p.userTime().plus(p.systemTime()).toNanos();
             cpuNow.put(p.pid(), cpu);
             Long before = cpuSeen.get(p.pid());
             if (before != null) {
                 ours += Math.max(0, cpu - before);
-            } else if (lastTick != null && !"external".equals(p.role())) {
+            } else if (lastTick != null) {
                 // a child first seen now: all its CPU so far is of this window (its JVM's start-up too). Not
                 // judged by its start time: /proc's counts from a boot time read in whole seconds (btime),
                 // so a child born since the last tick can look up to a second older and its start-up would

@@ -47,6 +47,26 @@ public interface SnapshotSource extends AutoCloseable {
     /** Asks for timeline slices of this length (the source may make them longer, never shorter). */
     default void setSlice(Duration slice) {}
 
+    /**
+     * Watches a process threadlab did not start, as an attached one ({@link Attached}): its threads
+     * and figures are in the snapshots from a coming tick on. Returns null when done, else why not, in
+     * the user's words (no such process, threadlab itself, a worker's, or a source that watches nothing
+     * new, as a replay).
+     */
+    default String attach(long pid) {
+        return "nothing new can be watched in a replay";
+    }
+
+    /** Stops watching an attached process; null when done, else why not. */
+    default String detach(long pid) {
+        return "nothing is watched in a replay";
+    }
+
+    /** Forgets the attached processes that exited (kept, dimmed, until now); how many there were. */
+    default int clearExited() {
+        return 0;
+    }
+
     @Override
     void close();
 }

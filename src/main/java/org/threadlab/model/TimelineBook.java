@@ -124,9 +124,13 @@ public final class TimelineBook {
         return new SliceWatch(threads, javaIds);
     }
 
-    /** An exec'd program: the worker is announced with the program's PID as its thread (its main thread). */
+    /**
+     * An exec'd program: the worker is announced with the program's PID as its thread (its main thread).
+     * An attached process ({@link Attached#timelineWorkers}) is followed whole the same way.
+     */
     static boolean isExec(WorkerInfo w) {
-        return w.kind() == WorkerKind.PROCESS && w.workload() != null && "exec".equals(w.workload().type());
+        return w.kind() == WorkerKind.PROCESS && w.workload() != null
+                && ("exec".equals(w.workload().type()) || Attached.is(w));
     }
 
     /**
@@ -182,7 +186,7 @@ public final class TimelineBook {
                 for (ThreadSlice t : s.threads()) {
                     if (t.pid() == w.pid()) {
                         claimed.add(t.tid());
-                        put(cells, new LaneId(w.id(), t.pid(), t.tid()), "#" + w.id() + " " + t.name() + " " + t.tid(),
+                        put(cells, new LaneId(w.id(), t.pid(), t.tid()), (Attached.is(w) ? "pid " + w.pid() : "#" + w.id()) + " " + t.name() + " " + t.tid(),
                                 cell(t, span, Double.NaN, Double.NaN, kernelTick));
                     }
                 }

@@ -118,7 +118,8 @@ public record ReportData(Header header, String name, Instant first, Duration dur
                 memTotal = s.host().memoryTotalBytes();
             }
             for (ProcessSample p : s.processes()) {
-                if (p.rssBytes() < 0) {
+                if (p.rssBytes() < 0 || org.threadlab.model.Attached.exited(p)) {
+                    // an attached process that exited keeps its last figures on the screen: it holds no memory
                     continue;
                 }
                 if (p.pid() == s.selfPid() || "self".equals(p.role())) {

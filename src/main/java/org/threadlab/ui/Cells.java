@@ -43,6 +43,10 @@ final class Cells {
 
     /** Short state of a row: what the worker did over the interval, as measured. */
     static String state(WorkerSample ws) {
+        if (org.threadlab.model.Attached.is(ws.info())) {
+            // not threadlab's: the kernel's own letter (S, R, D, T...), as htop shows it, until it exits
+            return ws.info().state().ended() ? "EXIT" : ws.threadState() == null ? "?" : ws.threadState();
+        }
         return state(ws.info(), ws.state());
     }
 

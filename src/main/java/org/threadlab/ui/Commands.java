@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.threadlab.sample.Sampler;
 import org.threadlab.text.Reasons;
+import org.threadlab.model.Attached;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
@@ -122,8 +123,39 @@ final class Commands {
         return say(workers.setGil(!workers.gil()));
     }
 
+    /** c: the ended workers, and the attached processes that exited (kept, dimmed, until now). */
     Reaction clearEnded() {
-        return say(workers.clearEnded());
+        Reply r = workers.clearEnded();
+        int exited = source.clearExited();
+        if (exited > 0 && !r.error()) {
+            r = Reply.done(r.status() + " and " + Words.count(exited, "exited attached process"));
+        }
+        return say(r);
+    }
+
+    /**
+     * Watches a process threadlab did not start (Enter in the all-processes view): its threads and
+     * figures show as a worker's, from the next tick. The source is told; never the renderer.
+     */
+    Reaction attach(long pid) {
+        String refused = source.attach(pid);
+        if (refused != null) {
+            st.status("cannot watch pid " + pid + ": " + refused, true);
+            return Reaction.REDRAW;
+        }
+        st.status("watching pid " + pid + " (attached, not a worker): its threads show from the next tick", false);
+        return Reaction.REBUILD;
+    }
+
+    /** Stops watching an attached process; its rows go. */
+    Reaction detach(long pid) {
+        String refused = source.detach(pid);
+        if (refused != null) {
+            st.status(refused, true);
+            return Reaction.REDRAW;
+        }
+        st.status("no longer watching pid " + pid, false);
+        return Reaction.REBUILD;
     }
 
     /** + and -: the next interval up or down the list, within its ends. */
@@ -167,6 +199,20 @@ final class Commands {
         return Reaction.REDRAW;
     }
 
+    /**
+     * Whether the row is an attached process or thread, which no worker key acts on: said on the
+     * status line ("sleep (pid 1234) is attached, not a worker: threadlab does not terminate it").
+     */
+    static boolean notAWorker(UiState st, WorkerSample w, String verb) {
+        if (!Attached.is(w.info())) {
+            return false;
+        }
+        String what = w.info().kind() == WorkerKind.PROCESS ? w.info().name() + " (pid " + w.info().pid() + ")"
+                : "thread " + w.info().name() + " (tid " + w.info().tid() + " in pid " + w.info().pid() + ")";
+        st.status(what + " is attached, not a worker: threadlab does not " + verb + " it", true);
+        return true;
+    }
+
     /** Shows a reply; what it asks of the loop. */
     static Reaction say(UiState st, Reply r) {
         st.status(r.status(), r.error());
@@ -181,6 +227,9 @@ final class Commands {
         WorkerSample w = nav.selected().orElse(null);
         if (w == null) {
             st.status("no worker selected to " + verb + (st.focus == Pane.EVENTS ? " (the events are focused: Tab to a table)" : ""), true);
+            return null;
+        }
+        if (notAWorker(st, w, verb)) {
             return null;
         }
         WorkerInfo now = workers.worker(w.info().id()).orElse(w.info());

@@ -47,6 +47,11 @@ final class Controller {
         return ctx.timeline;
     }
 
+    /** The main screen's commands (what a key calls; Enter in the all-processes view calls {@link Commands#attach}). */
+    Commands commands() {
+        return ctx.commands;
+    }
+
     /** The snapshot on show (live or frozen). */
     Snapshot shown() {
         return nav.shown();

@@ -88,10 +88,13 @@ final class DetailView {
     static List<Line> lines(WorkerSample ws, Snapshot s, UiState st, long nowNanos, int width, int rows, Theme t) {
         WorkerInfo i = ws.info();
         List<Line> out = new ArrayList<>();
-        StringBuilder sum = new StringBuilder("#").append(i.id()).append(' ').append(i.name()).append("  ").append(i.kind())
+        // an attached process is no worker: its PID is its name here, and it has no workload
+        boolean attached = org.threadlab.model.Attached.is(i);
+        StringBuilder sum = new StringBuilder(attached ? "pid " + i.pid() : "#" + i.id()).append(' ').append(i.name()).append("  ")
+                .append(attached ? "attached " + i.kind().noun() + ", not a worker" : i.kind().toString())
                 .append(i.daemon() ? " (daemon)" : "").append("  ").append(ws.state().label())
                 .append("  age ").append(i.startedAt() == null ? "-" : Durations.clock(i.age(s.takenAt())))
-                .append("  ").append(i.workload().describe());
+                .append(attached ? "" : "  " + i.workload().describe());
         if (i.progressTotal() > 0) {
             sum.append("  progress ").append(Math.round(i.progress() * 100)).append("% (").append(i.progressDone())
                     .append('/').append(i.progressTotal()).append(')');
@@ -103,8 +106,10 @@ final class DetailView {
         }
         int spark = Math.max(8, Math.min(40, width / 3));
         out.add(new Line("cpu " + Cells.sparkline(ws.cpuHistory(), spark, max, t) + " " + Cells.percentSign(ws.cpuPercent())
-                + "  core " + Cells.number(ws.core()) + "  " + (i.kind() == WorkerKind.PROCESS ? "rss " : "allocated ")
-                + Cells.bytes(ws.memoryBytes()) + (i.cpuNanos() >= 0 ? "  cpu time " + Durations.seconds(java.time.Duration.ofNanos(i.cpuNanos())) : ""),
+                + "  core " + Cells.number(ws.core())
+                // an attached thread's memory is its process's (no JVM here to count its allocations)
+                + (attached && i.kind() != WorkerKind.PROCESS ? "" : "  " + (i.kind() == WorkerKind.PROCESS ? "rss " : "allocated ")
+                + Cells.bytes(ws.memoryBytes())) + (i.cpuNanos() >= 0 ? "  cpu time " + Durations.seconds(java.time.Duration.ofNanos(i.cpuNanos())) : ""),
                 Theme.Role.SPARK));
         if (i.status() != null) {
             out.add(new Line("status: " + i.status(), Theme.Role.NORMAL));
@@ -136,6 +141,9 @@ final class DetailView {
     }
 
     private static Line outcome(WorkerInfo i) {
+        if (org.threadlab.model.Attached.is(i)) {
+            return new Line("exited: these are its last figures (c clears it)", Theme.Role.DIM);
+        }
         StringBuilder sb = new StringBuilder(i.state().label());
         if (i.result() != null) {
             sb.append(": ").append(i.result());

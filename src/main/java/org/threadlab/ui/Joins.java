@@ -31,6 +31,9 @@ final class Joins {
             st.status("no worker selected to join" + (st.focus == Pane.EVENTS ? " (the events are focused: Tab to a table)" : ""), true);
             return Reaction.REDRAW;
         }
+        if (Commands.notAWorker(st, sel, "join")) {
+            return Reaction.REDRAW;
+        }
         int id = sel.info().id();
         String name = sel.info().name();
         if (st.joins.containsKey(id)) {

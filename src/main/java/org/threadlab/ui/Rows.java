@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.threadlab.model.Attached;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.WorkerKind;
@@ -65,8 +66,31 @@ final class Rows {
             }
         }
         out.sort(sort.comparator(s.takenAt()));
+        List<WorkerSample> attached = attached(s, f, pane);
+        if (!attached.isEmpty()) {
+            // processes threadlab watches but did not start, after its own workers (never among them)
+            if (sort != SortKey.ID) {
+                // by id they keep the sampler's order (attach order, TIDs ascending): their ids are minus their TIDs
+                attached.sort(sort.comparator(s.takenAt()));
+            }
+            out = new ArrayList<>(underOwners(out));
+            out.addAll(attached);
+            return java.util.Collections.unmodifiableList(out);
+        }
         // shared by every caller of this frame and model: not to be changed
         return java.util.Collections.unmodifiableList(underOwners(out));
+    }
+
+    /** The attached processes' rows of this table ({@link Attached}: the process, or its threads), filtered by name. */
+    private static List<WorkerSample> attached(Snapshot s, String f, Pane pane) {
+        List<WorkerSample> rows = pane == Pane.PROCESSES ? Attached.processRows(s) : Attached.threadRows(s);
+        List<WorkerSample> out = new ArrayList<>(rows.size());
+        for (WorkerSample w : rows) {
+            if (f.isEmpty() || w.info().name().toLowerCase(Locale.ROOT).contains(f)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /**

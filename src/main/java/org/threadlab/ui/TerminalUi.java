@@ -144,6 +144,11 @@ public final class TerminalUi {
         return state;
     }
 
+    /** The commands the keys call (tests; Enter in the all-processes view attaches through them). */
+    Commands commands() {
+        return controller.commands();
+    }
+
     /**
      * For a replay (issue 10): what the header shows in place of the interval, asked at every frame
      * (where the replay is, how it plays), and the first status line.

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.threadlab.model.Attached;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
@@ -105,17 +106,20 @@ final class WorkerTableView {
      * state, cpu% and RSS. Names reach their full length before the progress bar, age, kind and workload.
      */
     static final List<Column> COLUMNS = List.of(
-            Column.of("id", "id", 2, RIGHT, (w, s, width, c) -> Integer.toString(w.info().id())).ranks(60, 70).fit(0),
+            // an attached process or thread has no worker id ("-"): it is not threadlab's
+            Column.of("id", "id", 2, RIGHT, (w, s, width, c) -> Attached.is(w.info()) ? "-" : Integer.toString(w.info().id()))
+                    .ranks(60, 70).fit(0),
             Column.of("name", "name", 8, LEFT, (w, s, width, c) -> name(w.info(), width, c))
                     .ranks(10, 10).fit(95).grow(2),
             Column.of("pid", "pid", 3, RIGHT, (w, s, width, c) -> w.info().pid() > 0 ? Long.toString(w.info().pid()) : "-")
                     .ranks(30, 20).fit(0),
             Column.of("tid", "tid", 3, RIGHT, (w, s, width, c) -> w.info().tid() > 0 ? Long.toString(w.info().tid()) : "-")
                     .ranks(20, 30).fit(0),
-            Column.of("kind", "kind", 4, LEFT, (w, s, width, c) -> Cells.kind(w.info().kind())).ranks(120, 130),
+            Column.of("kind", "kind", 4, LEFT, (w, s, width, c) -> Attached.is(w.info()) ? "att" : Cells.kind(w.info().kind()))
+                    .ranks(120, 130),
             Column.of("state", "state", 5, LEFT, (w, s, width, c) -> Cells.state(w)).ranks(40, 40)
                     .style((w, base) -> base == Theme.Role.NORMAL && "STOP".equals(Cells.state(w)) ? Theme.Role.WARN : base),
-            Column.of("d", "d", 1, LEFT, (w, s, width, c) -> w.info().daemon() ? "d" : ".").ranks(70, 80),
+            Column.of("d", "d", 1, LEFT, (w, s, width, c) -> Attached.is(w.info()) ? "-" : w.info().daemon() ? "d" : ".").ranks(70, 80),
             // a live status (a queue's fill) says more than the parameters it was started with
             Column.of("workload", "workload", 10, LEFT, (w, s, width, c) -> w.info().status() != null ? w.info().status()
                     : w.info().workload().describe()).ranks(130, 120).grow(1),
@@ -243,7 +247,7 @@ final class WorkerTableView {
         WorkerInfo i = ws.info();
         switch (col.key()) {
             case "id":
-                return digits(i.id());
+                return Attached.is(i) ? 1 : digits(i.id());
             case "pid":
                 return i.pid() > 0 ? digits(i.pid()) : 1;
             case "tid":
@@ -356,12 +360,23 @@ final class WorkerTableView {
             tail += " + " + spareCount(spares);
         }
         String lead = " " + (focused ? "> " : "");
-        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() : "Processes") + tail;
+        String title = (pane == Pane.THREADS ? "Threads in pid " + s.selfPid() + attachedPids(s) : "Processes") + tail;
         if (pane == Pane.THREADS && lead.length() + title.length() + 1 > w - 2) {
             // the pid is in every row's pid column: the sort and the filter being typed matter more
             title = "Threads" + tail;
         }
         c.text(x + 1, titleY, lead + title + " ", focused ? Theme.Role.TITLE_FOCUS : Theme.Role.TITLE, w - 2);
+    }
+
+    /** ", 4242, 4300": the attached processes whose threads are in the threads table too. */
+    static String attachedPids(Snapshot s) {
+        StringBuilder sb = new StringBuilder();
+        for (ProcessSample p : s.processes()) {
+            if (Attached.is(p)) {
+                sb.append(", ").append(p.pid());
+            }
+        }
+        return sb.toString();
     }
 
     /** threadlab's warm spares in this snapshot ({@code --spares}): ready ones, then those still starting. */

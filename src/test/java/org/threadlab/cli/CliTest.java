@@ -204,7 +204,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "bench record", "ui", "workloads",
+    @CsvSource({"''", "run", "compare", "demo", "snapshot", "bench", "bench sampler", "bench child", "bench record", "ui", "attach", "workloads",
             "generate-completion", "replay", "report"})
     void helpReadsWellAt80Columns(String command) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));

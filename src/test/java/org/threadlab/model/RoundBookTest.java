@@ -252,6 +252,28 @@ class RoundBookTest {
         assertTrue(r.verdict().contains("other processes kept 0.8 of 2 cores busy meanwhile"), r.verdict());
     }
 
+    /**
+     * Issue 14: a process attached with {@code threadlab attach} is other load, not threadlab's: its CPU
+     * was counted as threadlab's (so others' cores came out too low), from its second tick on.
+     */
+    @Test
+    void anAttachedProcesssCpuIsOthersNotThreadlabs() {
+        round(1, WorkerKind.THREAD, 1, false, "units=0.5", 0);
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.RUNNING, 0, null, -1));
+        update(0, tick(0, 1, 0, List.of(process(SELF, 10, 0, 10, -100), attached(555, 50)), Map.of()));
+        // 2 s: the host had 1.8 cores busy; threadlab used 1 core, the attached process 0.5 of one: others 0.8
+        put(worker(1, 1, 0, WorkerKind.THREAD, SELF, WorkerState.FINISHED, 0, 2.0, 2_000_000_000L));
+        Round r = update(2, tick(2, 2, 1.8, List.of(process(SELF, 12, 0, 10, -100), attached(555, 51)), Map.of())).get(0);
+        assertEquals(0.8, r.othersCores(), 1e-6, "the attached process's 0.5 core is among the others' 0.8");
+        assertEquals(1, r.peakThreads(), "its threads are not the round's");
+    }
+
+    private static ProcessSample attached(long pid, double cpuSeconds) {
+        Duration cpu = Duration.ofNanos((long) (cpuSeconds * 1e9));
+        return new ProcessSample(pid, 1, "sleep", "S", 0, cpu, Duration.ZERO, 1 << 20, 1 << 20, 7, at(-100),
+                org.threadlab.model.Attached.ROLE, List.of(), null, null);
+    }
+
     /** A process at a tick with these threads in these kernel states (TIDs 1, 2, ...). */
     private static ProcessSample withStates(long pid, double cpuSeconds, long[] tids, String... states) {
         List<org.threadlab.sample.ThreadSample> ts = new ArrayList<>();
