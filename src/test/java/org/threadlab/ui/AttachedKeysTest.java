@@ -65,6 +65,15 @@ class AttachedKeysTest {
         return Fixtures.text(terminal);
     }
 
+    /** The screen as text, for conditions (which cannot throw). */
+    private String screenText() {
+        try {
+            return screen();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void await(BooleanSupplier condition, Runnable step, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
@@ -84,7 +93,12 @@ class AttachedKeysTest {
         feed.sampleNow();
         String s = screen();
         assertTrue(s.contains("Threads in pid " + ProcessHandle.current().pid() + ", " + pid), s);
-        assertTrue(s.matches("(?s).*- sleep\\s+" + pid + "\\s+" + pid + " S .*"), s);
+        // a sleep just started may still be R (exec, start-up) on a busy machine: it shows S once it sleeps
+        String asleep = "(?s).*- sleep\\s+" + pid + "\\s+" + pid + " S .*";
+        await(() -> screenText().matches(asleep), () -> {
+            feed.sampleNow();
+            ui.drain();
+        }, "the attached sleep shown in state S");
 
         // the processes table: k, K and j act on no attached process
         ui.key(new KeyStroke(KeyType.Tab));
