@@ -67,7 +67,6 @@ public final class TickFiles {
             ProcProbe targetProbe = new ProcProbe(target.pid(), files, "/proc", System::nanoTime);
             String[] names = {"java view", "host", "self /proc", "target /proc"};
             double[] cpu = new double[4];
-            double[] user = new double[4];
             double[] reads = new double[4];
             double[] readNanos = new double[4];
             int measured = 0;
@@ -75,30 +74,24 @@ public final class TickFiles {
             for (int i = -warmUp; i < ticks; i++) {
                 Thread.sleep(delay);
                 long[] c = new long[5];
-                long[] u = new long[5];
                 long[] r = new long[5];
                 long[] rn = new long[5];
-                u[0] = MX.getCurrentThreadUserTime();
                 c[0] = MX.getCurrentThreadCpuTime();
                 r[0] = files.reads;
                 rn[0] = files.nanos;
                 JavaView java = new JavaView(Map.of());
-                u[1] = MX.getCurrentThreadUserTime();
                 c[1] = MX.getCurrentThreadCpuTime();
                 r[1] = files.reads;
                 rn[1] = files.nanos;
                 host.sample();
-                u[2] = MX.getCurrentThreadUserTime();
                 c[2] = MX.getCurrentThreadCpuTime();
                 r[2] = files.reads;
                 rn[2] = files.nanos;
                 selfProbe.sample("self", java);
-                u[3] = MX.getCurrentThreadUserTime();
                 c[3] = MX.getCurrentThreadCpuTime();
                 r[3] = files.reads;
                 rn[3] = files.nanos;
                 targetProbe.sample("external", null);
-                u[4] = MX.getCurrentThreadUserTime();
                 c[4] = MX.getCurrentThreadCpuTime();
                 r[4] = files.reads;
                 rn[4] = files.nanos;
@@ -106,7 +99,6 @@ public final class TickFiles {
                 if (i >= 0) {
                     for (int k = 0; k < 4; k++) {
                         cpu[k] += c[k + 1] - c[k];
-                        user[k] += u[k + 1] - u[k];
                         reads[k] += r[k + 1] - r[k];
                         readNanos[k] += rn[k + 1] - rn[k];
                     }
@@ -116,8 +108,8 @@ public final class TickFiles {
             double all = 0;
             for (int k = 0; k < names.length; k++) {
                 all += cpu[k];
-                System.out.printf("%-13s %8.3f ms (user %6.3f)  %5.1f reads  %8.3f ms in them%n", names[k],
-                        cpu[k] / measured / 1e6, user[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6);
+                System.out.printf("%-13s %8.3f ms  %5.1f reads  %8.3f ms in them%n", names[k],
+                        cpu[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6);
             }
             System.out.printf("%-13s %8.3f ms (each read's figure includes about 2 us of clock reads)%n", "all",
                     all / measured / 1e6);
