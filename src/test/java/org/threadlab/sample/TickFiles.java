@@ -10,7 +10,7 @@ import org.threadlab.lab.SamplerBench;
 /**
  * Harness (not a test): like {@link TickParts}, and for each part how many files it read and the CPU
  * those reads took (the rest is Java), after the same pause as the real cadence.
- * Usage: TickFiles N TICKS DELAY_MS [WARM_UP_TICKS, default 5].
+ * Usage: TickFiles N TICKS DELAY_MS [WARM_UP_TICKS, default 5: past 5, taken back to back to compile the code].
  */
 public final class TickFiles {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -72,7 +72,7 @@ public final class TickFiles {
             int measured = 0;
             int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
             for (int i = -warmUp; i < ticks; i++) {
-                Thread.sleep(delay);
+                Thread.sleep(i < -5 ? 0 : delay); // the JIT warm-up back to back, the last 5 and the measured after the pause
                 long[] c = new long[5];
                 long[] r = new long[5];
                 long[] rn = new long[5];
