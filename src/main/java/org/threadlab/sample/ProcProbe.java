@@ -178,7 +178,7 @@ final class ProcProbe implements ProcessProbe {
         prevNanos = now;
 
         List<ThreadSample> threads = readThreads(java, processDelta, st.numThreads());
-        return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
+        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, ticks(st.utime()),
                 ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
@@ -270,7 +270,7 @@ final class ProcProbe implements ProcessProbe {
                 continue; // ended after the listing
             }
             JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
-            out.add(new ThreadSample(tids[i], t.name, String.valueOf(t.state), t.cpu, t.core, t.priority, t.nice,
+            out.add(new ThreadSample(tids[i], t.name, stateOf(t.state), t.cpu, t.core, t.priority, t.nice,
                     t.voluntary, t.involuntary, j));
         }
         return out;
@@ -523,6 +523,20 @@ final class ProcProbe implements ProcessProbe {
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
         return Math.max(0, cpuNanos);
+    }
+
+    /** The state letters as Strings, made once: not a new String per thread per tick (10,000 a tick with 10,000 threads). */
+    private static final String[] STATES = new String[128];
+
+    static {
+        for (char c = 0; c < STATES.length; c++) {
+            STATES[c] = String.valueOf(c).intern();
+        }
+    }
+
+    /** A state letter as a String (shared for ASCII, as the kernel's letters are). */
+    static String stateOf(char state) {
+        return state < STATES.length ? STATES[state] : String.valueOf(state);
     }
 
     /** Where the interval a thread's CPU delta covers starts. */

@@ -127,6 +127,18 @@ class OtherThreadsGateTest {
     }
 
     @Test
+    void stateLettersAreSharedStringsNotOnePerThreadPerTick() {
+        Watched w = new Watched();
+        ProcProbe probe = new ProcProbe(PID, w.proc, "/fake", () -> w.proc.now);
+        ThreadSample a = tick(probe, w);
+        ThreadSample b = tick(probe, w);
+        assertEquals("S", a.state());
+        assertTrue(a.state() == b.state(), "the same String each tick");
+        assertEquals("?", ProcProbe.stateOf('?'));
+        assertEquals("\u00e9", ProcProbe.stateOf('\u00e9'), "outside ASCII still right");
+    }
+
+    @Test
     void aNiceSetFromOutsideShowsWithinTheRotation() {
         Watched w = new Watched();
         ProcProbe probe = new ProcProbe(PID, w.proc, "/fake", () -> w.proc.now);
