@@ -193,7 +193,8 @@ class OtherThreadsGateTest {
                 Thread.sleep(300);
                 ThreadSample t = SamplerAccuracyTest.thread(sampler.sampleNow().process(child.pid()).orElseThrow(), spinTid);
                 kernel = 100.0 * (Kernel.threadCpuNanos(child.pid(), spinTid) - k0) / (System.nanoTime() - w0);
-                if ("R".equals(t.state()) && t.cpuPercent() > 5) {
+                // any CPU at all: on a machine loaded far beyond its cores a spinner gets a few percent
+                if ("R".equals(t.state()) && t.cpuPercent() > 0) {
                     seen = t;
                 }
             }
