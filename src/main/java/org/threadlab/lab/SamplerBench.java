@@ -30,9 +30,10 @@ public final class SamplerBench {
      * @param topCommand           what was run for the reference, null when top is not available
      * @param topRefreshes         the refreshes measured (as many as ticks)
      * @param topCpuMsPerRefresh   top's CPU time (schedstat) over its measured refreshes, per refresh; NaN without top
+     * @param jitWarmUpTicks       the unmeasured ticks taken back to back first ({@link #JIT_WARM_UP}, fewer if slow)
      */
     public record Result(long targetPid, int targetThreads, int ticks, double[] tickWallMs, double[] tickCpuMs,
-                         String topCommand, int topRefreshes, double topCpuMsPerRefresh) {
+                         String topCommand, int topRefreshes, double topCpuMsPerRefresh, int jitWarmUpTicks) {
 
         public double meanCpuMs() {
             return Arrays.stream(tickCpuMs).average().orElse(Double.NaN);
@@ -68,6 +69,19 @@ public final class SamplerBench {
     public static final int WARM_UP = 3;
 
     /**
+     * Before any block, the sampler takes this many ticks back to back, unmeasured: as many as a screen
+     * open five minutes at the default 1 s interval has taken. top is compiled C from its first refresh;
+     * a fresh JVM's first ticks run in the interpreter and in C1's profiling code (a per-tick method is
+     * compiled after about 200 calls), which at 10 threads cost 1.2-1.4 ms of CPU a tick against 0.8-0.9
+     * ms once compiled (docs/PERFORMANCE.md, "Sampler tick cost"). The system property
+     * {@code threadlab.bench.jitWarmUpTicks} sets another count (0: the fresh JVM's ticks, as before).
+     */
+    public static final int JIT_WARM_UP = Integer.getInteger("threadlab.bench.jitWarmUpTicks", 300);
+
+    /** The JIT warm-up stops after this long whatever the count (a 10,000-thread tick takes 40-60 ms). */
+    static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(3);
+
+    /**
      * Measures {@code ticks} sampler ticks and {@code ticks} top refreshes, in {@code rounds} alternating
      * blocks (sampler, top, sampler, top...) on the same target, each block after {@link #WARM_UP}
      * unmeasured ones at the same cadence.
@@ -91,8 +105,10 @@ public final class SamplerBench {
             String[] topCommand = top == null ? null : topCommand(top, pid, delay, perRound);
             double topMs = 0;
             int seen = -1;
+            int jitWarmUp;
             try (Sampler sampler = new Sampler(delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
                 sampler.watch(WatchList.pids(List.of(pid)));
+                jitWarmUp = warmUpJit(sampler);
                 for (int round = 0; round < rounds; round++) {
                     seen = sampleTicks(sampler, pid, delay, round * perRound, perRound, wall, cpu);
                     if (topCommand != null) {
@@ -101,7 +117,7 @@ public final class SamplerBench {
                 }
             }
             return new Result(pid, seen, measured, wall, cpu, topCommand == null ? null : String.join(" ", topCommand),
-                    measured, topCommand == null ? Double.NaN : topMs / measured);
+                    measured, topCommand == null ? Double.NaN : topMs / measured, jitWarmUp);
         } finally {
             target.getOutputStream().close();
             target.destroy();
@@ -109,6 +125,17 @@ public final class SamplerBench {
                 target.destroyForcibly();
             }
         }
+    }
+
+    /** {@link #JIT_WARM_UP} ticks back to back (at most {@link #JIT_WARM_UP_LIMIT}): compiled code, as in a screen open for minutes; returns how many. */
+    private static int warmUpJit(Sampler sampler) {
+        long end = System.nanoTime() + JIT_WARM_UP_LIMIT.toNanos();
+        int i = 0;
+        while (i < JIT_WARM_UP && System.nanoTime() < end) {
+            sampler.sampleNow();
+            i++;
+        }
+        return i;
     }
 
     /** {@link #WARM_UP} ticks, then {@code n} measured ones into {@code wall} and {@code cpu} from {@code from}; returns the threads seen. */

@@ -1,8 +1,7 @@
 package org.threadlab.sample;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The host from /proc: stat (ticks), meminfo, loadavg, uptime; four small files per tick, kept open
@@ -18,6 +17,8 @@ final class ProcHost implements HostReading.Source {
     private ProcFiles.Kept uptimeFile;
     /** Whether the last {@link #readKept} read its file. */
     private boolean lastRead;
+    /** How many cores the last read found (the arrays of the next are made that size). */
+    private int lastCores;
 
     /** @param root where /proc is ({@link Platform#PROC}, or a fixture directory) */
     ProcHost(ProcFiles files, String root) {
@@ -28,8 +29,10 @@ final class ProcHost implements HostReading.Source {
 
     @Override
     public HostReading read() {
-        List<long[]> cores = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
+        // sized by the last read (the number of cores rarely changes): no lists, no boxing, no stream
+        int[] ids = new int[Math.max(1, lastCores)];
+        long[][] cores = new long[ids.length][];
+        int count = 0;
         long[] total = new long[8];
         stat = readKept(stat, "/stat");
         if (lastRead) {
@@ -59,8 +62,12 @@ final class ProcHost implements HostReading.Source {
                 if (id < 0) {
                     total = t;
                 } else {
-                    ids.add(id);
-                    cores.add(t);
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                        cores = Arrays.copyOf(cores, count * 2);
+                    }
+                    ids[count] = id;
+                    cores[count++] = t;
                 }
                 while (i < len && b[i] != '\n') {
                     i++;
@@ -103,8 +110,9 @@ final class ProcHost implements HostReading.Source {
                 uptime = Duration.ofMillis(Math.round(decimal(at, end) * 1000));
             }
         }
-        int[] coreIds = ids.stream().mapToInt(Integer::intValue).toArray();
-        return new HostReading(coreIds, cores.toArray(new long[0][]), total, true, memUsed, memTotal, swapUsed,
+        lastCores = count;
+        return new HostReading(count == ids.length ? ids : Arrays.copyOf(ids, count),
+                count == cores.length ? cores : Arrays.copyOf(cores, count), total, true, memUsed, memTotal, swapUsed,
                 swapTotal, load, uptime, hostName);
     }
 

@@ -27,6 +27,15 @@ import java.util.function.LongSupplier;
  * CPU figure is current; only an idle thread's state letter and core may be up to seven ticks old
  * (it did not run, so they did not change).
  *
+ * <p>A known thread's {@code schedstat} is read every tick, its {@code stat} only when that moved (CPU
+ * time or arrivals on a CPU), or it was last seen in state R, or it is due in the every-{@link #IDLE_EVERY}-ticks
+ * rotation; a new or renewed thread is read whole. A thread that has not run since its last read cannot
+ * have changed state (except S to R, woken but still waiting for a CPU, and a nice set from outside),
+ * core, or CPU: re-reading R threads every tick bounds the first (it runs, and shows, within a tick or
+ * two), the rotation the second (at most {@code IDLE_EVERY - 1} ticks late). A sleeping thread then
+ * costs one kept {@code schedstat} read, a quarter of a {@code stat}'s. (threadlab's own process has
+ * the same gate, with its Java threads' CPU clocks in place of schedstat where they join: readOwn.)
+ *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
  * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
  * A thread's switches can only have changed if it has been on a CPU since they were read: the third
@@ -40,7 +49,7 @@ import java.util.function.LongSupplier;
  */
 final class ProcProbe implements ProcessProbe {
     static final int STATUS_PER_TICK = 32;
-    /** Up to this many threads, every thread is read every tick. */
+    /** Up to this many threads, every thread is read every tick (its stat when its schedstat moved, or due). */
     static final int READ_ALL_UP_TO = 128;
     /** An idle thread is read at least every this many ticks. */
     static final int IDLE_EVERY = 8;
@@ -169,7 +178,7 @@ final class ProcProbe implements ProcessProbe {
         prevNanos = now;
 
         List<ThreadSample> threads = readThreads(java, processDelta, st.numThreads());
-        return new ProcessSample(pid, st.ppid(), lastName, String.valueOf(st.state()), cpu, ticks(st.utime()),
+        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, ticks(st.utime()),
                 ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
@@ -261,7 +270,7 @@ final class ProcProbe implements ProcessProbe {
                 continue; // ended after the listing
             }
             JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
-            out.add(new ThreadSample(tids[i], t.name, String.valueOf(t.state), t.cpu, t.core, t.priority, t.nice,
+            out.add(new ThreadSample(tids[i], t.name, stateOf(t.state), t.cpu, t.core, t.priority, t.nice,
                     t.voluntary, t.involuntary, j));
         }
         return out;
@@ -296,7 +305,9 @@ final class ProcProbe implements ProcessProbe {
             if (priorNames != null && known) {
                 explained += readOwn(tids, listed, i);
             } else if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
-                explained += readOrRenew(tids, listed, i, windowKnown, known, false);
+                // a known thread: its stat only when its schedstat moved, unless due (the class comment)
+                boolean due = !known || !windowKnown || t.state == 'R' || i % IDLE_EVERY == rotation;
+                explained += readOrRenew(tids, listed, i, windowKnown, known, !due);
             }
         }
         return explained;
@@ -512,6 +523,20 @@ final class ProcProbe implements ProcessProbe {
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
         return Math.max(0, cpuNanos);
+    }
+
+    /** The state letters as Strings, made once: not a new String per thread per tick (10,000 a tick with 10,000 threads). */
+    private static final String[] STATES = new String[128];
+
+    static {
+        for (char c = 0; c < STATES.length; c++) {
+            STATES[c] = String.valueOf(c).intern();
+        }
+    }
+
+    /** A state letter as a String (shared for ASCII, as the kernel's letters are). */
+    static String stateOf(char state) {
+        return state < STATES.length ? STATES[state] : String.valueOf(state);
     }
 
     /** Where the interval a thread's CPU delta covers starts. */
