@@ -22,9 +22,9 @@ import org.threadlab.lesson.LessonRunner;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.sample.DataSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.sample.Sampler;
-import org.threadlab.sample.Platform;
 import org.threadlab.sample.SliceSampler;
 import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
@@ -69,7 +69,13 @@ public final class UiCommand implements Callable<Integer> {
      * fine timeline's slices, read only while the timeline pane is open.
      */
     static SnapshotSource openSource(Supervisor supervisor, Duration interval) {
-        return ModelHub.start(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
+        return openSource(supervisor, interval, DataSource.AUTO);
+    }
+
+    /** The same, its figures read by {@code source} ({@code --source}). */
+    static SnapshotSource openSource(Supervisor supervisor, Duration interval, DataSource source) {
+        // the timeline's fine slices need /proc's schedstat whatever --source says: OSHI has no such figure
+        return ModelHub.start(new Sampler(Platform.of(source), interval), supervisor, new SliceSampler(Platform.system()));
     }
 
     /** Why the screen cannot start here, or null when it can; {@code size} null means not known yet. */
@@ -147,7 +153,7 @@ public final class UiCommand implements Callable<Integer> {
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
-             SnapshotSource source = openSource(supervisor, options.interval());
+             SnapshotSource source = openSource(supervisor, options.interval(), args.source);
              RecordArgs.Session recording = record.start(spec, command, options.interval())) {
             supervisor.keepSpares(args.spares);
             // the shared-state lessons say what the parent sees when a round ends
