@@ -17,7 +17,7 @@ public final class UiArgs {
             completionCandidates = Converters.SourceNames.class, defaultValue = "auto",
             description = "what reads the figures: oshi, proc (Linux's /proc by hand) or auto, the best here: proc on Linux, "
                     + "oshi elsewhere (default: ${DEFAULT-VALUE}); shown in the header")
-    DataSource source;
+    DataSource source = DataSource.AUTO;
 
     @Option(names = "--gil", description = "start with the simulated GIL on")
     boolean gil;
