@@ -74,8 +74,10 @@ class OshiCrossCheckTest {
             for (ThreadSample t : p.threads()) {
                 byTid.put(t.tid(), t);
             }
+            double worstThread = 0;
             for (ThreadSample t : o.threads()) {
                 ThreadSample ref = byTid.get(t.tid());
+                worstThread = Math.max(worstThread, Math.abs(ref == null ? 0 : ref.cpuPercent() - t.cpuPercent()));
                 assertNotNull(ref, seen);
                 assertTrue(!Double.isNaN(t.cpuPercent()), "a CPU% for " + t.name() + "\n" + seen);
                 assertEquals(ref.cpuPercent(), t.cpuPercent(), 5, "CPU% of " + t.name() + " within 5 points\n" + seen);
@@ -92,6 +94,11 @@ class OshiCrossCheckTest {
             double oshiHost = o1.host().total().utilisation() * 100;
             assertEquals(procHost, oshiHost, 5, "host CPU% within 5 points");
             assertEquals(p1.host().cores().size(), o1.host().cores().size());
+            // the figures for docs/SAMPLER.md
+            System.out.printf(java.util.Locale.ROOT, "cross-check: %d threads; RSS %+.2f %%; process CPU %.1f vs %.1f;"
+                            + " worst thread %.2f points; host %.1f vs %.1f%n", o.threads().size(),
+                    (o.rssBytes() - p.rssBytes()) * 100.0 / p.rssBytes(), p.cpuPercent(), o.cpuPercent(), worstThread,
+                    procHost, oshiHost);
         } finally {
             child.getOutputStream().close();
             child.destroy();
