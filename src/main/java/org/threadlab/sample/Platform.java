@@ -37,6 +37,8 @@ public final class Platform {
     private final Supplier<Readers> readers;
     private final LongSupplier available;
     private final LongFunction<ProcessFootprint> footprints;
+    /** The all-processes reader of this source; null for /proc, whose lister the sampler makes itself. */
+    private Supplier<ProcessLister> lister;
 
     private Platform(String root, String sourceName, Supplier<Readers> readers, LongSupplier available,
                      LongFunction<ProcessFootprint> footprints) {
@@ -114,7 +116,7 @@ public final class Platform {
         // deltas, "n/a"). 10 ms: every tick reads afresh, and the calls within one tick share a read.
         oshi.util.GlobalConfig.set(oshi.util.GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, OSHI_MEMO_MILLIS);
         oshi.SystemInfo si = new oshi.SystemInfo();
-        return new Platform(null, "oshi", () -> new Readers(new OshiHost(si), pid -> new OshiProbe(pid, si.getOperatingSystem())),
+        Platform platform = new Platform(null, "oshi", () -> new Readers(new OshiHost(si), pid -> new OshiProbe(pid, si.getOperatingSystem())),
                 () -> {
                     try {
                         return si.getHardware().getMemory().getAvailable();
@@ -130,6 +132,8 @@ public final class Platform {
                         return ProcessFootprint.UNKNOWN;
                     }
                 });
+        platform.lister = () -> new OshiLister(si.getOperatingSystem());
+        return platform;
     }
 
     /** Made-up readers (tests: a probe that blocks, a host that fails). */
@@ -145,6 +149,14 @@ public final class Platform {
     /** Which reader makes the figures, as {@code --source} names it: "proc" or "oshi" (never "auto"). */
     public String sourceName() {
         return sourceName;
+    }
+
+    /**
+     * A reader of every process through this source (the all-processes view): OSHI's
+     * {@code getProcesses()} for OSHI; null for /proc, whose lister ({@code ProcLister}) the sampler makes.
+     */
+    public ProcessLister processLister() {
+        return lister == null ? null : lister.get();
     }
 
     /** The /proc root read, or null where OSHI is used. */
