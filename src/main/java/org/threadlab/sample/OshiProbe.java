@@ -57,12 +57,14 @@ final class OshiProbe implements ProcessProbe {
             return new ProcessSample(pid, -1, lastName, "?", Double.NaN, unknown, unknown, -1, -1, -1,
                     startMillis < 0 ? null : Instant.ofEpochMilli(startMillis), role, List.of(), "no process " + pid);
         }
-        if (p.getStartTime() != startMillis) {
-            // first sight, or the PID now names another process: no deltas from the old one's counters
-            startMillis = p.getStartTime();
+        if (startMillis < 0 || Math.abs(p.getStartTime() - startMillis) > 1000) {
+            // first sight, or the PID now names another process: no deltas from the old one's counters.
+            // (Not to the millisecond: OSHI gives a process younger than half a second "now - 1 ms" as its
+            // start, then the true one.)
             prevCpuMillis = -1;
             prevThreadMillis.clear();
         }
+        startMillis = p.getStartTime();
         lastName = p.getName();
         long cpuMillis = p.getUserTime() + p.getKernelTime();
         boolean firstSight = prevCpuMillis < 0;

@@ -70,6 +70,41 @@ class OshiSourceTest {
         }
     }
 
+    /** A made-up OSHI process: what {@link OshiProbe} asks of one, the rest unasked. */
+    private static OSProcess process(long startMillis, long cpuMillis) {
+        return (OSProcess) java.lang.reflect.Proxy.newProxyInstance(OSProcess.class.getClassLoader(),
+                new Class<?>[] {OSProcess.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getStartTime" -> startMillis;
+                    case "getUserTime" -> cpuMillis;
+                    case "getKernelTime", "getResidentMemory", "getVirtualSize" -> 0L;
+                    case "getState" -> OSProcess.State.SLEEPING;
+                    case "getName" -> "made-up";
+                    case "getThreadDetails" -> List.of();
+                    case "getThreadCount", "getParentProcessID" -> 1;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    @Test
+    void aStartTimeOffByAMomentIsTheSameProcessAndOneFarOffIsANewOne() {
+        // OSHI gives a process younger than half a second "now - 1 ms" as its start, then the true one
+        java.util.Deque<OSProcess> reads = new java.util.ArrayDeque<>(List.of(process(10_000, 0), process(9_700, 50),
+                process(9_700, 150), process(60_000, 150)));
+        oshi.software.os.OperatingSystem os = (oshi.software.os.OperatingSystem) java.lang.reflect.Proxy.newProxyInstance(
+                OSProcess.class.getClassLoader(), new Class<?>[] {oshi.software.os.OperatingSystem.class},
+                (proxy, m, args) -> m.getName().equals("getProcess") ? reads.poll() : null);
+        long[] now = {0};
+        OshiProbe probe = new OshiProbe(42, os, () -> now[0]);
+        assertTrue(Double.isNaN(probe.sample("external", null).cpuPercent()), "first sight");
+        now[0] += 1_000_000_000L;
+        assertEquals(5.0, probe.sample("external", null).cpuPercent(), 1e-9, "50 ms in 1 s: the same process");
+        now[0] += 1_000_000_000L;
+        assertEquals(10.0, probe.sample("external", null).cpuPercent(), 1e-9);
+        now[0] += 1_000_000_000L;
+        ProcessSample reused = probe.sample("external", null);
+        assertTrue(Double.isNaN(reused.cpuPercent()) && reused.window() == null, "another process under the same PID");
+    }
+
     @Test
     void statesAreTheKernelsLetters() {
         assertEquals("R", OshiProbe.letter(OSProcess.State.RUNNING));
