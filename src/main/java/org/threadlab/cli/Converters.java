@@ -1,6 +1,7 @@
 package org.threadlab.cli;
 
 import java.time.Duration;
+import org.threadlab.sample.DataSource;
 import org.threadlab.text.Durations;
 import org.threadlab.worker.WorkerKind;
 import picocli.CommandLine;
@@ -28,6 +29,26 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** {@code --source}: oshi, proc or auto, in lower case as the help writes them. */
+    static final class SourceConverter implements CommandLine.ITypeConverter<DataSource> {
+        @Override
+        public DataSource convert(String value) {
+            try {
+                return DataSource.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --source}'s words, for the help and completion. */
+    static final class SourceNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(DataSource.values()).map(DataSource::label).iterator();
         }
     }
 

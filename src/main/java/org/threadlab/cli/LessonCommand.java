@@ -136,7 +136,7 @@ public final class LessonCommand implements Callable<Integer> {
         List<String> fates;
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, args.gil, Platform.system()::availableMemoryBytes);
              RecordArgs.Session recording = record.start(spec, "lesson", args.interval);
-             SnapshotSource source = UiCommand.openSource(supervisor, args.interval);
+             SnapshotSource source = UiCommand.openSource(supervisor, args.interval, args.source);
              CtrlC ctrlC = new CtrlC(Thread.currentThread())) {
             if (recording != null) {
                 recording.follow(source);

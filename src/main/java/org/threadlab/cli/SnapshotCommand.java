@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.threadlab.sample.CoreSample;
+import org.threadlab.sample.DataSource;
 import org.threadlab.sample.HostSample;
 import org.threadlab.sample.Measurement;
+import org.threadlab.sample.Platform;
 import org.threadlab.sample.ProcessSample;
 import org.threadlab.sample.Sampler;
 import org.threadlab.sample.ThreadSample;
@@ -58,6 +60,12 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "time between the two samples (default: ${DEFAULT-VALUE})")
     Duration window;
 
+    @Option(names = "--source", paramLabel = "SOURCE", converter = Converters.SourceConverter.class,
+            completionCandidates = Converters.SourceNames.class, defaultValue = "auto",
+            description = "what reads the figures: oshi, proc (Linux's /proc by hand) or auto, the best here: proc on Linux, "
+                    + "oshi elsewhere (default: ${DEFAULT-VALUE}); printed with them")
+    DataSource source;
+
     @Option(names = "--json", description = "print one JSON document instead of tables")
     boolean json;
 
@@ -69,7 +77,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         Converters.positive(spec, "--window", window);
         Measurement first;
         Measurement s;
-        try (Sampler sampler = new Sampler(window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
+        String sourceName;
+        try (Sampler sampler = new Sampler(Platform.of(source), window.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : window)) {
+            sourceName = sampler.sourceName();
             sampler.watch(WatchList.pids(pids));
             first = sampler.sampleNow();
             String error = unreadable(first);
@@ -117,7 +127,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(toJson(s, shown)) + "\n" : text(s, shown));
+        out.print(json ? Json.write(toJson(s, shown, sourceName)) + "\n" : text(s, shown, sourceName));
         out.flush();
         // measured, but not all that was asked for: a script can tell (the output says which)
         return lost ? 1 : 0;
@@ -158,14 +168,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         return null;
     }
 
-    private String text(Measurement s, List<ProcessSample> shown) {
+    private String text(Measurement s, List<ProcessSample> shown, String sourceName) {
         HostSample h = s.host();
         double[] load = h.load();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s%n",
+        sb.append(String.format(Locale.ROOT, "%s  up %s  load %.2f %.2f %.2f  mem %s/%s  swap %s/%s  window %s  source %s%n",
                 h.hostName(), Durations.uptime(h.uptime()), load[0], load[1], load[2], Sizes.compact(h.memoryUsedBytes()),
                 Sizes.compact(h.memoryTotalBytes()), Sizes.compact(h.swapUsedBytes()), Sizes.compact(h.swapTotalBytes()),
-                Durations.seconds(measured(s))));
+                Durations.seconds(measured(s)), sourceName));
         Table cores = new Table("core", ">util", ">user", ">system", ">iowait", ">idle");
         for (CoreSample c : h.cores()) {
             coreRow(cores, "cpu" + c.id(), c);
@@ -184,7 +194,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                             : LocalTime.ofInstant(p.startTime(), ZoneId.systemDefault()).format(CLOCK)));
             Table t = new Table(">tid", "name", "state", ">cpu%", ">core", ">prio", ">nice", ">vcsw", ">ivcsw", "java");
             for (ThreadSample th : p.threads()) {
-                t.row(th.tid(), th.name(), th.state(), percent(th.cpuPercent()), th.core(), th.priority(), th.nice(),
+                t.row(th.tid(), th.name(), th.state(), percent(th.cpuPercent()), count(th.core()), th.priority(),
+                        th.nice() == ThreadSample.UNKNOWN_NICE ? "-" : Integer.toString(th.nice()),
                         count(th.voluntarySwitches()), count(th.involuntarySwitches()),
                         th.java() == null ? "" : th.java().name() + " (" + th.java().state() + (th.java().daemon() ? ", daemon" : "") + ")");
             }
@@ -211,12 +222,13 @@ public final class SnapshotCommand implements Callable<Integer> {
         return v < 0 ? "-" : Long.toString(v);
     }
 
-    private Map<String, Object> toJson(Measurement s, List<ProcessSample> shown) {
+    private Map<String, Object> toJson(Measurement s, List<ProcessSample> shown, String sourceName) {
         HostSample h = s.host();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("host", h.hostName());
         root.put("taken_at", s.takenAt().toString());
         root.put("window_s", measured(s).toNanos() / 1e9);
+        root.put("source", sourceName);
         root.put("uptime_s", h.uptime().getSeconds());
         double[] load = h.load();
         root.put("load", List.of(load[0], load[1], load[2]));
@@ -257,7 +269,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 tm.put("cpu_percent", t.cpuPercent());
                 tm.put("core", t.core());
                 tm.put("priority", t.priority());
-                tm.put("nice", t.nice());
+                tm.put("nice", t.nice() == ThreadSample.UNKNOWN_NICE ? null : t.nice());
                 tm.put("voluntary_switches", t.voluntarySwitches());
                 tm.put("involuntary_switches", t.involuntarySwitches());
                 if (t.java() != null) {

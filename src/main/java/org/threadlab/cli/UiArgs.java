@@ -3,6 +3,7 @@ package org.threadlab.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.threadlab.sample.DataSource;
 import org.threadlab.text.Durations;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,12 @@ public final class UiArgs {
     @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "1s",
             description = "how often the screen samples, 100ms to 10s (default: ${DEFAULT-VALUE})")
     Duration interval;
+
+    @Option(names = "--source", paramLabel = "SOURCE", converter = Converters.SourceConverter.class,
+            completionCandidates = Converters.SourceNames.class, defaultValue = "auto",
+            description = "what reads the figures: oshi, proc (Linux's /proc by hand) or auto, the best here: proc on Linux, "
+                    + "oshi elsewhere (default: ${DEFAULT-VALUE}); shown in the header")
+    DataSource source = DataSource.AUTO;
 
     @Option(names = "--gil", description = "start with the simulated GIL on")
     boolean gil;
@@ -27,7 +34,7 @@ public final class UiArgs {
 
     /** The same options as arguments, to hand to {@code ui}. */
     public String[] toArgs() {
-        List<String> a = new ArrayList<>(List.of("--interval", Durations.format(interval)));
+        List<String> a = new ArrayList<>(List.of("--interval", Durations.format(interval), "--source", source.label()));
         if (gil) {
             a.add("--gil");
         }

@@ -22,9 +22,9 @@ import org.threadlab.lesson.LessonRunner;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.ModelHub;
 import org.threadlab.model.SnapshotSource;
+import org.threadlab.sample.DataSource;
 import org.threadlab.sample.Platform;
 import org.threadlab.sample.Sampler;
-import org.threadlab.sample.Platform;
 import org.threadlab.sample.SliceSampler;
 import org.threadlab.text.Durations;
 import org.threadlab.ui.TerminalUi;
@@ -69,18 +69,24 @@ public final class UiCommand implements Callable<Integer> {
      * fine timeline's slices, read only while the timeline pane is open.
      */
     static SnapshotSource openSource(Supervisor supervisor, Duration interval) {
-        return ModelHub.start(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
+        return openSource(supervisor, interval, DataSource.AUTO);
+    }
+
+    /** The same, its figures read by {@code source} ({@code --source}). */
+    static SnapshotSource openSource(Supervisor supervisor, Duration interval, DataSource source) {
+        // the timeline's fine slices need /proc's schedstat whatever --source says: OSHI has no such figure
+        return ModelHub.start(new Sampler(Platform.of(source), interval), supervisor, new SliceSampler(Platform.system()));
     }
 
     /**
-     * As above, watching these processes threadlab did not start ({@code attach}) from the first model on.
+     * As above ({@code source}: {@code --source}), watching these processes threadlab did not start ({@code attach}) from the first model on.
      * A PID refused now (it exited since it was checked) is an IllegalArgumentException, in the user's words.
      */
-    static SnapshotSource openSource(Supervisor supervisor, Duration interval, List<Long> attach) {
+    static SnapshotSource openSource(Supervisor supervisor, Duration interval, DataSource source, List<Long> attach) {
         if (attach.isEmpty()) {
-            return openSource(supervisor, interval);
+            return openSource(supervisor, interval, source);
         }
-        ModelHub hub = new ModelHub(new Sampler(interval), supervisor, new SliceSampler(Platform.system()));
+        ModelHub hub = new ModelHub(new Sampler(Platform.of(source), interval), supervisor, new SliceSampler(Platform.system()));
         for (long pid : attach) {
             String refused = hub.attach(pid);
             if (refused != null) {
@@ -180,7 +186,7 @@ public final class UiCommand implements Callable<Integer> {
         // measured once per machine; done now, in the background, so the first cpu spawn does not wait for it
         actions.execute(CpuCalibration::iterationsPerUnit);
         try (Supervisor supervisor = new Supervisor(Limits.DEFAULT, false, Platform.system()::availableMemoryBytes);
-             SnapshotSource source = openSource(supervisor, options.interval(), attach);
+             SnapshotSource source = openSource(supervisor, options.interval(), args.source, attach);
              RecordArgs.Session recording = record.start(spec, command, options.interval())) {
             supervisor.keepSpares(args.spares);
             // the shared-state lessons say what the parent sees when a round ends

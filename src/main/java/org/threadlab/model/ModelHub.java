@@ -657,6 +657,11 @@ public final class ModelHub implements SnapshotSource {
     }
 
     @Override
+    public String sourceName() {
+        return sampler.sourceName();
+    }
+
+    @Override
     public void setInterval(Duration interval) {
         sampler.setInterval(interval);
     }

@@ -17,6 +17,11 @@ public interface SnapshotSource extends AutoCloseable {
 
     Duration interval();
 
+    /** Which reader made the figures ("proc", "oshi"), to show beside them; null where none did (a replay). */
+    default String sourceName() {
+        return null;
+    }
+
     /**
      * Waits (bounded: a couple of seconds at most) until everything posted to the source before this
      * call is in {@link #latest()}, and returns it: what the screen needs right after a key that

@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 
 /**
  * The one entry point to the machine's figures: the {@code /proc} root on Linux (cheap, and the only
- * source of a thread's last core) or OSHI's {@code SystemInfo} elsewhere. Nothing else in threadlab
- * names "/proc" for measuring or creates a {@code SystemInfo}; so every /proc reader can be pointed at
- * a fixture directory ({@link #proc(Path)}). OSHI is loaded only when there is no /proc, so on Linux
- * the sampler needs no JNA.
+ * source of a thread's last core) or OSHI's {@code SystemInfo} ({@link #of(DataSource)}: {@code --source};
+ * by default OSHI only where there is no /proc). Nothing else in threadlab names "/proc" for measuring or
+ * creates a {@code SystemInfo}; so every /proc reader can be pointed at a fixture directory
+ * ({@link #proc(Path)}). OSHI is loaded only when asked for or when there is no /proc, so by default on
+ * Linux the sampler needs no JNA.
  */
 public final class Platform {
     /** Where the kernel's files are on a live Linux machine. */
@@ -28,14 +29,21 @@ public final class Platform {
         }
     }
 
+    /** OSHI's memoised figures (CPU ticks, memory) are kept this long: well under the shortest interval. */
+    static final int OSHI_MEMO_MILLIS = 10;
+
     private final String root;
+    private final String sourceName;
     private final Supplier<Readers> readers;
     private final LongSupplier available;
     private final LongFunction<ProcessFootprint> footprints;
+    /** The all-processes reader of this source; null for /proc, whose lister the sampler makes itself. */
+    private Supplier<ProcessLister> lister;
 
-    private Platform(String root, Supplier<Readers> readers, LongSupplier available,
+    private Platform(String root, String sourceName, Supplier<Readers> readers, LongSupplier available,
                      LongFunction<ProcessFootprint> footprints) {
         this.root = root;
+        this.sourceName = sourceName;
         this.readers = readers;
         this.available = available;
         this.footprints = footprints;
@@ -46,15 +54,44 @@ public final class Platform {
         return Live.INSTANCE;
     }
 
+    /**
+     * This machine through the source asked for: {@link DataSource#AUTO} is {@link #system()}; PROC where
+     * there is no /proc is refused (IllegalArgumentException, in the option's words).
+     */
+    public static Platform of(DataSource source) {
+        switch (source) {
+            case PROC:
+                if (!PROC_AVAILABLE) {
+                    throw new IllegalArgumentException("--source proc needs Linux's /proc, which this machine does not have;"
+                            + " use --source oshi (or auto)");
+                }
+                return LiveProc.INSTANCE;
+            case OSHI:
+                return LiveOshi.INSTANCE;
+            default:
+                return system();
+        }
+    }
+
     /** A holder, so that OSHI is created (and JNA loaded) only when the machine is first asked for. */
     private static final class Live {
-        static final Platform INSTANCE = PROC_AVAILABLE ? proc(Path.of(PROC)) : oshi();
+        static final Platform INSTANCE = PROC_AVAILABLE ? LiveProc.INSTANCE : LiveOshi.INSTANCE;
+    }
+
+    /** The live /proc, one per JVM. */
+    private static final class LiveProc {
+        static final Platform INSTANCE = proc(Path.of(PROC));
+    }
+
+    /** OSHI, one per JVM: its SystemInfo is dear to make (JNA, the OS's identity) and is thread-safe. */
+    private static final class LiveOshi {
+        static final Platform INSTANCE = oshi();
     }
 
     /** A /proc tree at {@code root}: the live one, or a fixture directory in tests. */
     public static Platform proc(Path root) {
         String r = root.toString();
-        return new Platform(r, () -> {
+        return new Platform(r, "proc", () -> {
             ProcFiles files = new ProcFiles();
             return new Readers(new ProcHost(files, r), pid -> new ProcProbe(pid, files, r, System::nanoTime),
                     files::closeAll);
@@ -74,8 +111,12 @@ public final class Platform {
     }
 
     private static Platform oshi() {
+        // OSHI keeps CPU ticks and memory for oshi.util.memoizer.expiration (300 ms by default), fixed when
+        // each of its objects is made: at a 100 ms interval two ticks would then read the same ticks (zero
+        // deltas, "n/a"). 10 ms: every tick reads afresh, and the calls within one tick share a read.
+        oshi.util.GlobalConfig.set(oshi.util.GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, OSHI_MEMO_MILLIS);
         oshi.SystemInfo si = new oshi.SystemInfo();
-        return new Platform(null, () -> new Readers(new OshiHost(si), pid -> new OshiProbe(pid, si.getOperatingSystem())),
+        Platform platform = new Platform(null, "oshi", () -> new Readers(new OshiHost(si), pid -> new OshiProbe(pid, si.getOperatingSystem())),
                 () -> {
                     try {
                         return si.getHardware().getMemory().getAvailable();
@@ -86,21 +127,36 @@ public final class Platform {
                     try {
                         oshi.software.os.OSProcess p = si.getOperatingSystem().getProcess((int) pid);
                         return p == null ? ProcessFootprint.UNKNOWN
-                                : new ProcessFootprint(p.getResidentSetSize(), p.getThreadCount());
+                                : new ProcessFootprint(p.getResidentMemory(), p.getThreadCount());
                     } catch (RuntimeException | LinkageError e) {
                         return ProcessFootprint.UNKNOWN;
                     }
                 });
+        platform.lister = () -> new OshiLister(si.getOperatingSystem());
+        return platform;
     }
 
     /** Made-up readers (tests: a probe that blocks, a host that fails). */
     static Platform of(Supplier<Readers> readers) {
-        return new Platform(null, readers, () -> -1, pid -> ProcessFootprint.UNKNOWN);
+        return new Platform(null, "test", readers, () -> -1, pid -> ProcessFootprint.UNKNOWN);
     }
 
     /** Fresh readers for one sampler (not thread-safe: they share one read buffer). */
     Readers readers() {
         return readers.get();
+    }
+
+    /** Which reader makes the figures, as {@code --source} names it: "proc" or "oshi" (never "auto"). */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /**
+     * A reader of every process through this source (the all-processes view): OSHI's
+     * {@code getProcesses()} for OSHI; null for /proc, whose lister ({@code ProcLister}) the sampler makes.
+     */
+    public ProcessLister processLister() {
+        return lister == null ? null : lister.get();
     }
 
     /** The /proc root read, or null where OSHI is used. */

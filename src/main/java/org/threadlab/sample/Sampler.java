@@ -36,6 +36,7 @@ public final class Sampler implements AutoCloseable {
 
     // sampling state: guarded by "this" (one tick at a time, whoever takes it)
     private final Platform.Readers readers;
+    private final String sourceName;
     private final HostTracker host;
     private final Map<Long, ProcessProbe> probes = new HashMap<>();
     private HostSample lastHost = HostSample.UNKNOWN;
@@ -52,6 +53,7 @@ public final class Sampler implements AutoCloseable {
     public Sampler(Platform platform, Duration interval) {
         this.interval = check(interval);
         this.readers = platform.readers();
+        this.sourceName = platform.sourceName();
         this.host = new HostTracker(readers.host());
     }
 
@@ -191,6 +193,11 @@ public final class Sampler implements AutoCloseable {
 
     public Duration interval() {
         return interval;
+    }
+
+    /** Which reader makes its figures: "proc" or "oshi" ({@link Platform#sourceName()}). */
+    public String sourceName() {
+        return sourceName;
     }
 
     /** Changes the interval while running; at least {@link #MIN_INTERVAL} (IllegalArgumentException below). */

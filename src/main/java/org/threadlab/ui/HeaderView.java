@@ -52,7 +52,8 @@ final class HeaderView {
         String[] items = {"threadlab", st.frozen != null ? "** FROZEN **" : null, h.hostName(),
                 "up " + (h.uptime() == null ? "-" : Durations.uptime(h.uptime())), "load " + all, gilText,
                 "workers " + alive + "/" + s.workers().size(),
-                st.replay != null ? st.replay : "every " + Durations.format(st.interval)};
+                st.replay != null ? st.replay : "every " + Durations.format(st.interval)
+                        + (st.source == null ? "" : " (" + st.source + ")")};
         // what goes first when there is no room: index into items (the full load becomes the 1-minute one)
         // a replay's position is never left out: it is what the replay keys change
         int[] dropOrder = st.replay != null ? new int[] {-1, 0, 2, 3, 4} : new int[] {-1, 0, 7, 2, 3, 4};

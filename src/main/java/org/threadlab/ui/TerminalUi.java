@@ -127,6 +127,7 @@ public final class TerminalUi {
         }
         this.sync = sync;
         this.state = new UiState(source.interval());
+        state.source = source.sourceName();
         List<KeyMap.Group> groups = new ArrayList<>(extraKeys);
         groups.add(LiveKeys.GROUP);
         this.controller = new Controller(workers, source, state, new KeyMap(groups), new Tasks(actions, this::post),

@@ -57,6 +57,8 @@ final class UiState {
     /** Non-null while quitting: what we are waiting for. */
     String stopping;
     boolean exit;
+    /** Which reader makes the figures ("proc", "oshi": --source), shown in the header; null in a replay. */
+    String source;
     /** Non-null in a replay: where it is and how it plays (ReplaySource.Position.label), shown in the header. */
     String replay;
     /** Non-null while a lesson runs: its narration pane (the runner makes a new one at each change). */

@@ -175,6 +175,10 @@ class CliTest {
             "run sleep --duration 1s --duration=2s     | option '--duration' should be specified only once",
             "run cpu --stubborn --units 1 --stubborn   | option '--stubborn' should be specified only once",
             "run pool --pool-size 2 --pool-size 3      | option '--pool-size' should be specified only once",
+            "snapshot --source windows                 | --source must be oshi, proc or auto, not 'windows'",
+            "ui --source OSHI                          | --source must be oshi, proc or auto, not 'OSHI'",
+            "--source procfs                           | --source must be oshi, proc or auto, not 'procfs'",
+            "lesson threads --source x                 | --source must be oshi, proc or auto, not 'x'",
     })
     void badInputIsOneLineAndExitTwo(String line, String expected) {
         Outcome o = exec(line.trim().split("\\s+"));

@@ -312,6 +312,14 @@ class RendererTest {
     }
 
     @Test
+    void theHeaderSaysWhichSourceMadeTheFigures() throws IOException {
+        UiState st = state();
+        st.source = "oshi";
+        String header = Fixtures.lines(draw(120, 40, Fixtures.lab(), st, UNICODE)).get(0);
+        assertTrue(header.contains("every 1s (oshi)"), header);
+    }
+
+    @Test
     void uptimeIsWrittenAsHtopWritesIt() throws IOException {
         assertTrue(Fixtures.lines(draw(120, 40, Fixtures.lab(), state(), UNICODE)).get(0).contains("  up 1 day, 03:04:05  "));
         Snapshot base = Fixtures.snapshot();
