@@ -9,7 +9,8 @@ import org.threadlab.worker.Event;
 
 /**
  * What the {@link ModelHub} is fed, in order, on its queue: each input makes (with its batch) one new model,
- * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}.
+ * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}, and
+ * {@link ShowProcesses}, which changes only what the sampler reads.
  */
 public sealed interface HubInput {
 
@@ -35,4 +36,7 @@ public sealed interface HubInput {
 
     /** The screen opened (true) or closed (false) the timeline: the slice source is started or paused. */
     record ShowTimeline(boolean on) implements HubInput {}
+
+    /** The screen opened (true) or closed (false) the all-processes view: the sampler reads every process, or not. */
+    record ShowProcesses(boolean on) implements HubInput {}
 }

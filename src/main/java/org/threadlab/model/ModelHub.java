@@ -74,6 +74,10 @@ public final class ModelHub implements SnapshotSource {
     private Measurement lastFailed;
     private final TimelineBook timelineBook = new TimelineBook();
     private boolean timelineShown;
+    /** Whether the all-processes view is open: the sampler reads every process only then. */
+    private boolean processesShown;
+    /** False for a {@link #manual} hub, whose sampler ticks only when asked. */
+    private boolean ticking;
     private SliceWatch sliceWatch;
     private String samplerError;
     private String listenerError;
@@ -140,6 +144,7 @@ public final class ModelHub implements SnapshotSource {
         if (thread != null || closed) {
             throw new IllegalStateException(closed ? "the model is closed" : "the model is already running");
         }
+        this.ticking = ticking;
         sampler.watch(watchList(workers(), spares()));
         if (supervisor != null) {
             // what the supervisor does shows at once, not at the next tick: posted, never waited for
@@ -265,6 +270,8 @@ public final class ModelHub implements SnapshotSource {
                 sliced(s.batch());
             } else if (in instanceof HubInput.ShowTimeline show) {
                 show(show.on());
+            } else if (in instanceof HubInput.ShowProcesses show) {
+                listProcesses(show.on());
             } else {
                 model = true;
             }
@@ -296,6 +303,21 @@ public final class ModelHub implements SnapshotSource {
         } else {
             slices.pause();
             timeline = Timeline.EMPTY; // as SnapshotSource says: nothing while it is not shown
+        }
+    }
+
+    /**
+     * On the hub's thread: the sampler reads every process from its next tick on, or stops. A live hub
+     * takes that tick now, so the view fills at once rather than an interval later.
+     */
+    private void listProcesses(boolean on) {
+        if (on == processesShown) {
+            return;
+        }
+        processesShown = on;
+        sampler.watch(sampler.watching().everyProcess(on));
+        if (on && ticking) {
+            sampler.sampleNow(); // its measurement is posted back here, as any tick's
         }
     }
 
@@ -377,7 +399,7 @@ public final class ModelHub implements SnapshotSource {
             note(Event.Type.OUTCOME, endedText(r, measuredRounds), r.endedAt());
         }
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), base.processes(),
-                joined.workers(), joined.gil(), events(), measuredRounds);
+                joined.workers(), joined.gil(), events(), measuredRounds, processesShown ? base.table() : null);
         latest = s;
         List<SparePool.SpareInfo> spares = spares();
         if (!sameWatchKey(watchedKey, workers, spares)) {
@@ -385,7 +407,7 @@ public final class ModelHub implements SnapshotSource {
             // three maps of 10,000, and most models (a tick, a progress event) change none of it; the
             // key is compared where it lies, and made again only then (240 KB a model at 10,000)
             watchedKey = watchKey(workers, spares);
-            WatchList w = watchList(workers, spares);
+            WatchList w = watchList(workers, spares).everyProcess(processesShown);
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
             }
@@ -557,6 +579,12 @@ public final class ModelHub implements SnapshotSource {
     @Override
     public void showTimeline(boolean on) {
         post(new HubInput.ShowTimeline(on));
+    }
+
+    /** Starts or stops reading every process, on the hub's thread; returns at once. */
+    @Override
+    public void showProcesses(boolean on) {
+        post(new HubInput.ShowProcesses(on));
     }
 
     /** Asks the slice source for slices of this length; the timeline starts a new window at the new length. */
