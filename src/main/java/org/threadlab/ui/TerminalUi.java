@@ -129,6 +129,7 @@ public final class TerminalUi {
         this.state = new UiState(source.interval());
         List<KeyMap.Group> groups = new ArrayList<>(extraKeys);
         groups.add(LiveKeys.GROUP);
+        groups.add(LiveKeys.PROCS_GROUP);
         this.controller = new Controller(workers, source, state, new KeyMap(groups), new Tasks(actions, this::post),
                 screen::getTerminalSize);
         if (options.gil()) {
