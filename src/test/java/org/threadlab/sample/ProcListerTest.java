@@ -190,6 +190,36 @@ class ProcListerTest {
         assertEquals(System.getProperty("user.name"), self.user());
     }
 
+    @Test
+    void liveCpuAgreesWithTheKernelsOwnAccountingOverTheSameWindow() throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long self = ProcessHandle.current().pid();
+        ProcLister l = ProcLister.system();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        l.read();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread busy = new Thread(() -> {
+            long x = 0;
+            while (!stop.get()) {
+                x += System.nanoTime() % 7;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        });
+        busy.start();
+        Thread.sleep(1500);
+        stop.set(true);
+        busy.join();
+        double cpu = byPid(l.read()).get(self).cpu();
+        double kernel = (os.getProcessCpuTime() - cpu0) * 100.0 / (System.nanoTime() - t0);
+        // ticks of 10 ms over 1.5 s, read at both ends: within a few points of the kernel's nanoseconds
+        assertTrue(Math.abs(cpu - kernel) < 5, "lister " + cpu + "% kernel " + kernel + "%");
+        assertTrue(cpu > 10, "a busy thread for the whole window: " + cpu + "%");
+    }
+
     private void rewriteTicks(long pid, long utime, long stime) throws IOException {
         Path stat = proc.resolve(pid + "/stat");
         String[] f = Files.readString(stat).trim().split(" ");
