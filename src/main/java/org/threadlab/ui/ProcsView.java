@@ -33,6 +33,10 @@ final class ProcsView {
         List<ProcRows.Line> lines = p.lines(table, s.selfPid(), c.theme.ascii);
         int visible = rows(r);
         int sel = p.selected(lines);
+        if (sel >= 0) {
+            // the state names the row on show: the first one at first, the one that took the place of a process that ended
+            p.select(lines, sel);
+        }
         // the selection stays in view: the list scrolls only as far as it must
         int top = Math.max(0, Math.min(p.top, Math.max(0, lines.size() - visible)));
         if (sel >= 0 && sel < top) {

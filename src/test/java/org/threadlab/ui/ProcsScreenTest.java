@@ -107,4 +107,18 @@ class ProcsScreenTest {
         assertTrue(t.getCharacter(40, 8).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE), "threadlab's row selected");
         assertFalse(t.getCharacter(40, 9).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE));
     }
+
+    @Test
+    void theStateNamesTheRowOnShowWhenItsProcessEnded() throws IOException {
+        UiState st = open();
+        screen(80, 24, st, false);
+        assertEquals(4311, st.procs.selectedPid, "the first row, once drawn");
+        st.procs.selectedPid = 4242;
+        st.procs.selectedIndex = 2;
+        java.util.List<org.threadlab.sample.ProcessRow> rows = new java.util.ArrayList<>(ProcsFixtures.table().rows());
+        rows.removeIf(r -> r.pid() == 4242);
+        RoundFixtures.screen(80, 24, Fixtures.snapshot().withTable(new org.threadlab.sample.ProcessTable(rows, 1, null)), st,
+                new Theme(false, true));
+        assertEquals(37, st.procs.selectedPid, "threadlab's place is now kworker's (by CPU%)");
+    }
 }
