@@ -9,7 +9,8 @@ import org.threadlab.worker.Event;
 
 /**
  * What the {@link ModelHub} is fed, in order, on its queue: each input makes (with its batch) one new model,
- * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}.
+ * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}, and
+ * {@link ShowProcesses}, which changes only what the sampler reads.
  */
 public sealed interface HubInput {
 
@@ -44,4 +45,7 @@ public sealed interface HubInput {
 
     /** Forget the attached processes that exited (the screen's c, with the ended workers). */
     record ClearExited() implements HubInput {}
+
+    /** The screen opened (true) or closed (false) the all-processes view: the sampler reads every process, or not. */
+    record ShowProcesses(boolean on) implements HubInput {}
 }

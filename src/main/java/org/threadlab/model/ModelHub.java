@@ -78,6 +78,10 @@ public final class ModelHub implements SnapshotSource {
     /** The attach book's version the sampler's watch list was last made with. */
     private long watchedAttachVersion = -1;
     private boolean timelineShown;
+    /** Whether the all-processes view is open: the sampler reads every process only then. */
+    private boolean processesShown;
+    /** False for a {@link #manual} hub, whose sampler ticks only when asked. */
+    private boolean ticking;
     private SliceWatch sliceWatch;
     private String samplerError;
     private String listenerError;
@@ -144,6 +148,7 @@ public final class ModelHub implements SnapshotSource {
         if (thread != null || closed) {
             throw new IllegalStateException(closed ? "the model is closed" : "the model is already running");
         }
+        this.ticking = ticking;
         sampler.watch(watchList(workers(), spares(), attached.live()));
         watchedAttachVersion = attached.version();
         if (supervisor != null) {
@@ -279,6 +284,8 @@ public final class ModelHub implements SnapshotSource {
             } else if (in instanceof HubInput.ClearExited) {
                 attached.clearExited();
                 model = true;
+            } else if (in instanceof HubInput.ShowProcesses show) {
+                listProcesses(show.on());
             } else {
                 model = true;
             }
@@ -310,6 +317,21 @@ public final class ModelHub implements SnapshotSource {
         } else {
             slices.pause();
             timeline = Timeline.EMPTY; // as SnapshotSource says: nothing while it is not shown
+        }
+    }
+
+    /**
+     * On the hub's thread: the sampler reads every process from its next tick on, or stops. A live hub
+     * takes that tick now, so the view fills at once rather than an interval later.
+     */
+    private void listProcesses(boolean on) {
+        if (on == processesShown) {
+            return;
+        }
+        processesShown = on;
+        sampler.watch(sampler.watching().everyProcess(on));
+        if (on && ticking) {
+            sampler.sampleNow(); // its measurement is posted back here, as any tick's
         }
     }
 
@@ -394,7 +416,7 @@ public final class ModelHub implements SnapshotSource {
             note(Event.Type.OUTCOME, endedText(r, measuredRounds), r.endedAt());
         }
         Snapshot s = new Snapshot(++seq, at, sampler.interval(), base.selfPid(), base.host(), attached.processes(base.processes()),
-                joined.workers(), joined.gil(), events(), measuredRounds);
+                joined.workers(), joined.gil(), events(), measuredRounds, processesShown ? base.table() : null);
         latest = s;
         List<SparePool.SpareInfo> spares = spares();
         if (!sameWatchKey(watchedKey, workers, spares) || attached.version() != watchedAttachVersion) {
@@ -403,7 +425,7 @@ public final class ModelHub implements SnapshotSource {
             // key is compared where it lies, and made again only then (240 KB a model at 10,000)
             watchedKey = watchKey(workers, spares);
             watchedAttachVersion = attached.version();
-            WatchList w = watchList(workers, spares, attached.live());
+            WatchList w = watchList(workers, spares, attached.live()).everyProcess(processesShown);
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
             }
@@ -680,6 +702,12 @@ public final class ModelHub implements SnapshotSource {
     @Override
     public void showTimeline(boolean on) {
         post(new HubInput.ShowTimeline(on));
+    }
+
+    /** Starts or stops reading every process, on the hub's thread; returns at once. */
+    @Override
+    public void showProcesses(boolean on) {
+        post(new HubInput.ShowProcesses(on));
     }
 
     /** Asks the slice source for slices of this length; the timeline starts a new window at the new length. */

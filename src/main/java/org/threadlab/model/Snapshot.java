@@ -2,6 +2,7 @@ package org.threadlab.model;
 
 import org.threadlab.sample.HostSample;
 import org.threadlab.sample.ProcessSample;
+import org.threadlab.sample.ProcessTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,16 +22,30 @@ import org.threadlab.worker.Event;
  * @param gil       the simulated GIL's state in threadlab's JVM
  * @param events    the newest supervisor events, oldest first
  * @param rounds    the session's rounds, oldest first (running ones included)
+ * @param table     every process on the machine while the all-processes view is open; null otherwise
+ *                  (and in a replay, which records none)
  */
 public record Snapshot(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
                        List<ProcessSample> processes, List<WorkerSample> workers, SimulatedGil.State gil,
-                       List<Event> events, List<Round> rounds) {
+                       List<Event> events, List<Round> rounds, ProcessTable table) {
 
     public Snapshot {
         processes = List.copyOf(processes);
         workers = List.copyOf(workers);
         events = List.copyOf(events);
         rounds = List.copyOf(rounds);
+    }
+
+    /** Without the table of every process. */
+    public Snapshot(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
+                    List<ProcessSample> processes, List<WorkerSample> workers, SimulatedGil.State gil, List<Event> events,
+                    List<Round> rounds) {
+        this(seq, takenAt, interval, selfPid, host, processes, workers, gil, events, rounds, null);
+    }
+
+    /** The same with this table of every process (a test's, a frame bench's). */
+    public Snapshot withTable(ProcessTable t) {
+        return new Snapshot(seq, takenAt, interval, selfPid, host, processes, workers, gil, events, rounds, t);
     }
 
     /** With no rounds. */

@@ -49,6 +49,12 @@ public interface SnapshotSource extends AutoCloseable {
      */
     default void showTimeline(boolean on) {}
 
+    /**
+     * Starts (true) or stops (false) reading every process on the machine into {@link Snapshot#table()}:
+     * only while the all-processes view is open. A source without (a replay) keeps the table null.
+     */
+    default void showProcesses(boolean on) {}
+
     /** Asks for timeline slices of this length (the source may make them longer, never shorter). */
     default void setSlice(Duration slice) {}
 

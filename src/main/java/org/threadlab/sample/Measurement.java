@@ -18,14 +18,22 @@ import java.util.Optional;
  * @param javaThreads the JVM's readings of the Java threads the watch list asked for, by Java thread id
  * @param readNanos   {@link System#nanoTime()} when the tick started, to time a later one against
  * @param error       null when the tick worked; else why it failed, in a few words
+ * @param table       every process on the machine, read only while the watch list asks for it
+ *                    ({@link WatchList#everyProcess()}); null otherwise and on a failed tick
  */
 public record Measurement(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
                           List<ProcessSample> processes, Map<Long, JavaThreadSample> javaThreads, long readNanos,
-                          String error) {
+                          String error, ProcessTable table) {
 
     public Measurement {
         processes = List.copyOf(processes);
         javaThreads = Map.copyOf(javaThreads);
+    }
+
+    /** Without the process table. */
+    public Measurement(long seq, Instant takenAt, Duration interval, long selfPid, HostSample host,
+                       List<ProcessSample> processes, Map<Long, JavaThreadSample> javaThreads, long readNanos, String error) {
+        this(seq, takenAt, interval, selfPid, host, processes, javaThreads, readNanos, error, null);
     }
 
     public Optional<ProcessSample> process(long pid) {

@@ -38,6 +38,10 @@ public final class Sampler implements AutoCloseable {
     private final Platform.Readers readers;
     private final String sourceName;
     private final HostTracker host;
+    /** Every process, read only while the watch list asks (the all-processes view is open). */
+    private final ProcessLister lister;
+    /** Whether the lister read at the last tick: it forgets its books as soon as it is not asked. */
+    private boolean listing;
     private final Map<Long, ProcessProbe> probes = new HashMap<>();
     private HostSample lastHost = HostSample.UNKNOWN;
     private long seq;
@@ -51,10 +55,26 @@ public final class Sampler implements AutoCloseable {
     }
 
     public Sampler(Platform platform, Duration interval) {
+        this(platform, interval, listerOf(platform));
+    }
+
+    /** The source's own reader of every process (OSHI's), else /proc's, else one that says why there is none. */
+    private static ProcessLister listerOf(Platform platform) {
+        ProcessLister own = platform.processLister();
+        if (own != null) {
+            return own;
+        }
+        return Platform.PROC_AVAILABLE ? ProcLister.system()
+                : ProcessLister.unavailable("the list of every process needs /proc (Linux) or OSHI");
+    }
+
+    /** With the reader of every process that {@link WatchList#everyProcess()} asks for. */
+    public Sampler(Platform platform, Duration interval, ProcessLister lister) {
         this.interval = check(interval);
         this.readers = platform.readers();
         this.sourceName = platform.sourceName();
         this.host = new HostTracker(readers.host());
+        this.lister = lister;
     }
 
     /** What to measure from the next tick on (threadlab itself is always measured, role "self"). */
@@ -174,8 +194,20 @@ public final class Sampler implements AutoCloseable {
                 javaThreads.put(id, j);
             }
         }
+        ProcessTable table = null;
+        if (w.everyProcess()) {
+            listing = true;
+            try {
+                table = lister.read();
+            } catch (RuntimeException e) {
+                table = ProcessTable.failed(Reasons.of(e));
+            }
+        } else if (listing) {
+            listing = false;
+            lister.close(); // the view closed: nothing kept, nothing read
+        }
         return new Measurement(++seq, Instant.now(), interval, selfPid, hostSample, processes, javaThreads,
-                takenNanos, null);
+                takenNanos, null, table);
     }
 
     /** The newest measurement; null before the first tick. */

@@ -14,9 +14,22 @@ import java.util.Set;
  *                    rather than by their cut-down kernel names)
  * @param javaThreads Java thread ids of threadlab's own threads whose JVM readings (allocated bytes,
  *                    Java state) are wanted in each {@link Measurement}, with or without a TID
+ * @param everyProcess whether every process on the machine is read too ({@link Measurement#table()}):
+ *                    only while the all-processes view is open, since it costs a few reads a process
  */
-public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads) {
+public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads,
+                        boolean everyProcess) {
     public static final WatchList NOTHING = new WatchList(Map.of(), Map.of(), Set.of());
+
+    /** Without the process table. */
+    public WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads) {
+        this(processes, javaIdByTid, javaThreads, false);
+    }
+
+    /** The same, with or without every process. */
+    public WatchList everyProcess(boolean on) {
+        return on == everyProcess ? this : new WatchList(processes, javaIdByTid, javaThreads, on);
+    }
 
     public WatchList {
         for (long pid : processes.keySet()) {

@@ -172,6 +172,10 @@ final class Commands {
     }
 
     Reaction editFilter() {
+        if (st.procs.open) {
+            st.procs.typing = ProcsState.Typing.FILTER;
+            return Reaction.REDRAW;
+        }
         st.editingFilter = true;
         return Reaction.REDRAW;
     }

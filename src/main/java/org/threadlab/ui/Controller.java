@@ -23,6 +23,7 @@ final class Controller {
     private final QuitKeys quit;
     private final FilterKeys filter;
     private final WorkloadDialogKeys dialog;
+    private final ProcsTypingKeys procsTyping;
 
     Controller(WorkerCommands workers, SnapshotSource source, UiState st, KeyMap table, Tasks tasks, Supplier<TerminalSize> size) {
         this.st = st;
@@ -32,8 +33,10 @@ final class Controller {
         TimelinePane timeline = new TimelinePane(st, source);
         this.nav = new Navigation(st, source, size, timeline);
         Quitting quitting = new Quitting(st, workers, tasks);
+        ProcsPane procs = new ProcsPane(st, source, nav, timeline, size);
         this.ctx = new UiContext(st, new Commands(st, workers, source, nav, tasks), new Joins(st, workers, nav, tasks), quitting, nav,
-                timeline);
+                timeline, procs);
+        this.procsTyping = new ProcsTypingKeys(st, procs);
         this.help = new HelpKeys(st);
         this.quit = new QuitKeys(st, quitting);
         this.filter = new FilterKeys(st);
@@ -112,6 +115,7 @@ final class Controller {
             // not swallow it, as q would be typed into it. It closes the dialog and asks as on the main screen
             st.overlay = UiState.Overlay.NONE;
             st.editingFilter = false;
+            st.procs.typing = ProcsState.Typing.NONE;
             return ctx.quitting.ask();
         }
         switch (st.overlay) {
@@ -129,6 +133,9 @@ final class Controller {
         }
         if (st.editingFilter) {
             return filter.key(k);
+        }
+        if (st.procs.open && st.procs.typing != ProcsState.Typing.NONE) {
+            return procsTyping.key(k);
         }
         KeyMap.Binding b = table.find(key).orElse(null);
         if (b == null) {

@@ -21,7 +21,10 @@ final class FooterView {
         c.text(rx + 1, y, "?", Theme.Role.KEY);
         c.text(rx + 9, y, "q", Theme.Role.KEY);
         List<KeyMap.Hint> hints = st.hints;
-        if (st.timelinePane) {
+        if (st.procs.open) {
+            // the view's own keys only: the others act on the workers, which it covers
+            hints = LiveKeys.PROCS_HINTS;
+        } else if (st.timelinePane) {
             // the pane's own keys first while it is open; T says close there, so it is not named twice
             hints = new java.util.ArrayList<>(LiveKeys.TIMELINE_HINTS);
             for (KeyMap.Hint h : st.hints) {
@@ -59,6 +62,11 @@ final class FooterView {
         Theme.Role role = st.statusError ? Theme.Role.ERROR : Theme.Role.NORMAL;
         if (st.editingFilter) {
             leftText = "filter: " + st.filter + "_   (Enter keeps, Esc clears)";
+            role = Theme.Role.WARN;
+        } else if (st.procs.open && st.procs.typing != ProcsState.Typing.NONE) {
+            leftText = st.procs.typing == ProcsState.Typing.FILTER
+                    ? "filter processes: " + st.procs.filter + "_   (command, user or PID; Enter keeps, Esc clears)"
+                    : "search: " + st.procs.search + "_   (F3 or Enter keeps, then n next; Esc clears)";
             role = Theme.Role.WARN;
         } else if (st.stopping != null) {
             leftText = st.stopping;

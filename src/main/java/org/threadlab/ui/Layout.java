@@ -85,6 +85,11 @@ record Layout(int width, int height, boolean tooSmall, int coreRows, int coreCol
         return new Rect(0, tablesY, width, tableRows + 2);
     }
 
+    /** The all-processes view's region: everything between the meters and the status line. */
+    Rect procs() {
+        return new Rect(0, tablesY, width, statusY - tablesY);
+    }
+
     int leftWidth() {
         return splitX;
     }

@@ -45,9 +45,33 @@ final class LiveKeys {
             "select a worker/event/round", (c, k) -> c.nav.step(k));
     static final KeyMap.Binding BASELINE = bind("B", "mark round as the baseline", (c, k) -> RoundKeys.baseline(c));
     static final KeyMap.Binding ESCAPE = KeyMap.Binding.of(List.of(Key.of(KeyType.Escape)),
-            "cancel count/wait/pane/box", (c, k) -> RoundKeys.escape(c));
-    static final KeyMap.Binding ENTER = KeyMap.Binding.of(List.of(Key.of(KeyType.Enter)), "the selected event whole",
-            (c, k) -> RoundKeys.enter(c));
+            "cancel count/wait/pane/box", (c, k) -> c.procs.open() ? c.procs.escape() : RoundKeys.escape(c));
+    // in the all-processes view Enter watches the selected process (attach: see ProcsPane.enter)
+    static final KeyMap.Binding ENTER = KeyMap.Binding.of(List.of(Key.of(KeyType.Enter)), "event whole; in a: watch",
+            (c, k) -> c.procs.open() ? c.procs.enter(c.commands::attach) : RoundKeys.enter(c));
+
+    // the all-processes view (htop's main list); s, /, the arrows, page keys, Esc and Enter act in it too
+    static final KeyMap.Binding PROCS = bind("a", "all processes (as htop)", (c, k) -> c.procs.toggle());
+    static final KeyMap.Binding TREE = KeyMap.Binding.of(List.of(Key.of(KeyType.F5)), "in a: tree by parent",
+            (c, k) -> inProcs(c) ? c.procs.tree() : Reaction.REDRAW);
+    static final KeyMap.Binding REVERSE = bind("I", "in a: reverse the sort", (c, k) -> inProcs(c) ? c.procs.reverse() : Reaction.REDRAW);
+    static final KeyMap.Binding SEARCH = KeyMap.Binding.of(List.of(Key.of(KeyType.F3), Key.of('n')), "in a: search / next match",
+            (c, k) -> inProcs(c) ? c.procs.search(k) : Reaction.REDRAW);
+
+    /** The view's own keys act only in it; elsewhere they say where they do. */
+    private static boolean inProcs(UiContext c) {
+        if (!c.procs.open()) {
+            c.st.status("that key acts in the all-processes view: a opens it", false);
+            return false;
+        }
+        return true;
+    }
+
+    /** The footer while the all-processes view is open: its keys, then the few others that act in it. */
+    static final List<KeyMap.Hint> PROCS_HINTS = List.of(new KeyMap.Hint(ESCAPE, "Esc", "close"),
+            new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(REVERSE, "I", "reverse"), new KeyMap.Hint(FILTER, "/", "filter"),
+            new KeyMap.Hint(SEARCH, "F3", "search"), new KeyMap.Hint(SEARCH, "n", "next"), new KeyMap.Hint(TREE, "F5", "tree"),
+            new KeyMap.Hint(FREEZE, "space", "freeze"), new KeyMap.Hint(INTERVAL, "+-", "interval"));
 
     /** The footer: the keys one needs most, first, so a narrow footer keeps them. */
     static final List<KeyMap.Hint> HINTS = List.of(
@@ -76,8 +100,11 @@ final class LiveKeys {
             KeyMap.Binding.of(List.of(Key.of('?'), Key.of('h'), Key.of(KeyType.F1)), "this help", (c, k) -> c.commands.help()),
             QUIT), HINTS);
 
+    /** The all-processes view's own keys, listed under its name in the help. */
+    static final KeyMap.Group PROCS_GROUP = new KeyMap.Group("All processes", List.of(PROCS, REVERSE, SEARCH, TREE));
+
     /** The live screen's table. */
-    static final KeyMap TABLE = new KeyMap(List.of(GROUP));
+    static final KeyMap TABLE = new KeyMap(List.of(GROUP, PROCS_GROUP));
 
     /** A binding of one or more plain characters. */
     private static KeyMap.Binding bind(String chars, String help, KeyMap.Action action) {

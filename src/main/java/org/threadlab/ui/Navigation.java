@@ -18,12 +18,19 @@ final class Navigation {
     private final SnapshotSource source;
     private final Supplier<TerminalSize> size;
     private final TimelinePane timeline;
+    /** The all-processes view: while open, the moving and sorting keys are its own. */
+    private ProcsPane procs;
 
     Navigation(UiState st, SnapshotSource source, Supplier<TerminalSize> size, TimelinePane timeline) {
         this.st = st;
         this.source = source;
         this.size = size;
         this.timeline = timeline;
+    }
+
+    /** Set once, by the controller: the view is made with this navigation. */
+    void procs(ProcsPane p) {
+        this.procs = p;
     }
 
     /**
@@ -35,6 +42,12 @@ final class Navigation {
         Snapshot live = source.latest();
         if (st.frozen == null) {
             return live;
+        }
+        if (st.procs.open && st.frozen.table() == null && live.table() != null) {
+            // frozen before the view opened: its first list of every process is taken, once, as a worker's row is
+            st.frozen = live;
+            st.status("display frozen again, later, to show every process (" + freezeKey() + " continues)", false);
+            return st.frozen;
         }
         for (WorkerSample w : live.workers()) {
             if (st.frozen.worker(w.info().id()).isEmpty()) {
@@ -53,11 +66,17 @@ final class Navigation {
 
     /** Up and Down: one row. */
     Reaction step(Key key) {
+        if (st.procs.open) {
+            return procs.move(key.type() == KeyType.ArrowUp ? -1 : 1);
+        }
         return move(key.type() == KeyType.ArrowUp ? -1 : 1);
     }
 
     /** Page Up and Page Down: a table's height less one, so one row stays in view. */
     Reaction page(Key key) {
+        if (st.procs.open) {
+            return procs.page(key);
+        }
         TerminalSize s = size.get();
         Layout l = Layout.of(s.getColumns(), s.getRows(), shown().host().cores().size(), st.lesson != null);
         // the events log's rows are its height less its title line
@@ -67,6 +86,9 @@ final class Navigation {
 
     /** Home and End: the first or last row. */
     Reaction ends(Key key) {
+        if (st.procs.open) {
+            return procs.ends(key);
+        }
         return move(key.type() == KeyType.Home ? Integer.MIN_VALUE / 2 : Integer.MAX_VALUE / 2);
     }
 
@@ -77,6 +99,9 @@ final class Navigation {
     }
 
     Reaction sort() {
+        if (st.procs.open) {
+            return procs.sort();
+        }
         st.sort = st.sort.next();
         st.status("sorted by " + st.sort.label, false);
         return Reaction.REDRAW;

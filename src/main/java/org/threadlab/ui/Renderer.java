@@ -32,6 +32,13 @@ final class Renderer {
         Duration sinceModel = sinceModel(st, nowNanos);
         // the divider between the tables ends on the rule of whatever comes right under them
         int junction = l.splitX();
+        if (st.procs.open) {
+            // htop's main list: everything between the meters and the status line
+            ProcsView.draw(c, l.procs(), s, st);
+            FooterView.draw(c, l, st, nowNanos);
+            Overlays.draw(c, st, s);
+            return;
+        }
         if (st.timelinePane) {
             TimelineView.draw(c, l.tables(), st.timeline, st);
             junction = -1;

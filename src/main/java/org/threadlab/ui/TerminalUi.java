@@ -130,6 +130,7 @@ public final class TerminalUi {
         state.source = source.sourceName();
         List<KeyMap.Group> groups = new ArrayList<>(extraKeys);
         groups.add(LiveKeys.GROUP);
+        groups.add(LiveKeys.PROCS_GROUP);
         this.controller = new Controller(workers, source, state, new KeyMap(groups), new Tasks(actions, this::post),
                 screen::getTerminalSize);
         if (options.gil()) {

@@ -11,16 +11,20 @@ public final class UiContext {
     final Quitting quitting;
     final Navigation nav;
     final TimelinePane timeline;
+    /** The all-processes view's commands (a). */
+    final ProcsPane procs;
     /** The count typed before this key: 1 when none; 0 or over the limit when so typed (refused when used). */
     int count = 1;
 
-    UiContext(UiState st, Commands commands, Joins joins, Quitting quitting, Navigation nav, TimelinePane timeline) {
+    UiContext(UiState st, Commands commands, Joins joins, Quitting quitting, Navigation nav, TimelinePane timeline,
+              ProcsPane procs) {
         this.st = st;
         this.commands = commands;
         this.joins = joins;
         this.quitting = quitting;
         this.nav = nav;
         this.timeline = timeline;
+        this.procs = procs;
     }
 
     /** Puts a line on the status bar (a replay's keys say where they are). */

@@ -81,6 +81,8 @@ final class UiState {
     boolean roundRunning;
     /** System.nanoTime() when the newest model came (0: not known), so the timer runs on between models. */
     long modelNanos;
+    /** The all-processes view (a): open or not, its order, filter, search and selection (a PID). */
+    final ProcsState procs = new ProcsState();
     /** The tables' rows for the snapshot on show, sorted and filtered once (see Rows.Memo). */
     final Rows.Memo rows = new Rows.Memo();
 
