@@ -8,6 +8,7 @@ import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Words;
+import org.threadlab.worker.Signal;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -116,6 +117,75 @@ final class Commands {
             return Reaction.REDRAW;
         }
         return say(now ? workers.kill(w) : workers.terminate(w));
+    }
+
+    /**
+     * F9: the signal menu on the selected row's process. A thread worker has no process of its own
+     * (its PID is threadlab's): the menu says so rather than open on threadlab itself.
+     */
+    Reaction signalMenu() {
+        if (!workers.acts()) {
+            return say(ReplayCommands.refusal("F9"));
+        }
+        WorkerInfo w = selectedLive("signal");
+        if (w == null) {
+            return Reaction.REDRAW;
+        }
+        if (w.kind() != WorkerKind.PROCESS) {
+            st.status(w.name() + " is a thread in threadlab's own process: it has no PID of its own to signal (k asks it to stop)", true);
+            return Reaction.REDRAW;
+        }
+        return openSignalMenu(new SignalMenu.Target(w.pid(), w.name(), w.id(), true));
+    }
+
+    /**
+     * The signal menu on any process by PID: what the all-processes view's F9 and k call. One that
+     * threadlab started and that is one of its workers gets the worker's ways (TERM and KILL as k
+     * and K); one it did not start is signalled only after the user says y.
+     *
+     * @param name what the menu calls it (its command), "" when not known
+     */
+    Reaction openSignalMenu(long pid, String name, boolean startedByThreadlab) {
+        if (!workers.acts()) {
+            return say(ReplayCommands.refusal("F9"));
+        }
+        if (startedByThreadlab) {
+            for (WorkerInfo w : workers.workers()) {
+                if (w.pid() == pid && w.kind() == WorkerKind.PROCESS && !w.state().ended()) {
+                    return openSignalMenu(new SignalMenu.Target(pid, w.name(), w.id(), true));
+                }
+            }
+        }
+        return openSignalMenu(new SignalMenu.Target(pid, name, 0, startedByThreadlab));
+    }
+
+    private Reaction openSignalMenu(SignalMenu.Target t) {
+        st.signalMenu.open(t);
+        st.overlay = UiState.Overlay.SIGNAL;
+        return Reaction.REDRAW;
+    }
+
+    /** The signal chosen in the menu (confirmed, where it asks): sent through the workers' commands, never from the screen. */
+    Reaction sendSignal() {
+        st.overlay = UiState.Overlay.NONE;
+        SignalMenu.Target t = st.signalMenu.target();
+        Signal s = st.signalMenu.signal();
+        if (t.workerId() != 0) {
+            WorkerInfo w = workers.worker(t.workerId()).orElse(null);
+            if (w == null || w.state().ended()) {
+                st.status(t.name() + " has already ended: nothing sent", false);
+                return Reaction.REDRAW;
+            }
+            return say(workers.signal(w, s));
+        }
+        return say(workers.signal(t.pid(), s));
+    }
+
+    /** F6: the sort-by menu, on the column the tables are sorted by now. */
+    Reaction sortMenu() {
+        st.sortMenuSelected = st.sort.ordinal();
+        st.overlay = UiState.Overlay.SORT;
+        return Reaction.REDRAW;
     }
 
     Reaction toggleGil() {

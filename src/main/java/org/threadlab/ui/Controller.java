@@ -23,6 +23,8 @@ final class Controller {
     private final QuitKeys quit;
     private final FilterKeys filter;
     private final WorkloadDialogKeys dialog;
+    private final SignalMenuKeys signals;
+    private final SortMenuKeys sorts;
 
     Controller(WorkerCommands workers, SnapshotSource source, UiState st, KeyMap table, Tasks tasks, Supplier<TerminalSize> size) {
         this.st = st;
@@ -38,6 +40,8 @@ final class Controller {
         this.quit = new QuitKeys(st, quitting);
         this.filter = new FilterKeys(st);
         this.dialog = new WorkloadDialogKeys(st);
+        this.signals = new SignalMenuKeys(st, ctx.commands);
+        this.sorts = new SortMenuKeys(st, nav);
         st.help = table.help();
         st.hints = table.hints();
     }
@@ -45,6 +49,11 @@ final class Controller {
     /** The timeline pane's commands: a lesson's show: timeline opens it as T does. */
     TimelinePane timeline() {
         return ctx.timeline;
+    }
+
+    /** The main screen's commands: what another view (the all-processes one) calls, e.g. {@link Commands#openSignalMenu}. */
+    Commands commands() {
+        return ctx.commands;
     }
 
     /** The snapshot on show (live or frozen). */
@@ -119,6 +128,12 @@ final class Controller {
             }
             case QUIT -> {
                 return quit.key(k);
+            }
+            case SIGNAL -> {
+                return signals.key(k);
+            }
+            case SORT -> {
+                return sorts.key(k);
             }
             case NONE -> { }
         }

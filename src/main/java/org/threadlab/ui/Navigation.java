@@ -78,7 +78,16 @@ final class Navigation {
 
     Reaction sort() {
         st.sort = st.sort.next();
+        st.sortReversed = false;
         st.status("sorted by " + st.sort.label, false);
+        return Reaction.REDRAW;
+    }
+
+    /** F6's menu and a click on a column header: sorts by {@code key}; by the same one again, reversed (as htop). */
+    Reaction sortBy(SortKey key) {
+        st.sortReversed = key == st.sort && !st.sortReversed;
+        st.sort = key;
+        st.status("sorted by " + key.label + (st.sortReversed ? ", reversed" : ""), false);
         return Reaction.REDRAW;
     }
 

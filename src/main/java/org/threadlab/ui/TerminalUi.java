@@ -144,6 +144,11 @@ public final class TerminalUi {
         return state;
     }
 
+    /** The screen's commands, for a test (the signal menu opened on a PID, as the all-processes view does). */
+    Commands commands() {
+        return controller.commands();
+    }
+
     /**
      * For a replay (issue 10): what the header shows in place of the interval, asked at every frame
      * (where the replay is, how it plays), and the first status line.

@@ -346,8 +346,8 @@ final class WorkerTableView {
         String range = rows.size() > visible ? " " + (offset + 1) + "-" + Math.min(rows.size(), offset + visible) + "/" + rows.size()
                 : " (" + rows.size() + ")";
         String tail = range;
-        if (st.sort != SortKey.ID) {
-            tail += " sort " + st.sort.label;
+        if (st.sort != SortKey.ID || st.sortReversed) {
+            tail += " sort " + (st.sortReversed ? "-" : "") + st.sort.label;
         }
         if (!st.filter.isEmpty()) {
             tail += " /" + st.filter;

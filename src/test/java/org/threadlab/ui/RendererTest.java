@@ -396,8 +396,9 @@ class RendererTest {
         st.overlay = UiState.Overlay.HELP;
         for (int[] size : new int[][] {{80, 24}, {120, 40}, {200, 60}}) {
             String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), st, UNICODE));
-            for (String s : List.of("BLOCK     waiting for the GIL", "STOP      asked to stop, still running",
-                    "d         daemon (d) or not (.)", "alloc     bytes the thread allocated", "core      the CPU it last ran on",
+            // the key column is 10 wide (room for "q Q ^C F10"), and one space follows
+            for (String s : List.of("BLOCK      waiting for the GIL", "STOP       asked to stop, still runs",
+                    "d          daemon (d) or not (.)", "alloc      bytes the thread allocated", "core       the CPU it last ran on",
                     "Any key closes this help.")) {
                 assertTrue(text.contains(s), s + " at " + size[0] + "x" + size[1] + "\n" + text);
             }
