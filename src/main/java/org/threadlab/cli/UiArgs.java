@@ -21,6 +21,9 @@ public final class UiArgs {
     @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
     boolean noColor;
 
+    @Option(names = "--no-mouse", description = "leave the mouse to the terminal (its own text selection); by default clicks select rows and sort, the wheel scrolls")
+    boolean noMouse;
+
     @Option(names = "--spares", paramLabel = "N", defaultValue = "0",
             description = "keep N idle child JVMs ready, 0 to 8: a process worker starts in one at once, and another is started in its place (default: ${DEFAULT-VALUE})")
     int spares;
@@ -36,6 +39,9 @@ public final class UiArgs {
         }
         if (noColor) {
             a.add("--no-color");
+        }
+        if (noMouse) {
+            a.add("--no-mouse");
         }
         if (spares != 0) {
             a.add("--spares");

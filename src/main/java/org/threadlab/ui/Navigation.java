@@ -56,6 +56,11 @@ final class Navigation {
         return move(key.type() == KeyType.ArrowUp ? -1 : 1);
     }
 
+    /** The mouse wheel: {@code delta} rows in the focused pane (the lanes of the timeline, the rounds, the events). */
+    Reaction scroll(int delta) {
+        return move(delta);
+    }
+
     /** Page Up and Page Down: a table's height less one, so one row stays in view. */
     Reaction page(Key key) {
         TerminalSize s = size.get();

@@ -87,6 +87,8 @@ final class UiState {
     long modelNanos;
     /** The tables' rows for the snapshot on show, sorted and filtered once (see Rows.Memo). */
     final Rows.Memo rows = new Rows.Memo();
+    /** Where the last frame drew the tables' rows and headers and the events: what a mouse click hits. */
+    final ClickMap clicks = new ClickMap();
 
     UiState(Duration interval) {
         this.interval = interval;

@@ -323,6 +323,7 @@ final class WorkerTableView {
         int visible = l.tableRows();
         int sel = Rows.selectedIndex(rows, st.selected(pane));
         int offset = sel >= visible ? sel - visible + 1 : 0;
+        st.clicks.table(new ClickMap.Table(pane, x, w, titleY, headerY, cols, rows, offset, visible));
         for (int i = 0; i < visible && offset + i < rows.size(); i++) {
             int idx = offset + i;
             drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
