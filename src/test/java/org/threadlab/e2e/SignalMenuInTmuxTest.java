@@ -69,6 +69,12 @@ class SignalMenuInTmuxTest {
             int[] row = find(s, "sleep-2 ");
             click(t, row[0] + 1, row[1]);
             t.await("the clicked row in the detail", x -> x.contains("Detail: sleep-2"), 10_000);
+            // a click on the threads table's name header sorts by name, a second one reverses it
+            int[] header = find(s, " name ");
+            click(t, header[0] + 2, header[1]);
+            t.await("sorted by name", x -> x.contains("sort name"), 10_000);
+            click(t, header[0] + 2, header[1]);
+            t.await("sorted by name, reversed", x -> x.contains("sort -name"), 10_000);
 
             Matcher m = Pattern.compile("sleep-4\\s+(\\d+)").matcher(s);
             assertTrue(m.find(), s);
