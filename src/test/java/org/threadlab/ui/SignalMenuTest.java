@@ -59,6 +59,26 @@ class SignalMenuTest {
     }
 
     @Test
+    void bothMenusDrawInAsciiOnAVt100() throws IOException {
+        DefaultVirtualTerminal vt = Fixtures.terminal(80, 24);
+        TerminalUi ascii = new TerminalUi(Fixtures.screen(vt), commands, Fixtures.source(Fixtures.snapshot()),
+                new UiOptions(Duration.ofSeconds(1), false, true, false), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
+        ascii.commands().openSignalMenu(4242, "sleep", false);
+        ascii.key(new KeyStroke(KeyType.Enter));
+        ascii.render();
+        String s = Fixtures.text(vt);
+        assertTrue(s.contains("+- Send signal to PID 4242 (sleep) ") && s.contains("send TERM to PID 4242 (sleep)? y/n"), s);
+        ascii.key(new KeyStroke(KeyType.Escape));
+        ascii.key(new KeyStroke(KeyType.F6));
+        ascii.render();
+        String sort = Fixtures.text(vt);
+        assertTrue(sort.contains("Sort by") && sort.contains("state"), sort);
+        for (String text : List.of(s, sort)) {
+            text.chars().forEach(ch -> assertTrue(ch >= 0x20 && ch < 0x7f || ch == '\n', "non-ASCII " + Integer.toHexString(ch) + "\n" + text));
+        }
+    }
+
+    @Test
     void onThreadlabsOwnWorkerEnterSendsAtOnceThroughTheCommands() {
         key(KeyType.Tab);
         key(KeyType.F9);
