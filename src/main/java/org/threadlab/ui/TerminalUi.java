@@ -276,7 +276,8 @@ public final class TerminalUi {
         try {
             if (mouse && screen.getTerminal() instanceof ExtendedTerminal ext) {
                 // before the screen starts: Lanterna turns it on as it enters private mode, and off as it leaves.
-                // CLICK_RELEASE is xterm's mode 1000 (presses, releases and the wheel); CLICK would be mode 9, which tmux ignores
+                // CLICK_RELEASE is xterm's mode 1000 (presses, releases and the wheel); CLICK would be mode 9, which tmux ignores.
+                // With a UTF-8 charset Lanterna adds mode 1005 (positions as UTF-8 characters), so columns past 94 are read right
                 ext.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
             }
             screen.startScreen();

@@ -27,7 +27,8 @@ class SignalMenuInTmuxTest {
 
     /**
      * A left click at a cell (0-based), as xterm's mode 1000 reports it: ESC [ M, then the button,
-     * column and row, each plus 32 (and the column and row plus 1); then the release (button 3).
+     * column and row, each plus 32 (and the column and row plus 1), each a UTF-8 character as mode
+     * 1005 sends them (the same byte below column 95); then the release (button 3).
      */
     private static void click(Tmux t, int x, int y) throws Exception {
         String at = "" + (char) (32 + x + 1) + (char) (32 + y + 1);
@@ -52,6 +53,7 @@ class SignalMenuInTmuxTest {
         try (Tmux t = Tmux.start(120, 40, start(""))) {
             t.await(x -> x.contains("no threads yet"), 30_000);
             assertEquals("1", t.format("#{mouse_any_flag}"), "threadlab captures the mouse by default");
+            assertEquals("1", t.format("#{mouse_utf8_flag}"), "positions as UTF-8 characters, so columns past 94 are read right");
 
             // workload: sleep 10m (w, Up from cpu to sleep, "duration=2s" made 10m)
             t.keys("w");
@@ -80,7 +82,8 @@ class SignalMenuInTmuxTest {
             assertTrue(m.find(), s);
             long pid = Long.parseLong(m.group(1));
             int[] proc = find(s, "sleep-4 ");
-            click(t, proc[0] + 1, proc[1]);
+            // on the right of the row, past column 94: a position only mode 1005 (UTF-8, asserted above) brings in one piece
+            click(t, 110, proc[1]);
             t.await("the process row in the detail", x -> x.contains("Detail: sleep-4"), 10_000);
             t.keys("F9");
             s = t.await("the signal menu", x -> x.contains("Send signal to sleep-4 (PID " + pid + ")"), 10_000);
@@ -94,6 +97,7 @@ class SignalMenuInTmuxTest {
             t.type("k");
             s = t.await(x -> x.contains("EXITED"), 30_000);
             assertEquals("0", t.format("#{mouse_any_flag}"), "the mouse is the terminal's again after quit");
+            assertEquals("0", t.format("#{mouse_utf8_flag}"));
             assertEquals("0", t.format("#{alternate_on}"));
         }
     }
