@@ -59,6 +59,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
     boolean noColor;
 
+    @Option(names = "--no-mouse", description = "leave the mouse to the terminal (its own text selection); by default clicks select rows and sort, the wheel scrolls")
+    boolean noMouse;
+
     @Override
     public Integer call() throws Exception {
         Recording recording;
@@ -78,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (refused != null) {
             return refuse(refused);
         }
-        UiOptions options = UiOptions.detect(recording.models().get(0).interval(), false, ascii, noColor, System.getenv());
+        UiOptions options = UiOptions.detect(recording.models().get(0).interval(), false, ascii, noColor, noMouse, System.getenv());
         OutputStream out = new BufferedOutputStream(UiCommand.keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
         UnixTerminal terminal;
         try {

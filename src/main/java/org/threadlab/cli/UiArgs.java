@@ -28,6 +28,9 @@ public final class UiArgs {
     @Option(names = "--no-color", description = "no colour (also when the NO_COLOR environment variable is set)")
     boolean noColor;
 
+    @Option(names = "--no-mouse", description = "leave the mouse to the terminal (its own text selection); by default clicks select rows and sort, the wheel scrolls")
+    boolean noMouse;
+
     @Option(names = "--spares", paramLabel = "N", defaultValue = "0",
             description = "keep N idle child JVMs ready, 0 to 8: a process worker starts in one at once, and another is started in its place (default: ${DEFAULT-VALUE})")
     int spares;
@@ -43,6 +46,9 @@ public final class UiArgs {
         }
         if (noColor) {
             a.add("--no-color");
+        }
+        if (noMouse) {
+            a.add("--no-mouse");
         }
         if (spares != 0) {
             a.add("--spares");

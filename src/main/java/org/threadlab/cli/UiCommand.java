@@ -170,7 +170,7 @@ public final class UiCommand implements Callable<Integer> {
         if (refused != null) {
             return refuse(spec, lesson == null ? asCommand(refused, command) : forLesson(refused));
         }
-        UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, System.getenv());
+        UiOptions options = UiOptions.detect(args.interval, args.gil, args.ascii, args.noColor, args.noMouse, System.getenv());
         OutputStream out = new BufferedOutputStream(keepOpen(new FileOutputStream(FileDescriptor.out)), 1 << 16);
         UnixTerminal terminal;
         try {

@@ -9,6 +9,7 @@ import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.text.Durations;
 import org.threadlab.text.Words;
+import org.threadlab.worker.Signal;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -112,11 +113,104 @@ final class Commands {
             WorkerInfo shown = nav.selected().map(WorkerSample::info).orElse(null);
             return say(now ? workers.kill(shown) : workers.terminate(shown));
         }
+        Reaction attached = attachedSignalMenu();
+        if (attached != null) {
+            return attached;
+        }
         WorkerInfo w = selectedLive(now ? "kill" : "terminate");
         if (w == null) {
             return Reaction.REDRAW;
         }
         return say(now ? workers.kill(w) : workers.terminate(w));
+    }
+
+    /**
+     * k, K or F9 on a row of an attached process (one threadlab did not start): the signal menu on its
+     * PID, which asks before it sends anything (htop's k). Null when the selected row is not attached.
+     */
+    private Reaction attachedSignalMenu() {
+        WorkerSample w = nav.selected().orElse(null);
+        if (w == null || !Attached.is(w.info())) {
+            return null;
+        }
+        if (w.info().state().ended()) {
+            st.status(w.info().name() + " (pid " + w.info().pid() + ") has exited: nothing to signal", false);
+            return Reaction.REDRAW;
+        }
+        return openSignalMenu(w.info().pid(), w.info().name(), false);
+    }
+
+    /**
+     * F9: the signal menu on the selected row's process. A thread worker has no process of its own
+     * (its PID is threadlab's): the menu says so rather than open on threadlab itself.
+     */
+    Reaction signalMenu() {
+        if (!workers.acts()) {
+            return say(ReplayCommands.refusal("F9"));
+        }
+        Reaction attached = attachedSignalMenu();
+        if (attached != null) {
+            return attached;
+        }
+        WorkerInfo w = selectedLive("signal");
+        if (w == null) {
+            return Reaction.REDRAW;
+        }
+        if (w.kind() != WorkerKind.PROCESS) {
+            st.status(w.name() + " is a thread in threadlab's own process: it has no PID of its own to signal (k asks it to stop)", true);
+            return Reaction.REDRAW;
+        }
+        return openSignalMenu(new SignalMenu.Target(w.pid(), w.name(), w.id(), true));
+    }
+
+    /**
+     * The signal menu on any process by PID: what the all-processes view's F9 and k call. One that
+     * threadlab started and that is one of its workers gets the worker's ways (TERM and KILL as k
+     * and K); one it did not start is signalled only after the user says y.
+     *
+     * @param name what the menu calls it (its command), "" when not known
+     */
+    Reaction openSignalMenu(long pid, String name, boolean startedByThreadlab) {
+        if (!workers.acts()) {
+            return say(ReplayCommands.refusal("F9"));
+        }
+        if (startedByThreadlab) {
+            for (WorkerInfo w : workers.workers()) {
+                if (w.pid() == pid && w.kind() == WorkerKind.PROCESS && !w.state().ended()) {
+                    return openSignalMenu(new SignalMenu.Target(pid, w.name(), w.id(), true));
+                }
+            }
+        }
+        return openSignalMenu(new SignalMenu.Target(pid, name, 0, startedByThreadlab));
+    }
+
+    private Reaction openSignalMenu(SignalMenu.Target t) {
+        st.signalMenu.open(t);
+        st.overlay = UiState.Overlay.SIGNAL;
+        return Reaction.REDRAW;
+    }
+
+    /** The signal chosen in the menu (confirmed, where it asks): sent through the workers' commands, never from the screen. */
+    Reaction sendSignal() {
+        st.overlay = UiState.Overlay.NONE;
+        SignalMenu.Target t = st.signalMenu.target();
+        Signal s = st.signalMenu.signal();
+        if (t.workerId() != 0) {
+            WorkerInfo w = workers.worker(t.workerId()).orElse(null);
+            if (w == null || w.state().ended()) {
+                st.status(t.name() + " has already ended: nothing sent", false);
+                return Reaction.REDRAW;
+            }
+            return say(workers.signal(w, s));
+        }
+        return say(workers.signal(t.pid(), s));
+    }
+
+    /** F6: the sort-by menu, on the column the tables are sorted by now. */
+    Reaction sortMenu() {
+        st.sortMenuSelected = st.sort.ordinal();
+        st.overlay = UiState.Overlay.SORT;
+        return Reaction.REDRAW;
     }
 
     Reaction toggleGil() {

@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
 import java.util.function.Supplier;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
@@ -24,6 +25,9 @@ final class Controller {
     private final FilterKeys filter;
     private final WorkloadDialogKeys dialog;
     private final ProcsTypingKeys procsTyping;
+    private final SignalMenuKeys signals;
+    private final SortMenuKeys sorts;
+    private final Mouse mouse;
 
     Controller(WorkerCommands workers, SnapshotSource source, UiState st, KeyMap table, Tasks tasks, Supplier<TerminalSize> size) {
         this.st = st;
@@ -41,6 +45,9 @@ final class Controller {
         this.quit = new QuitKeys(st, quitting);
         this.filter = new FilterKeys(st);
         this.dialog = new WorkloadDialogKeys(st);
+        this.signals = new SignalMenuKeys(st, ctx.commands);
+        this.sorts = new SortMenuKeys(st, nav);
+        this.mouse = new Mouse(st, nav);
         st.help = table.help();
         st.hints = table.hints();
     }
@@ -50,7 +57,7 @@ final class Controller {
         return ctx.timeline;
     }
 
-    /** The main screen's commands (what a key calls; Enter in the all-processes view calls {@link Commands#attach}). */
+    /** The main screen's commands: what a key calls, and what the all-processes view calls ({@link Commands#attach}, {@link Commands#openSignalMenu}). */
     Commands commands() {
         return ctx.commands;
     }
@@ -95,6 +102,11 @@ final class Controller {
     }
 
     private Reaction dispatch(KeyStroke k) {
+        if (k instanceof MouseAction m) {
+            // the mouse acts on the main screen only: a box, the filter being typed or the quit take the keyboard, not the pointer
+            boolean free = st.stopping == null && !tooSmall() && st.overlay == UiState.Overlay.NONE && !st.editingFilter;
+            return free ? mouse.act(m) : Reaction.NONE;
+        }
         Key key = Key.of(k);
         if (st.stopping != null) {
             return quit.whileStopping(k);
@@ -128,6 +140,12 @@ final class Controller {
             }
             case QUIT -> {
                 return quit.key(k);
+            }
+            case SIGNAL -> {
+                return signals.key(k);
+            }
+            case SORT -> {
+                return sorts.key(k);
             }
             case NONE -> { }
         }

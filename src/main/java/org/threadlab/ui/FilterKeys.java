@@ -2,7 +2,7 @@ package org.threadlab.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 
-/** The filter being typed after {@code /}: characters add, Backspace removes, Enter keeps it, Esc clears it. */
+/** The filter being typed after {@code /}: characters add, Backspace or Delete removes, Enter keeps it, Esc clears it. */
 final class FilterKeys implements DialogKeys {
     private final UiState st;
 
@@ -18,7 +18,8 @@ final class FilterKeys implements DialogKeys {
                 st.editingFilter = false;
                 st.filter = "";
             }
-            case Backspace -> {
+            // Delete too: with no cursor in the line, both take the last character off (as htop's filter)
+            case Backspace, Delete -> {
                 if (!st.filter.isEmpty()) {
                     st.filter = st.filter.substring(0, st.filter.length() - 1);
                 }

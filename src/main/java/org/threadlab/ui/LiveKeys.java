@@ -12,25 +12,30 @@ import org.threadlab.worker.WorkerKind;
 final class LiveKeys {
     private LiveKeys() {}
 
-    /** q: also the key that quits from a screen too small to show anything else. */
-    static final KeyMap.Binding QUIT = KeyMap.Binding.of(List.of(Key.of('q'), Key.of('Q'), Key.ctrl('c')),
-            "quit (asks if workers run)", (c, k) -> c.quitting.ask());
+    /** q: also the key that quits from a screen too small to show anything else; F10 as in htop. */
+    static final KeyMap.Binding QUIT = new KeyMap.Binding(List.of(Key.of('q'), Key.of('Q'), Key.ctrl('c'), Key.of(KeyType.F10)), "q Q ^C F10",
+            "quit (asks if workers run)", (c, k) -> c.quitting.ask(), false);
 
     static final KeyMap.Binding T = bind("t", "start a thread", (c, k) -> c.commands.spawn(WorkerKind.THREAD, c.count));
-    static final KeyMap.Binding V = bind("v", "start a virtual thread (21+)", (c, k) -> c.commands.spawn(WorkerKind.VIRTUAL, c.count));
+    static final KeyMap.Binding V = bind("v", "a virtual thread (Java 21+)", (c, k) -> c.commands.spawn(WorkerKind.VIRTUAL, c.count));
     static final KeyMap.Binding P = bind("p", "start a process (child JVM)", (c, k) -> c.commands.spawn(WorkerKind.PROCESS, c.count));
     static final KeyMap.Binding W = bind("w", "workload and parameters", (c, k) -> c.commands.openWorkload());
     static final KeyMap.Binding D = bind("d", "daemon on/off for next ones", (c, k) -> c.commands.daemon());
-    static final KeyMap.Binding TERMINATE = bind("k", "terminate selected (SIGTERM)", (c, k) -> c.commands.stop(false));
-    static final KeyMap.Binding KILL = bind("K", "kill selected now (SIGKILL)", (c, k) -> c.commands.stop(true));
+    // F9 shares k's line of the help (full at 80x24): both send a signal to the selected process, F9 any of eight
+    static final KeyMap.Binding TERMINATE = KeyMap.Binding.of(List.of(Key.of('k'), Key.of(KeyType.F9)), "k SIGTERM; F9 signal menu",
+            (c, k) -> c.procs.open() ? c.procs.signal(c.commands::openSignalMenu)
+                    : k.type() == KeyType.F9 ? c.commands.signalMenu() : c.commands.stop(false));
+    static final KeyMap.Binding KILL = bind("K", "kill selected now (SIGKILL)", (c, k) -> c.procs.open() ? c.procs.signal(c.commands::openSignalMenu) : c.commands.stop(true));
     // j and J share a line of the help, which is full at 80x24 (T took the last row)
     static final KeyMap.Binding JOIN = bind("jJ", "join selected / all (in bg)", (c, k) -> k.ch() == 'j' ? c.joins.join() : c.joins.joinAll());
     static final KeyMap.Binding JOIN_ALL = JOIN;
     static final KeyMap.Binding GIL = bind("g", "simulated GIL on/off", (c, k) -> c.commands.toggleGil());
-    static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads > processes > events",
+    static final KeyMap.Binding PANE = KeyMap.Binding.of(List.of(Key.of(KeyType.Tab), Key.of(KeyType.ReverseTab)), "threads > procs > events",
             (c, k) -> c.nav.switchPane(k));
-    static final KeyMap.Binding SORT = bind("s", "sort by the next column", (c, k) -> c.nav.sort());
-    static final KeyMap.Binding FILTER = bind("/", "filter by name", (c, k) -> c.commands.editFilter());
+    static final KeyMap.Binding SORT = KeyMap.Binding.of(List.of(Key.of('s'), Key.of(KeyType.F6)), "next sort column; F6 menu",
+            (c, k) -> k.type() == KeyType.F6 ? c.commands.sortMenu() : c.nav.sort());
+    static final KeyMap.Binding FILTER = KeyMap.Binding.of(List.of(Key.of('/'), Key.of(KeyType.F4)), "filter by name",
+            (c, k) -> c.commands.editFilter());
     // z too: a lesson's Space goes on with the lesson, so z is the freeze key that works everywhere
     static final KeyMap.Binding FREEZE = bind(" z", "freeze / unfreeze display", (c, k) -> c.nav.freeze());
     // = and _ are + and - without Shift: they do the same, and say so
@@ -80,7 +85,7 @@ final class LiveKeys {
             new KeyMap.Hint(JOIN, "j", "join"), new KeyMap.Hint(GIL, "g", "GIL"), new KeyMap.Hint(KILL, "K", "kill"),
             new KeyMap.Hint(ROUNDS, "R", "rounds"), new KeyMap.Hint(TIMELINE, "T", "timeline"), new KeyMap.Hint(JOIN_ALL, "J", "join all"), new KeyMap.Hint(SORT, "s", "sort"), new KeyMap.Hint(FILTER, "/", "filter"),
             new KeyMap.Hint(FREEZE, "space", "freeze"), new KeyMap.Hint(CLEAR, "c", "clear"), new KeyMap.Hint(INTERVAL, "+-", "interval"),
-            new KeyMap.Hint(PANE, "Tab", "pane"));
+            new KeyMap.Hint(PANE, "Tab", "pane"), new KeyMap.Hint(TERMINATE, "F9", "signal"), new KeyMap.Hint(SORT, "F6", "sort by"));
 
     /** The footer while the timeline pane is open: its keys first, then the usual ones. */
     static final List<KeyMap.Hint> TIMELINE_HINTS = List.of(new KeyMap.Hint(TIMELINE, "T", "close"),

@@ -72,6 +72,11 @@ final class Navigation {
         return move(key.type() == KeyType.ArrowUp ? -1 : 1);
     }
 
+    /** The mouse wheel: {@code delta} rows in the focused pane (the lanes of the timeline, the rounds, the events). */
+    Reaction scroll(int delta) {
+        return move(delta);
+    }
+
     /** Page Up and Page Down: a table's height less one, so one row stays in view. */
     Reaction page(Key key) {
         if (st.procs.open) {
@@ -103,7 +108,16 @@ final class Navigation {
             return procs.sort();
         }
         st.sort = st.sort.next();
+        st.sortReversed = false;
         st.status("sorted by " + st.sort.label, false);
+        return Reaction.REDRAW;
+    }
+
+    /** F6's menu and a click on a column header: sorts by {@code key}; by the same one again, reversed (as htop). */
+    Reaction sortBy(SortKey key) {
+        st.sortReversed = key == st.sort && !st.sortReversed;
+        st.sort = key;
+        st.status("sorted by " + key.label + (st.sortReversed ? ", reversed" : ""), false);
         return Reaction.REDRAW;
     }
 

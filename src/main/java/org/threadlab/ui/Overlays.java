@@ -3,10 +3,11 @@ package org.threadlab.ui;
 import java.util.List;
 import org.threadlab.text.Words;
 
-/** Boxes drawn over the screen: the help, the workload dialog, the quit question, an event's whole text. */
+/** Boxes drawn over the screen: the help, the workload dialog, the quit question, an event's whole text, the signal and sort menus. */
 final class Overlays {
-    private static final int KEY_W = 9;
-    private static final int WHAT_W = 28;
+    /** Room for "q Q ^C F10"; what a key does gets one column less, so two columns still fit in 80. */
+    private static final int KEY_W = 10;
+    private static final int WHAT_W = 27;
 
     private Overlays() {}
 
@@ -16,6 +17,7 @@ final class Overlays {
             case WORKLOAD -> workload(c, st.dialog);
             case QUIT -> quit(c, st.quitRunning);
             case EVENT -> event(c, st, s);
+            case SIGNAL, SORT -> MenuView.draw(c, st);
             case NONE -> { }
         }
     }
@@ -48,7 +50,7 @@ final class Overlays {
             new KeyMap.HelpLine("RUN", "ran in the last interval"),
             new KeyMap.HelpLine("WAIT", "did not run: sleep, I/O"),
             new KeyMap.HelpLine("BLOCK", "waiting for the GIL"),
-            new KeyMap.HelpLine("STOP", "asked to stop, still running"),
+            new KeyMap.HelpLine("STOP", "asked to stop, still runs"),
             new KeyMap.HelpLine("DONE", "finished (dimmed until c)"),
             new KeyMap.HelpLine("FAIL", "failed: the detail says why"),
             new KeyMap.HelpLine("TERM", "terminated (k, K, quit)")));

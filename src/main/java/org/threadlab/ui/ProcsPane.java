@@ -173,4 +173,30 @@ final class ProcsPane {
         }
         return r;
     }
+
+    /** Opens the signal menu on a process: {@link Commands#openSignalMenu(long, String, boolean)}. */
+    @FunctionalInterface
+    interface SignalMenuOpener {
+        Reaction open(long pid, String name, boolean startedByThreadlab);
+    }
+
+    /**
+     * k, K or F9 in the view: the signal menu on the selected process. Those under threadlab (its
+     * workers, spares) keep a worker's ways; any other is signalled only after the user says y.
+     */
+    Reaction signal(SignalMenuOpener menu) {
+        List<ProcRows.Line> lines = lines();
+        int i = st.procs.selected(lines);
+        if (i < 0) {
+            st.status("no process selected", false);
+            return Reaction.REDRAW;
+        }
+        ProcRows.Line line = lines.get(i);
+        if (line.row().pid() == nav.shown().selfPid()) {
+            st.status("pid " + line.row().pid() + " is threadlab itself: q quits it", true);
+            return Reaction.REDRAW;
+        }
+        String name = line.row().command() == null ? "" : line.row().command();
+        return menu.open(line.row().pid(), name, line.own());
+    }
 }

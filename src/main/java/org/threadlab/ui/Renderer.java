@@ -16,6 +16,7 @@ final class Renderer {
     static void draw(TextGraphics g, Theme theme, Snapshot s, UiState st, long nowNanos) {
         Canvas c = new Canvas(g, theme);
         blank(c);
+        st.clicks.clear();
         Layout l = Layout.of(c.width, c.height, s.host().cores().size(), st.lesson != null);
         if (l.tooSmall()) {
             // wrapped, since the terminal it is shown on is by definition too narrow for one long line
@@ -62,6 +63,7 @@ final class Renderer {
             DetailView.draw(c, RoundBox.beside(l.detail(), box), s, st, nowNanos, junction);
         }
         EventsView.draw(c, RoundBox.beside(l.events(), box), s, st, stacked || l.detail().h() == 0 ? -1 : junction);
+        st.clicks.events(RoundBox.beside(l.events(), box));
         RoundBox.draw(c, box, s, sinceModel);
         FooterView.draw(c, l, st, nowNanos);
         Overlays.draw(c, st, s);

@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.util.List;
 import java.util.Optional;
 import org.threadlab.work.TypedSpec;
+import org.threadlab.worker.Signal;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -39,6 +40,16 @@ public final class ReplayCommands implements WorkerCommands {
     @Override
     public Reply kill(WorkerInfo w) {
         return refusal("K");
+    }
+
+    @Override
+    public Reply signal(WorkerInfo w, Signal s) {
+        return refusal("F9");
+    }
+
+    @Override
+    public Reply signal(long pid, Signal s) {
+        return refusal("F9");
     }
 
     @Override

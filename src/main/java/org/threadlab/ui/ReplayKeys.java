@@ -38,7 +38,7 @@ public final class ReplayKeys {
         KeyMap.Binding count = new KeyMap.Binding(digits, "0-9", "(a count: live only)", refuse, false);
         // the live worker keys, taken here so that the help lists them as doing nothing, not as what they do live
         KeyMap.Binding start = KeyMap.Binding.of(keys("tvdc"), "(start, clear: live only)", refuse);
-        KeyMap.Binding stop = KeyMap.Binding.of(keys("kKjJg"), "(stop, join, GIL: live only)", refuse);
+        KeyMap.Binding stop = KeyMap.Binding.of(keys("kKjJg"), "(stop/join/GIL: live only)", refuse);
         return new KeyMap.Group("Replay", List.of(play, step, speed, next, workload, interval, count, start, stop), List.of(
                 new KeyMap.Hint(play, "space", "play/pause"), new KeyMap.Hint(step, ".", "step"), new KeyMap.Hint(step, ",", "back"),
                 new KeyMap.Hint(speed, ">", "faster"), new KeyMap.Hint(speed, "<", "slower"), new KeyMap.Hint(next, "n", "next event"),

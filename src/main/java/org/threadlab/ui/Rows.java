@@ -19,7 +19,7 @@ final class Rows {
         if (pane == Pane.EVENTS) {
             return List.of(); // the events log has events, not workers: EventRows
         }
-        return st.rows.of(s, st.sort, st.filter, pane);
+        return st.rows.of(s, st.sort, st.sortReversed, st.filter, pane);
     }
 
     /**
@@ -30,20 +30,22 @@ final class Rows {
     static final class Memo {
         private Snapshot snapshot;
         private SortKey sort;
+        private boolean reversed;
         private String filter;
         private final Map<Pane, List<WorkerSample>> rows = new EnumMap<>(Pane.class);
         /** Each table's fitted columns' widest values over its rows, worked out with them (see {@link #widest}). */
         private final Map<Pane, Map<String, Integer>> widest = new EnumMap<>(Pane.class);
 
-        List<WorkerSample> of(Snapshot s, SortKey sort, String filter, Pane pane) {
-            if (s != snapshot || sort != this.sort || !filter.equals(this.filter)) {
+        List<WorkerSample> of(Snapshot s, SortKey sort, boolean reversed, String filter, Pane pane) {
+            if (s != snapshot || sort != this.sort || reversed != this.reversed || !filter.equals(this.filter)) {
                 snapshot = s;
                 this.sort = sort;
+                this.reversed = reversed;
                 this.filter = filter;
                 rows.clear();
                 widest.clear();
             }
-            return rows.computeIfAbsent(pane, p -> compute(s, sort, filter, p));
+            return rows.computeIfAbsent(pane, p -> compute(s, sort, reversed, filter, p));
         }
 
         /**
@@ -56,7 +58,7 @@ final class Rows {
         }
     }
 
-    private static List<WorkerSample> compute(Snapshot s, SortKey sort, String filter, Pane pane) {
+    private static List<WorkerSample> compute(Snapshot s, SortKey sort, boolean reversed, String filter, Pane pane) {
         String f = filter.toLowerCase(Locale.ROOT);
         List<WorkerSample> out = new ArrayList<>();
         for (WorkerSample w : s.workers()) {
@@ -65,13 +67,13 @@ final class Rows {
                 out.add(w);
             }
         }
-        out.sort(sort.comparator(s.takenAt()));
+        out.sort(reversed ? sort.comparator(s.takenAt()).reversed() : sort.comparator(s.takenAt()));
         List<WorkerSample> attached = attached(s, f, pane);
         if (!attached.isEmpty()) {
             // processes threadlab watches but did not start, after its own workers (never among them)
             if (sort != SortKey.ID) {
                 // by id they keep the sampler's order (attach order, TIDs ascending): their ids are minus their TIDs
-                attached.sort(sort.comparator(s.takenAt()));
+                attached.sort(reversed ? sort.comparator(s.takenAt()).reversed() : sort.comparator(s.takenAt()));
             }
             out = new ArrayList<>(underOwners(out));
             out.addAll(attached);

@@ -9,6 +9,8 @@ import org.threadlab.text.Words;
 import org.threadlab.work.TypedSpec;
 import org.threadlab.worker.JoinResult;
 import org.threadlab.worker.SpawnRefused;
+import org.threadlab.worker.Signal;
+import org.threadlab.worker.Signals;
 import org.threadlab.worker.Supervisor;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
@@ -58,6 +60,37 @@ public final class SupervisorCommands implements WorkerCommands {
         supervisor.kill(w.id());
         return Reply.done(w.kind() == WorkerKind.PROCESS ? "killing " + w.name() + " (SIGKILL)"
                 : w.name() + " is a thread: it cannot be killed, only asked to stop (interrupted)");
+    }
+
+    @Override
+    public Reply signal(WorkerInfo w, Signal s) {
+        if (w.kind() != WorkerKind.PROCESS) {
+            // the menu does not open on one: this is the last guard against signalling threadlab itself
+            return Reply.refused(w.name() + " is a thread in threadlab's own JVM: it has no PID of its own to signal");
+        }
+        if (s == Signal.TERM) {
+            return terminate(w);
+        }
+        if (s == Signal.KILL) {
+            return kill(w);
+        }
+        Signals.Outcome o = Signals.send(w.pid(), s);
+        if (!o.sent()) {
+            return Reply.refused(o.message());
+        }
+        String what = switch (s) {
+            case STOP -> ": it is paused (state T) until CONT";
+            case CONT -> ": it runs again if it was stopped";
+            default -> "";
+        };
+        // a worker's own name first: the user chose it in threadlab's table, not by PID
+        return Reply.done(w.name() + ": " + o.message() + what);
+    }
+
+    @Override
+    public Reply signal(long pid, Signal s) {
+        Signals.Outcome o = Signals.send(pid, s);
+        return o.sent() ? Reply.done(o.message()) : Reply.refused(o.message());
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,6 +69,8 @@ public final class TerminalUi {
     private final SnapshotSource source;
     private final Theme theme;
     private final FrameSync sync;
+    /** Capture the mouse while the screen shows ({@link UiOptions#mouse}). */
+    private final boolean mouse;
     private final UiState state;
     private final Controller controller;
     private final BlockingQueue<UiEvent> inbox = new LinkedBlockingQueue<>();
@@ -126,6 +130,7 @@ public final class TerminalUi {
             tty.plain();
         }
         this.sync = sync;
+        this.mouse = options.mouse();
         this.state = new UiState(source.interval());
         state.source = source.sourceName();
         List<KeyMap.Group> groups = new ArrayList<>(extraKeys);
@@ -146,7 +151,7 @@ public final class TerminalUi {
         return state;
     }
 
-    /** The commands the keys call (tests; Enter in the all-processes view attaches through them). */
+    /** The commands the keys call (tests; the all-processes view attaches and opens the signal menu through them). */
     Commands commands() {
         return controller.commands();
     }
@@ -271,6 +276,12 @@ public final class TerminalUi {
         Thread restore = new Thread(this::restore, "threadlab-ui-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
+            if (mouse && screen.getTerminal() instanceof ExtendedTerminal ext) {
+                // before the screen starts: Lanterna turns it on as it enters private mode, and off as it leaves.
+                // CLICK_RELEASE is xterm's mode 1000 (presses, releases and the wheel); CLICK would be mode 9, which tmux ignores.
+                // With a UTF-8 charset Lanterna adds mode 1005 (positions as UTF-8 characters), so columns past 94 are read right
+                ext.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+            }
             screen.startScreen();
             screen.setCursorPosition(null);
             source.onSnapshot(s -> post(new UiEvent.NewModel(s)));
@@ -473,6 +484,13 @@ public final class TerminalUi {
             } catch (IOException | RuntimeException ignored) {
                 // on SIGTERM Lanterna's own shutdown hook may have left private mode first: stopScreen
                 // then throws, and the cursor must still be shown below
+            }
+            try {
+                if (mouse && screen.getTerminal() instanceof TtyTerminal tty) {
+                    tty.mouseOff();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // as below: a terminal that is gone needs nothing turned off
             }
             try {
                 // stopScreen leaves the cursor hidden: show it, or the user's shell has none

@@ -29,6 +29,17 @@ public final class TtyTerminal extends UnixTerminal {
         this.out = out;
     }
 
+    /**
+     * Turns xterm's mouse tracking off (ESC[?1000l, the mode Lanterna's click capture turns on, and
+     * 1005, the UTF-8 positions it adds with a UTF-8 charset), whether or not it is on: Lanterna does it when it leaves private
+     * mode, but a restore after its own shutdown hook left that mode first would not, and a terminal
+     * left reporting clicks prints escape sequences into the user's shell at every click.
+     */
+    public void mouseOff() throws IOException {
+        writeToTerminal("\u001b[?1005l\u001b[?1000l".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        flush();
+    }
+
     /** No colour escapes from now on, and only VT100 attributes (bold, underline, blink, reverse). */
     public void plain() {
         plain = true;

@@ -7,11 +7,14 @@ import org.threadlab.sample.Sampler;
 import org.threadlab.text.Durations;
 
 /**
- * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs and
- * the colours to use. {@link #detect} applies the environment's rules: what TERM says the terminal
- * can show, the locale (not UTF-8: ASCII) and NO_COLOR.
+ * How the screen looks and starts: the sampling interval, the GIL at start, ASCII-only glyphs, the
+ * colours to use and whether the mouse is captured. {@link #detect} applies the environment's rules:
+ * what TERM says the terminal can show, the locale (not UTF-8: ASCII) and NO_COLOR.
+ *
+ * @param mouse capture the mouse (clicks select and sort, the wheel scrolls); off, the terminal keeps
+ *              its own selection of text
  */
-public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors) {
+public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors, boolean mouse) {
     /** The slowest the screen samples, on the command line and as + goes: at 1h it would show n/a for an hour. */
     public static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
 
@@ -25,7 +28,12 @@ public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors co
         }
     }
 
-    /** Colour on means 16 colours, which nearly every terminal since xterm shows. */
+    /** No mouse: what a test or an embedded screen on a virtual terminal asks for. */
+    public UiOptions(Duration interval, boolean gil, boolean ascii, Colors colors) {
+        this(interval, gil, ascii, colors, false);
+    }
+
+    /** Colour on means 16 colours, which nearly every terminal since xterm shows; no mouse. */
     public UiOptions(Duration interval, boolean gil, boolean ascii, boolean color) {
         this(interval, gil, ascii, color ? Colors.ANSI16 : Colors.NONE);
     }
@@ -39,9 +47,26 @@ public record UiOptions(Duration interval, boolean gil, boolean ascii, Colors co
      * UTF-8 or when the terminal is a VT100-like one; colours as TERM allows, none with NO_COLOR.
      */
     public static UiOptions detect(Duration interval, boolean gil, boolean asciiFlag, boolean noColorFlag, Map<String, String> env) {
+        return detect(interval, gil, asciiFlag, noColorFlag, false, env);
+    }
+
+    /** As above; the mouse is captured where the terminal reports it ({@link #reportsMouse}) unless {@code --no-mouse}. */
+    public static UiOptions detect(Duration interval, boolean gil, boolean asciiFlag, boolean noColorFlag, boolean noMouseFlag,
+                                   Map<String, String> env) {
         String term = env.getOrDefault("TERM", "");
         return new UiOptions(interval, gil, asciiFlag || !utf8Locale(env) || vtTerminal(term),
-                noColorFlag || noColorEnv(env) ? Colors.NONE : colors(term, env.getOrDefault("COLORTERM", "")));
+                noColorFlag || noColorEnv(env) ? Colors.NONE : colors(term, env.getOrDefault("COLORTERM", "")),
+                !noMouseFlag && reportsMouse(term));
+    }
+
+    /**
+     * Whether a terminal of this TERM reports mouse events (xterm's mouse tracking, which xterm,
+     * tmux, screen, rxvt, kitty, iTerm2, GNOME's and Windows' terminals all speak): not a dumb one, a
+     * DEC VT, or the Linux console (whose mouse is gpm's, not an escape sequence).
+     */
+    static boolean reportsMouse(String term) {
+        String t = term.toLowerCase(Locale.ROOT);
+        return !(t.isBlank() || t.equals("dumb") || vtTerminal(t) || t.equals("linux") || t.startsWith("linux-"));
     }
 
     /**

@@ -17,7 +17,7 @@ import org.threadlab.work.WorkloadSpec;
  * callbacks, so it needs no locking.
  */
 final class UiState {
-    enum Overlay { NONE, HELP, WORKLOAD, QUIT, EVENT }
+    enum Overlay { NONE, HELP, WORKLOAD, QUIT, EVENT, SIGNAL, SORT }
 
     /** A wait the user started with j or J; {@code workerId} 0 means "all". */
     record PendingJoin(int workerId, String name, long startedNanos, Future<?> task) {}
@@ -31,6 +31,12 @@ final class UiState {
     /** The seq of the first event on show in the focused log (-1: the newest page); EventRows keeps it. */
     long eventTop = -1;
     SortKey sort = SortKey.ID;
+    /** The sort reversed: the same column chosen again (F6, a click on its header). */
+    boolean sortReversed;
+    /** The line selected in the sort-by menu (F6). */
+    int sortMenuSelected;
+    /** The signal menu (F9): what it is about and the signal chosen, while {@link Overlay#SIGNAL} is on. */
+    final SignalMenu signalMenu = new SignalMenu();
     String filter = "";
     boolean editingFilter;
     /** Non-null while the display is frozen: the snapshot on show. */
@@ -85,6 +91,8 @@ final class UiState {
     final ProcsState procs = new ProcsState();
     /** The tables' rows for the snapshot on show, sorted and filtered once (see Rows.Memo). */
     final Rows.Memo rows = new Rows.Memo();
+    /** Where the last frame drew the tables' rows and headers and the events: what a mouse click hits. */
+    final ClickMap clicks = new ClickMap();
 
     UiState(Duration interval) {
         this.interval = interval;

@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import java.util.List;
 import java.util.Optional;
 import org.threadlab.work.TypedSpec;
+import org.threadlab.worker.Signal;
 import org.threadlab.worker.WorkerInfo;
 import org.threadlab.worker.WorkerKind;
 
@@ -24,6 +25,16 @@ public interface WorkerCommands {
 
     /** SIGKILL for a process; a thread can only be asked to stop. */
     Reply kill(WorkerInfo w);
+
+    /**
+     * Sends a signal to a process worker (the signal menu on one of threadlab's own): TERM and KILL
+     * keep {@link #terminate}'s and {@link #kill}'s ways (the grace, then SIGKILL; the events log
+     * says so), the others go to its PID as they are. Quick (one kill(2)).
+     */
+    Reply signal(WorkerInfo w, Signal s);
+
+    /** Sends a signal to a process threadlab did not start (the user confirmed it). Quick (one kill(2)). */
+    Reply signal(long pid, Signal s);
 
     /** Waits for one worker to end. Blocks. */
     Reply join(int id) throws InterruptedException;

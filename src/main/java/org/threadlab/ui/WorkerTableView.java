@@ -327,6 +327,7 @@ final class WorkerTableView {
         int visible = l.tableRows();
         int sel = Rows.selectedIndex(rows, st.selected(pane));
         int offset = sel >= visible ? sel - visible + 1 : 0;
+        st.clicks.table(new ClickMap.Table(pane, x, w, titleY, headerY, cols, rows, offset, visible));
         for (int i = 0; i < visible && offset + i < rows.size(); i++) {
             int idx = offset + i;
             drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
@@ -350,8 +351,8 @@ final class WorkerTableView {
         String range = rows.size() > visible ? " " + (offset + 1) + "-" + Math.min(rows.size(), offset + visible) + "/" + rows.size()
                 : " (" + rows.size() + ")";
         String tail = range;
-        if (st.sort != SortKey.ID) {
-            tail += " sort " + st.sort.label;
+        if (st.sort != SortKey.ID || st.sortReversed) {
+            tail += " sort " + (st.sortReversed ? "-" : "") + st.sort.label;
         }
         if (!st.filter.isEmpty()) {
             tail += " /" + st.filter;

@@ -39,6 +39,7 @@ class UiSignalsTest {
             t.type("d");
             t.type("p");
             long pid = threadlabPid(t);
+            assertEquals("1", t.format("#{mouse_any_flag}"), "the mouse is captured while the screen shows");
             List<Long> kids = Jar.awaitWorkers(pid, 3);
             assertEquals(3, kids.size(), "two workers and one daemon started");
             Jar.signal(pid, signal);
@@ -49,6 +50,9 @@ class UiSignalsTest {
                 // a process can restore what it can handle; SIGKILL it cannot, and the shell's 'reset' is the user's
                 assertEquals("0", t.format("#{alternate_on}"), "main screen after SIG" + signal);
                 assertEquals("1", t.format("#{cursor_flag}"), "cursor visible after SIG" + signal);
+                assertEquals("0", t.format("#{mouse_any_flag}"), "mouse released after SIG" + signal);
+                // 1005 (UTF-8 positions, which Lanterna adds with a UTF-8 charset) must go too, or a later program's clicks read wrong
+                assertEquals("0", t.format("#{mouse_utf8_flag}"), "mouse positions back to the default after SIG" + signal);
                 assertTrue(s.contains(" icanon") && !s.contains("-icanon") && !s.contains("-echo "), s);
             }
         }

@@ -1,6 +1,7 @@
 package org.threadlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
@@ -100,25 +101,31 @@ class AttachedKeysTest {
             ui.drain();
         }, "the attached sleep shown in state S");
 
-        // the processes table: k, K and j act on no attached process
+        // the processes table: k and K open the signal menu on it (htop's k: it asks before sending,
+        // threadlab did not start it), j joins no attached process
         ui.key(new KeyStroke(KeyType.Tab));
         assertEquals(Pane.PROCESSES, ui.state().focus);
         WorkerSample row = Rows.selected(feed.latest(), ui.state()).orElseThrow();
         assertTrue(Attached.is(row.info()), "the attached process is selected");
-        for (String key : new String[] {"k", "K", "j"}) {
+        for (String key : new String[] {"k", "K"}) {
             keys(key);
-            String verb = key.equals("j") ? "join" : key.equals("K") ? "kill" : "terminate";
-            assertEquals("sleep (pid " + pid + ") is attached, not a worker: threadlab does not " + verb + " it",
-                    ui.state().status, key);
-            assertTrue(ui.state().statusError);
-            assertTrue(ui.state().joins.isEmpty(), "no join waits for it");
+            assertEquals(UiState.Overlay.SIGNAL, ui.state().overlay, key);
+            assertEquals(pid, ui.state().signalMenu.target().pid(), key);
+            assertFalse(ui.state().signalMenu.target().ours(), "asked before anything is sent: " + key);
+            ui.key(new KeyStroke(KeyType.Escape));
+            assertEquals(UiState.Overlay.NONE, ui.state().overlay, key);
         }
-        // its thread, in the threads table
+        keys("j");
+        assertEquals("sleep (pid " + pid + ") is attached, not a worker: threadlab does not join it", ui.state().status);
+        assertTrue(ui.state().statusError);
+        assertTrue(ui.state().joins.isEmpty(), "no join waits for it");
+        // its thread, in the threads table: the menu is its process's
         ui.key(new KeyStroke(KeyType.ReverseTab));
         ui.key(new KeyStroke(KeyType.End));
         keys("k");
-        assertEquals("thread sleep (tid " + pid + " in pid " + pid + ") is attached, not a worker: threadlab does not terminate it",
-                ui.state().status);
+        assertEquals(UiState.Overlay.SIGNAL, ui.state().overlay);
+        assertEquals(pid, ui.state().signalMenu.target().pid());
+        ui.key(new KeyStroke(KeyType.Escape));
         assertTrue(sleep.isAlive(), "untouched");
 
         // it exits: said in the events, its rows kept, dimmed, EXIT

@@ -202,6 +202,35 @@ class ProcsKeysTest {
     }
 
     @Test
+    void f9KAndShiftKInTheViewOpenTheSignalMenuOnTheSelectedProcessAskingForOneThreadlabDidNotStart() {
+        // a live screen's commands (a replay's refuse every signal)
+        Controller c = new Controller(new FakeCommands(source.latest), source, st, LiveKeys.TABLE, new Tasks(Runnable::run, e -> { }),
+                () -> new TerminalSize(80, 24));
+        for (KeyStroke k : List.of(new KeyStroke(KeyType.F9), new KeyStroke('k', false, false), new KeyStroke('K', false, false))) {
+            c.key(new KeyStroke('a', false, false));
+            c.key(k);
+            assertEquals(UiState.Overlay.SIGNAL, st.overlay, k.toString());
+            assertEquals(4311L, st.signalMenu.target().pid());
+            assertTrue(st.signalMenu.target().ours(), "a program under threadlab's exec watchdog is threadlab's: no question");
+            c.key(new KeyStroke(KeyType.Escape));
+            assertEquals(UiState.Overlay.NONE, st.overlay);
+            assertTrue(st.procs.open, "the menu closes back onto the view");
+            c.key(new KeyStroke(KeyType.Escape));
+        }
+        // a process threadlab did not start: asked before anything is sent
+        c.key(new KeyStroke('a', false, false));
+        c.key(new KeyStroke('/', false, false));
+        for (char ch : "sleep 600".toCharArray()) {
+            c.key(new KeyStroke(ch, false, false));
+        }
+        c.key(new KeyStroke(KeyType.Enter));
+        c.key(new KeyStroke(KeyType.F9));
+        assertEquals(UiState.Overlay.SIGNAL, st.overlay);
+        assertEquals(5000L, st.signalMenu.target().pid());
+        assertFalse(st.signalMenu.target().ours());
+    }
+
+    @Test
     void enterOnAProcessThatCannotBeWatchedSaysWhyAndStaysInTheView() {
         source.refusal = "pid 4311 is worker #1 cpu: shown already";
         key('a');

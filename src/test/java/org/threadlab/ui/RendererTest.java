@@ -404,11 +404,12 @@ class RendererTest {
         st.overlay = UiState.Overlay.HELP;
         for (int[] size : new int[][] {{80, 24}, {120, 40}, {200, 60}}) {
             String text = Fixtures.text(draw(size[0], size[1], Fixtures.snapshot(), st, UNICODE));
-            // at 80x24 the all-processes view's keys took the rows of the columns' explanations: every key
-            // stays listed (the help's rule), the columns are explained from 120x40 up
-            List<String> explained = size[0] == 80 ? List.of("BLOCK     waiting for the GIL", "STOP      asked to stop, still running",
-                    "Any key closes this help.") : List.of("BLOCK     waiting for the GIL", "STOP      asked to stop, still running",
-                    "d         daemon (d) or not (.)", "alloc     bytes the thread allocated", "core      the CPU it last ran on",
+            // the key column is 10 wide (room for "q Q ^C F10"), and one space follows; at 80x24 the
+            // all-processes view's keys took the rows of the columns' explanations: every key stays listed
+            // (the help's rule), the columns are explained from 120x40 up
+            List<String> explained = size[0] == 80 ? List.of("BLOCK      waiting for the GIL", "STOP       asked to stop, still runs",
+                    "Any key closes this help.") : List.of("BLOCK      waiting for the GIL", "STOP       asked to stop, still runs",
+                    "d          daemon (d) or not (.)", "alloc      bytes the thread allocated", "core       the CPU it last ran on",
                     "Any key closes this help.");
             for (String s : explained) {
                 assertTrue(text.contains(s), s + " at " + size[0] + "x" + size[1] + "\n" + text);

@@ -175,7 +175,7 @@ class ReplayScreensTest {
             for (String live : List.of("start a thread", "terminate selected", "join selected", "simulated GIL on/off", "clear ended workers")) {
                 assertFalse(s.contains(live), "a replay's help does not offer what its keys do live (" + live + "): " + s);
             }
-            assertTrue(s.contains("(stop, join, GIL: live only)") && s.contains("(start, clear: live only)"), s);
+            assertTrue(s.contains("(stop/join/GIL: live only)") && s.contains("(start, clear: live only)"), s);
             key(ui, 'x');
             key(ui, 'q');
             ui.drain();
