@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.threadlab.work.WorkloadSpec;
 
 /**
- * A thread worker's start path reads its native TID with one readlink and makes virtual threads
+ * A thread worker's start path reads its native TID from its own stat file and makes virtual threads
  * with builder methods looked up once: the TID and the name the screen shows must still be right.
  */
 class ThreadStartTest {
@@ -32,7 +32,7 @@ class ThreadStartTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void theLinkGivesTheCallingThreadsOwnTidAsTheFullPathDoes() throws Exception {
+    void theStatGivesTheCallingThreadsOwnTidAsTheFullPathDoes() throws Exception {
         int n = 8;
         AtomicLongArray link = new AtomicLongArray(n);
         AtomicLongArray full = new AtomicLongArray(n);
@@ -40,7 +40,7 @@ class ThreadStartTest {
         for (int i = 0; i < n; i++) {
             int k = i;
             Thread t = new Thread(() -> {
-                link.set(k, NativeThreadId.fromLink());
+                link.set(k, NativeThreadId.fromStat());
                 full.set(k, NativeThreadId.fromProc());
                 try {
                     Thread.sleep(60_000);
