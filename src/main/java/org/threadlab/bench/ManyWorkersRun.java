@@ -89,6 +89,7 @@ public final class ManyWorkersRun {
         Map<String, String> out = new HashMap<>();
         out.put("rssKib", Long.toString(rssKib()));
         out.put("threads", Long.toString(threadsNow()));
+        Footprint.now().into(out);
         return out;
     }
 
@@ -191,6 +192,7 @@ public final class ManyWorkersRun {
             out.put("rssKib", Long.toString(rssKib()));
             out.put("threads", Long.toString(threadsNow()));
             out.put("gcMs", Long.toString(gcMillis()));
+            Footprint.now().into(out);
         } catch (Exception | Error e) {
             // said at once, and the end: stopping thousands of workers first would hide it for minutes
             e.printStackTrace();
