@@ -89,6 +89,36 @@ class ThreadStartTest {
     }
 
     @Test
+    void aThreadWorkersStartIsPublishedByTheThreadThatStartedItAndBeforeItsEnd() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            java.util.Map<Integer, String> publishedOn = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            s.events().subscribe(e -> {
+                seen.add(e);
+                if (e.type() == Event.Type.STARTED) {
+                    publishedOn.put(e.workerId(), Thread.currentThread().getName());
+                }
+            });
+            List<WorkerInfo> started = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // half sleep, half end at once: the end may come before the spawner publishes the start
+                started.add(s.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", i % 2 == 0 ? "30s" : "1ms"), true));
+            }
+            for (WorkerInfo w : started) {
+                // what a sleeping worker's own thread ran stays on its stack: the event is not made there
+                assertEquals(Thread.currentThread().getName(), publishedOn.get(w.id()), "the start of " + w.name());
+            }
+            s.terminateAll();
+            s.joinAll(Duration.ofSeconds(10));
+            for (WorkerInfo w : started) {
+                List<Event.Type> own = seen.stream().filter(e -> e.workerId() == w.id()).map(Event::type).toList();
+                assertEquals(1, own.stream().filter(t -> t == Event.Type.STARTED).count(), w.name() + ": " + own);
+                assertEquals(Event.Type.STARTED, own.get(0), w.name() + ": " + own);
+            }
+        }
+    }
+
+    @Test
     @Tag("jdk21")
     @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads need Java 21 or newer")
     void virtualThreadsMadeWithTheBuilderLookedUpOnceHaveTheirNames() throws Exception {
