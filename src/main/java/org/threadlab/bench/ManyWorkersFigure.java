@@ -91,6 +91,10 @@ public final class ManyWorkersFigure implements Figure {
                 .append(" KiB a worker above the bare JVM's; heap committed/used KiB:");
         threads.keySet().stream().filter(k -> k.startsWith("heap.")).sorted()
                 .forEach(k -> b.append(' ').append(k.substring(5)).append(' ').append(threads.get(k)));
+        // what the young generation cycles through while they sleep, and whose it is
+        b.append("; allocated over the presses ").append(threads.get("allocKBps")).append(" KB/s (sampler ")
+                .append(threads.get("alloc.threadlab-sampler")).append(", model ").append(threads.get("alloc.threadlab-model"))
+                .append(", UI ").append(threads.get("alloc.threadlab-ui")).append(')');
         return b.toString();
     }
 

@@ -42,6 +42,7 @@ class ManyWorkersFigureTest {
         assertTrue(stacks.find(), rss.note());
         assertTrue(Double.parseDouble(stacks.group(1)) >= 4 && Double.parseDouble(stacks.group(2)) >= 4, rss.note());
         assertTrue(rss.note().contains("heap committed/used KiB:") && rss.note().matches(".*\\d+/\\d+.*"), rss.note());
+        assertTrue(rss.note().matches(".*allocated over the presses \\d+ KB/s \\(sampler \\d+, model \\d+, UI \\d+\\).*"), rss.note());
     }
 
     @Test
