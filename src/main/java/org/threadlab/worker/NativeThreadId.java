@@ -3,7 +3,6 @@ package org.threadlab.worker;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * The native (kernel) id of the calling thread. On Linux {@code /proc/thread-self} is the calling
@@ -30,41 +29,35 @@ public final class NativeThreadId {
 
     /**
      * Linux only, -1 elsewhere: the first field of {@code /proc/thread-self/stat}, the calling thread's
-     * TID, read into one shared direct buffer. This is what a thread worker runs before its work starts,
-     * and what it touches of its stack and memory stays with it while it sleeps: a readlink (NIO's
-     * {@code Files.readSymbolicLink}) writes the link into a {@code PATH_MAX} array on the native stack,
-     * a page below anything a sleeping thread touches (4 KiB of RSS a worker), and NIO keeps a 2 KiB
-     * native path buffer per thread in a thread-local cache; {@code FileInputStream}'s open copies the
-     * path into malloc'd memory it frees, and its channel reads into native memory with no stack buffer
-     * (its own {@code read(byte[])} would use an 8 KiB one). See docs/PERFORMANCE.md, "Many workers".
+     * TID, read a byte at a time. This is what a thread worker runs before its work starts, and what it
+     * touches of its stack stays resident while it sleeps: a readlink (NIO's {@code Files.readSymbolicLink})
+     * writes the link into a {@code PATH_MAX} array on the native stack, a page below anything a sleeping
+     * thread touches (4 KiB of RSS a worker), and NIO keeps a 2 KiB native path buffer per thread in a
+     * thread-local cache; {@code FileInputStream.read(byte[])} would use an 8 KiB stack buffer. The open
+     * copies the path into malloc'd memory it frees, and {@code read()} reads into one byte on the stack.
+     * A TID is at most 7 digits (pid_max is at most 2^22): at most 8 reads, all from the text the kernel
+     * made at the first. See docs/PERFORMANCE.md, "Many workers".
      */
     static long fromStat() {
         try (FileInputStream in = new FileInputStream(THREAD_SELF_STAT)) {
-            synchronized (STAT) {
-                STAT.clear();
-                in.getChannel().read(STAT);
-                long tid = 0;
-                int n = STAT.position();
-                for (int i = 0; i < n; i++) {
-                    byte b = STAT.get(i);
-                    if (b == ' ') {
-                        return i > 0 ? tid : -1;
-                    }
-                    if (b < '0' || b > '9') {
-                        return -1;
-                    }
-                    tid = tid * 10 + (b - '0');
+            long tid = 0;
+            for (int i = 0; i < 9; i++) {
+                int b = in.read();
+                if (b == ' ') {
+                    return i > 0 ? tid : -1;
                 }
-                return -1;
+                if (b < '0' || b > '9') {
+                    return -1;
+                }
+                tid = tid * 10 + (b - '0');
             }
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
     private static final String THREAD_SELF_STAT = "/proc/thread-self/stat";
-    /** Room for "TID (": a TID has at most 7 digits (pid_max is at most 2^22). */
-    private static final ByteBuffer STAT = ByteBuffer.allocateDirect(32);
 
     /** Linux through /proc, other systems through OSHI; -1 when neither can tell. */
     public static long current() {
