@@ -57,7 +57,7 @@ public final class ManyWorkersFigure implements Figure {
                 + mib(num(threads, "rssKib")) + ")", Amount.kib(num(bare, "rssKib")), Double.NaN,
                 "<= " + (int) RSS_KIB + " KiB", perWorker <= RSS_KIB ? Outcome.PASS : Outcome.FAIL,
                 "(RSS with the workers - RSS of the bare threads) / " + t + "; same java, same flags ("
-                        + (jvmFlags().isEmpty() ? "none" : String.join(" ", jvmFlags())) + "), VmRSS"));
+                        + (jvmFlags().isEmpty() ? "none" : String.join(" ", jvmFlags())) + "), VmRSS; " + where(threads, bare, n.threads())));
         double gap = num(threads, "tickGapMaxMs");
         rows.add(BenchRow.ratio("workers-" + n.threads() + "-interval", "longest gap between ticks, " + t + " thread workers",
                 Amount.ms(gap), "the interval", Amount.ms(n.intervalMs()), INTERVAL_RATIO, "")
@@ -78,6 +78,24 @@ public final class ManyWorkersFigure implements Figure {
         rows.add(keys("processes-" + n.processes() + "-keys", count(n.processes()) + " sleeping process workers",
                 run(context, "ui", "p", Integer.toString(n.processes()), Integer.toString(n.presses()), Long.toString(n.intervalMs()))));
         return rows;
+    }
+
+    /**
+     * Where the KiB per worker are (smaps of both runs, {@link Footprint}): the thread stacks' resident
+     * KiB a thread on each side, the rest per worker, and the heap's pools as the collector sized them.
+     */
+    static String where(Map<String, String> threads, Map<String, String> bare, int count) {
+        StringBuilder b = new StringBuilder("thread stacks ").append(threads.get("stackKib")).append(" KiB a thread (bare ")
+                .append(bare.get("stackKib")).append("; from smaps, the mapping of each sleeping thread's stack pointer), the rest ")
+                .append(String.format(Locale.ROOT, "%.1f", (num(threads, "otherKib") - num(bare, "otherKib")) / count))
+                .append(" KiB a worker above the bare JVM's; heap committed/used KiB:");
+        threads.keySet().stream().filter(k -> k.startsWith("heap.")).sorted()
+                .forEach(k -> b.append(' ').append(k.substring(5)).append(' ').append(threads.get(k)));
+        // what the young generation cycles through while they sleep, and whose it is
+        b.append("; allocated over the presses ").append(threads.get("allocKBps")).append(" KB/s (sampler ")
+                .append(threads.get("alloc.threadlab-sampler")).append(", model ").append(threads.get("alloc.threadlab-model"))
+                .append(", UI ").append(threads.get("alloc.threadlab-ui")).append(')');
+        return b.toString();
     }
 
     private static BenchRow keys(String id, String what, Map<String, String> r) {

@@ -89,6 +89,7 @@ public final class ManyWorkersRun {
         Map<String, String> out = new HashMap<>();
         out.put("rssKib", Long.toString(rssKib()));
         out.put("threads", Long.toString(threadsNow()));
+        Footprint.now().into(out);
         return out;
     }
 
@@ -152,6 +153,7 @@ public final class ManyWorkersRun {
                 ticks.clear();
             }
             CpuWindow cpu = CpuWindow.start();
+            Garbage garbage = Garbage.start();
             long gcCountBefore = gcCount();
             long gcMsBefore = gcMillis();
             long[] keyNanos = new long[presses];
@@ -166,6 +168,7 @@ public final class ManyWorkersRun {
                 keyNanos[i] = frames.awaitFooter(want, t0, 10_000) - t0;
             }
             CpuWindow.Result used = cpu.end();
+            garbage.end(out);
             // collections over the presses: each stops every thread (and walks the 10,000 stacks), keys included
             out.put("pressGcs", Long.toString(gcCount() - gcCountBefore));
             out.put("pressGcMs", Long.toString(gcMillis() - gcMsBefore));
@@ -191,6 +194,7 @@ public final class ManyWorkersRun {
             out.put("rssKib", Long.toString(rssKib()));
             out.put("threads", Long.toString(threadsNow()));
             out.put("gcMs", Long.toString(gcMillis()));
+            Footprint.now().into(out);
         } catch (Exception | Error e) {
             // said at once, and the end: stopping thousands of workers first would hide it for minutes
             e.printStackTrace();
@@ -337,6 +341,50 @@ public final class ManyWorkersRun {
         }
     }
 
+    /**
+     * The bytes every thread allocated over a window (ThreadMXBean's per-thread counters, threads alive at
+     * both ends), in all and for threadlab's named threads, in KB a second: the garbage the young generation
+     * cycles through while every worker sleeps.
+     */
+    record Garbage(long wallNanos, long[] ids, long[] bytes) {
+        static Garbage start() {
+            long[] ids = ManagementFactory.getThreadMXBean().getAllThreadIds();
+            return new Garbage(System.nanoTime(), ids, allocated(ids));
+        }
+
+        void end(Map<String, String> out) {
+            double seconds = (System.nanoTime() - wallNanos) / 1e9;
+            long[] now = allocated(ids);
+            Map<Long, String> named = new HashMap<>();
+            for (Thread t : CpuWindow.threadsNamed()) {
+                named.put(t.getId(), t.getName());
+            }
+            long all = 0;
+            for (int i = 0; i < ids.length; i++) {
+                if (bytes[i] < 0 || now[i] < 0) {
+                    continue;
+                }
+                long d = now[i] - bytes[i];
+                all += d;
+                String name = named.get(ids[i]);
+                if (name != null) {
+                    out.put("alloc." + name, String.format(Locale.ROOT, "%.0f", d / 1e3 / seconds));
+                }
+            }
+            out.put("allocKBps", String.format(Locale.ROOT, "%.0f", all / 1e3 / seconds));
+        }
+
+        private static long[] allocated(long[] ids) {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean sun
+                    && sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled()) {
+                return sun.getThreadAllocatedBytes(ids);
+            }
+            long[] none = new long[ids.length];
+            Arrays.fill(none, -1);
+            return none;
+        }
+    }
+
     /** The whole process's CPU from the kernel (/proc/self/stat) over a window, and that of threadlab's named threads. */
     record CpuWindow(long wallNanos, long startTicks, Map<String, Long> threadNanos) {
         private static final String[] NAMES = {"threadlab-ui", "threadlab-model", "threadlab-sampler"};
@@ -373,7 +421,7 @@ public final class ManyWorkersRun {
             return out;
         }
 
-        private static List<Thread> threadsNamed() {
+        static List<Thread> threadsNamed() {
             List<Thread> found = new ArrayList<>();
             Thread[] all = new Thread[Thread.activeCount() + 64];
             int n = Thread.enumerate(all);

@@ -1,12 +1,14 @@
 package org.threadlab.worker;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 
 /**
- * The native (kernel) id of the calling thread. On Linux {@code /proc/thread-self} links to
- * {@code /proc/PID/task/TID}: one readlink, no native library, so child JVMs can use it at start-up
- * without loading OSHI/JNA. Elsewhere the parent asks OSHI (its {@code getThreadId()}).
+ * The native (kernel) id of the calling thread. On Linux {@code /proc/thread-self} is the calling
+ * thread's own directory under {@code /proc/PID/task/TID}: no native library, so child JVMs can use it
+ * at start-up without loading OSHI/JNA ({@link #fromProc}, the link resolved), and a thread worker reads
+ * the TID from its {@code stat} ({@link #current}). Elsewhere the parent asks OSHI (its {@code getThreadId()}).
  */
 public final class NativeThreadId {
     private NativeThreadId() {}
@@ -26,29 +28,40 @@ public final class NativeThreadId {
     }
 
     /**
-     * Linux only, -1 elsewhere: the link's own text ("PID/task/TID"), one readlink, where {@link #fromProc}
-     * resolves the whole path (a stat of each part as well): 10 against 35 µs on a new thread, which is
-     * most of what a thread worker does before its work starts. Not for a child's start-up, which would
-     * load the NIO file classes for it.
+     * Linux only, -1 elsewhere: the first field of {@code /proc/thread-self/stat}, the calling thread's
+     * TID, read a byte at a time. This is what a thread worker runs before its work starts, and what it
+     * touches of its stack stays resident while it sleeps: a readlink (NIO's {@code Files.readSymbolicLink})
+     * writes the link into a {@code PATH_MAX} array on the native stack, a page below anything a sleeping
+     * thread touches (4 KiB of RSS a worker), and NIO keeps a 2 KiB native path buffer per thread in a
+     * thread-local cache; {@code FileInputStream.read(byte[])} would use an 8 KiB stack buffer. The open
+     * copies the path into malloc'd memory it frees, and {@code read()} reads into one byte on the stack.
+     * A TID is at most 7 digits (pid_max is at most 2^22): at most 8 reads, all from the text the kernel
+     * made at the first. See docs/PERFORMANCE.md, "Many workers".
      */
-    static long fromLink() {
-        try {
-            String link = java.nio.file.Files.readSymbolicLink(THREAD_SELF).toString();
-            int slash = link.lastIndexOf('/');
-            if (slash < 0 || !link.contains("/task/")) {
-                return -1;
+    static long fromStat() {
+        try (FileInputStream in = new FileInputStream(THREAD_SELF_STAT)) {
+            long tid = 0;
+            for (int i = 0; i < 9; i++) {
+                int b = in.read();
+                if (b == ' ') {
+                    return i > 0 ? tid : -1;
+                }
+                if (b < '0' || b > '9') {
+                    return -1;
+                }
+                tid = tid * 10 + (b - '0');
             }
-            return Long.parseLong(link.substring(slash + 1));
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
-    private static final java.nio.file.Path THREAD_SELF = java.nio.file.Path.of("/proc/thread-self");
+    private static final String THREAD_SELF_STAT = "/proc/thread-self/stat";
 
     /** Linux through /proc, other systems through OSHI; -1 when neither can tell. */
     public static long current() {
-        long tid = fromLink();
+        long tid = fromStat();
         if (tid > 0) {
             return tid;
         }

@@ -286,6 +286,8 @@ public final class Supervisor implements AutoCloseable {
         if (kind == WorkerKind.VIRTUAL) {
             virtualCpu.virtualStarting(round);
         }
+        Worker started;
+        WorkerInfo info;
         synchronized (this) {
             try {
                 checkLimits(kind, spec, need);
@@ -325,8 +327,12 @@ public final class Supervisor implements AutoCloseable {
                 events.publish(Event.Type.REFUSED, id, "could not start " + name + ": " + e.getMessage());
                 throw e instanceof SpawnRefused ? e : new SpawnRefused(e.getMessage());
             }
-            return w.info();
+            started = w;
+            info = w.info();
         }
+        // a thread worker's start event, published here rather than on its own thread (ThreadWorker.afterStart)
+        started.afterStart();
+        return info;
     }
 
     private Worker create(int id, String name, WorkerKind kind, TypedSpec spec, boolean daemon) {

@@ -43,10 +43,21 @@ final class ThreadWorker extends Worker {
         thread.start();
     }
 
+    /**
+     * The start event is published by the thread that started this one, not by the worker's own thread:
+     * what a sleeping thread ever ran stays in its resident stack (the interpreter touches 80 KiB of it
+     * for any method not yet compiled), so the event's text, the log and its listeners are kept off
+     * 10,000 sleepers' stacks. A worker that ends first publishes its start itself, before its end.
+     */
+    @Override
+    void afterStart() {
+        announce();
+    }
+
     private void body() {
         // a virtual thread has no TID of its own: it runs on whichever carrier is free
         tid = kind == WorkerKind.VIRTUAL ? -1 : NativeThreadId.current();
-        markStarted();
+        markStarted(false);
         Context ctx = new Context();
         try {
             String outcome = workload.run(ctx);

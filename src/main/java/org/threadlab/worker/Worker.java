@@ -83,6 +83,10 @@ abstract class Worker {
     /** Starts the worker; throws SpawnRefused (with a reason) when it cannot be started. */
     abstract void start();
 
+    /** Called by the supervisor once {@link #start} returned, outside its lock; nothing by default. */
+    void afterStart() {
+    }
+
     /** Cooperative stop: the workload ends at its next checkpoint. */
     abstract void cancel();
 

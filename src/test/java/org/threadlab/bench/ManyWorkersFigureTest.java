@@ -36,6 +36,13 @@ class ManyWorkersFigureTest {
         BenchRow rss = rows.get(1);
         assertTrue(rss.reference().contains("bare sleeping threads"), rss.toString());
         assertEquals("KiB", rss.measured().unit());
+        // where the KiB are: each side's thread stacks (a mapping each, from smaps) and the heap's pools
+        java.util.regex.Matcher stacks = java.util.regex.Pattern.compile("thread stacks (\\d+\\.\\d) KiB a thread \\(bare (\\d+\\.\\d);")
+                .matcher(rss.note());
+        assertTrue(stacks.find(), rss.note());
+        assertTrue(Double.parseDouble(stacks.group(1)) >= 4 && Double.parseDouble(stacks.group(2)) >= 4, rss.note());
+        assertTrue(rss.note().contains("heap committed/used KiB:") && rss.note().matches(".*\\d+/\\d+.*"), rss.note());
+        assertTrue(rss.note().matches(".*allocated over the presses \\d+ KB/s \\(sampler \\d+, model \\d+, UI \\d+\\).*"), rss.note());
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.threadlab.work.WorkloadSpec;
 
 /**
- * A thread worker's start path reads its native TID with one readlink and makes virtual threads
+ * A thread worker's start path reads its native TID from its own stat file and makes virtual threads
  * with builder methods looked up once: the TID and the name the screen shows must still be right.
  */
 class ThreadStartTest {
@@ -32,7 +32,7 @@ class ThreadStartTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void theLinkGivesTheCallingThreadsOwnTidAsTheFullPathDoes() throws Exception {
+    void theStatGivesTheCallingThreadsOwnTidAsTheFullPathDoes() throws Exception {
         int n = 8;
         AtomicLongArray link = new AtomicLongArray(n);
         AtomicLongArray full = new AtomicLongArray(n);
@@ -40,7 +40,7 @@ class ThreadStartTest {
         for (int i = 0; i < n; i++) {
             int k = i;
             Thread t = new Thread(() -> {
-                link.set(k, NativeThreadId.fromLink());
+                link.set(k, NativeThreadId.fromStat());
                 full.set(k, NativeThreadId.fromProc());
                 try {
                     Thread.sleep(60_000);
@@ -85,6 +85,38 @@ class ThreadStartTest {
             }
             s.terminateAll();
             s.joinAll(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aThreadWorkersStartIsPublishedByTheThreadThatStartedItAndBeforeItsEnd() throws Exception {
+        try (Supervisor s = new Supervisor()) {
+            java.util.Map<Integer, String> publishedOn = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Event> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            s.events().subscribe(e -> {
+                seen.add(e);
+                if (e.type() == Event.Type.STARTED) {
+                    publishedOn.put(e.workerId(), Thread.currentThread().getName());
+                }
+            });
+            List<WorkerInfo> started = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // half sleep, half end at once: the end may come before the spawner publishes the start
+                started.add(s.spawn(WorkerKind.THREAD, WorkloadSpec.of("sleep").with("duration", i % 2 == 0 ? "30s" : "1ms"), true));
+            }
+            for (int i = 0; i < started.size(); i += 2) {
+                // what a sleeping worker's own thread ran stays on its stack: the event is not made there
+                // (a worker that ended first publishes its start itself, before its end: checked below)
+                WorkerInfo w = started.get(i);
+                assertEquals(Thread.currentThread().getName(), publishedOn.get(w.id()), "the start of " + w.name());
+            }
+            s.terminateAll();
+            s.joinAll(Duration.ofSeconds(10));
+            for (WorkerInfo w : started) {
+                List<Event.Type> own = seen.stream().filter(e -> e.workerId() == w.id()).map(Event::type).toList();
+                assertEquals(1, own.stream().filter(t -> t == Event.Type.STARTED).count(), w.name() + ": " + own);
+                assertEquals(Event.Type.STARTED, own.get(0), w.name() + ": " + own);
+            }
         }
     }
 
