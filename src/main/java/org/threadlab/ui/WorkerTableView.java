@@ -152,13 +152,18 @@ final class WorkerTableView {
             if (col.rank(pane) == NEVER || col.fitRank() == NEVER || !col.when().test(s)) {
                 continue;
             }
-            int w = 0;
-            for (WorkerSample ws : rows) {
-                w = Math.max(w, widest(col, ws, s, c));
-            }
-            out.put(col.key(), w);
+            out.put(col.key(), widest(col, rows, s, c));
         }
         return out;
+    }
+
+    /** The widest value of {@code col} over the rows (a loop of its own, as in {@link #draw}: no OSR compile of all of fitted). */
+    private static int widest(Column col, List<WorkerSample> rows, Snapshot s, Canvas c) {
+        int w = 0;
+        for (WorkerSample ws : rows) {
+            w = Math.max(w, widest(col, ws, s, c));
+        }
+        return w;
     }
 
     /** The columns that fit in {@code width}, given the fitted columns' widest values ({@link #fitted}). */
@@ -313,20 +318,14 @@ final class WorkerTableView {
         int titleY = l.tablesY();
         int headerY = titleY + 1;
         List<Placed> cols = columns(pane, w - 1, s, st.rows.widest(pane, () -> fitted(pane, rows, s, c)));
-        int cx = x + 1;
-        for (Placed col : cols) {
-            boolean sorted = st.sort.label.equals(col.column().key());
-            c.cell(cx, headerY, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
-                    col.column().right());
-            cx += col.width() + 1;
-        }
+        // the loops are small methods of their own: draw runs twice a frame, so only its loops' back edges
+        // made C2 compile it, on-stack-replaced with the whole table inlined (0.6 s of a compiler thread,
+        // minutes after start, with 100 workers); see docs/PERFORMANCE.md, "UI's own CPU"
+        drawHeaders(c, headerY, x, cols, st, pane);
         int visible = l.tableRows();
         int sel = Rows.selectedIndex(rows, st.selected(pane));
         int offset = sel >= visible ? sel - visible + 1 : 0;
-        for (int i = 0; i < visible && offset + i < rows.size(); i++) {
-            int idx = offset + i;
-            drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
-        }
+        drawRows(c, headerY + 1, x, w, cols, rows, offset, visible, s, focused ? sel : -1);
         List<ProcessSample> spares = pane == Pane.PROCESSES ? spares(s) : List.of();
         int used = Math.min(visible, rows.size() - offset);
         if (!spares.isEmpty() && (rows.isEmpty() ? visible > 1 : used < visible)) {
@@ -397,6 +396,26 @@ final class WorkerTableView {
             }
         }
         return sb.toString();
+    }
+
+    /** The columns' headers on row {@code y}, the sorted one marked. */
+    private static void drawHeaders(Canvas c, int y, int x, List<Placed> cols, UiState st, Pane pane) {
+        int cx = x + 1;
+        for (Placed col : cols) {
+            boolean sorted = st.sort.label.equals(col.column().key());
+            c.cell(cx, y, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
+                    col.column().right());
+            cx += col.width() + 1;
+        }
+    }
+
+    /** Up to {@code visible} rows from {@code offset}, the first on row {@code y}; {@code selected} is the selected row's index (-1: none shown as such). */
+    private static void drawRows(Canvas c, int y, int x, int w, List<Placed> cols, List<WorkerSample> rows, int offset, int visible,
+                                 Snapshot s, int selected) {
+        for (int i = 0; i < visible && offset + i < rows.size(); i++) {
+            int idx = offset + i;
+            drawRow(c, y + i, x, w, cols, rows.get(idx), s, idx == selected);
+        }
     }
 
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {
