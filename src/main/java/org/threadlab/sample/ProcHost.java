@@ -33,40 +33,7 @@ final class ProcHost implements HostReading.Source {
         long[] total = new long[8];
         stat = readKept(stat, "/stat");
         if (lastRead) {
-            byte[] b = files.buffer();
-            int len = files.length();
-            // the cpu lines come first; the rest (the long "intr" line above all) is not needed
-            for (int at = 0; at + 3 <= len && b[at] == 'c' && b[at + 1] == 'p' && b[at + 2] == 'u'; ) {
-                int i = at + 3;
-                int id = -1;
-                if (i < len && b[i] >= '0' && b[i] <= '9') {
-                    id = 0;
-                    while (i < len && b[i] >= '0' && b[i] <= '9') {
-                        id = id * 10 + (b[i++] - '0');
-                    }
-                }
-                long[] t = new long[8];
-                for (int k = 0; k < 8; k++) {
-                    while (i < len && b[i] == ' ') {
-                        i++;
-                    }
-                    long v = 0;
-                    while (i < len && b[i] >= '0' && b[i] <= '9') {
-                        v = v * 10 + (b[i++] - '0');
-                    }
-                    t[k] = v;
-                }
-                if (id < 0) {
-                    total = t;
-                } else {
-                    ids.add(id);
-                    cores.add(t);
-                }
-                while (i < len && b[i] != '\n') {
-                    i++;
-                }
-                at = i + 1;
-            }
+            total = cpuLines(files.buffer(), files.length(), ids, cores, total);
         }
         long memTotal = -1;
         long memUsed = -1;
@@ -106,6 +73,49 @@ final class ProcHost implements HostReading.Source {
         int[] coreIds = ids.stream().mapToInt(Integer::intValue).toArray();
         return new HostReading(coreIds, cores.toArray(new long[0][]), total, true, memUsed, memTotal, swapUsed,
                 swapTotal, load, uptime, hostName);
+    }
+
+    /**
+     * The cpu lines of /proc/stat ({@code b}, {@code len} bytes): each core's ticks into {@code ids} and
+     * {@code cores}; returns the total line's ({@code total} without one). A method of its own: read runs
+     * once a tick, and these loops' back edges made C2 compile all of read on-stack-replaced, again from
+     * each loop, five to eight minutes after start (about 1 s of a compiler thread each time, 4-5 s in all
+     * on an idle screen; docs/PERFORMANCE.md, "UI's own CPU").
+     */
+    private static long[] cpuLines(byte[] b, int len, List<Integer> ids, List<long[]> cores, long[] total) {
+        // the cpu lines come first; the rest (the long "intr" line above all) is not needed
+        for (int at = 0; at + 3 <= len && b[at] == 'c' && b[at + 1] == 'p' && b[at + 2] == 'u'; ) {
+            int i = at + 3;
+            int id = -1;
+            if (i < len && b[i] >= '0' && b[i] <= '9') {
+                id = 0;
+                while (i < len && b[i] >= '0' && b[i] <= '9') {
+                    id = id * 10 + (b[i++] - '0');
+                }
+            }
+            long[] t = new long[8];
+            for (int k = 0; k < 8; k++) {
+                while (i < len && b[i] == ' ') {
+                    i++;
+                }
+                long v = 0;
+                while (i < len && b[i] >= '0' && b[i] <= '9') {
+                    v = v * 10 + (b[i++] - '0');
+                }
+                t[k] = v;
+            }
+            if (id < 0) {
+                total = t;
+            } else {
+                ids.add(id);
+                cores.add(t);
+            }
+            while (i < len && b[i] != '\n') {
+                i++;
+            }
+            at = i + 1;
+        }
+        return total;
     }
 
     /** Reads a host file through the file kept open for it (opened again if that fails), else by path. */
