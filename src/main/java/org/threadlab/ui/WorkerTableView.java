@@ -166,6 +166,23 @@ final class WorkerTableView {
         return w;
     }
 
+    /**
+     * Widens the pending names whose fit rank {@code rank} reached, as far as the room allows; returns the
+     * columns used after. A loop of its own: {@link #columns} runs twice a frame, and this loop's back edges
+     * made C2 compile all of it on-stack-replaced, about seven minutes after start (0.9 s of a compiler thread).
+     */
+    private static int widenDue(List<Column> pendingFit, int rank, Map<Column, Integer> chosen, Map<Column, Integer> widest,
+                                int width, int used) {
+        for (Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
+            Column f = it.next();
+            if (f.fitRank() <= rank) {
+                used += widen(chosen, f, widest.get(f), width - used);
+                it.remove();
+            }
+        }
+        return used;
+    }
+
     /** The columns that fit in {@code width}, given the fitted columns' widest values ({@link #fitted}). */
     static List<Placed> columns(Pane pane, int width, Snapshot s, Map<String, Integer> fitted) {
         List<Column> shown = new ArrayList<>();
@@ -189,13 +206,7 @@ final class WorkerTableView {
         int used = -1;
         List<Column> pendingFit = new ArrayList<>();
         for (Column col : byRank) {
-            for (Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
-                Column f = it.next();
-                if (f.fitRank() <= col.rank(pane)) {
-                    used += widen(chosen, f, widest.get(f), width - used);
-                    it.remove();
-                }
-            }
+            used = widenDue(pendingFit, col.rank(pane), chosen, widest, width, used);
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
             boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
             if (fixed && used + 1 + enter > width && used + 1 + shortWidth(col) <= width) {
