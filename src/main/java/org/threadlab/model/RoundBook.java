@@ -129,25 +129,58 @@ final class RoundBook {
         return books.values().stream().anyMatch(b -> b.endedAt != null && b.done == null);
     }
 
-    /** Files each worker under its round (a member under its owner's), and notes the rounds whose last worker ended. */
+    /**
+     * Files each worker under its round (a member under its owner's), and notes the rounds whose last worker ended.
+     * Each loop is a small method of its own: this runs once a model, so only its loops' back edges made C2
+     * compile it, on-stack-replaced with everything inlined (0.1-0.3 s of a compiler thread minutes after
+     * start, with 100 workers); see docs/PERFORMANCE.md, "UI's own CPU".
+     */
     private void assign(List<WorkerInfo> workers) {
         // only running rounds can gain members: a round ends after the last of them. The map of every
         // running round's worker ids is made only when there are members to file (10,000 boxed ids a model)
-        boolean members = false;
-        for (WorkerInfo w : workers) {
-            members |= w.round() <= 0 && w.owner() > 0;
+        Map<Integer, Integer> roundOf = anyMember(workers) ? runningRoundOf() : null;
+        // a worker started in a round is filed at once; a member (a process another worker started) under its
+        // owner's round, in passes: owners come before their members, but a member of a member must find its
+        // round too. No removal from the middle of a list: with 100,000 workers that was O(N²) a model
+        List<WorkerInfo> left = fileStarted(workers, roundOf);
+        boolean more = true;
+        while (more && !left.isEmpty()) {
+            List<WorkerInfo> still = fileMembers(left, roundOf);
+            more = still.size() < left.size();
+            left = still;
         }
-        Map<Integer, Integer> roundOf = members ? new HashMap<>() : null;
-        for (Book b : members ? books.values() : List.<Book>of()) {
+        // the ids the supervisor still lists, sorted (a set of boxed ids was 600 KB a model at 10,000)
+        int[] present = ids(workers);
+        for (Book b : books.values()) {
+            endIfOver(b, present);
+        }
+    }
+
+    /** True when some worker is a member (a process another worker started) not started in a round itself. */
+    private static boolean anyMember(List<WorkerInfo> workers) {
+        for (WorkerInfo w : workers) {
+            if (w.round() <= 0 && w.owner() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every running round's worker ids, to their round's id. */
+    private Map<Integer, Integer> runningRoundOf() {
+        Map<Integer, Integer> roundOf = new HashMap<>();
+        for (Book b : books.values()) {
             if (b.endedAt == null) {
                 for (int id : b.workers.keySet()) {
                     roundOf.put(id, b.info.id());
                 }
             }
         }
-        // a worker started in a round is filed at once; a member (a process another worker started) under its
-        // owner's round, in passes: owners come before their members, but a member of a member must find its
-        // round too. No removal from the middle of a list: with 100,000 workers that was O(N²) a model
+        return roundOf;
+    }
+
+    /** Files the workers started in a round; returns the members left to file under their owners'. */
+    private List<WorkerInfo> fileStarted(List<WorkerInfo> workers, Map<Integer, Integer> roundOf) {
         List<WorkerInfo> left = new ArrayList<>();
         for (WorkerInfo w : workers) {
             if (w.round() > 0) {
@@ -156,52 +189,54 @@ final class RoundBook {
                 left.add(w);
             }
         }
-        boolean more = true;
-        while (more && !left.isEmpty()) {
-            more = false;
-            List<WorkerInfo> still = new ArrayList<>();
-            for (WorkerInfo w : left) {
-                Integer r = roundOf.get(w.owner());
-                if (r != null) {
-                    file(w, r, roundOf);
-                    more = true;
-                } else {
-                    still.add(w);
-                }
+        return left;
+    }
+
+    /** One pass: files the members whose owner has a round; returns those whose owner has none (yet). */
+    private List<WorkerInfo> fileMembers(List<WorkerInfo> left, Map<Integer, Integer> roundOf) {
+        List<WorkerInfo> still = new ArrayList<>();
+        for (WorkerInfo w : left) {
+            Integer r = roundOf.get(w.owner());
+            if (r != null) {
+                file(w, r, roundOf);
+            } else {
+                still.add(w);
             }
-            left = still;
         }
-        // the ids the supervisor still lists, sorted (a set of boxed ids was 600 KB a model at 10,000)
+        return still;
+    }
+
+    /** The workers' ids, sorted. */
+    private static int[] ids(List<WorkerInfo> workers) {
         int[] present = new int[workers.size()];
         for (int i = 0; i < present.length; i++) {
             present[i] = workers.get(i).id();
         }
         java.util.Arrays.sort(present);
-        for (Book b : books.values()) {
-            if (b.endedAt != null) {
-                continue;
-            }
-            if (b.workers.isEmpty()) {
-                // the supervisor lists a round only once its workers are started, and the caller read the
-                // rounds before the workers: a round with none left was cleared before it was ever seen
-                b.endedAt = Instant.now();
-                continue;
-            }
-            Instant last = null;
-            boolean alive = false;
-            for (WorkerInfo w : b.workers.values()) {
-                if (w.state().alive() && java.util.Arrays.binarySearch(present, w.id()) >= 0) {
-                    alive = true;
-                    break;
-                }
-                // a worker the supervisor dropped (a clear) had ended; when, it no longer says
-                Instant end = w.endedAt() != null ? w.endedAt() : Instant.now();
-                last = last == null || end.isAfter(last) ? end : last;
-            }
-            if (!alive) {
-                b.endedAt = last;
-            }
+        return present;
+    }
+
+    /** Ends a running round none of whose workers is alive and still listed ({@code present}, sorted): when its last ended. */
+    private static void endIfOver(Book b, int[] present) {
+        if (b.endedAt != null) {
+            return;
         }
+        if (b.workers.isEmpty()) {
+            // the supervisor lists a round only once its workers are started, and the caller read the
+            // rounds before the workers: a round with none left was cleared before it was ever seen
+            b.endedAt = Instant.now();
+            return;
+        }
+        Instant last = null;
+        for (WorkerInfo w : b.workers.values()) {
+            if (w.state().alive() && java.util.Arrays.binarySearch(present, w.id()) >= 0) {
+                return;
+            }
+            // a worker the supervisor dropped (a clear) had ended; when, it no longer says
+            Instant end = w.endedAt() != null ? w.endedAt() : Instant.now();
+            last = last == null || end.isAfter(last) ? end : last;
+        }
+        b.endedAt = last;
     }
 
     /** Whether a watched process of this role is threadlab's: itself, a worker, a warm spare (not an attached PID). */

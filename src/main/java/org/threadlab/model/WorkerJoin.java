@@ -103,13 +103,22 @@ final class WorkerJoin {
             out.add(new WorkerSample(w, cpu, core, memory, t == null ? null : t.state(), ring.history(), state, held,
                     waited));
         }
+        dropUnseen(join);
+        return new Joined(out, gil == null ? noGil : gil.over(gilBefore));
+    }
+
+    /**
+     * Drops the rings of the workers the join {@code join} did not see. A method of its own: join runs
+     * once a tick, and this loop's back edges (the slots' length, whatever the workers) made C2 compile all
+     * of join on-stack-replaced, minutes after start (see docs/PERFORMANCE.md, "UI's own CPU").
+     */
+    private void dropUnseen(long join) {
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] != null && slots[i].seen != join) {
                 slots[i] = null;
             }
         }
         otherSlots.values().removeIf(slot -> slot.seen != join);
-        return new Joined(out, gil == null ? noGil : gil.over(gilBefore));
     }
 
     /** The worker's slot, made when first seen. */

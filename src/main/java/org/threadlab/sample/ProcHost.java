@@ -38,27 +38,14 @@ final class ProcHost implements HostReading.Source {
         if (lastRead) {
             byte[] b = files.buffer();
             int len = files.length();
-            // the cpu lines come first; the rest (the long "intr" line above all) is not needed
+            // the cpu lines come first; the rest (the long "intr" line above all) is not needed. The loops
+            // over a line's characters are methods of their own: read runs once a tick, and their back
+            // edges made C2 compile all of read on-stack-replaced, again from each loop, five to eight
+            // minutes after start (about 1 s of a compiler thread each time; docs/PERFORMANCE.md, "UI's own CPU")
             for (int at = 0; at + 3 <= len && b[at] == 'c' && b[at + 1] == 'p' && b[at + 2] == 'u'; ) {
-                int i = at + 3;
-                int id = -1;
-                if (i < len && b[i] >= '0' && b[i] <= '9') {
-                    id = 0;
-                    while (i < len && b[i] >= '0' && b[i] <= '9') {
-                        id = id * 10 + (b[i++] - '0');
-                    }
-                }
+                int id = coreId(b, at + 3, len);
                 long[] t = new long[8];
-                for (int k = 0; k < 8; k++) {
-                    while (i < len && b[i] == ' ') {
-                        i++;
-                    }
-                    long v = 0;
-                    while (i < len && b[i] >= '0' && b[i] <= '9') {
-                        v = v * 10 + (b[i++] - '0');
-                    }
-                    t[k] = v;
-                }
+                int i = ticks(b, id < 0 ? at + 3 : digitsEnd(b, at + 3, len), len, t);
                 if (id < 0) {
                     total = t;
                 } else {
@@ -69,10 +56,7 @@ final class ProcHost implements HostReading.Source {
                     ids[count] = id;
                     cores[count++] = t;
                 }
-                while (i < len && b[i] != '\n') {
-                    i++;
-                }
-                at = i + 1;
+                at = lineEnd(b, i, len) + 1;
             }
         }
         long memTotal = -1;
@@ -114,6 +98,49 @@ final class ProcHost implements HostReading.Source {
         return new HostReading(count == ids.length ? ids : Arrays.copyOf(ids, count),
                 count == cores.length ? cores : Arrays.copyOf(cores, count), total, true, memUsed, memTotal, swapUsed,
                 swapTotal, load, uptime, hostName);
+    }
+
+    /** The core number right after "cpu" at {@code i} ("cpu3" -> 3); -1 for the total line ("cpu "). */
+    private static int coreId(byte[] b, int i, int len) {
+        if (i >= len || b[i] < '0' || b[i] > '9') {
+            return -1;
+        }
+        int id = 0;
+        while (i < len && b[i] >= '0' && b[i] <= '9') {
+            id = id * 10 + (b[i++] - '0');
+        }
+        return id;
+    }
+
+    /** Where the digits from {@code i} end. */
+    private static int digitsEnd(byte[] b, int i, int len) {
+        while (i < len && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The line's eight tick counts from {@code i} into {@code t}; returns where they end. */
+    private static int ticks(byte[] b, int i, int len, long[] t) {
+        for (int k = 0; k < t.length; k++) {
+            while (i < len && b[i] == ' ') {
+                i++;
+            }
+            long v = 0;
+            while (i < len && b[i] >= '0' && b[i] <= '9') {
+                v = v * 10 + (b[i++] - '0');
+            }
+            t[k] = v;
+        }
+        return i;
+    }
+
+    /** The index of the newline that ends the line at {@code i} ({@code len} when there is none). */
+    private static int lineEnd(byte[] b, int i, int len) {
+        while (i < len && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     /** Reads a host file through the file kept open for it (opened again if that fails), else by path. */

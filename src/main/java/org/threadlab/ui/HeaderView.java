@@ -1,6 +1,7 @@
 package org.threadlab.ui;
 
 import java.time.Duration;
+import java.util.List;
 import org.threadlab.sample.HostSample;
 import org.threadlab.model.Snapshot;
 import org.threadlab.model.WorkerSample;
@@ -43,12 +44,7 @@ final class HeaderView {
         } else {
             gilText = "GIL ON " + (gil.holder() == null ? "(free)" : gil.holder()) + " +" + gil.waiting() + " waiting";
         }
-        int alive = 0;
-        for (WorkerSample w : s.workers()) {
-            if (w.info().state().alive()) {
-                alive++;
-            }
-        }
+        int alive = alive(s.workers());
         String[] items = {"threadlab", st.frozen != null ? "** FROZEN **" : null, h.hostName(),
                 "up " + (h.uptime() == null ? "-" : Durations.uptime(h.uptime())), "load " + all, gilText,
                 "workers " + alive + "/" + s.workers().size(),
@@ -67,6 +63,20 @@ final class HeaderView {
             line = join(items);
         }
         return line;
+    }
+
+    /**
+     * How many of the workers are alive. A method of its own, as every loop over the workers on the frame's
+     * path: its back edges (one a worker a frame) would otherwise make C2 compile all of {@link #text}.
+     */
+    private static int alive(List<WorkerSample> workers) {
+        int alive = 0;
+        for (WorkerSample w : workers) {
+            if (w.info().state().alive()) {
+                alive++;
+            }
+        }
+        return alive;
     }
 
     private static String join(String[] items) {

@@ -156,13 +156,35 @@ final class WorkerTableView {
             if (col.rank(pane) == NEVER || col.fitRank() == NEVER || !col.when().test(s)) {
                 continue;
             }
-            int w = 0;
-            for (WorkerSample ws : rows) {
-                w = Math.max(w, widest(col, ws, s, c));
-            }
-            out.put(col.key(), w);
+            out.put(col.key(), widest(col, rows, s, c));
         }
         return out;
+    }
+
+    /** The widest value of {@code col} over the rows (a loop of its own, as in {@link #draw}: no OSR compile of all of fitted). */
+    private static int widest(Column col, List<WorkerSample> rows, Snapshot s, Canvas c) {
+        int w = 0;
+        for (WorkerSample ws : rows) {
+            w = Math.max(w, widest(col, ws, s, c));
+        }
+        return w;
+    }
+
+    /**
+     * Widens the pending names whose fit rank {@code rank} reached, as far as the room allows; returns the
+     * columns used after. A loop of its own: {@link #columns} runs twice a frame, and this loop's back edges
+     * made C2 compile all of it on-stack-replaced, about seven minutes after start (0.9 s of a compiler thread).
+     */
+    private static int widenDue(List<Column> pendingFit, int rank, Map<Column, Integer> chosen, Map<Column, Integer> widest,
+                                int width, int used) {
+        for (Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
+            Column f = it.next();
+            if (f.fitRank() <= rank) {
+                used += widen(chosen, f, widest.get(f), width - used);
+                it.remove();
+            }
+        }
+        return used;
     }
 
     /** The columns that fit in {@code width}, given the fitted columns' widest values ({@link #fitted}). */
@@ -188,13 +210,7 @@ final class WorkerTableView {
         int used = -1;
         List<Column> pendingFit = new ArrayList<>();
         for (Column col : byRank) {
-            for (Iterator<Column> it = pendingFit.iterator(); it.hasNext(); ) {
-                Column f = it.next();
-                if (f.fitRank() <= col.rank(pane)) {
-                    used += widen(chosen, f, widest.get(f), width - used);
-                    it.remove();
-                }
-            }
+            used = widenDue(pendingFit, col.rank(pane), chosen, widest, width, used);
             int enter = col.fitRank() <= col.rank(pane) ? widest.get(col) : Math.max(col.width(), col.header(pane).length());
             boolean fixed = col.fitRank() == NEVER && col.grow() == 0;
             if (fixed && used + 1 + enter > width && used + 1 + shortWidth(col) <= width) {
@@ -317,21 +333,15 @@ final class WorkerTableView {
         int titleY = l.tablesY();
         int headerY = titleY + 1;
         List<Placed> cols = columns(pane, w - 1, s, st.rows.widest(pane, () -> fitted(pane, rows, s, c)));
-        int cx = x + 1;
-        for (Placed col : cols) {
-            boolean sorted = st.sort.label.equals(col.column().key());
-            c.cell(cx, headerY, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
-                    col.column().right());
-            cx += col.width() + 1;
-        }
+        // the loops are small methods of their own: draw runs twice a frame, so only its loops' back edges
+        // made C2 compile it, on-stack-replaced with the whole table inlined (0.6 s of a compiler thread,
+        // minutes after start, with 100 workers); see docs/PERFORMANCE.md, "UI's own CPU"
+        drawHeaders(c, headerY, x, cols, st, pane);
         int visible = l.tableRows();
         int sel = Rows.selectedIndex(rows, st.selected(pane));
         int offset = sel >= visible ? sel - visible + 1 : 0;
         st.clicks.table(new ClickMap.Table(pane, x, w, titleY, headerY, cols, rows, offset, visible));
-        for (int i = 0; i < visible && offset + i < rows.size(); i++) {
-            int idx = offset + i;
-            drawRow(c, headerY + 1 + i, x, w, cols, rows.get(idx), s, focused && idx == sel);
-        }
+        drawRows(c, headerY + 1, x, w, cols, rows, offset, visible, s, focused ? sel : -1);
         List<ProcessSample> spares = pane == Pane.PROCESSES ? spares(s) : List.of();
         int used = Math.min(visible, rows.size() - offset);
         if (!spares.isEmpty() && (rows.isEmpty() ? visible > 1 : used < visible)) {
@@ -413,6 +423,26 @@ final class WorkerTableView {
             }
         }
         return sb.toString();
+    }
+
+    /** The columns' headers on row {@code y}, the sorted one marked. */
+    private static void drawHeaders(Canvas c, int y, int x, List<Placed> cols, UiState st, Pane pane) {
+        int cx = x + 1;
+        for (Placed col : cols) {
+            boolean sorted = st.sort.label.equals(col.column().key());
+            c.cell(cx, y, header(col.column(), pane, col.width()), sorted ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN, col.width(),
+                    col.column().right());
+            cx += col.width() + 1;
+        }
+    }
+
+    /** Up to {@code visible} rows from {@code offset}, the first on row {@code y}; {@code selected} is the selected row's index (-1: none shown as such). */
+    private static void drawRows(Canvas c, int y, int x, int w, List<Placed> cols, List<WorkerSample> rows, int offset, int visible,
+                                 Snapshot s, int selected) {
+        for (int i = 0; i < visible && offset + i < rows.size(); i++) {
+            int idx = offset + i;
+            drawRow(c, y + i, x, w, cols, rows.get(idx), s, idx == selected);
+        }
     }
 
     private static void drawRow(Canvas c, int y, int x, int w, List<Placed> cols, WorkerSample ws, Snapshot s, boolean selected) {
