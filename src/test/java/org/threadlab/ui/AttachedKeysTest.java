@@ -130,7 +130,8 @@ class AttachedKeysTest {
 
     @Test
     void theStateIsReadUnderItsHeaderWhateverColumnsFit() {
-        // two real screens' tables: long PIDs leave no room for "kind"; short ones (PIDs wrapped) do
+        // long PIDs leave no room for "kind"; short ones (PIDs wrapped) do: the second is the table of a
+        // failed run's screen (pid 318), with a made-up R in the processes table beside it, not to be read
         String narrow = String.join("\n",
                 "\u2500 > Threads in pid 29817, 31825 (1) \u2500\u2500\u2500\u252c\u2500 Processes (1) \u2500",
                 " id name       pid   tid state d workload     cpu%\u2502 id name",
