@@ -70,6 +70,60 @@ class ProcsInTmuxTest {
         }
     }
 
+    /**
+     * Issue 14's "Enter shows its thread", end to end: Enter on threadlab's own row is refused on the
+     * status line and the view stays; Enter on a test-owned {@code sleep} found by the filter watches it,
+     * the view closes, and the threads table shows the sleep's one thread (TID == PID) in state S.
+     */
+    @Test
+    void enterWatchesTheSleepShowingItsThreadAndRefusesThreadlabItself() throws Exception {
+        String marker = "3601." + (ProcessHandle.current().pid() % 1000);
+        // threadlab's own command line gets a word no other process has, made by the shell (tmux's and
+        // bash's command lines have it unexpanded): the filter leaves threadlab's row alone
+        String self = "tlEnterSelf" + ProcessHandle.current().pid();
+        Process sleep = new ProcessBuilder("sleep", marker).start();
+        long pid = sleep.pid();
+        try (Tmux t = Tmux.start(120, 40, "M=tlEnter; " + Jar.java() + " -D${M}Self" + ProcessHandle.current().pid()
+                + "=1 -jar " + Jar.JAR
+                + " --interval 200ms; echo EXITED $?; sleep 60")) {
+            t.await("the main screen", x -> x.contains("every 200ms"), 60_000);
+            long threadlab = threadlabPid(t);
+            t.type("a");
+            t.await("the view with its list", x -> x.contains("All processes  ") && x.contains("COMMAND"), 20_000);
+            t.type("/");
+            t.type(self);
+            t.keys("Enter");
+            t.await("threadlab's row alone", x -> row(x, threadlab) != null && x.contains("All processes  1 of "), 20_000);
+            t.keys("Enter");
+            String s = t.await("the refusal", x -> x.contains("cannot watch pid " + threadlab + ": pid " + threadlab
+                    + " is threadlab itself"), 20_000);
+            assertTrue(s.contains("All processes  1 of ") && row(s, threadlab) != null, "the view stays:\n" + s);
+
+            // the filter again (Esc while typing clears it), now for the sleep
+            t.type("/");
+            t.keys("Escape");
+            t.type("/");
+            t.type(marker);
+            t.keys("Enter");
+            t.await("the sleep's row alone", x -> row(x, pid) != null && x.contains("All processes  1 of "), 20_000);
+            t.keys("Enter");
+            // the view closes onto the tables: the sleep's thread, TID == PID, asleep; the events say it is watched
+            // (the kind column, "att", fits between tid and state where the PIDs are short)
+            java.util.regex.Pattern thread = java.util.regex.Pattern.compile(
+                    "(?m)^\\s*- sleep\\s+" + pid + "\\s+" + pid + "\\s+(att\\s+)?S\\s");
+            s = t.await("the sleep's thread in state S", x -> !x.contains("All processes  ")
+                    && x.contains("Threads in pid " + threadlab + ", " + pid) && thread.matcher(x).find(), 20_000);
+            assertTrue(s.contains("watching pid " + pid + " (sleep)"), "said in the events:\n" + s);
+            assertTrue(sleep.isAlive(), "watched, untouched");
+            t.type("q");
+            t.await("threadlab ended", x -> x.contains("EXITED 0"), 20_000);
+            assertTrue(sleep.isAlive(), "quitting leaves an attached process alone");
+        } finally {
+            sleep.destroy();
+            sleep.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void theTreePutsThreadlabsProcessWorkerUnderThreadlab() throws Exception {
         try (Tmux t = Tmux.start(160, 40, start())) {
