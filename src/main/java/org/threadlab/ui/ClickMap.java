@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.threadlab.model.WorkerSample;
 
 /**
@@ -41,14 +42,46 @@ final class ClickMap {
         }
     }
 
+    /** One column of the all-processes view as drawn: its header from {@code left}, {@code width} cells. */
+    record Span(ProcColumn column, int left, int width) {}
+
+    /**
+     * The all-processes view as drawn: its column headers on line {@code headerY}, its rows' PIDs from
+     * line {@code headerY + 1}, the first being row {@code top} of the list.
+     */
+    record Procs(int headerY, List<Span> columns, List<Long> pids, int top) {
+        /** The column whose header is drawn at {@code cx}, if any (not the mark column nor the gaps). */
+        Optional<ProcColumn> columnAt(int cx) {
+            return columns.stream().filter(s -> cx >= s.left() && cx < s.left() + s.width()).map(Span::column).findFirst();
+        }
+
+        /** The row drawn on line {@code cy} (its index in the list), if one is. */
+        OptionalInt rowAt(int cy) {
+            int i = cy - headerY - 1;
+            return i >= 0 && i < pids.size() ? OptionalInt.of(i) : OptionalInt.empty();
+        }
+    }
+
     private final Map<Pane, Table> tables = new EnumMap<>(Pane.class);
     /** The events pane as drawn, or null. */
     private Layout.Rect events;
+    /** The all-processes view as drawn, or null. */
+    private Procs procs;
 
     /** At the start of each frame: what it does not draw cannot be clicked. */
     void clear() {
         tables.clear();
         events = null;
+        procs = null;
+    }
+
+    void procs(Procs p) {
+        procs = p;
+    }
+
+    /** The all-processes view, if the last frame drew it. */
+    Optional<Procs> procs() {
+        return Optional.ofNullable(procs);
     }
 
     void table(Table t) {

@@ -47,7 +47,7 @@ final class Controller {
         this.dialog = new WorkloadDialogKeys(st);
         this.signals = new SignalMenuKeys(st, ctx.commands);
         this.sorts = new SortMenuKeys(st, nav);
-        this.mouse = new Mouse(st, nav);
+        this.mouse = new Mouse(st, nav, procs);
         st.help = table.help();
         st.hints = table.hints();
     }
@@ -103,8 +103,9 @@ final class Controller {
 
     private Reaction dispatch(KeyStroke k) {
         if (k instanceof MouseAction m) {
-            // the mouse acts on the main screen only: a box, the filter being typed or the quit take the keyboard, not the pointer
-            boolean free = st.stopping == null && !tooSmall() && st.overlay == UiState.Overlay.NONE && !st.editingFilter;
+            // the mouse acts on the main screen only: a box, the filter or search being typed or the quit take the keyboard, not the pointer
+            boolean free = st.stopping == null && !tooSmall() && st.overlay == UiState.Overlay.NONE && !st.editingFilter
+                    && st.procs.typing == ProcsState.Typing.NONE;
             return free ? mouse.act(m) : Reaction.NONE;
         }
         Key key = Key.of(k);

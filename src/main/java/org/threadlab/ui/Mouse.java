@@ -3,6 +3,7 @@ package org.threadlab.ui;
 import com.googlecode.lanterna.input.MouseAction;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The mouse on the main screen, as in htop: a click on a row selects it (and focuses its table), a
@@ -15,15 +16,21 @@ final class Mouse {
 
     private final UiState st;
     private final Navigation nav;
+    private final ProcsPane procs;
 
-    Mouse(UiState st, Navigation nav) {
+    Mouse(UiState st, Navigation nav, ProcsPane procs) {
         this.st = st;
         this.nav = nav;
+        this.procs = procs;
     }
 
     Reaction act(MouseAction m) {
         int x = m.getPosition().getColumn();
         int y = m.getPosition().getRow();
+        if (st.procs.open) {
+            // the view covers the panes: only what it drew can be hit
+            return inProcs(m, x, y);
+        }
         Optional<ClickMap.Table> table = st.clicks.tableAt(x, y);
         switch (m.getActionType()) {
             case SCROLL_UP, SCROLL_DOWN -> {
@@ -63,6 +70,34 @@ final class Mouse {
         }
         t.rowAt(y).ifPresent(w -> st.selected.put(t.pane(), w.info().id()));
         return Reaction.REDRAW;
+    }
+
+    /**
+     * The all-processes view, as htop's list: a click on a row selects its process (a PID, so the
+     * selection follows it), on a column header sorts by that column (again: reversed); the wheel
+     * moves the selection, the list scrolling with it.
+     */
+    private Reaction inProcs(MouseAction m, int x, int y) {
+        Optional<ClickMap.Procs> drawn = st.clicks.procs();
+        switch (m.getActionType()) {
+            case SCROLL_UP, SCROLL_DOWN -> {
+                return procs.move(m.getActionType() == com.googlecode.lanterna.input.MouseActionType.SCROLL_UP ? -WHEEL_ROWS : WHEEL_ROWS);
+            }
+            case CLICK_DOWN -> {
+                if (m.getButton() != 1 || drawn.isEmpty()) {
+                    return Reaction.NONE;
+                }
+                ClickMap.Procs p = drawn.get();
+                if (y == p.headerY()) {
+                    return p.columnAt(x).map(procs::sortBy).orElse(Reaction.NONE);
+                }
+                OptionalInt row = p.rowAt(y);
+                return row.isPresent() ? procs.select(p.pids().get(row.getAsInt()), p.top() + row.getAsInt()) : Reaction.NONE;
+            }
+            default -> {
+                return Reaction.NONE;
+            }
+        }
     }
 
     /** The wheel scrolls the table or events under the pointer, which gets the focus (as a click would give it). */

@@ -117,6 +117,21 @@ final class ProcsPane {
         return Reaction.REDRAW;
     }
 
+    /** A click on a row: selects the process drawn there, row {@code index} of the list (by PID: it follows its process). */
+    Reaction select(long pid, int index) {
+        st.procs.selectedPid = pid;
+        st.procs.selectedIndex = index;
+        return Reaction.REDRAW;
+    }
+
+    /** A click on a column header: sorts by that column; the one sorted by now again: reversed (as htop). */
+    Reaction sortBy(ProcColumn column) {
+        st.procs.reversed = column == st.procs.sort && !st.procs.reversed;
+        st.procs.sort = column;
+        st.status("processes sorted by " + column.header + (st.procs.reversed ? ", reversed" : ""), false);
+        return Reaction.REDRAW;
+    }
+
     /** F5: the tree on or off (children under their parent by PPID, sorted among their siblings). */
     Reaction tree() {
         st.procs.tree = !st.procs.tree;

@@ -1,5 +1,6 @@
 package org.threadlab.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.threadlab.model.Snapshot;
 import org.threadlab.sample.ProcessRow;
@@ -58,13 +59,21 @@ final class ProcsView {
         int x = r.x();
         x += c.text(x, y, " ", Theme.Role.COLUMN, 1);
         ProcColumn[] cols = ProcColumn.values();
+        List<ClickMap.Span> spans = new ArrayList<>(cols.length);
         for (int i = 0; i < cols.length; i++) {
             ProcColumn col = cols[i];
             Theme.Role role = col == p.sort ? Theme.Role.TITLE_FOCUS : Theme.Role.COLUMN;
             int w = i + 1 < widths.length ? widths[i + 1] : r.x() + r.w() - x;
             c.cell(x, y, col.header, role, w, col.right);
+            spans.add(new ClickMap.Span(col, x, w));
             x += w + 1;
         }
+        // what a click hits: the headers and the PIDs of the rows as drawn on this frame
+        List<Long> pids = new ArrayList<>(Math.min(visible, lines.size()));
+        for (int i = 0; i < visible && top + i < lines.size(); i++) {
+            pids.add(lines.get(top + i).row().pid());
+        }
+        st.clicks.procs(new ClickMap.Procs(y, spans, pids, top));
         for (int i = 0; i < visible && top + i < lines.size(); i++) {
             row(c, r, y + 1 + i, lines.get(top + i), widths, top + i == sel, s.selfPid());
         }
