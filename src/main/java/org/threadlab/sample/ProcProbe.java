@@ -64,6 +64,11 @@ final class ProcProbe implements ProcessProbe {
     private final Map<Long, Task> tasks = new HashMap<>();
     /** The TIDs of the last listing of the task directory, sorted; null: list it next tick. */
     private long[] lastTids;
+    /**
+     * Their Tasks in the same order (null where that thread's read failed): a listing reused is walked
+     * without a map lookup (and a boxed TID) per thread.
+     */
+    private Task[] lastListed;
     private ProcFiles.Kept statFile;
     private ProcFiles.Kept statmFile;
     /** Whether the last {@link #readVia} read its file. */
@@ -71,6 +76,10 @@ final class ProcProbe implements ProcessProbe {
     private long startTicks = -1;
     private Instant startTime;
     private String lastName = "?";
+    private byte[] lastNameBytes = new byte[0];
+    /** the process's CPU times as last shown: the same Duration while they stand still */
+    private Duration userTime = Duration.ZERO;
+    private Duration systemTime = Duration.ZERO;
     private long prevTicks = -1;
     private long prevNanos;
     private long windowStart;
@@ -81,6 +90,8 @@ final class ProcProbe implements ProcessProbe {
     private OwnClocks clocks;
     /** this tick's kernel names with their counts (own process: which names join uniquely) */
     private Map<String, Integer> priorNames;
+    /** a thread's name changed, or a thread came or went, since {@link #priorNames} was counted */
+    private boolean namesChanged;
     /** threads left unread this tick because a clock showed they had not run */
     private int touched;
     /** the thread being read has a Java clock that stood still since its last read */
@@ -124,6 +135,8 @@ final class ProcProbe implements ProcessProbe {
         long clockAtRead = -1;
         /** left unread this tick on its Java clock alone (a join by name): the process's ticks may still ask */
         boolean byClock;
+        /** what was last shown of it: shown again, not made again, while nothing in it changed */
+        ThreadSample shown;
     }
 
     static {
@@ -167,7 +180,11 @@ final class ProcProbe implements ProcessProbe {
             prevTicks = -1;
             clearTasks();
         }
-        lastName = st.name(files.buffer());
+        byte[] b = files.buffer();
+        if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), lastNameBytes, 0, lastNameBytes.length)) {
+            lastNameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
+            lastName = st.name(b);
+        }
         long rssBytes = rssBytes(st);
         boolean firstSight = prevTicks < 0;
         double cpu = firstSight ? Double.NaN : percent(st.ticks() - prevTicks, (now - prevNanos) / 1e9);
@@ -178,8 +195,9 @@ final class ProcProbe implements ProcessProbe {
         prevNanos = now;
 
         List<ThreadSample> threads = readThreads(java, processDelta, st.numThreads());
-        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, ticks(st.utime()),
-                ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
+        userTime = ticks(st.utime(), userTime);
+        systemTime = ticks(st.stime(), systemTime);
+        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, userTime, systemTime, rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
 
@@ -196,18 +214,20 @@ final class ProcProbe implements ProcessProbe {
         boolean reuse = lastTids != null && processDelta >= 0 && numThreads == lastTids.length
                 && (lastTids.length <= READ_ALL_UP_TO || clocks != null);
         long[] tids = reuse ? lastTids : listTasks();
+        // every Task kept is in the last listing (the others were dropped at its end)
         for (Task t : tasks.values()) {
             t.listed = false;
             t.readNow = false;
             t.byClock = false;
         }
+        namesChanged = !reuse;
         boolean all = processDelta < 0 || tids.length <= READ_ALL_UP_TO;
         boolean windowKnown = processDelta >= 0;
         rotation = (rotation + 1) % IDLE_EVERY;
         touched = 0;
         priorNames = clocks != null && windowKnown ? namesOf(tids) : null;
         Task[] listed = new Task[tids.length];
-        long explained = readListed(tids, listed, all, windowKnown);
+        long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown);
         if (reuse && anyGone(listed)) {
             // a thread ended since the last listing: others may have been born, the listing says which
             for (Task t : tasks.values()) {
@@ -216,7 +236,8 @@ final class ProcProbe implements ProcessProbe {
             }
             tids = listTasks();
             listed = new Task[tids.length];
-            explained += readListed(tids, listed, true, windowKnown);
+            namesChanged = true;
+            explained += readListed(tids, listed, null, true, windowKnown);
         }
         lastTids = tids;
         int n = tids.length;
@@ -250,19 +271,27 @@ final class ProcProbe implements ProcessProbe {
                 t.readTick = tick;
             }
         }
-        tasks.values().removeIf(t -> {
-            if (!t.listed) {
-                release(t);
-            }
-            return !t.listed;
-        });
-        readSwitches(tids, listed);
-        Map<String, Integer> nameCount = new HashMap<>();
-        if (java != null) {
-            for (Task t : listed) {
-                nameCount.merge(t.name, 1, Integer::sum);
-            }
+        int kept = 0;
+        for (Task t : listed) {
+            kept += t.listed ? 1 : 0;
         }
+        if (kept != tasks.size()) {
+            tasks.values().removeIf(t -> {
+                if (!t.listed) {
+                    release(t);
+                }
+                return !t.listed;
+            });
+        }
+        Task[] keep = new Task[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = listed[i].listed ? listed[i] : null;
+        }
+        lastListed = keep;
+        readSwitches(tids, listed);
+        // the names as counted before the reads, when no read changed them (a name changes seldom)
+        Map<String, Integer> nameCount = java == null ? null
+                : priorNames != null && !namesChanged && kept == n ? priorNames : namesOf(listed);
         List<ThreadSample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Task t = listed[i];
@@ -270,8 +299,7 @@ final class ProcProbe implements ProcessProbe {
                 continue; // ended after the listing
             }
             JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
-            out.add(new ThreadSample(tids[i], t.name, stateOf(t.state), t.cpu, t.core, t.priority, t.nice,
-                    t.voluntary, t.involuntary, j));
+            out.add(shown(tids[i], t, j));
         }
         return out;
     }
@@ -279,12 +307,14 @@ final class ProcProbe implements ProcessProbe {
     /**
      * Reads the threads of {@code tids} that are due ({@code all}: every one) into {@code listed};
      * one already read in this tick is not read again (a second listing in the same tick), unless that
-     * read failed: its TID is listed again, so it names a thread born since. Returns the CPU nanoseconds read.
+     * read failed: its TID is listed again, so it names a thread born since. {@code inOrder}: the Tasks of
+     * {@code tids} when they are the last listing's (else null). Returns the CPU nanoseconds read.
      */
-    private long readListed(long[] tids, Task[] listed, boolean all, boolean windowKnown) {
+    private long readListed(long[] tids, Task[] listed, Task[] inOrder, boolean all, boolean windowKnown) {
         long explained = 0;
         for (int i = 0; i < tids.length; i++) {
-            Task t = tasks.get(tids[i]);
+            // the last listing's Task where it is reused (the same TIDs, in order), else the map's
+            Task t = inOrder != null && inOrder[i] != null ? inOrder[i] : tasks.get(tids[i]);
             if (t != null && t.readNow) {
                 if (t.readOk) {
                     t.listed = true;
@@ -298,6 +328,7 @@ final class ProcProbe implements ProcessProbe {
             if (!known) {
                 t = new Task();
                 tasks.put(tids[i], t);
+                namesChanged = true;
             }
             t.listed = true;
             t.readNow = false;
@@ -354,6 +385,32 @@ final class ProcProbe implements ProcessProbe {
         touched++;
     }
 
+    /**
+     * What is shown of a thread this tick: the sample shown last tick when every figure in it is the same
+     * (a sleeping thread: most of them), else a new one.
+     */
+    private static ThreadSample shown(long tid, Task t, JavaThreadSample j) {
+        ThreadSample s = t.shown;
+        String state = stateOf(t.state);
+        if (s == null || s.tid() != tid || !s.name().equals(t.name) || !s.state().equals(state)
+                || Double.compare(s.cpuPercent(), t.cpu) != 0 || s.core() != t.core || s.priority() != t.priority
+                || s.nice() != t.nice || s.voluntarySwitches() != t.voluntary
+                || s.involuntarySwitches() != t.involuntary || !java.util.Objects.equals(s.java(), j)) {
+            s = new ThreadSample(tid, t.name, state, t.cpu, t.core, t.priority, t.nice, t.voluntary, t.involuntary, j);
+            t.shown = s;
+        }
+        return s;
+    }
+
+    /** How many of these threads bear each kernel name, as read. */
+    private static Map<String, Integer> namesOf(Task[] listed) {
+        Map<String, Integer> count = new HashMap<>(listed.length * 2);
+        for (Task t : listed) {
+            count.merge(t.name, 1, Integer::sum);
+        }
+        return count;
+    }
+
     /** How many of the listed threads bear each kernel name, as last read. */
     private Map<String, Integer> namesOf(long[] tids) {
         Map<String, Integer> count = new HashMap<>(tids.length * 2);
@@ -407,6 +464,7 @@ final class ProcProbe implements ProcessProbe {
         Task fresh = new Task();
         fresh.listed = true;
         tasks.put(tids[i], fresh);
+        namesChanged = true;
         listed[i] = fresh;
         return read(tids[i], fresh, windowKnown, false, false);
     }
@@ -450,6 +508,7 @@ final class ProcProbe implements ProcessProbe {
         }
         tasks.clear();
         lastTids = null;
+        lastListed = null;
     }
 
     /** Closes every file this probe keeps open (the process is no longer watched). */
@@ -560,6 +619,7 @@ final class ProcProbe implements ProcessProbe {
         if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), t.nameBytes, 0, t.nameBytes.length)) {
             t.nameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
             t.name = st.name(b);
+            namesChanged = true;
         }
     }
 
@@ -637,6 +697,12 @@ final class ProcProbe implements ProcessProbe {
 
     private static Duration ticks(long t) {
         return Duration.ofMillis(t * 1000 / SystemConstants.HZ);
+    }
+
+    /** {@code t} ticks as a Duration: {@code last} when it is that already (a process's CPU time moves seldom). */
+    private static Duration ticks(long t, Duration last) {
+        long ms = t * 1000 / SystemConstants.HZ;
+        return last.toMillis() == ms ? last : Duration.ofMillis(ms);
     }
 
     /** CPU nanoseconds over a wall-clock interval as percent of one core. */

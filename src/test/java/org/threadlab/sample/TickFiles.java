@@ -14,6 +14,7 @@ import org.threadlab.lab.SamplerBench;
  */
 public final class TickFiles {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean SUN = (com.sun.management.ThreadMXBean) MX;
 
     /** Counts reads and their CPU. */
     static final class Counting extends ProcFiles {
@@ -69,6 +70,7 @@ public final class TickFiles {
             double[] cpu = new double[4];
             double[] reads = new double[4];
             double[] readNanos = new double[4];
+            double[] bytes = new double[4];
             int measured = 0;
             int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
             for (int i = -warmUp; i < ticks; i++) {
@@ -76,6 +78,8 @@ public final class TickFiles {
                 long[] c = new long[5];
                 long[] r = new long[5];
                 long[] rn = new long[5];
+                long[] a = new long[5];
+                a[0] = SUN.getCurrentThreadAllocatedBytes();
                 c[0] = MX.getCurrentThreadCpuTime();
                 r[0] = files.reads;
                 rn[0] = files.nanos;
@@ -83,24 +87,29 @@ public final class TickFiles {
                 c[1] = MX.getCurrentThreadCpuTime();
                 r[1] = files.reads;
                 rn[1] = files.nanos;
+                a[1] = SUN.getCurrentThreadAllocatedBytes();
                 host.sample();
                 c[2] = MX.getCurrentThreadCpuTime();
                 r[2] = files.reads;
                 rn[2] = files.nanos;
+                a[2] = SUN.getCurrentThreadAllocatedBytes();
                 selfProbe.sample("self", java);
                 c[3] = MX.getCurrentThreadCpuTime();
                 r[3] = files.reads;
                 rn[3] = files.nanos;
+                a[3] = SUN.getCurrentThreadAllocatedBytes();
                 targetProbe.sample("external", null);
                 c[4] = MX.getCurrentThreadCpuTime();
                 r[4] = files.reads;
                 rn[4] = files.nanos;
+                a[4] = SUN.getCurrentThreadAllocatedBytes();
                 files.counting = i >= -1;
                 if (i >= 0) {
                     for (int k = 0; k < 4; k++) {
                         cpu[k] += c[k + 1] - c[k];
                         reads[k] += r[k + 1] - r[k];
                         readNanos[k] += rn[k + 1] - rn[k];
+                        bytes[k] += a[k + 1] - a[k];
                     }
                     measured++;
                 }
@@ -108,8 +117,8 @@ public final class TickFiles {
             double all = 0;
             for (int k = 0; k < names.length; k++) {
                 all += cpu[k];
-                System.out.printf("%-13s %8.3f ms  %5.1f reads  %8.3f ms in them%n", names[k],
-                        cpu[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6);
+                System.out.printf("%-13s %8.3f ms  %5.1f reads  %8.3f ms in them  %7.0f bytes allocated%n", names[k],
+                        cpu[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6, bytes[k] / measured);
             }
             System.out.printf("%-13s %8.3f ms (each read's figure includes about 2 us of clock reads)%n", "all",
                     all / measured / 1e6);
