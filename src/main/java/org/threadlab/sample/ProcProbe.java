@@ -61,6 +61,9 @@ final class ProcProbe implements ProcessProbe {
     private final ProcFiles files;
     private final LongSupplier clock;
     private final String dir;
+    /** the process's two files' paths, made once (not a new String a tick) */
+    private final String statPath;
+    private final String statmPath;
     private final Map<Long, Task> tasks = new HashMap<>();
     /** The TIDs of the last listing of the task directory, sorted; null: list it next tick. */
     private long[] lastTids;
@@ -90,6 +93,8 @@ final class ProcProbe implements ProcessProbe {
     private OwnClocks clocks;
     /** this tick's kernel names with their counts (own process: which names join uniquely) */
     private Map<String, Integer> priorNames;
+    /** the last tick's final count of its listing's names (null: none), which the next tick's starts from */
+    private Map<String, Integer> lastNames;
     /** a thread's name changed, or a thread came or went, since {@link #priorNames} was counted */
     private boolean namesChanged;
     /** threads left unread this tick because a clock showed they had not run */
@@ -152,6 +157,8 @@ final class ProcProbe implements ProcessProbe {
         this.files = files;
         this.clock = clock;
         this.dir = root + "/" + pid;
+        this.statPath = dir + "/stat";
+        this.statmPath = dir + "/statm";
     }
 
     @Override
@@ -164,7 +171,7 @@ final class ProcProbe implements ProcessProbe {
         clocks = own;
         long now = clock.getAsLong();
         tick++;
-        statFile = readProcessFile(statFile, dir + "/stat");
+        statFile = readProcessFile(statFile, statPath);
         if (!lastRead) {
             return failed(role, files.isDirectory(dir) ? "cannot read " + dir + "/stat" : "no process " + pid);
         }
@@ -225,7 +232,8 @@ final class ProcProbe implements ProcessProbe {
         boolean windowKnown = processDelta >= 0;
         rotation = (rotation + 1) % IDLE_EVERY;
         touched = 0;
-        priorNames = clocks != null && windowKnown ? namesOf(tids) : null;
+        // the names as last read are the last tick's final count while the listing stands (no map a tick)
+        priorNames = clocks != null && windowKnown ? (reuse && lastNames != null ? lastNames : namesOf(tids)) : null;
         Task[] listed = new Task[tids.length];
         long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown);
         if (reuse && anyGone(listed)) {
@@ -292,6 +300,8 @@ final class ProcProbe implements ProcessProbe {
         // the names as counted before the reads, when no read changed them (a name changes seldom)
         Map<String, Integer> nameCount = java == null ? null
                 : priorNames != null && !namesChanged && kept == n ? priorNames : namesOf(listed);
+        // kept for the next tick only when it counts exactly the Tasks kept (every one read or left as it was)
+        lastNames = nameCount != null && kept == n ? nameCount : null;
         List<ThreadSample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Task t = listed[i];
@@ -509,6 +519,7 @@ final class ProcProbe implements ProcessProbe {
         tasks.clear();
         lastTids = null;
         lastListed = null;
+        lastNames = null;
     }
 
     /** Closes every file this probe keeps open (the process is no longer watched). */
@@ -653,8 +664,9 @@ final class ProcProbe implements ProcessProbe {
         }
         t.status = readVia(t.status, t.status != null ? null : dir + "/task/" + tid + "/status");
         if (lastRead) {
-            t.voluntary = files.field("voluntary_ctxt_switches:");
-            t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+            // the last lines of status: looked for from its end
+            t.voluntary = files.lastField("voluntary_ctxt_switches:");
+            t.involuntary = files.lastField("nonvoluntary_ctxt_switches:");
             t.switchesSettled = offCpu && t.statusOffCpu && t.runs == t.statusRuns;
             t.statusRuns = t.runs;
             t.statusOffCpu = offCpu;
@@ -690,7 +702,7 @@ final class ProcProbe implements ProcessProbe {
      * of a small process); it is used only when {@code statm} cannot be read.
      */
     private long rssBytes(TaskStat st) {
-        statmFile = readProcessFile(statmFile, dir + "/statm");
+        statmFile = readProcessFile(statmFile, statmPath);
         long pages = lastRead ? files.number(1) : -1;
         return (pages >= 0 ? pages : st.rssPages()) * SystemConstants.PAGE_SIZE;
     }

@@ -63,6 +63,7 @@ public final class TickFiles {
             new BufferedReader(new InputStreamReader(target.getInputStream())).readLine();
             Counting files = new Counting();
             HostTracker host = new HostTracker(new ProcHost(files, "/proc"));
+            JavaView.Memory javaMemory = new JavaView.Memory(); // kept from tick to tick, as the sampler does
             long self = ProcessHandle.current().pid();
             ProcProbe selfProbe = new ProcProbe(self, files, "/proc", System::nanoTime);
             ProcProbe targetProbe = new ProcProbe(target.pid(), files, "/proc", System::nanoTime);
@@ -83,7 +84,7 @@ public final class TickFiles {
                 c[0] = MX.getCurrentThreadCpuTime();
                 r[0] = files.reads;
                 rn[0] = files.nanos;
-                JavaView java = new JavaView(Map.of());
+                JavaView java = new JavaView(Map.of(), javaMemory);
                 c[1] = MX.getCurrentThreadCpuTime();
                 r[1] = files.reads;
                 rn[1] = files.nanos;
