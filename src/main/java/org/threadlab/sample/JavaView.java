@@ -19,6 +19,9 @@ import java.util.Map;
  * allocated bytes (read for all, every tick). So the Java state of a thread that allocates little (a
  * sleeper, a loop that allocates nothing) may be up to {@link #ROTATION} - 1 ticks old; its CPU, kernel
  * state and allocated bytes are current.
+ *
+ * <p>A thread whose name, state, daemon flag and allocated bytes are what the last tick read keeps the
+ * last tick's {@code JavaThreadSample} (immutable): a sleeping thread costs no new object a tick.
  */
 final class JavaView implements OwnClocks {
     /** Up to this many threads, every thread's info is read every tick. */

@@ -46,6 +46,11 @@ import java.util.function.LongSupplier;
  * from its start: a third of the CPU of opening, reading and closing it. A thread's kept file fails once
  * that thread has ended; if its TID is still listed, the kernel gave it to a new thread, which is then
  * read from scratch (not as a delta from the old one's counters).
+ *
+ * <p>What a tick makes is kept small: a thread whose every figure is what the last tick showed (a sleeper
+ * at 0 %) is shown by the last tick's {@link ThreadSample} again (records are immutable); a listing that
+ * stands is walked in order with its Tasks, without a map lookup per thread; the own process's count of
+ * kernel names (for the join by name) is the last tick's while no name changed.
  */
 final class ProcProbe implements ProcessProbe {
     static final int STATUS_PER_TICK = 32;
