@@ -8,8 +8,8 @@ import java.util.Map;
 import org.threadlab.lab.SamplerBench;
 
 /**
- * Harness (not a test): like {@link TickParts}, and for each part how many files it read and the CPU
- * those reads took (the rest is Java), after the same pause as the real cadence.
+ * Harness (not a test): like {@link TickParts}, and for each part how many files it read, the CPU
+ * those reads took (the rest is Java) and the bytes it allocated, after the same pause as the real cadence.
  * Usage: TickFiles N TICKS DELAY_MS [WARM_UP_TICKS, default 5: past 5, taken back to back to compile the code].
  */
 public final class TickFiles {
