@@ -31,27 +31,41 @@ final class HostTracker {
     }
 
     private CoreSample core(int id, long[] ticks, boolean iowaitKnown) {
-        long[] prev = previous.put(id, ticks.clone());
+        // the last ticks are kept in an array of their own, overwritten each read (not a copy a core a tick)
+        long[] prev = previous.get(id);
+        if (prev == null) {
+            previous.put(id, ticks.clone());
+        }
         Ring ring = rings.computeIfAbsent(id, k -> new Ring());
         double nan = Double.NaN;
         if (prev == null) {
             return new CoreSample(id, nan, nan, nan, nan, nan, ring.history());
         }
-        long[] d = new long[8];
+        long user = 0;
+        long system = 0;
+        long idle = 0;
+        long iowait = 0;
         long sum = 0;
         for (int i = 0; i < 8; i++) {
-            d[i] = Math.max(0, ticks[i] - prev[i]);
-            sum += d[i];
+            long d = Math.max(0, ticks[i] - prev[i]);
+            prev[i] = ticks[i];
+            sum += d;
+            switch (i) {
+                case 0, 1 -> user += d;
+                case 2, 5, 6 -> system += d;
+                case 3 -> idle = d;
+                case 4 -> iowait = d;
+                default -> { } // steal (7) counts as busy: the core was not ours, but not idle either
+            }
         }
         if (sum == 0) {
             return new CoreSample(id, nan, nan, nan, nan, nan, ring.history());
         }
         double t = sum;
-        double iowait = iowaitKnown ? d[4] / t : nan;
-        double idle = d[3] / t;
-        double util = 1 - idle - (iowaitKnown ? iowait : d[4] / t);
+        double io = iowaitKnown ? iowait / t : nan;
+        double idleShare = idle / t;
+        double util = 1 - idleShare - iowait / t;
         ring.add(util);
-        // steal (d[7]) counts as busy: the core was not ours, but not idle either
-        return new CoreSample(id, (d[0] + d[1]) / t, (d[2] + d[5] + d[6]) / t, iowait, idle, util, ring.history());
+        return new CoreSample(id, user / t, system / t, io, idleShare, util, ring.history());
     }
 }

@@ -19,6 +19,9 @@ import java.util.Map;
  * allocated bytes (read for all, every tick). So the Java state of a thread that allocates little (a
  * sleeper, a loop that allocates nothing) may be up to {@link #ROTATION} - 1 ticks old; its CPU, kernel
  * state and allocated bytes are current.
+ *
+ * <p>A thread whose name, state, daemon flag and allocated bytes are what the last tick read keeps the
+ * last tick's {@code JavaThreadSample} (immutable): a sleeping thread costs no new object a tick.
  */
 final class JavaView implements OwnClocks {
     /** Up to this many threads, every thread's info is read every tick. */
@@ -94,7 +97,11 @@ final class JavaView implements OwnClocks {
             ThreadInfo t = fresh.get(ids[i]);
             JavaThreadSample s;
             if (t != null) {
-                s = new JavaThreadSample(ids[i], t.getThreadName(), t.getThreadState(), t.isDaemon(), alloc);
+                JavaThreadSample was = memory.last.get(ids[i]);
+                // the last tick's sample when nothing in it changed (a sleeping thread): no new object a tick
+                s = was != null && was.allocatedBytes() == alloc && was.state() == t.getThreadState()
+                        && was.daemon() == t.isDaemon() && was.name().equals(t.getThreadName())
+                        ? was : new JavaThreadSample(ids[i], t.getThreadName(), t.getThreadState(), t.isDaemon(), alloc);
             } else if (!read[i]) {
                 JavaThreadSample was = memory.last.get(ids[i]);
                 s = was.allocatedBytes() == alloc ? was : new JavaThreadSample(ids[i], was.name(), was.state(), was.daemon(), alloc);
@@ -105,7 +112,7 @@ final class JavaView implements OwnClocks {
             String key = shortName(s.name());
             byShortName.put(key, byShortName.containsKey(key) ? -1L : ids[i]);
         }
-        memory.last = all ? Map.of() : byId;
+        memory.last = byId;
     }
 
     private static boolean ascii(String s) {

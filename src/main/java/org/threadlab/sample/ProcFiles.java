@@ -198,6 +198,43 @@ class ProcFiles {
         return digitsAt(i);
     }
 
+    /**
+     * {@link #field} for a key near the end of the file, looked for from its end: a thread's switch counts
+     * are the last lines but one or two of its {@code status} (1.4 KB), which a search from the start read
+     * byte by byte, twice per file: a third of the Java work of a small tick. The same figure where the
+     * key starts one line only, as in status.
+     */
+    long lastField(String key) {
+        int at = lastIndexOf(key);
+        if (at < 0) {
+            return -1;
+        }
+        int i = at + key.length();
+        while (i < len && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        return digitsAt(i);
+    }
+
+    /** Where {@code key} starts the last line it starts, or -1. */
+    private int lastIndexOf(String key) {
+        int n = key.length();
+        byte first = (byte) key.charAt(0);
+        outer:
+        for (int i = len - n; i >= 0; i--) {
+            if (buf[i] != first || (i > 0 && buf[i - 1] != '\n')) {
+                continue;
+            }
+            for (int k = 1; k < n; k++) {
+                if (buf[i + k] != key.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** The {@code index}-th (from 0) space-separated number of the file, or -1 (statm, schedstat). */
     long number(int index) {
         int i = 0;
@@ -221,15 +258,21 @@ class ProcFiles {
         return any ? v : -1;
     }
 
-    /** Where {@code key} starts a line, or -1. */
+    /** Where {@code key} starts a line, or -1: line by line, the rest of a line skipped once its start differs. */
     private int indexOf(String key, int from) {
+        int n = key.length();
+        int i = from;
+        while (i > 0 && i < len && buf[i - 1] != '\n') {
+            i++; // to the start of a line
+        }
         outer:
-        for (int i = from; i <= len - key.length(); i++) {
-            if (i > 0 && buf[i - 1] != '\n') {
-                continue;
-            }
-            for (int k = 0; k < key.length(); k++) {
+        while (i <= len - n) {
+            for (int k = 0; k < n; k++) {
                 if (buf[i + k] != key.charAt(k)) {
+                    while (i < len && buf[i] != '\n') {
+                        i++;
+                    }
+                    i++;
                     continue outer;
                 }
             }

@@ -46,6 +46,11 @@ import java.util.function.LongSupplier;
  * from its start: a third of the CPU of opening, reading and closing it. A thread's kept file fails once
  * that thread has ended; if its TID is still listed, the kernel gave it to a new thread, which is then
  * read from scratch (not as a delta from the old one's counters).
+ *
+ * <p>What a tick makes is kept small: a thread whose every figure is what the last tick showed (a sleeper
+ * at 0 %) is shown by the last tick's {@link ThreadSample} again (records are immutable); a listing that
+ * stands is walked in order with its Tasks, without a map lookup per thread; the own process's count of
+ * kernel names (for the join by name) is the last tick's while no name changed.
  */
 final class ProcProbe implements ProcessProbe {
     static final int STATUS_PER_TICK = 32;
@@ -61,9 +66,17 @@ final class ProcProbe implements ProcessProbe {
     private final ProcFiles files;
     private final LongSupplier clock;
     private final String dir;
+    /** the process's two files' paths, made once (not a new String a tick) */
+    private final String statPath;
+    private final String statmPath;
     private final Map<Long, Task> tasks = new HashMap<>();
     /** The TIDs of the last listing of the task directory, sorted; null: list it next tick. */
     private long[] lastTids;
+    /**
+     * Their Tasks in the same order (null where that thread's read failed): a listing reused is walked
+     * without a map lookup (and a boxed TID) per thread.
+     */
+    private Task[] lastListed;
     private ProcFiles.Kept statFile;
     private ProcFiles.Kept statmFile;
     /** Whether the last {@link #readVia} read its file. */
@@ -71,6 +84,10 @@ final class ProcProbe implements ProcessProbe {
     private long startTicks = -1;
     private Instant startTime;
     private String lastName = "?";
+    private byte[] lastNameBytes = new byte[0];
+    /** the process's CPU times as last shown: the same Duration while they stand still */
+    private Duration userTime = Duration.ZERO;
+    private Duration systemTime = Duration.ZERO;
     private long prevTicks = -1;
     private long prevNanos;
     private long windowStart;
@@ -81,6 +98,10 @@ final class ProcProbe implements ProcessProbe {
     private OwnClocks clocks;
     /** this tick's kernel names with their counts (own process: which names join uniquely) */
     private Map<String, Integer> priorNames;
+    /** the last tick's final count of its listing's names (null: none), which the next tick's starts from */
+    private Map<String, Integer> lastNames;
+    /** a thread's name changed, or a thread came or went, since {@link #priorNames} was counted */
+    private boolean namesChanged;
     /** threads left unread this tick because a clock showed they had not run */
     private int touched;
     /** the thread being read has a Java clock that stood still since its last read */
@@ -124,6 +145,8 @@ final class ProcProbe implements ProcessProbe {
         long clockAtRead = -1;
         /** left unread this tick on its Java clock alone (a join by name): the process's ticks may still ask */
         boolean byClock;
+        /** what was last shown of it: shown again, not made again, while nothing in it changed */
+        ThreadSample shown;
     }
 
     static {
@@ -139,6 +162,8 @@ final class ProcProbe implements ProcessProbe {
         this.files = files;
         this.clock = clock;
         this.dir = root + "/" + pid;
+        this.statPath = dir + "/stat";
+        this.statmPath = dir + "/statm";
     }
 
     @Override
@@ -151,7 +176,7 @@ final class ProcProbe implements ProcessProbe {
         clocks = own;
         long now = clock.getAsLong();
         tick++;
-        statFile = readProcessFile(statFile, dir + "/stat");
+        statFile = readProcessFile(statFile, statPath);
         if (!lastRead) {
             return failed(role, files.isDirectory(dir) ? "cannot read " + dir + "/stat" : "no process " + pid);
         }
@@ -167,7 +192,11 @@ final class ProcProbe implements ProcessProbe {
             prevTicks = -1;
             clearTasks();
         }
-        lastName = st.name(files.buffer());
+        byte[] b = files.buffer();
+        if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), lastNameBytes, 0, lastNameBytes.length)) {
+            lastNameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
+            lastName = st.name(b);
+        }
         long rssBytes = rssBytes(st);
         boolean firstSight = prevTicks < 0;
         double cpu = firstSight ? Double.NaN : percent(st.ticks() - prevTicks, (now - prevNanos) / 1e9);
@@ -178,8 +207,9 @@ final class ProcProbe implements ProcessProbe {
         prevNanos = now;
 
         List<ThreadSample> threads = readThreads(java, processDelta, st.numThreads());
-        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, ticks(st.utime()),
-                ticks(st.stime()), rssBytes, st.vsize(), st.numThreads(), startTime,
+        userTime = ticks(st.utime(), userTime);
+        systemTime = ticks(st.stime(), systemTime);
+        return new ProcessSample(pid, st.ppid(), lastName, stateOf(st.state()), cpu, userTime, systemTime, rssBytes, st.vsize(), st.numThreads(), startTime,
                 role, threads, null, window);
     }
 
@@ -196,18 +226,21 @@ final class ProcProbe implements ProcessProbe {
         boolean reuse = lastTids != null && processDelta >= 0 && numThreads == lastTids.length
                 && (lastTids.length <= READ_ALL_UP_TO || clocks != null);
         long[] tids = reuse ? lastTids : listTasks();
+        // every Task kept is in the last listing (the others were dropped at its end)
         for (Task t : tasks.values()) {
             t.listed = false;
             t.readNow = false;
             t.byClock = false;
         }
+        namesChanged = !reuse;
         boolean all = processDelta < 0 || tids.length <= READ_ALL_UP_TO;
         boolean windowKnown = processDelta >= 0;
         rotation = (rotation + 1) % IDLE_EVERY;
         touched = 0;
-        priorNames = clocks != null && windowKnown ? namesOf(tids) : null;
+        // the names as last read are the last tick's final count while the listing stands (no map a tick)
+        priorNames = clocks != null && windowKnown ? (reuse && lastNames != null ? lastNames : namesOf(tids)) : null;
         Task[] listed = new Task[tids.length];
-        long explained = readListed(tids, listed, all, windowKnown);
+        long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown);
         if (reuse && anyGone(listed)) {
             // a thread ended since the last listing: others may have been born, the listing says which
             for (Task t : tasks.values()) {
@@ -216,7 +249,8 @@ final class ProcProbe implements ProcessProbe {
             }
             tids = listTasks();
             listed = new Task[tids.length];
-            explained += readListed(tids, listed, true, windowKnown);
+            namesChanged = true;
+            explained += readListed(tids, listed, null, true, windowKnown);
         }
         lastTids = tids;
         int n = tids.length;
@@ -250,19 +284,29 @@ final class ProcProbe implements ProcessProbe {
                 t.readTick = tick;
             }
         }
-        tasks.values().removeIf(t -> {
-            if (!t.listed) {
-                release(t);
-            }
-            return !t.listed;
-        });
-        readSwitches(tids, listed);
-        Map<String, Integer> nameCount = new HashMap<>();
-        if (java != null) {
-            for (Task t : listed) {
-                nameCount.merge(t.name, 1, Integer::sum);
-            }
+        int kept = 0;
+        for (Task t : listed) {
+            kept += t.listed ? 1 : 0;
         }
+        if (kept != tasks.size()) {
+            tasks.values().removeIf(t -> {
+                if (!t.listed) {
+                    release(t);
+                }
+                return !t.listed;
+            });
+        }
+        Task[] keep = new Task[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = listed[i].listed ? listed[i] : null;
+        }
+        lastListed = keep;
+        readSwitches(tids, listed);
+        // the names as counted before the reads, when no read changed them (a name changes seldom)
+        Map<String, Integer> nameCount = java == null ? null
+                : priorNames != null && !namesChanged && kept == n ? priorNames : namesOf(listed);
+        // kept for the next tick only when it counts exactly the Tasks kept (every one read or left as it was)
+        lastNames = nameCount != null && kept == n ? nameCount : null;
         List<ThreadSample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Task t = listed[i];
@@ -270,8 +314,7 @@ final class ProcProbe implements ProcessProbe {
                 continue; // ended after the listing
             }
             JavaThreadSample j = java == null ? null : java.forTask(tids[i], t.name, nameCount.get(t.name) == 1);
-            out.add(new ThreadSample(tids[i], t.name, stateOf(t.state), t.cpu, t.core, t.priority, t.nice,
-                    t.voluntary, t.involuntary, j));
+            out.add(shown(tids[i], t, j));
         }
         return out;
     }
@@ -279,12 +322,14 @@ final class ProcProbe implements ProcessProbe {
     /**
      * Reads the threads of {@code tids} that are due ({@code all}: every one) into {@code listed};
      * one already read in this tick is not read again (a second listing in the same tick), unless that
-     * read failed: its TID is listed again, so it names a thread born since. Returns the CPU nanoseconds read.
+     * read failed: its TID is listed again, so it names a thread born since. {@code inOrder}: the Tasks of
+     * {@code tids} when they are the last listing's (else null). Returns the CPU nanoseconds read.
      */
-    private long readListed(long[] tids, Task[] listed, boolean all, boolean windowKnown) {
+    private long readListed(long[] tids, Task[] listed, Task[] inOrder, boolean all, boolean windowKnown) {
         long explained = 0;
         for (int i = 0; i < tids.length; i++) {
-            Task t = tasks.get(tids[i]);
+            // the last listing's Task where it is reused (the same TIDs, in order), else the map's
+            Task t = inOrder != null && inOrder[i] != null ? inOrder[i] : tasks.get(tids[i]);
             if (t != null && t.readNow) {
                 if (t.readOk) {
                     t.listed = true;
@@ -298,6 +343,7 @@ final class ProcProbe implements ProcessProbe {
             if (!known) {
                 t = new Task();
                 tasks.put(tids[i], t);
+                namesChanged = true;
             }
             t.listed = true;
             t.readNow = false;
@@ -354,6 +400,32 @@ final class ProcProbe implements ProcessProbe {
         touched++;
     }
 
+    /**
+     * What is shown of a thread this tick: the sample shown last tick when every figure in it is the same
+     * (a sleeping thread: most of them), else a new one.
+     */
+    private static ThreadSample shown(long tid, Task t, JavaThreadSample j) {
+        ThreadSample s = t.shown;
+        String state = stateOf(t.state);
+        if (s == null || s.tid() != tid || !s.name().equals(t.name) || !s.state().equals(state)
+                || Double.compare(s.cpuPercent(), t.cpu) != 0 || s.core() != t.core || s.priority() != t.priority
+                || s.nice() != t.nice || s.voluntarySwitches() != t.voluntary
+                || s.involuntarySwitches() != t.involuntary || !java.util.Objects.equals(s.java(), j)) {
+            s = new ThreadSample(tid, t.name, state, t.cpu, t.core, t.priority, t.nice, t.voluntary, t.involuntary, j);
+            t.shown = s;
+        }
+        return s;
+    }
+
+    /** How many of these threads bear each kernel name, as read. */
+    private static Map<String, Integer> namesOf(Task[] listed) {
+        Map<String, Integer> count = new HashMap<>(listed.length * 2);
+        for (Task t : listed) {
+            count.merge(t.name, 1, Integer::sum);
+        }
+        return count;
+    }
+
     /** How many of the listed threads bear each kernel name, as last read. */
     private Map<String, Integer> namesOf(long[] tids) {
         Map<String, Integer> count = new HashMap<>(tids.length * 2);
@@ -407,6 +479,7 @@ final class ProcProbe implements ProcessProbe {
         Task fresh = new Task();
         fresh.listed = true;
         tasks.put(tids[i], fresh);
+        namesChanged = true;
         listed[i] = fresh;
         return read(tids[i], fresh, windowKnown, false, false);
     }
@@ -450,6 +523,8 @@ final class ProcProbe implements ProcessProbe {
         }
         tasks.clear();
         lastTids = null;
+        lastListed = null;
+        lastNames = null;
     }
 
     /** Closes every file this probe keeps open (the process is no longer watched). */
@@ -560,6 +635,7 @@ final class ProcProbe implements ProcessProbe {
         if (!Arrays.equals(b, st.nameStart(), st.nameEnd(), t.nameBytes, 0, t.nameBytes.length)) {
             t.nameBytes = Arrays.copyOfRange(b, st.nameStart(), st.nameEnd());
             t.name = st.name(b);
+            namesChanged = true;
         }
     }
 
@@ -593,8 +669,9 @@ final class ProcProbe implements ProcessProbe {
         }
         t.status = readVia(t.status, t.status != null ? null : dir + "/task/" + tid + "/status");
         if (lastRead) {
-            t.voluntary = files.field("voluntary_ctxt_switches:");
-            t.involuntary = files.field("nonvoluntary_ctxt_switches:");
+            // the last lines of status: looked for from its end
+            t.voluntary = files.lastField("voluntary_ctxt_switches:");
+            t.involuntary = files.lastField("nonvoluntary_ctxt_switches:");
             t.switchesSettled = offCpu && t.statusOffCpu && t.runs == t.statusRuns;
             t.statusRuns = t.runs;
             t.statusOffCpu = offCpu;
@@ -630,13 +707,19 @@ final class ProcProbe implements ProcessProbe {
      * of a small process); it is used only when {@code statm} cannot be read.
      */
     private long rssBytes(TaskStat st) {
-        statmFile = readProcessFile(statmFile, dir + "/statm");
+        statmFile = readProcessFile(statmFile, statmPath);
         long pages = lastRead ? files.number(1) : -1;
         return (pages >= 0 ? pages : st.rssPages()) * SystemConstants.PAGE_SIZE;
     }
 
     private static Duration ticks(long t) {
         return Duration.ofMillis(t * 1000 / SystemConstants.HZ);
+    }
+
+    /** {@code t} ticks as a Duration: {@code last} when it is that already (a process's CPU time moves seldom). */
+    private static Duration ticks(long t, Duration last) {
+        long ms = t * 1000 / SystemConstants.HZ;
+        return last.toMillis() == ms ? last : Duration.ofMillis(ms);
     }
 
     /** CPU nanoseconds over a wall-clock interval as percent of one core. */

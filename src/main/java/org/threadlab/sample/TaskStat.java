@@ -26,9 +26,19 @@ record TaskStat(int nameStart, int nameEnd, char state, long ppid, long utime, l
         if (open < 0 || close < 0 || close + 2 >= len) {
             return null;
         }
-        // fields[k] = field k+3 of proc(5): 0 state, 1 ppid, 11 utime, 12 stime, 15 priority, 16 nice,
-        // 17 num_threads, 19 starttime, 20 vsize, 21 rss, 36 processor
-        long[] f = new long[37];
+        // field k+3 of proc(5) is number k here: 0 state, 1 ppid, 11 utime, 12 stime, 15 priority, 16 nice,
+        // 17 num_threads, 19 starttime, 20 vsize, 21 rss, 36 processor; kept in locals as they pass (no array:
+        // a thread's stat is parsed a few dozen times a tick)
+        long ppid = 0;
+        long utime = 0;
+        long stime = 0;
+        long priority = 0;
+        long nice = 0;
+        long numThreads = 0;
+        long startTime = 0;
+        long vsize = 0;
+        long rss = 0;
+        long processor = 0;
         int field = 0;
         int i = close + 2;
         char state = (char) b[i];
@@ -49,13 +59,26 @@ record TaskStat(int nameStart, int nameEnd, char state, long ppid, long utime, l
             while (i < len && b[i] != ' ' && b[i] != '\n') {
                 i++;
             }
-            f[field] = negative ? -v : v;
+            v = negative ? -v : v;
+            switch (field) {
+                case 1 -> ppid = v;
+                case 11 -> utime = v;
+                case 12 -> stime = v;
+                case 15 -> priority = v;
+                case 16 -> nice = v;
+                case 17 -> numThreads = v;
+                case 19 -> startTime = v;
+                case 20 -> vsize = v;
+                case 21 -> rss = v;
+                case 36 -> processor = v;
+                default -> { }
+            }
         }
         if (field < 36) {
             return null;
         }
-        return new TaskStat(open + 1, close, state, f[1], f[11], f[12], (int) f[15], (int) f[16], (int) f[17],
-                f[19], f[20], f[21], (int) f[36]);
+        return new TaskStat(open + 1, close, state, ppid, utime, stime, (int) priority, (int) nice, (int) numThreads,
+                startTime, vsize, rss, (int) processor);
     }
 
     String name(byte[] b) {

@@ -165,13 +165,20 @@ class OtherThreadsGateTest {
             assertEquals("ready", out.readLine());
             Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/" + child.pid() + "/task/" + child.pid() + "/schedstat")),
                     "needs schedstat");
+            // the new thread names itself in the kernel once it runs, which may come just after "ready"
             long spinTid = -1;
-            for (String tid : ProcFiles.list("/proc/" + child.pid() + "/task")) {
-                if ("late-spin".equals(Kernel.comm(child.pid(), Long.parseLong(tid)))) {
-                    spinTid = Long.parseLong(tid);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (spinTid < 0 && System.nanoTime() < deadline) {
+                for (String tid : ProcFiles.list("/proc/" + child.pid() + "/task")) {
+                    if ("late-spin".equals(Kernel.comm(child.pid(), Long.parseLong(tid)))) {
+                        spinTid = Long.parseLong(tid);
+                    }
+                }
+                if (spinTid < 0) {
+                    Thread.sleep(10);
                 }
             }
-            assertTrue(spinTid > 0, "late-spin listed");
+            assertTrue(spinTid > 0, "late-spin listed within 20 s");
             sampler.watch(WatchList.pids(List.of(child.pid())));
             // long enough asleep that its stat is left unread (between the rotation's turns)
             for (int i = 0; i < 2 * ProcProbe.IDLE_EVERY; i++) {

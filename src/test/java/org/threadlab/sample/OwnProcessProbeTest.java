@@ -21,7 +21,7 @@ class OwnProcessProbeTest {
 
     /** One made-up thread whose CPU, arrivals and state the test moves by hand. */
     static final class Task {
-        final String name;
+        String name;
         long ns;
         long runs = 1;
         char state = 'S';
@@ -240,6 +240,42 @@ class OwnProcessProbeTest {
         }
         for (Task t : idle) {
             assertTrue(t.statReads <= 1 + 2 + 1, "an idle thread read only in its turns: " + t.statReads);
+        }
+    }
+
+    @Test
+    void aNameChangedInTheTickIsCountedBeforeJoiningByName() throws Exception {
+        // a real Java thread of this JVM, parked: the Java view finds it by the name the kernel shows
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        Thread java = new Thread(() -> {
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "t4-joined");
+        java.setDaemon(true);
+        java.start();
+        try {
+            Own own = new Own();
+            own.add(PID + 1, "t4-joined", -1);
+            Task other = own.add(PID + 2, "other", -1);
+            for (int i = 0; i < 3; i++) {
+                own.proc.now += 1000 * MS;
+                ProcessSample p = own.probe.sample("self", new JavaView(Map.of()), own);
+                assertEquals(java.getId(), thread(p, PID + 1).java().id(), "a name unique on both sides joins");
+                assertNull(thread(p, PID + 2).java());
+            }
+            other.name = "t4-joined"; // renamed: now two native threads bear the name
+            other.run(5); // and it ran, so its stat (with the new name) is read in this tick
+            own.proc.now += 1000 * MS;
+            ProcessSample p = own.probe.sample("self", new JavaView(Map.of()), own);
+            assertEquals("t4-joined", thread(p, PID + 2).name());
+            assertNull(thread(p, PID + 1).java(), "the name is no longer unique: no join (the count is this tick's)");
+            assertNull(thread(p, PID + 2).java());
+        } finally {
+            end.countDown();
+            java.join(10_000);
         }
     }
 }

@@ -259,6 +259,35 @@ class ProcProbeFixtureTest {
     }
 
     @Test
+    void aThreadWhoseFiguresDidNotChangeIsShownByLastTicksSampleAChangedOneByANewOne() {
+        FakeProc proc = new FakeProc();
+        proc.thread(PID, "main", 0);
+        proc.thread(PID + 1, "sleeper", 0);
+        proc.process();
+        ProcProbe probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
+        probe.sample("external", null);
+        proc.now += 100 * MS;
+        ProcessSample before = probe.sample("external", null);
+        proc.now += 100 * MS;
+        ProcessSample same = probe.sample("external", null);
+        assertTrue(thread(before, PID + 1) == thread(same, PID + 1), "asleep at 0 %: the same sample again");
+        assertEquals(0.0, thread(same, PID + 1).cpuPercent(), 0.0);
+
+        // it is renamed and runs: read, and shown anew with this tick's figures
+        String task = "/fake/" + PID + "/task/" + (PID + 1);
+        long from = proc.now;
+        proc.files.put(task + "/stat", t -> FakeProc.stat("renamed", 'S', FakeProc.ticks(0.5, t - from), 0));
+        proc.files.put(task + "/schedstat", t -> (long) (0.5 * (t - from)) + " 1 1\n");
+        proc.now += 100 * MS;
+        ProcessSample changed = probe.sample("external", null);
+        ThreadSample t = thread(changed, PID + 1);
+        assertTrue(t != thread(same, PID + 1));
+        assertEquals("renamed", t.name());
+        assertTrue(t.cpuPercent() > 10, "its CPU this tick: " + t.cpuPercent());
+        assertEquals("sleeper", thread(same, PID + 1).name(), "what was shown before is not changed");
+    }
+
+    @Test
     void theTaskDirectoryIsListedOnlyWhenItsThreadsCanHaveChanged() {
         FakeProc proc = new FakeProc();
         proc.thread(PID, "main", 0);

@@ -8,12 +8,13 @@ import java.util.Map;
 import org.threadlab.lab.SamplerBench;
 
 /**
- * Harness (not a test): like {@link TickParts}, and for each part how many files it read and the CPU
- * those reads took (the rest is Java), after the same pause as the real cadence.
+ * Harness (not a test): like {@link TickParts}, and for each part how many files it read, the CPU
+ * those reads took (the rest is Java) and the bytes it allocated, after the same pause as the real cadence.
  * Usage: TickFiles N TICKS DELAY_MS [WARM_UP_TICKS, default 5: past 5, taken back to back to compile the code].
  */
 public final class TickFiles {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean SUN = (com.sun.management.ThreadMXBean) MX;
 
     /** Counts reads and their CPU. */
     static final class Counting extends ProcFiles {
@@ -62,6 +63,7 @@ public final class TickFiles {
             new BufferedReader(new InputStreamReader(target.getInputStream())).readLine();
             Counting files = new Counting();
             HostTracker host = new HostTracker(new ProcHost(files, "/proc"));
+            JavaView.Memory javaMemory = new JavaView.Memory(); // kept from tick to tick, as the sampler does
             long self = ProcessHandle.current().pid();
             ProcProbe selfProbe = new ProcProbe(self, files, "/proc", System::nanoTime);
             ProcProbe targetProbe = new ProcProbe(target.pid(), files, "/proc", System::nanoTime);
@@ -69,6 +71,7 @@ public final class TickFiles {
             double[] cpu = new double[4];
             double[] reads = new double[4];
             double[] readNanos = new double[4];
+            double[] bytes = new double[4];
             int measured = 0;
             int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
             for (int i = -warmUp; i < ticks; i++) {
@@ -76,31 +79,38 @@ public final class TickFiles {
                 long[] c = new long[5];
                 long[] r = new long[5];
                 long[] rn = new long[5];
+                long[] a = new long[5];
+                a[0] = SUN.getCurrentThreadAllocatedBytes();
                 c[0] = MX.getCurrentThreadCpuTime();
                 r[0] = files.reads;
                 rn[0] = files.nanos;
-                JavaView java = new JavaView(Map.of());
+                JavaView java = new JavaView(Map.of(), javaMemory);
                 c[1] = MX.getCurrentThreadCpuTime();
                 r[1] = files.reads;
                 rn[1] = files.nanos;
+                a[1] = SUN.getCurrentThreadAllocatedBytes();
                 host.sample();
                 c[2] = MX.getCurrentThreadCpuTime();
                 r[2] = files.reads;
                 rn[2] = files.nanos;
+                a[2] = SUN.getCurrentThreadAllocatedBytes();
                 selfProbe.sample("self", java);
                 c[3] = MX.getCurrentThreadCpuTime();
                 r[3] = files.reads;
                 rn[3] = files.nanos;
+                a[3] = SUN.getCurrentThreadAllocatedBytes();
                 targetProbe.sample("external", null);
                 c[4] = MX.getCurrentThreadCpuTime();
                 r[4] = files.reads;
                 rn[4] = files.nanos;
+                a[4] = SUN.getCurrentThreadAllocatedBytes();
                 files.counting = i >= -1;
                 if (i >= 0) {
                     for (int k = 0; k < 4; k++) {
                         cpu[k] += c[k + 1] - c[k];
                         reads[k] += r[k + 1] - r[k];
                         readNanos[k] += rn[k + 1] - rn[k];
+                        bytes[k] += a[k + 1] - a[k];
                     }
                     measured++;
                 }
@@ -108,8 +118,8 @@ public final class TickFiles {
             double all = 0;
             for (int k = 0; k < names.length; k++) {
                 all += cpu[k];
-                System.out.printf("%-13s %8.3f ms  %5.1f reads  %8.3f ms in them%n", names[k],
-                        cpu[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6);
+                System.out.printf("%-13s %8.3f ms  %5.1f reads  %8.3f ms in them  %7.0f bytes allocated%n", names[k],
+                        cpu[k] / measured / 1e6, reads[k] / measured, readNanos[k] / measured / 1e6, bytes[k] / measured);
             }
             System.out.printf("%-13s %8.3f ms (each read's figure includes about 2 us of clock reads)%n", "all",
                     all / measured / 1e6);
