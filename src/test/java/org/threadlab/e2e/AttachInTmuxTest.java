@@ -97,11 +97,16 @@ class AttachInTmuxTest {
             // the process row, as a process worker's: no worker id, its PID, its name
             assertTrue(Pattern.compile("-\\s+(python3|sleep)\\s+" + pid + "\\s+" + pid + " S ").matcher(s).find(), s);
 
-            // k on it: refused, the process untouched
+            // k on it: the signal menu (it asks before anything is sent: threadlab did not start it); Esc
+            // sends nothing. j joins no attached process: refused. The process untouched
             t.keys("Tab");
             t.type("k");
-            s = t.await("the refusal", x -> x.contains("is attached, not a worker: threadlab does not terminate it"), 10_000);
-            assertTrue(target.isAlive(), "k did not act on it");
+            s = t.await("the signal menu", x -> x.contains("Send signal to PID " + pid), 10_000);
+            t.keys("Escape");
+            t.await("the menu closed", x -> !x.contains("Send signal to PID " + pid), 10_000);
+            t.type("j");
+            s = t.await("the refusal", x -> x.contains("is attached, not a worker: threadlab does not join it"), 10_000);
+            assertTrue(target.isAlive(), "neither k nor j acted on it");
 
             target.destroyForcibly().waitFor();
             s = t.await("its exit", x -> x.contains("pid " + pid + " (" + (python ? "python3" : "sleep") + ") exited")
