@@ -36,8 +36,28 @@ class AttachedModelTest {
         return new java.io.File("/proc/self/stat").canRead();
     }
 
+    /**
+     * A {@code sleep 300}, once it sleeps: on a busy machine one just started may still be R (exec,
+     * start-up) or not yet named sleep, and the tests read its state and name at their first tick.
+     */
     private static Process sleep() throws Exception {
-        return new ProcessBuilder("sleep", "300").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("sleep", "300").redirectErrorStream(true).start();
+        if (!linux()) {
+            return p;
+        }
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc/" + p.pid() + "/stat");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String line = "";
+        while (System.nanoTime() < deadline) {
+            line = java.nio.file.Files.readString(stat);
+            // "PID (sleep) S ...": the name, then the state letter after the last ')'
+            if (line.contains("(sleep)") && line.substring(line.lastIndexOf(')') + 2).startsWith("S")) {
+                return p;
+            }
+            Thread.sleep(10);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("sleep " + p.pid() + " did not fall asleep within 20 s: " + line);
     }
 
     private static boolean hasEvent(Snapshot s, String text) {
