@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {"The live screen, watching processes threadlab did not start: each one in the processes table, "
                 + "its threads (TIDs, names, states, CPU%%, last core) in the threads table and the timeline, as a worker's.",
                 "",
-                "They are never workers: terminate, kill and join do not act on them. One that exits stays, dimmed, "
+                "They are never workers: k, K and F9 open the signal menu on one, which asks before it sends; j does not "
+                        + "act on them. One that exits stays, dimmed, "
                         + "with its last figures until c clears it. The screen's keys are those of threadlab ui (? lists them).",
                 ""},
         footer = {"", "Examples:",

@@ -187,15 +187,7 @@ class ProcFiles {
 
     /** The number after {@code key} (e.g. "VmRSS:") in a status/meminfo-style file, or -1. */
     long field(String key) {
-        int at = indexOf(key, 0);
-        if (at < 0) {
-            return -1;
-        }
-        int i = at + key.length();
-        while (i < len && (buf[i] == ' ' || buf[i] == '\t')) {
-            i++;
-        }
-        return digitsAt(i);
+        return numberAfter(indexOf(key, 0), key);
     }
 
     /**
@@ -205,7 +197,11 @@ class ProcFiles {
      * key starts one line only, as in status.
      */
     long lastField(String key) {
-        int at = lastIndexOf(key);
+        return numberAfter(lastIndexOf(key), key);
+    }
+
+    /** The number after {@code key} found at {@code at} (blanks skipped), or -1 where it was not found. */
+    private long numberAfter(int at, String key) {
         if (at < 0) {
             return -1;
         }
