@@ -62,11 +62,45 @@ class LauncherTest {
 
     @Test
     void javaOptsComeAfterTheFlagsAndMayChooseAnotherCollector() throws Exception {
-        Result r = run(Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintFlagsFinal"),
+        // the launcher keeps the JVM's console messages off the screen: JAVA_OPTS brings them back
+        Result r = run(Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-XX:+UseG1GC -XX:+DisplayVMOutput -XX:+PrintFlagsFinal"),
                 LAUNCHER.toString(), "--version");
         assertEquals(0, r.exit(), "a collector in JAVA_OPTS replaces the launcher's (the JVM refuses two): " + r.out());
         assertTrue(r.out().matches("(?s).*\\bUseG1GC\\s+= true.*"), "JAVA_OPTS' collector: " + r.out().lines().filter(l -> l.contains("GC ")).toList());
         assertTrue(r.out().matches("(?s).*\\bUsePerfData\\s+= false.*"), "the launcher's other flags stay");
+        assertTrue(r.out().matches("(?s).*\\bCompilerDirectivesFile\\s+= \\S*threadlab-jit\\.json.*"), "the launcher's JIT directives: "
+                + r.out().lines().filter(l -> l.contains("Directives")).toList());
+    }
+
+    @Test
+    void nothingButThreadlabsOwnOutputReachesTheTerminal() throws Exception {
+        Result r = run(javaHome(), LAUNCHER.toString(), "--version");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().startsWith("threadlab "), "no JVM message (\"compiler directives added\") before threadlab's: " + r.out());
+    }
+
+    /**
+     * The JIT directives at work: a CPU workload in a thread is compiled by C2 (level 4), as it would
+     * be in a process worker's JVM; threadlab's own code (sampler, model, text, commands) only by C1
+     * (level 1: no profiling, no C2 compile later).
+     */
+    @Test
+    void threadlabsOwnCodeIsCompiledByC1AndTheWorkloadsByC2() throws Exception {
+        Result r = run(Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-XX:+DisplayVMOutput -XX:+PrintCompilation"),
+                LAUNCHER.toString(), "run", "cpu", "-n", "2", "--as", "thread", "--units", "2");
+        assertEquals(0, r.exit(), r.out().lines().filter(l -> !l.matches("^\\s*\\d+\\s+\\d+ .*")).toList().toString());
+        // PrintCompilation: "time id flags level method (size)"; the level is the first lone digit after the id
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\s*\\d+\\s+\\d+\\s+[%sbn! ]*\\s([0-4])\\s+(\\S+)");
+        List<String[]> compiled = r.out().lines().map(line::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> new String[] {m.group(1), m.group(2)}).toList();
+        List<String> ownByC2 = compiled.stream().filter(c -> c[0].equals("4") && c[1].startsWith("org.threadlab.")
+                && !c[1].matches("org\\.threadlab\\.(work|worker|shared)\\..*")).map(c -> c[1]).toList();
+        assertEquals(List.of(), ownByC2, "threadlab's own code is not compiled by C2");
+        assertTrue(compiled.stream().anyMatch(c -> c[0].equals("4") && c[1].startsWith("org.threadlab.work.CpuBurn")),
+                "the CPU workload is compiled by C2: " + compiled.stream().filter(c -> c[1].startsWith("org.threadlab.work")).map(c -> c[0] + " " + c[1]).toList());
+        assertTrue(compiled.stream().anyMatch(c -> c[0].equals("1") && c[1].startsWith("org.threadlab.")
+                        && !c[1].matches("org\\.threadlab\\.(work|worker|shared)\\..*")),
+                "threadlab's own code is compiled by C1 (level 1)");
     }
 
     @Test
