@@ -74,6 +74,8 @@ public final class RecordArgs {
 
         /** Records the screen's own source; returns it. */
         SnapshotSource follow(SnapshotSource source) {
+            // a recording keeps every thread's switch counts, whatever the screen shows
+            source.keepEverySwitch();
             recorder.follow(source);
             return source;
         }

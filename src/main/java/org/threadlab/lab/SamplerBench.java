@@ -107,7 +107,9 @@ public final class SamplerBench {
             int seen = -1;
             int jitWarmUp;
             try (Sampler sampler = new Sampler(delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
-                sampler.watch(WatchList.pids(List.of(pid)));
+                // as the screen watches it (threadlab attach PID): context switches read for the selected
+                // thread alone, here the target's main thread (the first row), as the detail pane shows them
+                sampler.watch(WatchList.pids(List.of(pid)).switchesOf(java.util.Set.of(pid)));
                 jitWarmUp = warmUpJit(sampler);
                 for (int round = 0; round < rounds; round++) {
                     seen = sampleTicks(sampler, pid, delay, round * perRound, perRound, wall, cpu);

@@ -10,7 +10,7 @@ import org.threadlab.worker.Event;
 /**
  * What the {@link ModelHub} is fed, in order, on its queue: each input makes (with its batch) one new model,
  * except the timeline's ({@link Sliced}, {@link ShowTimeline}), which make only a new {@link Timeline}, and
- * {@link ShowProcesses}, which changes only what the sampler reads.
+ * {@link ShowProcesses} and {@link ShowSwitches}, which change only what the sampler reads.
  */
 public sealed interface HubInput {
 
@@ -48,4 +48,10 @@ public sealed interface HubInput {
 
     /** The screen opened (true) or closed (false) the all-processes view: the sampler reads every process, or not. */
     record ShowProcesses(boolean on) implements HubInput {}
+
+    /**
+     * Whose context-switch counts the sampler reads: these TIDs (the screen's selected thread), or
+     * every thread's for good ({@code pinned}: a recording keeps them all, whatever the screen asks).
+     */
+    record ShowSwitches(java.util.Set<Long> tids, boolean pinned) implements HubInput {}
 }

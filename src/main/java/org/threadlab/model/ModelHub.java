@@ -80,6 +80,10 @@ public final class ModelHub implements SnapshotSource {
     private boolean timelineShown;
     /** Whether the all-processes view is open: the sampler reads every process only then. */
     private boolean processesShown;
+    /** The threads whose switch counts are read (null: every thread's, until the screen asks otherwise). */
+    private java.util.Set<Long> switchTids;
+    /** A recording asked for every thread's switch counts: the screen's asks are ignored from then on. */
+    private boolean everySwitchPinned;
     /** False for a {@link #manual} hub, whose sampler ticks only when asked. */
     private boolean ticking;
     private SliceWatch sliceWatch;
@@ -286,6 +290,8 @@ public final class ModelHub implements SnapshotSource {
                 model = true;
             } else if (in instanceof HubInput.ShowProcesses show) {
                 listProcesses(show.on());
+            } else if (in instanceof HubInput.ShowSwitches show) {
+                readSwitches(show);
             } else {
                 model = true;
             }
@@ -333,6 +339,16 @@ public final class ModelHub implements SnapshotSource {
         if (on && ticking) {
             sampler.sampleNow(); // its measurement is posted back here, as any tick's
         }
+    }
+
+    /** On the hub's thread: whose switch counts the sampler reads from its next tick on (every thread's once pinned). */
+    private void readSwitches(HubInput.ShowSwitches show) {
+        if (everySwitchPinned) {
+            return;
+        }
+        everySwitchPinned = show.pinned();
+        switchTids = show.pinned() ? null : show.tids();
+        sampler.watch(sampler.watching().switchesOf(switchTids));
     }
 
     /** On the hub's thread: a batch of slices makes a new timeline (while shown: late batches after a pause are dropped). */
@@ -425,7 +441,7 @@ public final class ModelHub implements SnapshotSource {
             // key is compared where it lies, and made again only then (240 KB a model at 10,000)
             watchedKey = watchKey(workers, spares);
             watchedAttachVersion = attached.version();
-            WatchList w = watchList(workers, spares, attached.live()).everyProcess(processesShown);
+            WatchList w = watchList(workers, spares, attached.live()).everyProcess(processesShown).switchesOf(switchTids);
             if (!w.equals(sampler.watching())) {
                 sampler.watch(w);
             }
@@ -708,6 +724,18 @@ public final class ModelHub implements SnapshotSource {
     @Override
     public void showProcesses(boolean on) {
         post(new HubInput.ShowProcesses(on));
+    }
+
+    /** Reads these threads' switch counts alone from the next tick on, on the hub's thread; returns at once. */
+    @Override
+    public void showSwitchesOf(java.util.Set<Long> tids) {
+        post(new HubInput.ShowSwitches(java.util.Set.copyOf(tids), false));
+    }
+
+    /** Every thread's switch counts from now on (a recording), on the hub's thread; returns at once. */
+    @Override
+    public void keepEverySwitch() {
+        post(new HubInput.ShowSwitches(java.util.Set.of(), true));
     }
 
     /** Asks the slice source for slices of this length; the timeline starts a new window at the new length. */

@@ -55,6 +55,16 @@ public interface SnapshotSource extends AutoCloseable {
      */
     default void showProcesses(boolean on) {}
 
+    /**
+     * Reads the context-switch counts of these threads alone from the next tick on (the screen shows
+     * the selected thread's; a thread's switches are in its dearest file): the others' are -1, unknown.
+     * Until this is called, and for good after {@link #keepEverySwitch()}, every thread's are read.
+     */
+    default void showSwitchesOf(java.util.Set<Long> tids) {}
+
+    /** Every thread's switch counts from now on, whatever {@link #showSwitchesOf} asks (a recording keeps them all). */
+    default void keepEverySwitch() {}
+
     /** Asks for timeline slices of this length (the source may make them longer, never shorter). */
     default void setSlice(Duration slice) {}
 

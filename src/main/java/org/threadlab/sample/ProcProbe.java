@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,6 +42,8 @@ import java.util.function.LongSupplier;
  * A thread's switches can only have changed if it has been on a CPU since they were read: the third
  * number of {@code schedstat} counts its arrivals on a CPU, so where it has not moved (and the thread
  * was off a CPU when they were read) its status is not read again ({@link #switchesCannotHaveChanged}).
+ * Told whose switches are wanted ({@link #switchesWanted}: the screen shows the selected thread's
+ * alone), it reads those threads' status every tick and no other's, whose counts are then -1.
  *
  * <p>Every file is kept open ({@link ProcFiles#keep}, while the sampler's budget lasts) and read again
  * from its start: a third of the CPU of opening, reading and closing it. A thread's kept file fails once
@@ -94,6 +97,8 @@ final class ProcProbe implements ProcessProbe {
     private long tick;
     private int rotation;
     private int statusCursor;
+    /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
+    private LongPredicate switchesWanted = EVERY_THREAD;
     /** threadlab's own process only: its Java threads' CPU clocks this tick (else null) */
     private OwnClocks clocks;
     /** this tick's kernel names with their counts (own process: which names join uniquely) */
@@ -639,8 +644,32 @@ final class ProcProbe implements ProcessProbe {
         }
     }
 
+    @Override
+    public void switchesWanted(LongPredicate wanted) {
+        switchesWanted = wanted;
+    }
+
     private void readSwitches(long[] tids, Task[] listed) {
         int n = tids.length;
+        if (switchesWanted != EVERY_THREAD) {
+            // on demand (the screen shows the selected thread's alone): the wanted threads' every tick,
+            // the others' unknown (-1), not last known
+            for (int i = 0; i < n; i++) {
+                Task t = listed[i];
+                if (!t.listed) {
+                    continue;
+                }
+                if (switchesWanted.test(tids[i])) {
+                    readStatus(tids[i], t);
+                } else {
+                    t.voluntary = -1;
+                    t.involuntary = -1;
+                    t.switchesSettled = false;
+                    t.statusRuns = -1;
+                }
+            }
+            return;
+        }
         int budget = STATUS_PER_TICK;
         if (n > STATUS_PER_TICK) {
             // hot threads first (half the budget at most): their switches are the ones moving

@@ -8,6 +8,12 @@ interface ProcessProbe extends AutoCloseable {
      */
     ProcessSample sample(String role, JavaView java);
 
+    /** Every thread's switch counts: what a probe reads unless told otherwise. */
+    java.util.function.LongPredicate EVERY_THREAD = tid -> true;
+
+    /** Whose context-switch counts the next ticks read, by TID (a source without them ignores it). */
+    default void switchesWanted(java.util.function.LongPredicate wanted) {}
+
     /** Lets go of what it keeps open (files); called when the process is no longer watched. */
     @Override
     default void close() {}

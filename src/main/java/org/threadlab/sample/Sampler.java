@@ -44,6 +44,8 @@ public final class Sampler implements AutoCloseable {
     private boolean listing;
     private final Map<Long, ProcessProbe> probes = new HashMap<>();
     private HostSample lastHost = HostSample.UNKNOWN;
+    private WatchList switchesFor;
+    private java.util.function.LongPredicate switchesPredicate = ProcessProbe.EVERY_THREAD;
     private long seq;
 
     /** Samples this machine. */
@@ -171,7 +173,9 @@ public final class Sampler implements AutoCloseable {
         JavaView java = new JavaView(w.javaIdByTid(), javaMemory);
         List<ProcessProbe> toRead = new ArrayList<>(roles.size());
         for (Long pid : roles.keySet()) {
-            toRead.add(probes.computeIfAbsent(pid, readers.probes()::apply));
+            ProcessProbe probe = probes.computeIfAbsent(pid, readers.probes()::apply);
+            probe.switchesWanted(switchesWanted(w));
+            toRead.add(probe);
         }
         // everything slow to set up (the first time: class loading, the management beans) is done: the
         // host and the processes are read back to back, so their windows start and end together
@@ -208,6 +212,16 @@ public final class Sampler implements AutoCloseable {
         }
         return new Measurement(++seq, Instant.now(), interval, selfPid, hostSample, processes, javaThreads,
                 takenNanos, null, table);
+    }
+
+    /** Whose switch counts the probes read, made again only when the watch list changed (no boxing a thread a tick). */
+    private java.util.function.LongPredicate switchesWanted(WatchList w) {
+        if (w != switchesFor) {
+            long[] wanted = w.switchTids().stream().mapToLong(Long::longValue).sorted().toArray();
+            switchesPredicate = w.everySwitch() ? ProcessProbe.EVERY_THREAD : tid -> java.util.Arrays.binarySearch(wanted, tid) >= 0;
+            switchesFor = w;
+        }
+        return switchesPredicate;
     }
 
     /** The newest measurement; null before the first tick. */

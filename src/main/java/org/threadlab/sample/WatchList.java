@@ -16,19 +16,37 @@ import java.util.Set;
  *                    Java state) are wanted in each {@link Measurement}, with or without a TID
  * @param everyProcess whether every process on the machine is read too ({@link Measurement#table()}):
  *                    only while the all-processes view is open, since it costs a few reads a process
+ * @param everySwitch whether every watched thread's context-switch counts are read (a recording, a
+ *                    snapshot: the default); when false only those of {@code switchTids} are, the rest
+ *                    are -1 (unknown): a thread's switches are in its {@code status}, the dearest file
+ *                    of a tick, and the screen shows them for the selected thread alone
+ * @param switchTids  the threads whose switch counts are read when not {@code everySwitch}
  */
 public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads,
-                        boolean everyProcess) {
+                        boolean everyProcess, boolean everySwitch, Set<Long> switchTids) {
     public static final WatchList NOTHING = new WatchList(Map.of(), Map.of(), Set.of());
 
     /** Without the process table. */
     public WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads) {
-        this(processes, javaIdByTid, javaThreads, false);
+        this(processes, javaIdByTid, javaThreads, false, true, Set.of());
     }
 
     /** The same, with or without every process. */
     public WatchList everyProcess(boolean on) {
-        return on == everyProcess ? this : new WatchList(processes, javaIdByTid, javaThreads, on);
+        return on == everyProcess ? this : new WatchList(processes, javaIdByTid, javaThreads, on, everySwitch, switchTids);
+    }
+
+    /** The same, reading the switch counts of these threads alone (null: of every thread). */
+    public WatchList switchesOf(Set<Long> tids) {
+        boolean every = tids == null;
+        Set<Long> only = every ? Set.of() : Set.copyOf(tids);
+        return every == everySwitch && only.equals(switchTids) ? this
+                : new WatchList(processes, javaIdByTid, javaThreads, everyProcess, every, only);
+    }
+
+    /** Whether this thread's switch counts are to be read. */
+    public boolean wantsSwitches(long tid) {
+        return everySwitch || switchTids.contains(tid);
     }
 
     public WatchList {
@@ -40,6 +58,7 @@ public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid
         processes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(processes));
         javaIdByTid = Map.copyOf(javaIdByTid);
         javaThreads = Set.copyOf(javaThreads);
+        switchTids = Set.copyOf(switchTids);
     }
 
     /** Just these PIDs, role "external" (the {@code snapshot} command, a bench). */

@@ -23,9 +23,11 @@ import org.threadlab.lesson.Action;
 import org.threadlab.lesson.LessonRunner;
 import org.threadlab.lesson.LessonView;
 import org.threadlab.model.Round;
+import org.threadlab.model.Snapshot;
 import org.threadlab.model.SnapshotSource;
 import org.threadlab.model.WorkerSample;
 import org.threadlab.worker.Supervisor;
+import org.threadlab.worker.WorkerKind;
 
 /**
  * The screen loop. One UI thread owns the state: it waits on an inbox of typed events (keys from the
@@ -88,6 +90,8 @@ public final class TerminalUi {
     private final java.util.concurrent.atomic.AtomicBoolean timelinePosted = new java.util.concurrent.atomic.AtomicBoolean();
     /** A timeline came but its frame waits for the pacing; and when the last frame was drawn. */
     private boolean timelinePending;
+    /** The TIDs whose switch counts were last asked of the source ({@link #askSwitches}); null before the first frame. */
+    private java.util.Set<Long> switchesAsked;
     private long lastFrameNanos;
     /** The first frame is always written (the terminal was just cleared); see {@link #framesDrawn}. */
     private boolean firstFrame = true;
@@ -433,7 +437,9 @@ public final class TerminalUi {
             }
             try {
                 long now = System.nanoTime();
-                Renderer.draw(screen.newTextGraphics(), theme, controller.shown(), state, now);
+                Snapshot shown = controller.shown();
+                Renderer.draw(screen.newTextGraphics(), theme, shown, state, now);
+                askSwitches(shown);
                 renderFailures = 0;
                 timelinePending = false;
                 lastFrameNanos = now;
@@ -453,6 +459,21 @@ public final class TerminalUi {
                 framesWritten++;
             }
             framesDrawn++;
+        }
+    }
+
+    /**
+     * Tells the source whose context-switch counts to read: the selected thread worker's, which the
+     * detail pane shows, and no one else's (a thread's switches are in its dearest file; a recording
+     * keeps them all anyway). Said only when it changes.
+     */
+    private void askSwitches(Snapshot shown) {
+        java.util.Set<Long> want = Rows.selected(shown, state)
+                .filter(w -> w.info().kind() == WorkerKind.THREAD && w.info().tid() > 0)
+                .map(w -> java.util.Set.of(w.info().tid())).orElse(java.util.Set.of());
+        if (!want.equals(switchesAsked)) {
+            switchesAsked = want;
+            source.showSwitchesOf(want);
         }
     }
 
