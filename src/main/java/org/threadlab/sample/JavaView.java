@@ -30,7 +30,6 @@ final class JavaView implements OwnClocks {
             MX instanceof com.sun.management.ThreadMXBean s && s.isThreadAllocatedMemorySupported() ? s : null;
     private static final ThreadGroup ROOT = root();
 
-    private final Map<Long, Long> javaIdByTid;
     private final Memory m;
     private long[] clocks;
     private long clocksAt;
@@ -51,6 +50,13 @@ final class JavaView implements OwnClocks {
         private String[] shortOf = new String[0];
         /** kernel name to Java id, -1 where two threads share it: made again when a thread or a name changed */
         private Map<String, Long> byShortName = Map.of();
+        /**
+         * The known (TID, Java id) pairs as sorted TIDs and their ids, made again only when the sampler is
+         * handed another map (the watch list changes when workers do): no boxed TID per thread per tick.
+         */
+        private Map<Long, Long> pairsOf;
+        private long[] pairTids = new long[0];
+        private long[] pairIds = new long[0];
     }
 
     /** Every thread read now (tests, and whoever has no memory to keep). */
@@ -60,8 +66,10 @@ final class JavaView implements OwnClocks {
 
     /** @param javaIdByTid known native TID to Java thread id pairs (thread workers) */
     JavaView(Map<Long, Long> javaIdByTid, Memory memory) {
-        this.javaIdByTid = javaIdByTid;
         this.m = memory;
+        if (m.pairsOf != javaIdByTid) {
+            takePairs(javaIdByTid);
+        }
         int n;
         while ((n = ROOT.enumerate(m.found, true)) == m.found.length) {
             m.found = new Thread[m.found.length * 2]; // it may have missed some: again, with room to spare
@@ -144,6 +152,28 @@ final class JavaView implements OwnClocks {
         m.shortOf = shortOf;
     }
 
+    private void takePairs(Map<Long, Long> javaIdByTid) {
+        long[][] pairs = new long[javaIdByTid.size()][];
+        int n = 0;
+        for (Map.Entry<Long, Long> e : javaIdByTid.entrySet()) {
+            pairs[n++] = new long[] {e.getKey(), e.getValue()};
+        }
+        Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
+        m.pairTids = new long[n];
+        m.pairIds = new long[n];
+        for (int i = 0; i < n; i++) {
+            m.pairTids[i] = pairs[i][0];
+            m.pairIds[i] = pairs[i][1];
+        }
+        m.pairsOf = javaIdByTid;
+    }
+
+    /** The Java id paired with a native TID (a worker's), else -1. */
+    private long paired(long tid) {
+        int i = Arrays.binarySearch(m.pairTids, tid);
+        return i < 0 ? -1 : m.pairIds[i];
+    }
+
     private static ThreadGroup root() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();
         while (g.getParent() != null) {
@@ -168,10 +198,11 @@ final class JavaView implements OwnClocks {
 
     @Override
     public long javaId(long tid, String kernelName, boolean nameUnique) {
-        Long id = javaIdByTid.get(tid);
-        if (id == null && nameUnique) {
-            id = m.byShortName.get(kernelName);
+        long paired = paired(tid);
+        if (paired >= 0 || !nameUnique) {
+            return paired;
         }
+        Long id = m.byShortName.get(kernelName);
         return id == null || id < 0 ? -1 : id;
     }
 
@@ -200,11 +231,8 @@ final class JavaView implements OwnClocks {
      * @param nameUnique whether no other native thread of the process has the same kernel name
      */
     JavaThreadSample forTask(long tid, String comm, boolean nameUnique) {
-        Long id = javaIdByTid.get(tid);
-        if (id == null && nameUnique) {
-            id = m.byShortName.get(comm);
-        }
-        return id == null || id < 0 ? null : byJavaId(id);
+        long id = javaId(tid, comm, nameUnique);
+        return id < 0 ? null : byJavaId(id);
     }
 
     /** What Linux keeps of a thread name: its first 15 bytes (TASK_COMM_LEN - 1). */

@@ -112,23 +112,36 @@ class JavaViewThreadsTest {
     void aTickOfStandingThreadsMakesNoGarbagePerThread() throws Exception {
         int n = 2_000;
         try (Parked parked = new Parked(n)) {
+            // every thread a worker the sampler knows by (TID, Java id), joined as the own process's probe does
+            Map<Long, Long> pairs = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                pairs.put(1_000_000L + i, parked.threads.get(i).getId());
+            }
+            Map<Long, Long> watched = Map.copyOf(pairs);
             JavaView.Memory memory = new JavaView.Memory();
             long self = Thread.currentThread().getId();
             long least = Long.MAX_VALUE;
             // the least of several ticks: a thread of the JVM's own may come or go during one
             for (int tick = 0; tick < 12; tick++) {
                 long before = MX.getThreadAllocatedBytes(self);
-                JavaView v = new JavaView(Map.of(), memory);
-                assertNotNull(v.byJavaId(parked.threads.get(0).getId()));
+                JavaView v = new JavaView(watched, memory);
+                for (int i = 0; i < n; i++) {
+                    JavaThreadSample s = v.forTask(1_000_000L + i, "view-parked-", false);
+                    if (s == null || s.id() != parked.threads.get(i).getId()) {
+                        throw new AssertionError("TID " + (1_000_000L + i) + " joined to " + s);
+                    }
+                }
                 long made = MX.getThreadAllocatedBytes(self) - before;
                 if (tick >= 2) {
                     least = Math.min(least, made);
                 }
             }
-            // the allocated-bytes array (8 bytes a thread; on Java 19+ the JVM's Thread[] of every thread
-            // as well): the ThreadInfo view made maps of boxed ids and infos, over 100 bytes a thread
-            System.out.println("view of " + n + " threads: " + least + " bytes");
-            assertTrue(least < 40L * n, least + " bytes for a view of " + n + " threads");
+            System.out.println("view of " + n + " threads, each joined: " + least + " bytes");
+            // the allocated-bytes array (8 bytes a thread; on Java 19+ the JVM's Thread[] of every thread as
+            // well, 4 more): the ThreadInfo view made maps of boxed ids and infos (270 bytes a thread), and a
+            // boxed TID a join is 16 bytes a thread more
+            assertTrue(least < 20L * n, least + " bytes for a view of " + n + " threads");
+            assertTrue(new JavaView(watched, memory).forTask(5, "view-parked-", false) == null, "an unknown TID joins nothing");
         }
     }
 
