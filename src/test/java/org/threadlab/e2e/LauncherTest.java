@@ -67,6 +67,13 @@ class LauncherTest {
         assertEquals(0, r.exit(), "a collector in JAVA_OPTS replaces the launcher's (the JVM refuses two): " + r.out());
         assertTrue(r.out().matches("(?s).*\\bUseG1GC\\s+= true.*"), "JAVA_OPTS' collector: " + r.out().lines().filter(l -> l.contains("GC ")).toList());
         assertTrue(r.out().matches("(?s).*\\bUsePerfData\\s+= false.*"), "the launcher's other flags stay");
+        // malloc's freed arenas (the compilers') given back every 5 s, where the JVM has the flag (17.0.9+, 21.0.1+);
+        // an older one ignores it rather than refusing to start
+        if (r.out().contains("TrimNativeHeapInterval")) {
+            assertTrue(r.out().matches("(?s).*\\bTrimNativeHeapInterval\\s+= 5000\\b.*"), "the native heap trimmed: "
+                    + r.out().lines().filter(l -> l.contains("TrimNative")).toList());
+        }
+        assertTrue(r.out().matches("(?s).*\\bIgnoreUnrecognizedVMOptions\\s+= true.*"), "a JVM without one of the flags still starts");
     }
 
     @Test
