@@ -74,6 +74,10 @@ class LauncherTest {
                     + r.out().lines().filter(l -> l.contains("TrimNative")).toList());
         }
         assertTrue(r.out().matches("(?s).*\\bIgnoreUnrecognizedVMOptions\\s+= true.*"), "a JVM without one of the flags still starts");
+        // a young generation of 64 MiB, not a third of the heap: all of it is resident once garbage has
+        // cycled through it, 12 KiB a worker at 10,000 with the default (docs/PERFORMANCE.md, "Many workers")
+        assertTrue(r.out().matches("(?s).*\\bMaxNewSize\\s+= 67108864\\b.*"), "the young generation's size: "
+                + r.out().lines().filter(l -> l.contains("NewSize ")).toList());
     }
 
     @Test
