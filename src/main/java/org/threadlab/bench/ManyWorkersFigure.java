@@ -144,17 +144,7 @@ public final class ManyWorkersFigure implements Figure {
 
     /** The JVM flags threadlab's launcher starts it with ({@code threadlab-launcher.properties}), none without one. */
     static List<String> jvmFlags() {
-        try (java.io.InputStream in = ManyWorkersFigure.class.getResourceAsStream("/threadlab-launcher.properties")) {
-            if (in == null) {
-                return List.of();
-            }
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            String flags = p.getProperty("jvmFlags", "").trim();
-            return flags.isEmpty() || flags.startsWith("${") ? List.of() : List.of(flags.split("\\s+"));
-        } catch (IOException e) {
-            return List.of();
-        }
+        return UserCommand.jvmFlags();
     }
 
     static Map<String, String> parse(String line) {

@@ -54,7 +54,18 @@ record UserCommand(List<String> words, java.util.Map<String, String> environment
         if (flags.isEmpty() || flags.contains("${")) {
             return List.of();
         }
-        return List.of(flags.split("\\s+"));
+        boolean trim = trimsNativeHeap(Runtime.version());
+        return java.util.Arrays.stream(flags.split("\\s+"))
+                .filter(f -> trim || !f.startsWith("-XX:TrimNativeHeapInterval=")).toList();
+    }
+
+    /**
+     * Whether this java has {@code -XX:TrimNativeHeapInterval} (17.0.9 and 21.0.1 on, 22 on): an older
+     * one refuses to start with it, so it is left out there, as the launcher does (by the release file).
+     */
+    static boolean trimsNativeHeap(Runtime.Version v) {
+        int feature = v.feature();
+        return feature >= 22 || (feature == 21 && v.update() >= 1) || (feature == 17 && v.update() >= 9);
     }
 
     /** The command with {@code args} after it, quoted for {@code sh -c}. */

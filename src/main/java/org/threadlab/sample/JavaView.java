@@ -1,56 +1,62 @@
 package org.threadlab.sample;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * threadlab's own Java threads at one moment, from ThreadMXBean bulk calls (ids, allocated bytes,
- * infos), and the join of native TIDs to them: explicit pairs first (workers know both ids), then the
- * kernel name, which is the Java name cut to 15 bytes, where that is unique on both sides.
+ * threadlab's own Java threads at one moment, read from the live {@code Thread} objects (the root thread
+ * group's {@code enumerate}: name, state, daemon flag and id are field reads) and one bulk ThreadMXBean
+ * call for their allocated bytes; and the join of native TIDs to them: explicit pairs first (workers
+ * know both ids), then the kernel name, which is the Java name cut to 15 bytes, where that is unique on
+ * both sides. It sees the threads {@code ThreadMXBean.getAllThreadIds} sees (the JVM's hidden compiler
+ * threads neither, virtual threads neither; {@code JavaViewThreadsTest} compares the two).
  *
- * <p>With many threads (10,000 thread workers), a {@code ThreadInfo} for every thread every tick is
- * 30–40 ms of wall time and 10,000 objects: then above {@link #READ_ALL_UP_TO} threads, a thread's info
- * is read again only when it is new, when it allocated {@link #BUSY_BYTES} or more since (it is busy), or
- * in its turn (one eighth of the threads a tick); the others keep the last info read, with this tick's
- * allocated bytes (read for all, every tick). So the Java state of a thread that allocates little (a
- * sleeper, a loop that allocates nothing) may be up to {@link #ROTATION} - 1 ticks old; its CPU, kernel
- * state and allocated bytes are current.
+ * <p>Why not {@code getAllThreadIds} and {@code getThreadInfo}: with 10,000 thread workers those made a
+ * {@code ThreadInfo} per thread read, boxed ids in maps of every thread and 30–40 ms of wall time a
+ * tick, garbage the young generation cycled through while every worker slept (docs/PERFORMANCE.md, "Many
+ * workers"). Now every thread's state is current every tick, and while the set of threads and their
+ * names stand, a tick makes two arrays (allocated bytes, and CPU clocks when asked) and nothing per
+ * thread: the sorted ids, the threads, their short names and the name index are kept in {@link Memory}.
  *
  * <p>A thread whose name, state, daemon flag and allocated bytes are what the last tick read keeps the
  * last tick's {@code JavaThreadSample} (immutable): a sleeping thread costs no new object a tick.
  */
 final class JavaView implements OwnClocks {
-    /** Up to this many threads, every thread's info is read every tick. */
-    static final int READ_ALL_UP_TO = 256;
-    /** Above it, each idle thread's info is read every this many ticks. */
-    static final int ROTATION = 8;
-    /**
-     * A thread that allocated this much since its last read did work, and is read again at once; a sleeping
-     * worker's wake-up allocates a few dozen bytes (every sleep slice), so "it allocated at all" would read them all.
-     */
-    static final long BUSY_BYTES = 64 * 1024;
-
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.ThreadMXBean SUN =
             MX instanceof com.sun.management.ThreadMXBean s && s.isThreadAllocatedMemorySupported() ? s : null;
+    private static final ThreadGroup ROOT = root();
 
-    private final Map<Long, JavaThreadSample> byId;
-    private final Map<String, Long> byShortName = new HashMap<>();
-    private final Map<Long, Long> javaIdByTid;
-    private final long[] ids;
-    /** {@link #ids} sorted, and their CPU clocks in the same order: read at the first {@link #cpuNanos} */
-    private long[] sortedIds;
+    private final Memory m;
     private long[] clocks;
     private long clocksAt;
 
-    /** What a sampler keeps of its JVM's threads from one tick to the next (its own: one per sampler). */
+    /**
+     * What a sampler keeps of its JVM's threads from one tick to the next (its own: one per sampler), all
+     * in the order of the sorted ids. A view uses these arrays during its tick; the next view reuses them.
+     */
     static final class Memory {
-        private Map<Long, JavaThreadSample> last = Map.of();
-        private long tick;
+        /** what {@code enumerate} fills: grown as needed, never shrunk */
+        private Thread[] found = new Thread[64];
+        private long[] ids = new long[0];
+        private Thread[] threads = new Thread[0];
+        /** the last view's sample of each thread (null: it ended before it was read) */
+        private JavaThreadSample[] samples = new JavaThreadSample[0];
+        /** each thread's kernel name and the Java name it was cut from (compared by identity) */
+        private String[] shortNames = new String[0];
+        private String[] shortOf = new String[0];
+        /** kernel name to Java id, -1 where two threads share it: made again when a thread or a name changed */
+        private Map<String, Long> byShortName = Map.of();
+        /**
+         * The known (TID, Java id) pairs as sorted TIDs and their ids, made again only when the sampler is
+         * handed another map (the watch list changes when workers do): no boxed TID per thread per tick.
+         */
+        private Map<Long, Long> pairsOf;
+        private long[] pairTids = new long[0];
+        private long[] pairIds = new long[0];
     }
 
     /** Every thread read now (tests, and whoever has no memory to keep). */
@@ -60,59 +66,120 @@ final class JavaView implements OwnClocks {
 
     /** @param javaIdByTid known native TID to Java thread id pairs (thread workers) */
     JavaView(Map<Long, Long> javaIdByTid, Memory memory) {
-        this.javaIdByTid = javaIdByTid;
-        long[] ids = MX.getAllThreadIds();
-        this.ids = ids;
-        long[] allocated = SUN != null && SUN.isThreadAllocatedMemoryEnabled() ? SUN.getThreadAllocatedBytes(ids) : null;
-        byId = new HashMap<>(ids.length * 2);
-        long turn = memory.tick++ % ROTATION;
-        boolean all = ids.length <= READ_ALL_UP_TO;
-        long[] want = ids;
-        // which threads' infos are read now; the others keep the one read before
-        boolean[] read = new boolean[ids.length];
-        if (all) {
-            Arrays.fill(read, true);
-        } else {
-            want = new long[ids.length];
-            int n = 0;
-            for (int i = 0; i < ids.length; i++) {
-                JavaThreadSample was = memory.last.get(ids[i]);
-                if (was == null || allocated == null || allocated[i] - was.allocatedBytes() >= BUSY_BYTES
-                        || Math.floorMod(ids[i], ROTATION) == turn) {
-                    want[n++] = ids[i];
-                    read[i] = true;
+        this.m = memory;
+        if (m.pairsOf != javaIdByTid) {
+            takePairs(javaIdByTid);
+        }
+        int n;
+        while ((n = ROOT.enumerate(m.found, true)) == m.found.length) {
+            m.found = new Thread[m.found.length * 2]; // it may have missed some: again, with room to spare
+        }
+        boolean changed = !sameThreads(n);
+        if (changed) {
+            takeThreads(n);
+        }
+        Arrays.fill(m.found, 0, n, null); // the found threads are held by m.threads only
+        long[] allocated = SUN != null && SUN.isThreadAllocatedMemoryEnabled() ? SUN.getThreadAllocatedBytes(m.ids) : null;
+        for (int i = 0; i < m.ids.length; i++) {
+            Thread t = m.threads[i];
+            long alloc = allocated != null ? allocated[i] : -1;
+            Thread.State state = t.getState();
+            if (state == Thread.State.TERMINATED) {
+                m.samples[i] = null; // ended since it was found
+                continue;
+            }
+            String name = t.getName();
+            boolean daemon = t.isDaemon();
+            JavaThreadSample was = m.samples[i];
+            // the last tick's sample when nothing in it changed (a sleeping thread): no new object a tick
+            if (was == null || was.allocatedBytes() != alloc || was.state() != state || was.daemon() != daemon
+                    || !was.name().equals(name)) {
+                m.samples[i] = new JavaThreadSample(m.ids[i], name, state, daemon, alloc);
+            }
+            if (m.shortOf[i] != name) {
+                m.shortOf[i] = name;
+                m.shortNames[i] = shortName(name);
+                changed = true;
+            }
+        }
+        if (changed) {
+            Map<String, Long> byShortName = new HashMap<>(m.ids.length * 2);
+            for (int i = 0; i < m.ids.length; i++) {
+                if (m.samples[i] != null) {
+                    String key = m.shortNames[i];
+                    byShortName.put(key, byShortName.containsKey(key) ? -1L : m.ids[i]);
                 }
             }
-            want = Arrays.copyOf(want, n);
+            m.byShortName = byShortName;
         }
-        ThreadInfo[] infos = MX.getThreadInfo(want);
-        Map<Long, ThreadInfo> fresh = new HashMap<>(want.length * 2);
-        for (int i = 0; i < want.length; i++) {
-            if (infos[i] != null) {
-                fresh.put(want[i], infos[i]);
+    }
+
+    /** Whether the n threads found are the last view's, by id (no array made: a binary search each). */
+    private boolean sameThreads(int n) {
+        if (n != m.ids.length) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int at = Arrays.binarySearch(m.ids, m.found[i].getId());
+            if (at < 0 || m.threads[at] != m.found[i]) {
+                return false;
             }
         }
-        for (int i = 0; i < ids.length; i++) {
-            long alloc = allocated != null ? allocated[i] : -1;
-            ThreadInfo t = fresh.get(ids[i]);
-            JavaThreadSample s;
-            if (t != null) {
-                JavaThreadSample was = memory.last.get(ids[i]);
-                // the last tick's sample when nothing in it changed (a sleeping thread): no new object a tick
-                s = was != null && was.allocatedBytes() == alloc && was.state() == t.getThreadState()
-                        && was.daemon() == t.isDaemon() && was.name().equals(t.getThreadName())
-                        ? was : new JavaThreadSample(ids[i], t.getThreadName(), t.getThreadState(), t.isDaemon(), alloc);
-            } else if (!read[i]) {
-                JavaThreadSample was = memory.last.get(ids[i]);
-                s = was.allocatedBytes() == alloc ? was : new JavaThreadSample(ids[i], was.name(), was.state(), was.daemon(), alloc);
-            } else {
-                continue; // ended between the calls
+        return true;
+    }
+
+    /** New arrays for a new set of threads, sorted by id; samples and short names carried over by thread. */
+    private void takeThreads(int n) {
+        Thread[] threads = Arrays.copyOf(m.found, n);
+        Arrays.sort(threads, (a, b) -> Long.compare(a.getId(), b.getId()));
+        long[] ids = new long[n];
+        JavaThreadSample[] samples = new JavaThreadSample[n];
+        String[] shortNames = new String[n];
+        String[] shortOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = threads[i].getId();
+            int was = Arrays.binarySearch(m.ids, ids[i]);
+            if (was >= 0 && m.threads[was] == threads[i]) {
+                samples[i] = m.samples[was];
+                shortNames[i] = m.shortNames[was];
+                shortOf[i] = m.shortOf[was];
             }
-            byId.put(ids[i], s);
-            String key = shortName(s.name());
-            byShortName.put(key, byShortName.containsKey(key) ? -1L : ids[i]);
         }
-        memory.last = byId;
+        m.ids = ids;
+        m.threads = threads;
+        m.samples = samples;
+        m.shortNames = shortNames;
+        m.shortOf = shortOf;
+    }
+
+    private void takePairs(Map<Long, Long> javaIdByTid) {
+        long[][] pairs = new long[javaIdByTid.size()][];
+        int n = 0;
+        for (Map.Entry<Long, Long> e : javaIdByTid.entrySet()) {
+            pairs[n++] = new long[] {e.getKey(), e.getValue()};
+        }
+        Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
+        m.pairTids = new long[n];
+        m.pairIds = new long[n];
+        for (int i = 0; i < n; i++) {
+            m.pairTids[i] = pairs[i][0];
+            m.pairIds[i] = pairs[i][1];
+        }
+        m.pairsOf = javaIdByTid;
+    }
+
+    /** The Java id paired with a native TID (a worker's), else -1. */
+    private long paired(long tid) {
+        int i = Arrays.binarySearch(m.pairTids, tid);
+        return i < 0 ? -1 : m.pairIds[i];
+    }
+
+    private static ThreadGroup root() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        return g;
     }
 
     private static boolean ascii(String s) {
@@ -131,10 +198,11 @@ final class JavaView implements OwnClocks {
 
     @Override
     public long javaId(long tid, String kernelName, boolean nameUnique) {
-        Long id = javaIdByTid.get(tid);
-        if (id == null && nameUnique) {
-            id = byShortName.get(kernelName);
+        long paired = paired(tid);
+        if (paired >= 0 || !nameUnique) {
+            return paired;
         }
+        Long id = m.byShortName.get(kernelName);
         return id == null || id < 0 ? -1 : id;
     }
 
@@ -142,12 +210,10 @@ final class JavaView implements OwnClocks {
     public long cpuNanos(long javaId) {
         if (clocks == null) {
             // one bulk call for every thread (a clock_gettime each, no safepoint), when first needed
-            sortedIds = ids.clone();
-            Arrays.sort(sortedIds);
             clocksAt = System.nanoTime();
-            clocks = clocksAvailable() ? SUN.getThreadCpuTime(sortedIds) : new long[0];
+            clocks = clocksAvailable() ? SUN.getThreadCpuTime(m.ids) : new long[0];
         }
-        int i = Arrays.binarySearch(sortedIds, javaId);
+        int i = Arrays.binarySearch(m.ids, javaId);
         return i < 0 || i >= clocks.length ? -1 : clocks[i];
     }
 
@@ -157,18 +223,16 @@ final class JavaView implements OwnClocks {
     }
 
     JavaThreadSample byJavaId(long id) {
-        return byId.get(id);
+        int i = Arrays.binarySearch(m.ids, id);
+        return i < 0 ? null : m.samples[i];
     }
 
     /**
      * @param nameUnique whether no other native thread of the process has the same kernel name
      */
     JavaThreadSample forTask(long tid, String comm, boolean nameUnique) {
-        Long id = javaIdByTid.get(tid);
-        if (id == null && nameUnique) {
-            id = byShortName.get(comm);
-        }
-        return id == null || id < 0 ? null : byId.get(id);
+        long id = javaId(tid, comm, nameUnique);
+        return id < 0 ? null : byJavaId(id);
     }
 
     /** What Linux keeps of a thread name: its first 15 bytes (TASK_COMM_LEN - 1). */

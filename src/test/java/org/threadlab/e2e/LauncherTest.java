@@ -68,8 +68,38 @@ class LauncherTest {
         assertEquals(0, r.exit(), "a collector in JAVA_OPTS replaces the launcher's (the JVM refuses two): " + r.out());
         assertTrue(r.out().matches("(?s).*\\bUseG1GC\\s+= true.*"), "JAVA_OPTS' collector: " + r.out().lines().filter(l -> l.contains("GC ")).toList());
         assertTrue(r.out().matches("(?s).*\\bUsePerfData\\s+= false.*"), "the launcher's other flags stay");
+        // malloc's freed arenas (the compilers') given back every 5 s, where the JVM has the flag (17.0.9+, 21.0.1+)
+        if (org.threadlab.bench.UserCommandAccess.trimsNativeHeap(Runtime.version())) {
+            assertTrue(r.out().matches("(?s).*\\bTrimNativeHeapInterval\\s+= 5000\\b.*"), "the native heap trimmed: "
+                    + r.out().lines().filter(l -> l.contains("TrimNative")).toList());
+        }
+        // a young generation of 64 MiB, not a third of the heap: all of it is resident once garbage has
+        // cycled through it, 12 KiB a worker at 10,000 with the default (docs/PERFORMANCE.md, "Many workers")
+        assertTrue(r.out().matches("(?s).*\\bMaxNewSize\\s+= 67108864\\b.*"), "the young generation's size: "
+                + r.out().lines().filter(l -> l.contains("NewSize ")).toList());
         assertTrue(r.out().matches("(?s).*\\bCompilerDirectivesFile\\s+= \\S*threadlab-jit\\.json.*"), "the launcher's JIT directives: "
                 + r.out().lines().filter(l -> l.contains("Directives")).toList());
+    }
+
+    /**
+     * A java older than 17.0.9 refuses to start with -XX:TrimNativeHeapInterval: the launcher reads the
+     * java's release file and leaves the flag out there (a JAVA_HOME whose release says 17.0.8, its java
+     * a script that runs this one: the flag is then absent, every other flag still there).
+     */
+    @Test
+    void aJavaTooOldForTheNativeHeapTrimStartsWithoutIt(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"17.0.8\"\n");
+        Result r = run(Map.of("JAVA_HOME", home.toString(), "JAVA_OPTS", "-XX:+DisplayVMOutput -XX:+PrintFlagsFinal"),
+                LAUNCHER.toString(), "--version");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().matches("(?s).*\\bTrimNativeHeapInterval\\s+= 0\\b.*"), "left out for 17.0.8: "
+                + r.out().lines().filter(l -> l.contains("TrimNative")).toList());
+        assertTrue(r.out().matches("(?s).*\\bUseSerialGC\\s+= true.*"), "the other flags stay");
+        assertTrue(r.out().contains("threadlab "), r.out());
     }
 
     @Test

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** With more threads than are read in full, every thread is still in the view, and a new one at once. */
+/** With hundreds of threads every thread is in every view, a new one at once, and each one's state is this tick's. */
 class JavaViewManyTest {
 
     @Test
     void everyThreadIsInEveryViewAndANewOneAtOnce() throws Exception {
-        int n = JavaView.READ_ALL_UP_TO + 100;
+        int n = 356; // more than the 256 the ThreadInfo view read in full each tick
         CountDownLatch stop = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         try {
@@ -23,7 +23,7 @@ class JavaViewManyTest {
                 threads.add(start("many-view-" + i, stop));
             }
             JavaView.Memory memory = new JavaView.Memory();
-            for (int tick = 0; tick < 2 * JavaView.ROTATION; tick++) {
+            for (int tick = 0; tick < 16; tick++) {
                 JavaView v = new JavaView(Map.of(), memory);
                 for (Thread t : threads) {
                     JavaThreadSample s = v.byJavaId(t.getId());
