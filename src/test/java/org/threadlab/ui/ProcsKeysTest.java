@@ -19,7 +19,7 @@ import org.threadlab.sample.ProcessTable;
 
 /** The all-processes view's keys: a and Esc (told to the source), moving, sort, filter, search, tree. */
 class ProcsKeysTest {
-    /** A source whose snapshot a test changes, and that notes every showProcesses. */
+    /** A source whose snapshot a test changes, and that notes every showProcesses and showSwitchesOf. */
     static final class Source implements SnapshotSource {
         Snapshot latest = Fixtures.snapshot().withTable(ProcsFixtures.table());
         final List<Boolean> shows = new ArrayList<>();
@@ -54,6 +54,14 @@ class ProcsKeysTest {
         @Override
         public void showProcesses(boolean on) {
             shows.add(on);
+        }
+
+        /** Every showSwitchesOf, in order (SwitchesAskedTest). */
+        final List<java.util.Set<Long>> switchesAsked = new ArrayList<>();
+
+        @Override
+        public void showSwitchesOf(java.util.Set<Long> tids) {
+            switchesAsked.add(tids);
         }
 
         @Override

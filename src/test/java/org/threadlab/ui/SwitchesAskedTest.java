@@ -6,66 +6,32 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.threadlab.model.Snapshot;
-import org.threadlab.model.SnapshotSource;
 
 /**
  * The screen asks its source for the context-switch counts of the selected thread worker alone (the
  * detail pane shows them; a thread's switches are in its dearest file), once per change of selection.
  */
 class SwitchesAskedTest {
-    /** Notes every ask. */
-    private static final class Source implements SnapshotSource {
-        final Snapshot latest = Fixtures.snapshot();
-        final List<Set<Long>> asked = new ArrayList<>();
-
-        @Override
-        public Snapshot latest() {
-            return latest;
-        }
-
-        @Override
-        public void onSnapshot(Consumer<Snapshot> listener) {}
-
-        @Override
-        public Duration interval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public void setInterval(Duration interval) {}
-
-        @Override
-        public void showSwitchesOf(Set<Long> tids) {
-            asked.add(tids);
-        }
-
-        @Override
-        public void close() {}
-    }
-
     @Test
     void theSelectedThreadWorkersTidIsAskedForOncePerChange() throws Exception {
-        Source source = new Source();
+        ProcsKeysTest.Source source = new ProcsKeysTest.Source();
         DefaultVirtualTerminal terminal = Fixtures.terminal(120, 40);
         TerminalUi ui = new TerminalUi(Fixtures.screen(terminal), new ReplayCommands(), source,
                 new UiOptions(Duration.ofSeconds(1), false, false, true), TerminalUi.FrameSync.NONE, Runnable::run, List.of());
         ui.render();
         ui.render();
         // the threads pane, busiest first: cpu-1 (tid 4251) is selected
-        assertEquals(List.of(Set.of(4251L)), source.asked, "the selected thread worker's TID, asked once for two frames");
+        assertEquals(List.of(Set.of(4251L)), source.switchesAsked, "the selected thread worker's TID, asked once for two frames");
         ui.key(new KeyStroke(KeyType.ArrowDown));
         ui.drain();
         ui.render();
-        assertEquals(2, source.asked.size(), "a new selection, a new ask: " + source.asked);
+        assertEquals(2, source.switchesAsked.size(), "a new selection, a new ask: " + source.switchesAsked);
         ui.key(new KeyStroke(KeyType.Tab)); // the processes pane: a process worker's threads show no switches
         ui.drain();
         ui.render();
-        assertEquals(Set.of(), source.asked.get(source.asked.size() - 1), "no thread worker selected: nobody's switches " + source.asked);
+        assertEquals(Set.of(), source.switchesAsked.get(source.switchesAsked.size() - 1), "no thread worker selected: nobody's switches " + source.switchesAsked);
     }
 }
