@@ -34,6 +34,16 @@ public interface WorkContext {
     /** Reports progress in the workload's own units. Cheap: may be called often. */
     void progress(long done, long total);
 
+    /**
+     * Waits like blocking I/O ({@link #sleep}) for the whole {@code duration} in one wait, its progress
+     * ({@code steps} steps) moving with the clock rather than with wake-ups, and returns true. Returns
+     * false at once, having waited not at all, where the context cannot do that (a child process, whose
+     * progress is a line to its parent each time): the caller then waits in slices, reporting each.
+     */
+    default boolean sleepShowingProgress(Duration duration, long steps) throws InterruptedException {
+        return false;
+    }
+
     /** A short live status line (e.g. a queue's size), shown on the worker's row. Cheap: may be called often. */
     default void status(String text) {
     }

@@ -1,6 +1,7 @@
 package org.threadlab.worker;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.lang.management.ThreadMXBean;
 import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
@@ -132,6 +133,21 @@ final class ThreadWorker extends Worker {
         @Override
         public void progress(long done, long total) {
             ThreadWorker.this.progress(done, total);
+        }
+
+        /** One wait, its progress by the clock: a sleeping thread worker wakes once, not every step. */
+        @Override
+        public boolean sleepShowingProgress(Duration duration, long steps) throws InterruptedException {
+            progressOverTime(duration, steps);
+            try {
+                if (!duration.isZero() && !duration.isNegative()) {
+                    sleep(duration);
+                }
+            } finally {
+                // stopped (or cancelled) where the clock had it: a step reported after is the workload's
+                ThreadWorker.this.progress(progressDone(), progressTotal);
+            }
+            return true;
         }
 
         @Override

@@ -50,6 +50,9 @@ abstract class Worker {
     protected volatile Instant endedAt;
     protected volatile long progressDone;
     protected volatile long progressTotal;
+    /** While a wait shows its progress by the clock ({@link #progressOverTime}): when it began and how long it is (0: not). */
+    private volatile long progressFromNanos;
+    private volatile long progressSpanNanos;
     protected volatile long pid = -1;
     protected volatile long tid = -1;
     protected volatile long javaThreadId = -1;
@@ -108,7 +111,8 @@ abstract class Worker {
         Made last = lastInfo;
         // the model asks for every worker's view at every model: 10,000 sleeping workers mostly have not
         // changed since, and the view made last time is handed out again rather than made anew
-        if (last != null && last.lines() == tailLines && unchanged(last.info())) {
+        long done = progressDone();
+        if (last != null && last.lines() == tailLines && unchanged(last.info(), done)) {
             return last.info();
         }
         List<String> tail;
@@ -119,15 +123,15 @@ abstract class Worker {
             out = List.copyOf(stdoutTail);
             lines = tailLines;
         }
-        WorkerInfo made = new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, progressDone,
+        WorkerInfo made = new WorkerInfo(id, name, kind, spec, daemon, state, reason, startedAt, endedAt, done,
                 progressTotal, pid, tid, javaThreadId, cpuNanos, exitCode, result, tail, cancelRequested, status, out, owner, round);
         lastInfo = new Made(made, lines);
         return made;
     }
 
     /** Whether every field of {@code last} still holds (the same objects: a new reason or status is a new view). */
-    private boolean unchanged(WorkerInfo last) {
-        return last.state() == state && last.progressDone() == progressDone && last.progressTotal() == progressTotal
+    private boolean unchanged(WorkerInfo last, long done) {
+        return last.state() == state && last.progressDone() == done && last.progressTotal() == progressTotal
                 && last.tid() == tid && last.pid() == pid && last.javaThreadId() == javaThreadId
                 && last.cpuNanos() == cpuNanos && last.startedAt() == startedAt && last.endedAt() == endedAt
                 && last.reason() == reason && last.exitCode() == exitCode && last.result() == result
@@ -140,8 +144,28 @@ abstract class Worker {
     }
 
     void progress(long done, long total) {
+        progressSpanNanos = 0;
         progressDone = done;
         progressTotal = total;
+    }
+
+    /** From now on, for {@code span}, its progress moves by the clock from 0 to {@code steps} (a wait in one piece). */
+    void progressOverTime(java.time.Duration span, long steps) {
+        progressDone = 0;
+        progressTotal = steps;
+        progressFromNanos = System.nanoTime();
+        progressSpanNanos = Math.max(1, span.toNanos());
+    }
+
+    /** The steps done: by the clock during such a wait (never past its total), else as last reported. */
+    long progressDone() {
+        long span = progressSpanNanos;
+        if (span == 0) {
+            return progressDone;
+        }
+        long total = progressTotal;
+        double part = (double) (System.nanoTime() - progressFromNanos) / span;
+        return (long) Math.max(0, Math.min(total, part * total));
     }
 
     void addStderr(String line) {

@@ -161,7 +161,28 @@ class WorkloadsTest {
         assertEquals(3, ctx.total);
     }
 
-    /** An hour's sleep wakes a hundred times, not 3,600: 10,000 of them woke 10,000 times a second. */
+    /** Where the context can show progress by the clock (a thread worker), the sleep is one wait, never a slice. */
+    @Test
+    void whereTheContextCanTheSleepIsOneWaitWithItsProgressByTheClock() throws Exception {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        WorkContext ctx = new WorkContext() {
+            @Override public boolean cancelRequested() { return false; }
+            @Override public void cpuCheckpoint() { }
+            @Override public void releaseCpu() { }
+            @Override public void progress(long d, long t) { calls.add("progress " + d + "/" + t); }
+            @Override public String workerName() { return "one-wait"; }
+            @Override public void sleep(Duration d) { calls.add("slice " + d); }
+            @Override public boolean sleepShowingProgress(Duration d, long steps) {
+                calls.add("one wait " + d + " in " + steps + " steps");
+                return true;
+            }
+        };
+        String r = Workloads.create(Workloads.parse(WorkloadSpec.of("sleep").with("duration", "1h")), null).run(ctx);
+        assertEquals("slept 3600000ms", r);
+        assertEquals(java.util.List.of("progress 0/100", "one wait PT1H in 100 steps", "progress 100/100"), calls);
+    }
+
+    /** In slices (a child process), an hour's sleep wakes a hundred times, not 3,600: 10,000 of them woke 10,000 times a second. */
     @Test
     void aLongSleepWakesAHundredTimesNotEverySecond() throws Exception {
         java.util.List<Duration> slices = new java.util.ArrayList<>();
