@@ -1,8 +1,8 @@
 package org.threadlab.worker;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import org.threadlab.work.GilContext;
 import org.threadlab.work.PoolMap;
 import org.threadlab.work.SimulatedGil;
