@@ -35,14 +35,11 @@ public final class Decimals {
             sb.append('-');
             v = -v;
         }
-        if (v < 1e9 && decimals <= 3) {
-            // small enough that v * 10^decimals rounds to within far less than half a last digit: when that
-            // product is whole (12.5 at one decimal, 3 at any), it is written from a long, no string made
+        if (v < 1e8 && decimals <= 3) {
             long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : decimals == 2 ? 100 : 1000;
-            double scaled = v * scale;
-            long whole = (long) scaled;
-            if (scaled == whole) {
-                return appendScaled(sb, whole, decimals, scale);
+            long rounded = rounded(v * scale);
+            if (rounded >= 0) {
+                return appendScaled(sb, rounded, decimals, scale);
             }
         }
         String s = Double.toString(v);
@@ -85,6 +82,27 @@ public final class Decimals {
             sb.append('.').append(digits, point, point + decimals);
         }
         return sb;
+    }
+
+    /**
+     * {@code scaled} (v times 10^decimals, below 10^11) rounded half up as the Formatter rounds v's shortest
+     * decimal, or -1 where that cannot be told without the decimal's digits: a fractional part within a
+     * thousandth of one half (12.25 to one decimal). v's shortest decimal and the product each lie within
+     * two units in the last place of the exact value, under 4e-5 below 10^11: only near a half can the two
+     * roundings part, and away from it the product alone decides. Why: the screen writes a few hundred
+     * numbers a second, and {@link Double#toString} for each made the JDK's double-to-text code hot enough
+     * for C2 to compile it (1,509 bytes of bytecode) a minute or so after start (docs/PERFORMANCE.md, "UI's own CPU").
+     */
+    static long rounded(double scaled) {
+        if (!(scaled >= 0 && scaled < 1e11)) {
+            return -1;
+        }
+        long whole = (long) scaled;
+        double fraction = scaled - whole;
+        if (Math.abs(fraction - 0.5) < 1e-3) {
+            return -1;
+        }
+        return fraction > 0.5 ? whole + 1 : whole;
     }
 
     /** {@code whole / scale} with its {@code decimals} digits (scale = 10^decimals). */

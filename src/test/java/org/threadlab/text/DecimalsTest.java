@@ -2,6 +2,7 @@ package org.threadlab.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,37 @@ class DecimalsTest {
                 assertEquals(expected, Decimals.fixed(v, decimals), () -> v + " (" + Double.doubleToRawLongBits(v) + ") to " + decimals);
             }
         }
+    }
+
+    /**
+     * The screen's numbers are rounded from the product alone, without Double.toString (whose code C2 then
+     * compiled in the middle of a session): every value but those within a thousandth of a tie, and never
+     * another result than String.format's.
+     */
+    @Test
+    void roundsFromTheProductAloneAwayFromTies() {
+        SplittableRandom r = new SplittableRandom(29);
+        int decided = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            double v = r.nextDouble() * 200;
+            int decimals = 1 + i % 3;
+            long scale = (long) Math.pow(10, decimals);
+            long rounded = Decimals.rounded(v * scale);
+            if (rounded >= 0) {
+                decided++;
+                String expected = String.format(Locale.ROOT, "%." + decimals + "f", v);
+                assertEquals(expected, Decimals.fixed(v, decimals), () -> v + " to " + decimals);
+                assertEquals(Long.parseLong(expected.replace(".", "")), rounded, () -> v + " to " + decimals);
+            }
+        }
+        assertTrue(decided > n * 0.99, decided + " of " + n + " decided without the decimal's digits");
+        assertEquals(-1, Decimals.rounded(122.5), "a tie needs the digits");
+        assertEquals(-1, Decimals.rounded(Math.nextUp(122.5)), "so does a near tie");
+        assertEquals(123, Decimals.rounded(122.51));
+        assertEquals(122, Decimals.rounded(122.49));
+        assertEquals(-1, Decimals.rounded(1e11), "too big to tell from the product");
+        assertEquals(-1, Decimals.rounded(Double.NaN));
     }
 
     @Test
