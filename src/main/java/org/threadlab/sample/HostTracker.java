@@ -11,6 +11,7 @@ final class HostTracker {
     private final Map<Integer, long[]> previous = new HashMap<>();
     private final Map<Integer, Ring> rings = new HashMap<>();
     private long previousNanos;
+    private int runnable = -1;
 
     HostTracker(HostReading.Source source) {
         this.source = source;
@@ -19,6 +20,7 @@ final class HostTracker {
     HostSample sample() {
         long now = System.nanoTime();
         HostReading r = source.read();
+        runnable = r.runnable();
         java.time.Duration window = previousNanos == 0 ? null : java.time.Duration.ofNanos(now - previousNanos);
         previousNanos = now;
         List<CoreSample> cores = new ArrayList<>(r.coreIds().length);
@@ -28,6 +30,11 @@ final class HostTracker {
         CoreSample total = core(-1, r.totalTicks(), r.iowaitKnown());
         return new HostSample(r.hostName(), r.uptime(), r.load(), cores, total, r.memoryUsed(), r.memoryTotal(),
                 r.swapUsed(), r.swapTotal(), window, now);
+    }
+
+    /** The host's threads runnable at the last read, the reader included; -1 unknown ({@link HostReading#runnable}). */
+    int runnable() {
+        return runnable;
     }
 
     private CoreSample core(int id, long[] ticks, boolean iowaitKnown) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The host from /proc: stat (ticks), meminfo, loadavg, uptime; four small files per tick, kept open
+ * The host from /proc: stat (ticks), meminfo, loadavg (and the threads runnable now), uptime; four small files per tick, kept open
  * and read again from their start, and parsed from the bytes (no strings, no regular expressions).
  */
 final class ProcHost implements HostReading.Source {
@@ -73,6 +73,7 @@ final class ProcHost implements HostReading.Source {
             swapUsed = swapTotal >= 0 && swapFree >= 0 ? swapTotal - swapFree : -1;
         }
         double[] load = {-1, -1, -1};
+        int runnable = -1;
         loadavg = readKept(loadavg, "/loadavg");
         if (lastRead) {
             int at = 0;
@@ -84,6 +85,7 @@ final class ProcHost implements HostReading.Source {
                 }
                 at = end;
             }
+            runnable = runnable(skipSpaces(at)); // "2/345": runnable now, of every thread
         }
         Duration uptime = Duration.ZERO;
         uptimeFile = readKept(uptimeFile, "/uptime");
@@ -97,7 +99,18 @@ final class ProcHost implements HostReading.Source {
         lastCores = count;
         return new HostReading(count == ids.length ? ids : Arrays.copyOf(ids, count),
                 count == cores.length ? cores : Arrays.copyOf(cores, count), total, true, memUsed, memTotal, swapUsed,
-                swapTotal, load, uptime, hostName);
+                swapTotal, load, uptime, hostName, runnable);
+    }
+
+    /** The number before the '/' at {@code at} (loadavg's "running/threads"), -1 when there is none. */
+    private int runnable(int at) {
+        byte[] b = files.buffer();
+        int n = 0;
+        int i = at;
+        while (i < files.length() && b[i] >= '0' && b[i] <= '9' && i - at < 9) {
+            n = n * 10 + (b[i++] - '0');
+        }
+        return i > at && i < files.length() && b[i] == '/' ? n : -1;
     }
 
     /** The core number right after "cpu" at {@code i} ("cpu3" -> 3); -1 for the total line ("cpu "). */

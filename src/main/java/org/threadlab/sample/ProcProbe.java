@@ -33,8 +33,10 @@ import java.util.function.LongSupplier;
  * rotation; a new or renewed thread is read whole. A thread that has not run since its last read cannot
  * have changed state (except S to R, woken but still waiting for a CPU, and a nice set from outside),
  * core, or CPU: re-reading R threads every tick bounds the first (it runs, and shows, within a tick or
- * two), the rotation the second (at most {@code IDLE_EVERY - 1} ticks late). A sleeping thread then
- * costs one kept {@code schedstat} read, a quarter of a {@code stat}'s. (threadlab's own process has
+ * two), the rotation the second (at most {@code IDLE_EVERY - 1} ticks late). The rotation's {@code stat}
+ * reads are left out while neither can happen ({@link #idleMayChange}, the sampler's word each tick): no
+ * more threads runnable on the host than it has cores (so none is waiting for one) and no recording (the
+ * screen shows no nice). A sleeping thread then costs one kept {@code schedstat} read, a quarter of a {@code stat}'s. (threadlab's own process has
  * the same gate, with its Java threads' CPU clocks in place of schedstat where they join: readOwn.)
  *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
@@ -99,6 +101,8 @@ final class ProcProbe implements ProcessProbe {
     private int statusCursor;
     /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
     private LongPredicate switchesWanted = EVERY_THREAD;
+    /** Whether the rotation re-reads idle threads' stat this tick ({@link ProcessProbe#idleMayChange}). */
+    private boolean idleMayChange = true;
     /** threadlab's own process only: its Java threads' CPU clocks this tick (else null) */
     private OwnClocks clocks;
     /** this tick's kernel names with their counts (own process: which names join uniquely) */
@@ -357,7 +361,7 @@ final class ProcProbe implements ProcessProbe {
                 explained += readOwn(tids, listed, i);
             } else if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
                 // a known thread: its stat only when its schedstat moved, unless due (the class comment)
-                boolean due = !known || !windowKnown || t.state == 'R' || i % IDLE_EVERY == rotation;
+                boolean due = !known || !windowKnown || t.state == 'R' || idleMayChange && i % IDLE_EVERY == rotation;
                 explained += readOrRenew(tids, listed, i, windowKnown, known, !due);
             }
         }
@@ -371,11 +375,11 @@ final class ProcProbe implements ProcessProbe {
      * {@code stat} then unread. Not having run, its state letter, core and priority are as read, but
      * for two things that need no CPU: a wake-up still waiting for one (S to R) and a nice set from
      * outside; so a thread read R is read again every tick, and every thread at least every
-     * {@link #IDLE_EVERY} ticks in rotation.
+     * {@link #IDLE_EVERY} ticks in rotation while either can happen ({@link #idleMayChange}).
      */
     private long readOwn(long[] tids, Task[] listed, int i) {
         Task t = listed[i];
-        boolean due = i % IDLE_EVERY == rotation || t.state == 'R';
+        boolean due = idleMayChange && i % IDLE_EVERY == rotation || t.state == 'R';
         long id = clocks.javaId(tids[i], t.name, priorNames.getOrDefault(t.name, 0) == 1);
         long clock = id >= 0 ? clocks.cpuNanos(id) : -1;
         boolean stood = clock >= 0 && id == t.javaId && clock == t.clockAtRead;
@@ -647,6 +651,11 @@ final class ProcProbe implements ProcessProbe {
     @Override
     public void switchesWanted(LongPredicate wanted) {
         switchesWanted = wanted;
+    }
+
+    @Override
+    public void idleMayChange(boolean mayChange) {
+        idleMayChange = mayChange;
     }
 
     private void readSwitches(long[] tids, Task[] listed) {

@@ -14,6 +14,14 @@ interface ProcessProbe extends AutoCloseable {
     /** Whose context-switch counts the next ticks read, by TID (a source without them ignores it). */
     default void switchesWanted(java.util.function.LongPredicate wanted) {}
 
+    /**
+     * Whether a thread that has not run since its last read may still show something new in what is read
+     * of it: a wake-up still waiting for a CPU (S to R), which needs more runnable threads on the host than
+     * cores, or a nice set from outside, which only a recording keeps. False lets a probe leave such a thread's
+     * state unread (a source that reads everything anyway ignores it). True unless told otherwise.
+     */
+    default void idleMayChange(boolean mayChange) {}
+
     /** Lets go of what it keeps open (files); called when the process is no longer watched. */
     @Override
     default void close() {}

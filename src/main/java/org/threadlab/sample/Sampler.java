@@ -180,6 +180,10 @@ public final class Sampler implements AutoCloseable {
         // everything slow to set up (the first time: class loading, the management beans) is done: the
         // host and the processes are read back to back, so their windows start and end together
         HostSample hostSample = host.sample();
+        boolean idleMayChange = idleMayChange(w, host.runnable(), hostSample.cores().size());
+        for (ProcessProbe probe : toRead) {
+            probe.idleMayChange(idleMayChange);
+        }
         List<ProcessSample> processes = new ArrayList<>(roles.size());
         int k = 0;
         for (Map.Entry<Long, String> e : roles.entrySet()) {
@@ -212,6 +216,18 @@ public final class Sampler implements AutoCloseable {
         }
         return new Measurement(++seq, Instant.now(), interval, selfPid, hostSample, processes, javaThreads,
                 takenNanos, null, table);
+    }
+
+    /**
+     * Whether a thread that has not run since its last read may show something new (the probes then re-read
+     * idle threads in rotation): when more threads are runnable on the host than it has cores (one may be
+     * woken and still waiting for a CPU: its state R, its CPU time not moved), when the host does not say,
+     * and while the watch list asks for every thread's switch counts (a recording, a snapshot: every figure
+     * of every thread, nice too, which a renice from outside changes without the thread running). With no more runnable threads than cores, none waits: the sampler's own
+     * thread, running as it reads, is one of them.
+     */
+    static boolean idleMayChange(WatchList w, int runnable, int cores) {
+        return w.everySwitch() || runnable < 0 || cores <= 0 || runnable > cores;
     }
 
     /** Whose switch counts the probes read, made again only when the watch list changed (no boxing a thread a tick). */

@@ -13,7 +13,7 @@ class HostTrackerTest {
 
     private static HostReading reading(long[] core0, long[] total) {
         return new HostReading(new int[] {0}, new long[][] {core0}, total, true, 1, 2, 0, 0, new double[] {0, 0, 0},
-                Duration.ZERO, "h");
+                Duration.ZERO, "h", -1);
     }
 
     @Test

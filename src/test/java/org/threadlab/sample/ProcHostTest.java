@@ -38,6 +38,22 @@ class ProcHostTest {
             assertEquals(30 * 1024, r.swapUsed());
             assertArrayEquals(new double[] {0.5, 1.25, 12.0}, r.load());
             assertEquals(12_345_670, r.uptime().toMillis());
+            assertEquals(1, r.runnable(), "loadavg's running count");
         }
+    }
+
+    /** loadavg's fourth field, the threads runnable now: what tells the sampler no thread waits for a CPU. */
+    @Test
+    void theRunnableCountComesFromLoadavgAndIsUnknownWhereItIsMissing() {
+        FakeProc proc = new FakeProc();
+        String[] loadavg = {"0.50 1.25 12.00 17/345 4242\n"};
+        proc.files.put("/fake/stat", t -> stat(0, 1));
+        proc.files.put("/fake/loadavg", t -> loadavg[0]);
+        ProcHost host = new ProcHost(proc, "/fake");
+        assertEquals(17, host.read().runnable());
+        loadavg[0] = "0.50 1.25 12.00\n";
+        assertEquals(-1, host.read().runnable(), "no fourth field");
+        loadavg[0] = "0.50 1.25 12.00 x/345 1\n";
+        assertEquals(-1, host.read().runnable(), "not a number");
     }
 }
