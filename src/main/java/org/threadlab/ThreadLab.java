@@ -42,7 +42,20 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        nameMainThreadInTheKernel();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Gives the main thread its Java name ("main") in the kernel too: the java launcher leaves it "java",
+     * the name of the process's first thread, which only waits for it. Two kernel threads named alike do
+     * not join to their Java threads by name, so the sampler read both thread by thread every tick; now
+     * the main thread (the screen's) is read on its Java clock and shows its Java state. The JVM renames
+     * only the calling thread, and only in the kernel when the name is set again.
+     */
+    static void nameMainThreadInTheKernel() {
+        Thread main = Thread.currentThread();
+        main.setName(main.getName());
     }
 
     /** The configured command line, shared by main and the tests. */

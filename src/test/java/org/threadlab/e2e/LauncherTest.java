@@ -34,6 +34,21 @@ class LauncherTest {
         return new Result(p.exitValue(), out);
     }
 
+    /** The kernel names of a process's threads. */
+    private static List<String> kernelNames(long pid) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    names.add(Files.readString(t.resolve("comm")).trim());
+                } catch (IOException gone) {
+                    // the thread ended while listed
+                }
+            }
+        }
+        return names;
+    }
+
     /** JAVA_HOME of the JVM running the tests: the launcher then runs the same java. */
     private static Map<String, String> javaHome() {
         return Map.of("JAVA_HOME", System.getProperty("java.home"));
@@ -146,6 +161,11 @@ class LauncherTest {
             for (String flag : List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-jar " + Jar.JAR)) {
                 assertTrue(cmdline.contains(flag), "the screen's JVM runs with " + flag + ": " + cmdline);
             }
+            // the main thread (the screen's) has its Java name in the kernel, not the process's "java":
+            // its name joins it to its Java thread, so the sampler reads it on its Java clock
+            List<String> names = kernelNames(pid);
+            assertTrue(names.contains("main"), "a thread named main: " + names);
+            assertEquals(1, names.stream().filter("java"::equals).count(), "only the process's first thread is java: " + names);
             t.type("q");
             s = t.await("the exit", x -> x.contains("EXITED 0"), 15_000);
             assertTrue(s.contains("EXITED 0"), s);
