@@ -91,9 +91,12 @@ public final class Platform {
     /** A /proc tree at {@code root}: the live one, or a fixture directory in tests. */
     public static Platform proc(Path root) {
         String r = root.toString();
+        // the kernel's process clocks belong to the live /proc's processes, not to a fixture's made-up PIDs
+        java.util.function.LongUnaryOperator processCpu = root.toAbsolutePath().normalize().equals(Path.of(PROC))
+                ? ProcessClock.system() : ProcessClock.NONE;
         return new Platform(r, "proc", () -> {
             ProcFiles files = new ProcFiles();
-            return new Readers(new ProcHost(files, r), pid -> new ProcProbe(pid, files, r, System::nanoTime),
+            return new Readers(new ProcHost(files, r), pid -> new ProcProbe(pid, files, r, System::nanoTime, processCpu),
                     files::closeAll);
         }, () -> {
             ProcFiles files = new ProcFiles();

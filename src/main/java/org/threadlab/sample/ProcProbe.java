@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 /**
  * One process from /proc. Per tick: its {@code stat} and {@code statm}, its {@code task} directory, and
@@ -98,6 +99,13 @@ final class ProcProbe implements ProcessProbe {
     private long windowStart;
     private long tick;
     private int rotation;
+    private final LongUnaryOperator processCpu;
+    /** the process's whole CPU time when this tick's thread reads began; -1 unknown */
+    private long processCpuAt = -1;
+    /** and at the last tick's: every thread's schedstat as last read was read after it (or proven unmoved then) */
+    private long lastProcessCpu = -1;
+    /** threads left unread this tick because the process's clock showed they had not run */
+    private int provenIdle;
     private int statusCursor;
     /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
     private LongPredicate switchesWanted = EVERY_THREAD;
@@ -132,6 +140,8 @@ final class ProcProbe implements ProcessProbe {
         boolean hot = true;
         /** has used CPU between two of its reads (not only before it was first seen) */
         boolean hasRun;
+        /** its CPU time or arrivals moved between its last two reads: read first when the process clock gates */
+        boolean moved = true;
         double cpu = Double.NaN;
         long voluntary = -1;
         long involuntary = -1;
@@ -167,9 +177,15 @@ final class ProcProbe implements ProcessProbe {
 
     /** @param root where /proc is (a made-up one in tests); @param clock System.nanoTime() but in tests */
     ProcProbe(long pid, ProcFiles files, String root, LongSupplier clock) {
+        this(pid, files, root, clock, ProcessClock.NONE);
+    }
+
+    /** @param processCpu a process's whole CPU time in nanoseconds by PID, -1 unknown ({@link ProcessClock}) */
+    ProcProbe(long pid, ProcFiles files, String root, LongSupplier clock, LongUnaryOperator processCpu) {
         this.pid = pid;
         this.files = files;
         this.clock = clock;
+        this.processCpu = processCpu;
         this.dir = root + "/" + pid;
         this.statPath = dir + "/stat";
         this.statmPath = dir + "/statm";
@@ -249,7 +265,17 @@ final class ProcProbe implements ProcessProbe {
         // the names as last read are the last tick's final count while the listing stands (no map a tick)
         priorNames = clocks != null && windowKnown ? (reuse && lastNames != null ? lastNames : namesOf(tids)) : null;
         Task[] listed = new Task[tids.length];
-        long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown);
+        // another process read whole (up to READ_ALL_UP_TO threads): its clock, before any thread is read
+        boolean clocked = clocks == null && all;
+        processCpuAt = clocked ? processCpu.applyAsLong(pid) : -1;
+        long processCpuAtNanos = clock.getAsLong();
+        boolean gate = reuse && windowKnown && processCpuAt >= 0 && lastProcessCpu >= 0;
+        provenIdle = 0;
+        long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown, gate);
+        if (gate) {
+            explained += readUnlessProvenIdle(tids, listed, explained, processCpuAtNanos);
+        }
+        lastProcessCpu = processCpuAt;
         if (reuse && anyGone(listed)) {
             // a thread ended since the last listing: others may have been born, the listing says which
             for (Task t : tasks.values()) {
@@ -335,6 +361,15 @@ final class ProcProbe implements ProcessProbe {
      * {@code tids} when they are the last listing's (else null). Returns the CPU nanoseconds read.
      */
     private long readListed(long[] tids, Task[] listed, Task[] inOrder, boolean all, boolean windowKnown) {
+        return readListed(tids, listed, inOrder, all, windowKnown, false);
+    }
+
+    /**
+     * @param likelyFirst read only the threads likely to have run (moved at their last read, R or D, due
+     *                    in the rotation): {@link #readUnlessProvenIdle} then reads the others or proves them idle
+     */
+    private long readListed(long[] tids, Task[] listed, Task[] inOrder, boolean all, boolean windowKnown,
+                            boolean likelyFirst) {
         long explained = 0;
         for (int i = 0; i < tids.length; i++) {
             // the last listing's Task where it is reused (the same TIDs, in order), else the map's
@@ -359,6 +394,8 @@ final class ProcProbe implements ProcessProbe {
             listed[i] = t;
             if (priorNames != null && known) {
                 explained += readOwn(tids, listed, i);
+            } else if (likelyFirst && known && !likely(t, i)) {
+                t.readNow = false; // left for readUnlessProvenIdle
             } else if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
                 // a known thread: its stat only when its schedstat moved, unless due (the class comment)
                 boolean due = !known || !windowKnown || t.state == 'R' || idleMayChange && i % IDLE_EVERY == rotation;
@@ -366,6 +403,63 @@ final class ProcProbe implements ProcessProbe {
             }
         }
         return explained;
+    }
+
+    /** Whether a known thread is read before the process's clock is asked about the rest. */
+    private boolean likely(Task t, int i) {
+        return t.moved || t.state == 'R' || t.state == 'D' || t.state == '?' || idleMayChange && i % IDLE_EVERY == rotation;
+    }
+
+    /**
+     * After the likely threads of another process were read ({@code explained}: their CPU since their last
+     * reads), the others: left unread, at 0 % exactly, when the process's clock proves none of them ran,
+     * else read as ever. The proof: every thread's CPU time as last read was read after the process clock of
+     * the last tick ({@link #lastProcessCpu}, or it was proven unmoved then), so the CPU since then of the
+     * threads read now, plus that of the others, is at most the clock's delta; when the threads read account
+     * for all of it, and the clock did not move while they were read (none of them ran meanwhile, nor any
+     * other), the others' share is zero. A thread that ended or was born leaves the clock's delta unexplained.
+     * When the likely ones do not explain it, those that have run before (a JVM's compiler, GC and VM threads,
+     * which wake now and then) are read next and the proof tried again; only then every thread. A clock
+     * that moved while they were read (a thread running: a busy process) has every thread read at once.
+     *
+     * @param since {@link System#nanoTime} when the clock was read: where an unread thread's next delta starts
+     * @return the CPU nanoseconds of the threads read here
+     */
+    private long readUnlessProvenIdle(long[] tids, Task[] listed, long explained, long since) {
+        long more = 0;
+        for (int round = 0; round < 2; round++) {
+            if (!anyGone(listed) && explained + more == processCpuAt - lastProcessCpu) {
+                if (processCpu.applyAsLong(pid) != processCpuAt) {
+                    break; // a thread ran while they were read (a busy process): no proof this tick, every thread read
+                }
+                for (Task t : listed) {
+                    if (t != null && !t.readNow && t.listed) {
+                        untouched(t);
+                        t.readNanos = since;
+                        t.readTick = tick;
+                        provenIdle++;
+                    }
+                }
+                return more;
+            }
+            if (round == 0) {
+                more += readRest(tids, listed, true);
+            }
+        }
+        return more + readRest(tids, listed, false);
+    }
+
+    /** The threads of this tick not read yet ({@code thoseThatRanBefore}: only those that have run since first seen); returns their CPU nanoseconds. */
+    private long readRest(long[] tids, Task[] listed, boolean thoseThatRanBefore) {
+        long more = 0;
+        for (int i = 0; i < tids.length; i++) {
+            Task t = listed[i];
+            if (t != null && !t.readNow && t.listed && (!thoseThatRanBefore || t.hasRun)) {
+                boolean due = t.state == 'R' || idleMayChange && i % IDLE_EVERY == rotation;
+                more += readOrRenew(tids, listed, i, true, true, !due);
+            }
+        }
+        return more;
     }
 
     /**
@@ -404,6 +498,7 @@ final class ProcProbe implements ProcessProbe {
      */
     private void untouched(Task t) {
         t.readNow = true;
+        t.moved = false;
         t.cpu = 0;
         t.hot = t.state == 'D';
         touched++;
@@ -531,6 +626,7 @@ final class ProcProbe implements ProcessProbe {
             release(t);
         }
         tasks.clear();
+        lastProcessCpu = -1;
         lastTids = null;
         lastListed = null;
         lastNames = null;
@@ -606,6 +702,7 @@ final class ProcProbe implements ProcessProbe {
         t.nice = st.nice();
         t.hot = delta > 0 || st.state() == 'R' || st.state() == 'D';
         t.hasRun |= known && (delta > 0 || ns > prevNs && prevNs >= 0);
+        t.moved = !known || delta > 0 || ns != prevNs || prevNs < 0;
         return Math.max(0, cpuNanos);
     }
 

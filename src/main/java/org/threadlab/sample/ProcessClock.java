@@ -1,0 +1,68 @@
+package org.threadlab.sample;
+
+import com.sun.jna.Native;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The CPU time of a whole process, every thread and the ended ones, in nanoseconds, from Linux's
+ * CPU-time clock of that process ({@code clock_gettime} on {@code MAKE_PROCESS_CPUCLOCK(pid,
+ * CPUCLOCK_SCHED)}): one system call, where the files give it per thread only ({@code schedstat}) or in
+ * clock ticks of 10 ms ({@code stat}). It is the sum of the same per-thread counter {@code schedstat}
+ * shows ({@code sum_exec_runtime}), so the two can be compared to the nanosecond: {@link ProcProbe} reads
+ * another process's threads that ran at its last read first, and leaves the rest unread when those
+ * explain the process's whole CPU since then (docs/SAMPLER.md). Called through JNA, loaded on first use.
+ */
+final class ProcessClock {
+    /** The clock's kind in the low bits of a CPU clock id: the scheduler's runtime, in nanoseconds. */
+    private static final int CPUCLOCK_SCHED = 2;
+
+    /** No process clock (a made-up /proc in tests, a system without it): every read is -1. */
+    static final LongUnaryOperator NONE = pid -> -1;
+
+    private ProcessClock() {}
+
+    /** libc's clock_gettime through a JNA direct mapping (no proxy, no reflection a call). */
+    private static final class LibC {
+        static native int clock_gettime(int clockId, long[] timespec);
+
+        static {
+            Native.register("c");
+        }
+    }
+
+    /**
+     * This machine's process clocks where Linux and JNA give them, else -1 for every PID. JNA is loaded at
+     * the first read (135-214 ms and 8.5 MiB once, docs/PERFORMANCE.md): only a screen that watches another
+     * process (a process worker, an attached PID) pays for it, not one whose threads are all its own.
+     */
+    static LongUnaryOperator system() {
+        return pid -> Available.OK ? cpuNanos(pid) : -1;
+    }
+
+    /** Whether a read of this process's own clock works (Linux, libc found, JNA loaded). */
+    private static final class Available {
+        static final boolean OK = check();
+
+        private static boolean check() {
+            if (!System.getProperty("os.name", "").startsWith("Linux")) {
+                return false;
+            }
+            try {
+                return cpuNanos(ProcessHandle.current().pid()) >= 0;
+            } catch (LinkageError | RuntimeException e) {
+                return false; // no JNA native library for this platform, no libc
+            }
+        }
+    }
+
+    /** The process's CPU time in nanoseconds, or -1 (it has ended, or the kernel refused). */
+    static long cpuNanos(long pid) {
+        if (pid <= 0 || pid > Integer.MAX_VALUE / 8) {
+            return -1;
+        }
+        long[] timespec = new long[2];
+        // MAKE_PROCESS_CPUCLOCK: the PID complemented, shifted past the clock kind and the per-thread bit
+        int clockId = (~(int) pid << 3) | CPUCLOCK_SCHED;
+        return LibC.clock_gettime(clockId, timespec) == 0 ? timespec[0] * 1_000_000_000L + timespec[1] : -1;
+    }
+}
