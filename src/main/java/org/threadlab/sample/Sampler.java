@@ -163,17 +163,23 @@ public final class Sampler implements AutoCloseable {
         for (Map.Entry<Long, String> e : w.processes().entrySet()) {
             roles.putIfAbsent(e.getKey(), e.getValue());
         }
-        probes.entrySet().removeIf(e -> {
-            boolean dropped = !roles.containsKey(e.getKey());
-            if (dropped) {
+        // plain loops, no capturing lambda: this runs once a tick, where the JDK's lambda plumbing stays
+        // in the interpreter for minutes (docs/PERFORMANCE.md, "Sampler tick cost", seventh session)
+        for (java.util.Iterator<Map.Entry<Long, ProcessProbe>> it = probes.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, ProcessProbe> e = it.next();
+            if (!roles.containsKey(e.getKey())) {
                 e.getValue().close(); // its kept files
+                it.remove();
             }
-            return dropped;
-        });
+        }
         JavaView java = new JavaView(w.javaIdByTid(), javaMemory);
         List<ProcessProbe> toRead = new ArrayList<>(roles.size());
         for (Long pid : roles.keySet()) {
-            ProcessProbe probe = probes.computeIfAbsent(pid, readers.probes()::apply);
+            ProcessProbe probe = probes.get(pid);
+            if (probe == null) {
+                probe = readers.probes().apply(pid);
+                probes.put(pid, probe);
+            }
             probe.switchesWanted(switchesWanted(w));
             toRead.add(probe);
         }
@@ -189,7 +195,9 @@ public final class Sampler implements AutoCloseable {
         for (Map.Entry<Long, String> e : roles.entrySet()) {
             processes.add(toRead.get(k++).sample(e.getValue(), e.getKey() == selfPid ? java : null));
         }
-        Map<Long, JavaThreadSample> javaThreads = new HashMap<>();
+        // made only when some Java thread is watched: Measurement keeps an immutable copy, free for Map.of()
+        Map<Long, JavaThreadSample> javaThreads = w.javaThreads().isEmpty() && w.javaIdByTid().isEmpty() ? Map.of()
+                : new HashMap<>();
         for (long id : w.javaThreads()) {
             JavaThreadSample j = java.byJavaId(id);
             if (j != null) {
