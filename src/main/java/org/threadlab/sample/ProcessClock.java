@@ -31,19 +31,43 @@ final class ProcessClock {
     }
 
     /**
-     * This machine's process clocks where Linux and JNA give them, else -1 for every PID. JNA is loaded at
-     * the first read (135-214 ms and 8.5 MiB once, docs/PERFORMANCE.md): only a screen that watches another
-     * process (a process worker, an attached PID) pays for it, not one whose threads are all its own.
+     * This machine's process clocks where Linux and JNA give them, else -1. JNA costs 135-214 ms and
+     * 8.5 MiB to load (docs/PERFORMANCE.md): it is loaded on a thread of its own when a clock is first
+     * asked for, and the clocks read -1 until it is, so no tick waits for it (the sampler reads every
+     * thread meanwhile, as without a clock) and only a screen that watches another process (a process
+     * worker, an attached PID) pays for it; a one-shot command is not held up.
      */
     static LongUnaryOperator system() {
-        return pid -> Available.OK ? cpuNanos(pid) : -1;
+        return pid -> Loader.ready() ? cpuNanos(pid) : -1;
     }
 
-    /** Whether a read of this process's own clock works (Linux, libc found, JNA loaded). */
-    private static final class Available {
-        static final boolean OK = check();
+    /** Loads JNA and tries this process's own clock, once, in the background. */
+    private static final class Loader {
+        private static final int NOT_STARTED = 0;
+        private static final int LOADING = 1;
+        private static final int READY = 2;
+        private static final int UNAVAILABLE = 3;
+        private static volatile int state = NOT_STARTED;
 
-        private static boolean check() {
+        static boolean ready() {
+            int s = state;
+            if (s == NOT_STARTED) {
+                start();
+            }
+            return s == READY;
+        }
+
+        private static synchronized void start() {
+            if (state != NOT_STARTED) {
+                return;
+            }
+            state = LOADING;
+            Thread t = new Thread(() -> state = works() ? READY : UNAVAILABLE, "threadlab-clock-load");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private static boolean works() {
             if (!System.getProperty("os.name", "").startsWith("Linux")) {
                 return false;
             }

@@ -22,6 +22,13 @@ class ProcessClockTest {
     void anotherProcesssClockIsTheSumOfItsThreadsSchedstat() throws Exception {
         Assumptions.assumeTrue(Platform.PROC_AVAILABLE, "needs Linux's /proc");
         LongUnaryOperator clock = ProcessClock.system();
+        long self = ProcessHandle.current().pid();
+        // JNA is loaded in the background on the first ask: -1 until then, never a wait
+        long deadline0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (clock.applyAsLong(self) < 0 && System.nanoTime() < deadline0) {
+            Thread.sleep(10);
+        }
+        assertTrue(clock.applyAsLong(self) > 0, "this JVM's own clock, once JNA is loaded");
         Process p = new ProcessBuilder(SamplerBench.targetCommand(4)).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
