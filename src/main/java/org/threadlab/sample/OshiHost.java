@@ -37,6 +37,7 @@ final class OshiHost implements HostReading.Source {
         long total = memory.getTotal();
         return new HostReading(ids, ticks, cpu.getSystemCpuLoadTicks(), iowaitKnown, total - memory.getAvailable(), total,
                 memory.getVirtualMemory().getSwapUsed(), memory.getVirtualMemory().getSwapTotal(),
-                cpu.getSystemLoadAverage(3), Duration.ofSeconds(os.getSystemUptime()), hostName, -1); // OSHI has no runnable count
+                cpu.getSystemLoadAverage(3), Duration.ofSeconds(os.getSystemUptime()), hostName,
+                -1); // OSHI has no count of the threads runnable now
     }
 }

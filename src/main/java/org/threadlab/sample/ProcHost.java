@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The host from /proc: stat (ticks), meminfo, loadavg (and the threads runnable now), uptime; four small files per tick, kept open
- * and read again from their start, and parsed from the bytes (no strings, no regular expressions).
+ * The host from /proc: stat (ticks), meminfo, loadavg (and the threads runnable now), uptime; four
+ * small files per tick, kept open and read again from their start, and parsed from the bytes (no
+ * strings, no regular expressions).
  */
 final class ProcHost implements HostReading.Source {
     private final ProcFiles files;

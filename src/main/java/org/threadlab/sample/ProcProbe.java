@@ -37,8 +37,12 @@ import java.util.function.LongUnaryOperator;
  * two), the rotation the second (at most {@code IDLE_EVERY - 1} ticks late). The rotation's {@code stat}
  * reads are left out while neither can happen ({@link #idleMayChange}, the sampler's word each tick): no
  * more threads runnable on the host than it has cores (so none is waiting for one) and no recording (the
- * screen shows no nice). A sleeping thread then costs one kept {@code schedstat} read, a quarter of a {@code stat}'s. (threadlab's own process has
- * the same gate, with its Java threads' CPU clocks in place of schedstat where they join: readOwn.)
+ * screen shows no nice). A sleeping thread then costs one kept {@code schedstat} read, a quarter of a
+ * {@code stat}'s. (threadlab's own process has the same gate, with its Java threads' CPU clocks in place
+ * of schedstat where they join: readOwn.)
+ * Another process of up to {@link #READ_ALL_UP_TO} threads with a process clock ({@link ProcessClock})
+ * is read likely threads first, and its others not at all when the clock proves they did not run
+ * ({@link #readUnlessProvenIdle}): then a sleeping thread costs nothing.
  *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
  * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
@@ -104,8 +108,6 @@ final class ProcProbe implements ProcessProbe {
     private long processCpuAt = -1;
     /** and at the last tick's: every thread's schedstat as last read was read after it (or proven unmoved then) */
     private long lastProcessCpu = -1;
-    /** threads left unread this tick because the process's clock showed they had not run */
-    private int provenIdle;
     private int statusCursor;
     /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
     private LongPredicate switchesWanted = EVERY_THREAD;
@@ -270,7 +272,6 @@ final class ProcProbe implements ProcessProbe {
         processCpuAt = clocked ? processCpu.applyAsLong(pid) : -1;
         long processCpuAtNanos = clock.getAsLong();
         boolean gate = reuse && windowKnown && processCpuAt >= 0 && lastProcessCpu >= 0;
-        provenIdle = 0;
         long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown, gate);
         if (gate) {
             explained += readUnlessProvenIdle(tids, listed, explained, processCpuAtNanos);
@@ -437,7 +438,6 @@ final class ProcProbe implements ProcessProbe {
                         untouched(t);
                         t.readNanos = since;
                         t.readTick = tick;
-                        provenIdle++;
                     }
                 }
                 return more;
@@ -449,7 +449,10 @@ final class ProcProbe implements ProcessProbe {
         return more + readRest(tids, listed, false);
     }
 
-    /** The threads of this tick not read yet ({@code thoseThatRanBefore}: only those that have run since first seen); returns their CPU nanoseconds. */
+    /**
+     * The threads of this tick not read yet ({@code thoseThatRanBefore}: only those that have run since
+     * first seen); returns their CPU nanoseconds.
+     */
     private long readRest(long[] tids, Task[] listed, boolean thoseThatRanBefore) {
         long more = 0;
         for (int i = 0; i < tids.length; i++) {
