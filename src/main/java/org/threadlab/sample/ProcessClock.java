@@ -10,7 +10,8 @@ import java.util.function.LongUnaryOperator;
  * clock ticks of 10 ms ({@code stat}). It is the sum of the same per-thread counter {@code schedstat}
  * shows ({@code sum_exec_runtime}), so the two can be compared to the nanosecond: {@link ProcProbe} reads
  * another process's threads that ran at its last read first, and leaves the rest unread when those
- * explain the process's whole CPU since then (docs/SAMPLER.md). Called through JNA, loaded on first use.
+ * explain the process's whole CPU since then (docs/SAMPLER.md). Called through JNA, loaded in the
+ * background on first use.
  */
 final class ProcessClock {
     /** The clock's kind in the low bits of a CPU clock id: the scheduler's runtime, in nanoseconds. */
