@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threadlab.sample.OwnProcessProbeTest.Own;
 import org.threadlab.sample.OwnProcessProbeTest.Task;
-import org.threadlab.sample.ProcProbeFixtureTest.FakeProc;
+import org.threadlab.sample.OtherThreadsGateTest.Watched;
 
 /**
  * The rotation that re-reads idle threads' stat runs only while a thread that has not run can show
@@ -21,50 +21,22 @@ import org.threadlab.sample.ProcProbeFixtureTest.FakeProc;
  */
 class IdleRotationTest {
     private static final long PID = 100;
-    private static final long TID = PID + 1;
     private static final long MS = 1_000_000L;
 
-    /** Another process: main and one sleeping worker whose CPU the test moves, counting the worker's stat reads. */
-    private static final class Other {
-        final FakeProc proc = new FakeProc();
-        long cpuNanos = 40 * MS;
-        long runs = 7;
-        int core = 1;
-        int statReads;
-        final ProcProbe probe;
-
-        Other() {
-            proc.thread(PID, "main", 0);
-            proc.tids.add(TID);
-            String task = "/fake/" + PID + "/task/" + TID;
-            proc.files.put(task + "/schedstat", t -> cpuNanos + " 0 " + runs + "\n");
-            proc.files.put(task + "/stat", t -> {
-                statReads++;
-                return TID + " (worker) S 1 " + PID + " " + PID + " 0 -1 4194304 0 0 0 0 "
-                        + cpuNanos * SystemConstants.HZ / 1_000_000_000L + " 0 0 0 20 0 1 0 5 8192000 0 "
-                        + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 " + core + " 0 0 0 0 0\n";
-            });
-            proc.process();
-            proc.files.put("/fake/" + PID + "/stat", t -> FakeProc.stat("target", 'S',
-                    cpuNanos * SystemConstants.HZ / 1_000_000_000L, 250, 2));
-            probe = new ProcProbe(PID, proc, "/fake", () -> proc.now);
-        }
-
-        ThreadSample tick() {
-            proc.now += 200 * MS;
-            return SamplerAccuracyTest.thread(probe.sample("external", null), TID);
-        }
+    private static ThreadSample tick(ProcProbe probe, Watched w) {
+        return OtherThreadsGateTest.tick(probe, w);
     }
 
     @Test
     void anotherProcesssIdleThreadIsNotReReadWhileNothingCanHaveChangedIt() {
-        Other o = new Other();
-        o.tick();
-        o.tick();
-        o.probe.idleMayChange(false);
+        Watched o = new Watched();
+        ProcProbe probe = new ProcProbe(PID, o.proc, "/fake", () -> o.proc.now);
+        tick(probe, o);
+        tick(probe, o);
+        probe.idleMayChange(false);
         int before = o.statReads;
         for (int i = 0; i < 3 * ProcProbe.IDLE_EVERY; i++) {
-            ThreadSample t = o.tick();
+            ThreadSample t = tick(probe, o);
             assertEquals(0.0, t.cpuPercent(), 0.0);
             assertEquals("S", t.state());
             assertEquals(1, t.core());
@@ -74,15 +46,15 @@ class IdleRotationTest {
         o.cpuNanos += 50 * MS;
         o.runs++;
         o.core = 0;
-        ThreadSample ran = o.tick();
+        ThreadSample ran = tick(probe, o);
         assertEquals(before + 1, o.statReads, "it ran: its stat is read in that tick");
         assertEquals(0, ran.core());
         assertTrue(ran.cpuPercent() > 20, "50 ms of its 200 ms window: " + ran.cpuPercent());
 
-        o.probe.idleMayChange(true);
+        probe.idleMayChange(true);
         before = o.statReads;
         for (int i = 0; i < ProcProbe.IDLE_EVERY; i++) {
-            o.tick();
+            tick(probe, o);
         }
         assertEquals(before + 1, o.statReads, "the rotation again, once in " + ProcProbe.IDLE_EVERY + " ticks");
     }

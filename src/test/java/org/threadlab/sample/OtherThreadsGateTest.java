@@ -25,8 +25,8 @@ class OtherThreadsGateTest {
     private static final long MS = 1_000_000L;
     private static final String TASK = "/fake/" + PID + "/task/" + TID;
 
-    /** One thread besides main whose stat and schedstat the test sets; counts its stat reads. */
-    private static final class Watched {
+    /** One thread besides main whose stat and schedstat the test sets; counts its stat reads (IdleRotationTest too). */
+    static final class Watched {
         final FakeProc proc = new FakeProc();
         long cpuNanos = 40 * MS;
         long runs = 7;
@@ -53,7 +53,7 @@ class OtherThreadsGateTest {
         }
     }
 
-    private static ThreadSample tick(ProcProbe probe, Watched w) {
+    static ThreadSample tick(ProcProbe probe, Watched w) {
         w.proc.now += 200 * MS;
         return SamplerAccuracyTest.thread(probe.sample("external", null), TID);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.threadlab.sample.OwnProcessProbeTest.Task;
 import org.threadlab.sample.ProcProbeFixtureTest.FakeProc;
 
 /**
@@ -19,32 +20,15 @@ class ProcessClockGateTest {
     private static final long PID = 100;
     private static final long MS = 1_000_000L;
 
-    /** One made-up thread: its CPU and arrivals, moved by the test; its schedstat reads counted. */
-    private static final class Thread {
-        final String name;
-        long ns = 5 * MS;
-        long runs = 3;
-        int schedstatReads;
-
-        Thread(String name) {
-            this.name = name;
-        }
-
-        void run(long ms) {
-            ns += ms * MS;
-            runs++;
-        }
-    }
-
     /** A process of made-up threads; its clock is the sum of their counters (and of the ended ones). */
     private static final class Process {
         final FakeProc proc = new FakeProc();
-        final Map<Long, Thread> threads = new LinkedHashMap<>();
+        final Map<Long, Task> threads = new LinkedHashMap<>();
         long endedNs;
         /** the clock's reads in this tick */
         int clockReads;
         /** runs this thread for 1 ms between the first and the second clock read of a tick */
-        Thread runsDuringTheReads;
+        Task runsDuringTheReads;
         final ProcProbe probe;
 
         Process(int n) {
@@ -71,7 +55,7 @@ class ProcessClockGateTest {
         }
 
         void add(long tid, String name) {
-            Thread t = new Thread(name);
+            Task t = new Task(name);
             threads.put(tid, t);
             proc.tids.add(tid);
             String task = "/fake/" + PID + "/task/" + tid;
@@ -84,7 +68,7 @@ class ProcessClockGateTest {
 
         long cpuNanos() {
             long sum = endedNs;
-            for (Thread t : threads.values()) {
+            for (Task t : threads.values()) {
                 sum += t.ns;
             }
             return sum;
@@ -109,7 +93,7 @@ class ProcessClockGateTest {
     void idleThreadsAreLeftUnreadWhileTheProcessClockIsExplainedByTheOnesThatRan() {
         Process p = new Process(8);
         p.probe.idleMayChange(false);
-        Thread busy = p.threads.get(PID + 3);
+        Task busy = p.threads.get(PID + 3);
         p.tick();
         p.tick(); // every thread read: none moved since the first read
         busy.run(100);
@@ -134,7 +118,7 @@ class ProcessClockGateTest {
     void aThreadThatWakesIsReadInTheTickItRanWithItsCpu() {
         Process p = new Process(8);
         p.probe.idleMayChange(false);
-        Thread sleeper = p.threads.get(PID + 5);
+        Task sleeper = p.threads.get(PID + 5);
         for (int i = 0; i < 3; i++) {
             p.tick();
         }
