@@ -49,9 +49,9 @@ public final class ThreadLab implements Runnable, CommandLine.IExitCodeGenerator
     /**
      * Gives the main thread its Java name ("main") in the kernel too: the java launcher leaves it "java",
      * the name of the process's first thread, which only waits for it. Two kernel threads named alike do
-     * not join to their Java threads by name, so the sampler read both thread by thread every tick; now
-     * the main thread (the screen's) is read on its Java clock and shows its Java state. The JVM renames
-     * only the calling thread, and only in the kernel when the name is set again.
+     * not join to their Java threads by name, so the main thread (the screen's) showed no Java state; now
+     * it joins. (It runs every frame, so it is read every tick all the same.) The JVM renames only the
+     * calling thread, and only in the kernel when the name is set again.
      */
     static void nameMainThreadInTheKernel() {
         Thread main = Thread.currentThread();

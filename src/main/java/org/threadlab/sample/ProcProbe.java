@@ -270,8 +270,8 @@ final class ProcProbe implements ProcessProbe {
         // another process read whole (up to READ_ALL_UP_TO threads): its clock, before any thread is read
         boolean clocked = clocks == null && all;
         processCpuAt = clocked ? processCpu.applyAsLong(pid) : -1;
-        long processCpuAtNanos = clock.getAsLong();
         boolean gate = reuse && windowKnown && processCpuAt >= 0 && lastProcessCpu >= 0;
+        long processCpuAtNanos = gate ? clock.getAsLong() : 0; // where a thread proven idle starts its next delta
         long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown, gate);
         if (gate) {
             explained += readUnlessProvenIdle(tids, listed, explained, processCpuAtNanos);
