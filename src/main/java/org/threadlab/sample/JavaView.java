@@ -33,6 +33,8 @@ final class JavaView implements OwnClocks {
     private final Memory m;
     private long[] clocks;
     private long clocksAt;
+    /** this tick's clocks are read one by one, as asked ({@link #oneByOne}) */
+    private boolean oneByOne;
 
     /**
      * What a sampler keeps of its JVM's threads from one tick to the next (its own: one per sampler), all
@@ -207,7 +209,19 @@ final class JavaView implements OwnClocks {
     }
 
     @Override
+    public void oneByOne() {
+        oneByOne = clocks == null;
+    }
+
+    @Override
     public long cpuNanos(long javaId) {
+        if (oneByOne) {
+            if (clocksAt == 0) {
+                clocksAt = System.nanoTime();
+            }
+            // one system call for this thread alone (the few likely to have run), not one for every thread
+            return Arrays.binarySearch(m.ids, javaId) < 0 || !clocksAvailable() ? -1 : SUN.getThreadCpuTime(javaId);
+        }
         if (clocks == null) {
             // one bulk call for every thread (a clock_gettime each, no safepoint), when first needed
             clocksAt = System.nanoTime();

@@ -21,4 +21,10 @@ interface OwnClocks {
 
     /** {@code System.nanoTime()} just before that bulk read: a clock that had not moved had not up to then. */
     long readAt();
+
+    /**
+     * For the rest of this tick, each clock asked for is read alone, with no bulk read of every thread's:
+     * the process's own clock stands guard over those not asked for ({@link ProcProbe}'s own-process gate).
+     */
+    default void oneByOne() {}
 }

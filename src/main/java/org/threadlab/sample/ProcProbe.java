@@ -79,6 +79,9 @@ final class ProcProbe implements ProcessProbe {
     /** the process's two files' paths, made once (not a new String a tick) */
     private final String statPath;
     private final String statmPath;
+    /** {@code thread-self}'s schedstat and stat under the root: the reading thread's own (own process) */
+    private final String readerSchedstatPath;
+    private final String readerStatPath;
     private final Map<Long, Task> tasks = new HashMap<>();
     /** The TIDs of the last listing of the task directory, sorted; null: list it next tick. */
     private long[] lastTids;
@@ -108,6 +111,20 @@ final class ProcProbe implements ProcessProbe {
     private long processCpuAt = -1;
     /** and at the last tick's: every thread's schedstat as last read was read after it (or proven unmoved then) */
     private long lastProcessCpu = -1;
+    /**
+     * Own process: its clock less the reading thread's share, at the last tick (every other thread's CPU,
+     * the ended ones' too, as its schedstat read after it shows it or as proven unmoved); NO_REST unknown.
+     */
+    private long lastOwnRest = NO_REST;
+    private static final long NO_REST = Long.MIN_VALUE;
+    /** own process, this tick: the threads unlikely to have run are left for {@link #readOwnRest} */
+    private boolean ownGate;
+    /** own process, this tick: the CPU since their last reads of the likely threads read, the reader's aside */
+    private long ownLikelyCpu;
+    /** the reading thread's schedstat, kept while the same thread takes the ticks, and its TID (-1 unknown) */
+    private ProcFiles.Kept readerSchedstat;
+    private Thread readerThread;
+    private long readerTid = -1;
     private int statusCursor;
     /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
     private LongPredicate switchesWanted = EVERY_THREAD;
@@ -191,6 +208,8 @@ final class ProcProbe implements ProcessProbe {
         this.dir = root + "/" + pid;
         this.statPath = dir + "/stat";
         this.statmPath = dir + "/statm";
+        this.readerSchedstatPath = root + "/thread-self/schedstat";
+        this.readerStatPath = root + "/thread-self/stat";
     }
 
     @Override
@@ -272,9 +291,20 @@ final class ProcProbe implements ProcessProbe {
         processCpuAt = clocked ? processCpu.applyAsLong(pid) : -1;
         boolean gate = reuse && windowKnown && processCpuAt >= 0 && lastProcessCpu >= 0;
         long processCpuAtNanos = gate ? clock.getAsLong() : 0; // where a thread proven idle starts its next delta
+        // threadlab's own: its clock (once JNA is loaded) less the reading thread's share, before any thread is read
+        long ownRest = clocks != null ? ownRest() : NO_REST;
+        long ownRestAtNanos = ownRest != NO_REST ? clock.getAsLong() : 0;
+        ownGate = reuse && windowKnown && ownRest != NO_REST && lastOwnRest != NO_REST;
+        ownLikelyCpu = 0;
+        if (ownGate) {
+            clocks.oneByOne(); // the likely few are asked for: no bulk read of every Java thread's clock
+        }
         long explained = readListed(tids, listed, reuse ? lastListed : null, all, windowKnown, gate);
         if (gate) {
             explained += readUnlessProvenIdle(tids, listed, explained, processCpuAtNanos);
+        }
+        if (clocks != null) {
+            explained += readOwnRest(tids, listed, ownRest, ownRestAtNanos);
         }
         lastProcessCpu = processCpuAt;
         if (reuse && anyGone(listed)) {
@@ -394,7 +424,12 @@ final class ProcProbe implements ProcessProbe {
             t.readNow = false;
             listed[i] = t;
             if (priorNames != null && known) {
-                explained += readOwn(tids, listed, i);
+                if (ownGate && tids[i] != readerTid && !likely(t, i)) {
+                    continue; // left for readOwnRest
+                }
+                long cpu = readOwn(tids, listed, i);
+                explained += cpu;
+                ownLikelyCpu += tids[i] == readerTid ? 0 : cpu;
             } else if (likelyFirst && known && !likely(t, i)) {
                 t.readNow = false; // left for readUnlessProvenIdle
             } else if (all || !known || t.hot || i % IDLE_EVERY == rotation) {
@@ -493,6 +528,87 @@ final class ProcProbe implements ProcessProbe {
         now.javaId = now.listed ? id : -1;
         now.clockAtRead = now.listed ? clock : -1;
         return delta;
+    }
+
+    /**
+     * threadlab's own threads left unread by {@link #readListed} (unlikely to have run: not moved at their
+     * last read, not R or D, not due), when the process's clock proves they did not run since the last
+     * tick; else read, as without the clock. The proof: the process's clock counts every thread's
+     * {@code sum_exec_runtime}, the ended ones' too, and brings the calling thread's up to date, which
+     * {@code /proc/thread-self/schedstat} read right after shows unmoved (a scheduler tick between the two
+     * moves it: no proof then). Less that, what is left ({@code rest}) is the other threads'. Every other
+     * thread's CPU as last known was read after the last tick's clock, or proven unmoved at it; so when the
+     * threads read now (the likely ones) moved by exactly the rest's delta, the others' share is zero. A
+     * likely thread running while the clocks are read, a thread ending or born, a wrong join, all break
+     * the equality: then those that have run before are read and the proof tried again; only then every
+     * other thread. (Equal to the nanosecond by chance would take
+     * an unlikely thread's CPU matching, to the nanosecond, a likely one's since the clock.)
+     *
+     * @param rest this tick's, or NO_REST when the clock could not be read
+     * @param at   {@link System#nanoTime} when the clock was read: where a thread proven idle starts its next delta
+     * @return the CPU nanoseconds of the threads read here
+     */
+    private long readOwnRest(long[] tids, Task[] listed, long rest, long at) {
+        long last = lastOwnRest;
+        lastOwnRest = rest;
+        if (!ownGate) {
+            return 0;
+        }
+        ownGate = false;
+        long more = 0;
+        // first the likely ones alone; then with those that have run before (the JVM's compilers, VM and
+        // periodic threads, which wake now and then), as for another process; only then every thread
+        for (int round = 0; round < 2; round++) {
+            if (!anyGone(listed) && rest - last == ownLikelyCpu + more) {
+                for (Task t : listed) {
+                    if (t != null && !t.readNow && t.listed) {
+                        untouched(t);
+                        t.readNanos = at;
+                        t.readTick = tick;
+                    }
+                }
+                return more;
+            }
+            if (round == 0) {
+                more += readOwnUnread(tids, listed, true);
+            }
+        }
+        return more + readOwnUnread(tids, listed, false);
+    }
+
+    /** The own threads not read yet this tick ({@code thoseThatRanBefore}: only those that have run since first seen). */
+    private long readOwnUnread(long[] tids, Task[] listed, boolean thoseThatRanBefore) {
+        long more = 0;
+        for (int i = 0; i < tids.length; i++) {
+            Task t = listed[i];
+            if (t != null && !t.readNow && t.listed && (!thoseThatRanBefore || t.hasRun)) {
+                more += readOwn(tids, listed, i);
+            }
+        }
+        return more;
+    }
+
+    /** The own process's clock less the reading thread's CPU, read right after it; NO_REST when either cannot be read. */
+    private long ownRest() {
+        long process = processCpu.applyAsLong(pid);
+        if (process < 0) {
+            return NO_REST;
+        }
+        Thread me = Thread.currentThread();
+        if (readerThread != me) {
+            // another thread takes the ticks (the first tick is its caller's): thread-self is bound at open
+            files.release(readerSchedstat);
+            readerSchedstat = null;
+            readerThread = me;
+            readerTid = files.read(readerStatPath) ? files.number(0) : -1;
+            lastOwnRest = NO_REST; // the last rest left another thread out: nothing to compare with
+        }
+        if (readerTid < 0) {
+            return NO_REST;
+        }
+        readerSchedstat = readVia(readerSchedstat, readerSchedstatPath);
+        long reader = lastRead ? files.number(0) : -1;
+        return reader < 0 ? NO_REST : process - reader;
     }
 
     /**
@@ -630,6 +746,7 @@ final class ProcProbe implements ProcessProbe {
         }
         tasks.clear();
         lastProcessCpu = -1;
+        lastOwnRest = NO_REST;
         lastTids = null;
         lastListed = null;
         lastNames = null;
@@ -641,8 +758,11 @@ final class ProcProbe implements ProcessProbe {
         clearTasks();
         files.release(statFile);
         files.release(statmFile);
+        files.release(readerSchedstat);
         statFile = null;
         statmFile = null;
+        readerSchedstat = null;
+        readerThread = null;
     }
 
     /**

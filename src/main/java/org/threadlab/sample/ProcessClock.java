@@ -36,10 +36,12 @@ final class ProcessClock {
      * 8.5 MiB to load (docs/PERFORMANCE.md): it is loaded on a thread of its own when a clock is first
      * asked for, and the clocks read -1 until it is, so no tick waits for it (the sampler reads every
      * thread meanwhile, as without a clock) and only a screen that watches another process (a process
-     * worker, an attached PID) pays for it; a one-shot command is not held up.
+     * worker, an attached PID) pays for it; a one-shot command is not held up. threadlab's own process's
+     * clock never starts the load: it is read once another process's clock has loaded JNA.
      */
     static LongUnaryOperator system() {
-        return pid -> Loader.ready() ? cpuNanos(pid) : -1;
+        long self = ProcessHandle.current().pid();
+        return pid -> (pid == self ? Loader.loaded() : Loader.ready()) ? cpuNanos(pid) : -1;
     }
 
     /** Loads JNA and tries this process's own clock, once, in the background. */
@@ -56,6 +58,11 @@ final class ProcessClock {
                 start();
             }
             return s == READY;
+        }
+
+        /** Whether JNA is loaded and works, without starting the load. */
+        static boolean loaded() {
+            return state == READY;
         }
 
         private static synchronized void start() {
