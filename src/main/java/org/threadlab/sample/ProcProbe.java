@@ -125,6 +125,9 @@ final class ProcProbe implements ProcessProbe {
     private ProcFiles.Kept readerSchedstat;
     private Thread readerThread;
     private long readerTid = -1;
+    /** the reading thread's schedstat CPU and arrivals as read this tick (with the clock), -1 unread */
+    private long readerNs = -1;
+    private long readerRuns = -1;
     private int statusCursor;
     /** Whose switch counts are read ({@link ProcessProbe#switchesWanted}): everyone's unless told otherwise. */
     private LongPredicate switchesWanted = EVERY_THREAD;
@@ -513,7 +516,8 @@ final class ProcProbe implements ProcessProbe {
         Task t = listed[i];
         boolean due = idleMayChange && i % IDLE_EVERY == rotation || t.state == 'R';
         long id = clocks.javaId(tids[i], t.name, priorNames.getOrDefault(t.name, 0) == 1);
-        long clock = id >= 0 ? clocks.cpuNanos(id) : -1;
+        // the reading thread runs as it reads: its clock is not asked, its schedstat is the one read with the clock
+        long clock = id >= 0 && !(tids[i] == readerTid && readerNs >= 0) ? clocks.cpuNanos(id) : -1;
         boolean stood = clock >= 0 && id == t.javaId && clock == t.clockAtRead;
         if (!due && stood) {
             untouched(t);
@@ -590,6 +594,7 @@ final class ProcProbe implements ProcessProbe {
 
     /** The own process's clock less the reading thread's CPU, read right after it; NO_REST when either cannot be read. */
     private long ownRest() {
+        readerNs = -1;
         long process = processCpu.applyAsLong(pid);
         if (process < 0) {
             return NO_REST;
@@ -607,8 +612,9 @@ final class ProcProbe implements ProcessProbe {
             return NO_REST;
         }
         readerSchedstat = readVia(readerSchedstat, readerSchedstatPath);
-        long reader = lastRead ? files.number(0) : -1;
-        return reader < 0 ? NO_REST : process - reader;
+        readerNs = lastRead ? files.number(0) : -1;
+        readerRuns = lastRead ? files.number(2) : -1;
+        return readerNs < 0 ? NO_REST : process - readerNs;
     }
 
     /**
@@ -782,6 +788,9 @@ final class ProcProbe implements ProcessProbe {
         if (stillClock && known) {
             ns = t.cpuNanos; // its Java clock stood still: it has not run, these have not moved
             runs = t.runs;
+        } else if (tid == readerTid && readerNs >= 0 && clocks != null) {
+            ns = readerNs; // the reading thread's own, read with the process clock this tick
+            runs = readerRuns;
         } else {
             t.schedstat = readVia(t.schedstat, task == null ? null : task + "/schedstat");
             ns = lastRead ? files.number(0) : -1;

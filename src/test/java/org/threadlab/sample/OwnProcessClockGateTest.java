@@ -83,6 +83,8 @@ class OwnProcessClockGateTest {
         }
         int before = jvm.othersReads();
         int clocksBefore = jvm.own.clockReads;
+        int readerSchedstat = jvm.reader.schedstatReads;
+        int readerStat = jvm.reader.statReads;
         for (int i = 0; i < 5; i++) {
             ProcessSample s = jvm.tick();
             assertEquals(0.0, cpu(s, WORKER), 0.0);
@@ -91,7 +93,9 @@ class OwnProcessClockGateTest {
             assertEquals(0.1, cpu(s, READER), 0.01, "the reader's 1 ms of the second");
         }
         assertEquals(before, jvm.othersReads(), "proven idle five ticks running: no file of theirs read");
-        assertEquals(clocksBefore + 5, jvm.own.clockReads, "the reader's Java clock alone, once a tick");
+        assertEquals(clocksBefore, jvm.own.clockReads, "no Java clock asked for, not even the reader's");
+        assertEquals(readerSchedstat, jvm.reader.schedstatReads, "the reader's CPU: thread-self's schedstat, read with the clock");
+        assertEquals(readerStat + 5, jvm.reader.statReads, "the reader's state and core: its stat, every tick");
     }
 
     @Test
