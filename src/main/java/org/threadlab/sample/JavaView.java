@@ -68,6 +68,15 @@ final class JavaView implements OwnClocks {
 
     /** @param javaIdByTid known native TID to Java thread id pairs (thread workers) */
     JavaView(Map<Long, Long> javaIdByTid, Memory memory) {
+        this(javaIdByTid, memory, true);
+    }
+
+    /**
+     * @param allocations whether the threads' allocated bytes are read (else -1, unknown): only a thread
+     *                    worker's are shown, and a recording or snapshot keeps every thread's, so a screen
+     *                    with no thread worker spares the bulk call (a JNI call and a lookup per thread)
+     */
+    JavaView(Map<Long, Long> javaIdByTid, Memory memory, boolean allocations) {
         this.m = memory;
         if (m.pairsOf != javaIdByTid) {
             takePairs(javaIdByTid);
@@ -81,7 +90,8 @@ final class JavaView implements OwnClocks {
             takeThreads(n);
         }
         Arrays.fill(m.found, 0, n, null); // the found threads are held by m.threads only
-        long[] allocated = SUN != null && SUN.isThreadAllocatedMemoryEnabled() ? SUN.getThreadAllocatedBytes(m.ids) : null;
+        long[] allocated = allocations && SUN != null && SUN.isThreadAllocatedMemoryEnabled()
+                ? SUN.getThreadAllocatedBytes(m.ids) : null;
         for (int i = 0; i < m.ids.length; i++) {
             Thread t = m.threads[i];
             long alloc = allocated != null ? allocated[i] : -1;

@@ -172,7 +172,7 @@ public final class Sampler implements AutoCloseable {
                 it.remove();
             }
         }
-        JavaView java = new JavaView(w.javaIdByTid(), javaMemory);
+        JavaView java = new JavaView(w.javaIdByTid(), javaMemory, allocationsWanted(w));
         List<ProcessProbe> toRead = new ArrayList<>(roles.size());
         for (Long pid : roles.keySet()) {
             ProcessProbe probe = probes.get(pid);
@@ -236,6 +236,14 @@ public final class Sampler implements AutoCloseable {
      */
     static boolean idleMayChange(WatchList w, int runnable, int cores) {
         return w.everySwitch() || runnable < 0 || cores <= 0 || runnable > cores;
+    }
+
+    /**
+     * Whether the Java threads' allocated bytes are read this tick: while a Java thread is watched (a
+     * thread worker's memory column) and whenever every figure is (a recording, a snapshot).
+     */
+    static boolean allocationsWanted(WatchList w) {
+        return w.everySwitch() || !w.javaThreads().isEmpty() || !w.javaIdByTid().isEmpty();
     }
 
     /** Whose switch counts the probes read, made again only when the watch list changed (no boxing a thread a tick). */
