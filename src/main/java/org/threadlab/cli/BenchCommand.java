@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "It starts a JVM with N sleeping threads, measures the CPU cost of one sampler tick watching it, "
                             + "then what 'top -b -H -p PID' spends per refresh on the same process, and prints the ratio. Both in "
                             + "steady state (" + SamplerBench.WARM_UP + " ticks and refreshes first, not measured), in CPU "
-                            + "nanoseconds (top's from its threads' schedstat), in two alternating blocks from 10 ticks on.",
+                            + "nanoseconds (top's from its threads' schedstat), in alternating blocks of 10 ticks (one block below 20).",
                     ""},
             footer = {"", "Example:", "  threadlab bench sampler --threads 1000 --ticks 20"})
     static final class SamplerCost implements Callable<Integer> {
@@ -113,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
             try (Terminal.ProgressLine progress = new Terminal.ProgressLine(System.err, false)) {
                 progress.show("bench sampler: " + threads + " threads, " + ticks + " ticks, then top…");
                 r = SamplerBench.run(threads, ticks, delay, References.fromEnvironment().find("top").orElse(null),
-                        ticks >= 10 ? 2 : 1);
+                        Math.max(1, ticks / 10));
             }
             out.println("target   pid " + r.targetPid() + ", " + r.targetThreads() + " threads: "
                     + String.join(" ", SamplerBench.targetCommand(threads)).replace(System.getProperty("java.class.path"), "<classpath>"));

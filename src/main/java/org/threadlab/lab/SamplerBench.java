@@ -30,10 +30,12 @@ public final class SamplerBench {
      * @param topCommand           what was run for the reference, null when top is not available
      * @param topRefreshes         the refreshes measured (as many as ticks)
      * @param topCpuMsPerRefresh   top's CPU time (schedstat) over its measured refreshes, per refresh; NaN without top
-     * @param jitWarmUpTicks       the unmeasured ticks taken back to back first ({@link #JIT_WARM_UP}, fewer if slow)
+     * @param jitWarmUpTicks       the unmeasured ticks taken first ({@link #JIT_WARM_UP}, fewer if slow)
+     * @param jitWarmUpTook        how long they took (at least {@link #JIT_WARM_UP_SPREAD})
      */
     public record Result(long targetPid, int targetThreads, int ticks, double[] tickWallMs, double[] tickCpuMs,
-                         String topCommand, int topRefreshes, double topCpuMsPerRefresh, int jitWarmUpTicks) {
+                         String topCommand, int topRefreshes, double topCpuMsPerRefresh, int jitWarmUpTicks,
+                         Duration jitWarmUpTook) {
 
         public double meanCpuMs() {
             return Arrays.stream(tickCpuMs).average().orElse(Double.NaN);
@@ -69,7 +71,7 @@ public final class SamplerBench {
     public static final int WARM_UP = 3;
 
     /**
-     * Before any block, the sampler takes this many ticks back to back, unmeasured: as many as a screen
+     * Before any block, the sampler takes this many ticks, unmeasured (spread over {@link #JIT_WARM_UP_SPREAD}): as many as a screen
      * open five minutes at the default 1 s interval has taken. top is compiled C from its first refresh;
      * a fresh JVM's first ticks run in the interpreter and in C1's profiling code (a per-tick method is
      * compiled after about 200 calls), which at 10 threads cost 1.2-1.4 ms of CPU a tick against 0.8-0.9
@@ -80,6 +82,15 @@ public final class SamplerBench {
 
     /** The JIT warm-up stops after this long whatever the count (a 10,000-thread tick takes 40-60 ms). */
     static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(3);
+
+    /**
+     * The JIT warm-up's ticks are spread over at least this long: what the first ticks start in the
+     * background (JNA for the process clocks, 135-214 ms on a thread of its own) is in place for most of
+     * them, so the code a screen runs after its first second (the clock gates) is compiled too. Taken
+     * back to back, 300 ticks were over before JNA was loaded, and the first measured block compiled the
+     * gates (docs/PERFORMANCE.md, "Sampler tick cost", eighth session).
+     */
+    static final Duration JIT_WARM_UP_SPREAD = Duration.ofSeconds(1);
 
     /**
      * Measures {@code ticks} sampler ticks and {@code ticks} top refreshes, in {@code rounds} alternating
@@ -106,11 +117,14 @@ public final class SamplerBench {
             double topMs = 0;
             int seen = -1;
             int jitWarmUp;
+            long warmUpStart = System.nanoTime();
+            long warmUpEnd;
             try (Sampler sampler = new Sampler(delay.compareTo(Sampler.MIN_INTERVAL) < 0 ? Sampler.MIN_INTERVAL : delay)) {
                 // as the screen watches it (threadlab attach PID): context switches read for the selected
                 // thread alone, here the target's main thread (the first row), as the detail pane shows them
                 sampler.watch(WatchList.pids(List.of(pid)).switchesOf(java.util.Set.of(pid)));
                 jitWarmUp = warmUpJit(sampler);
+                warmUpEnd = System.nanoTime();
                 for (int round = 0; round < rounds; round++) {
                     seen = sampleTicks(sampler, pid, delay, round * perRound, perRound, wall, cpu);
                     if (topCommand != null) {
@@ -119,7 +133,8 @@ public final class SamplerBench {
                 }
             }
             return new Result(pid, seen, measured, wall, cpu, topCommand == null ? null : String.join(" ", topCommand),
-                    measured, topCommand == null ? Double.NaN : topMs / measured, jitWarmUp);
+                    measured, topCommand == null ? Double.NaN : topMs / measured, jitWarmUp,
+                    Duration.ofNanos(warmUpEnd - warmUpStart));
         } finally {
             target.getOutputStream().close();
             target.destroy();
@@ -129,13 +144,21 @@ public final class SamplerBench {
         }
     }
 
-    /** {@link #JIT_WARM_UP} ticks back to back (at most {@link #JIT_WARM_UP_LIMIT}): compiled code, as in a screen open for minutes; returns how many. */
-    private static int warmUpJit(Sampler sampler) {
-        long end = System.nanoTime() + JIT_WARM_UP_LIMIT.toNanos();
+    /**
+     * {@link #JIT_WARM_UP} ticks spread over {@link #JIT_WARM_UP_SPREAD} (at most {@link #JIT_WARM_UP_LIMIT}):
+     * compiled code, as in a screen open for minutes; returns how many.
+     */
+    private static int warmUpJit(Sampler sampler) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + JIT_WARM_UP_LIMIT.toNanos();
         int i = 0;
         while (i < JIT_WARM_UP && System.nanoTime() < end) {
             sampler.sampleNow();
             i++;
+            long wait = start + JIT_WARM_UP_SPREAD.toNanos() * i / JIT_WARM_UP - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
         }
         return i;
     }

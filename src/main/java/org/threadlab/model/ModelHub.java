@@ -82,8 +82,8 @@ public final class ModelHub implements SnapshotSource {
     private boolean processesShown;
     /** The threads whose switch counts are read (null: every thread's, until the screen asks otherwise). */
     private java.util.Set<Long> switchTids;
-    /** A recording asked for every thread's switch counts: the screen's asks are ignored from then on. */
-    private boolean everySwitchPinned;
+    /** A recording asked for every figure of every thread (switch counts...): the screen's asks are ignored from then on. */
+    private boolean everyFigurePinned;
     /** False for a {@link #manual} hub, whose sampler ticks only when asked. */
     private boolean ticking;
     private SliceWatch sliceWatch;
@@ -343,10 +343,10 @@ public final class ModelHub implements SnapshotSource {
 
     /** On the hub's thread: whose switch counts the sampler reads from its next tick on (every thread's once pinned). */
     private void readSwitches(HubInput.ShowSwitches show) {
-        if (everySwitchPinned) {
+        if (everyFigurePinned) {
             return;
         }
-        everySwitchPinned = show.pinned();
+        everyFigurePinned = show.pinned();
         switchTids = show.pinned() ? null : show.tids();
         sampler.watch(sampler.watching().switchesOf(switchTids));
     }

@@ -230,12 +230,12 @@ public final class Sampler implements AutoCloseable {
      * Whether a thread that has not run since its last read may show something new (the probes then re-read
      * idle threads in rotation): when more threads are runnable on the host than it has cores (one may be
      * woken and still waiting for a CPU: its state R, its CPU time not moved), when the host does not say,
-     * and while the watch list asks for every thread's switch counts (a recording, a snapshot: every figure
-     * of every thread, nice too, which a renice from outside changes without the thread running). With no more runnable threads than cores, none waits: the sampler's own
-     * thread, running as it reads, is one of them.
+     * and while the watch list asks for every figure of every thread (a recording, a snapshot: nice too,
+     * which a renice from outside changes without the thread running). With no more runnable threads than
+     * cores, none waits: the sampler's own thread, running as it reads, is one of them.
      */
     static boolean idleMayChange(WatchList w, int runnable, int cores) {
-        return w.everySwitch() || runnable < 0 || cores <= 0 || runnable > cores;
+        return w.everyFigure() || runnable < 0 || cores <= 0 || runnable > cores;
     }
 
     /**
@@ -243,14 +243,14 @@ public final class Sampler implements AutoCloseable {
      * thread worker's memory column) and whenever every figure is (a recording, a snapshot).
      */
     static boolean allocationsWanted(WatchList w) {
-        return w.everySwitch() || !w.javaThreads().isEmpty() || !w.javaIdByTid().isEmpty();
+        return w.everyFigure() || !w.javaThreads().isEmpty() || !w.javaIdByTid().isEmpty();
     }
 
     /** Whose switch counts the probes read, made again only when the watch list changed (no boxing a thread a tick). */
     private java.util.function.LongPredicate switchesWanted(WatchList w) {
         if (w != switchesFor) {
             long[] wanted = w.switchTids().stream().mapToLong(Long::longValue).sorted().toArray();
-            switchesPredicate = w.everySwitch() ? ProcessProbe.EVERY_THREAD : tid -> java.util.Arrays.binarySearch(wanted, tid) >= 0;
+            switchesPredicate = w.everyFigure() ? ProcessProbe.EVERY_THREAD : tid -> java.util.Arrays.binarySearch(wanted, tid) >= 0;
             switchesFor = w;
         }
         return switchesPredicate;

@@ -16,14 +16,18 @@ import java.util.Set;
  *                    Java state) are wanted in each {@link Measurement}, with or without a TID
  * @param everyProcess whether every process on the machine is read too ({@link Measurement#table()}):
  *                    only while the all-processes view is open, since it costs a few reads a process
- * @param everySwitch whether every watched thread's context-switch counts are read (a recording, a
- *                    snapshot: the default); when false only those of {@code switchTids} are, the rest
- *                    are -1 (unknown): a thread's switches are in its {@code status}, the dearest file
- *                    of a tick, and the screen shows them for the selected thread alone
- * @param switchTids  the threads whose switch counts are read when not {@code everySwitch}
+ * @param everyFigure whether every figure of every watched thread is read (a recording, a snapshot: the
+ *                    default): every thread's context-switch counts, idle threads' {@code stat} in
+ *                    rotation (a nice set from outside), every Java thread's allocated bytes. When false
+ *                    (a screen) switch counts are read for {@code switchTids} alone, the rest -1
+ *                    (unknown): a thread's switches are in its {@code status}, the dearest file of a
+ *                    tick, and the screen shows them for the selected thread alone; the rotation runs
+ *                    only while a wake-up can wait for a CPU; allocations only while a Java thread is
+ *                    watched
+ * @param switchTids  the threads whose switch counts are read when not {@code everyFigure}
  */
 public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid, Set<Long> javaThreads,
-                        boolean everyProcess, boolean everySwitch, Set<Long> switchTids) {
+                        boolean everyProcess, boolean everyFigure, Set<Long> switchTids) {
     public static final WatchList NOTHING = new WatchList(Map.of(), Map.of(), Set.of());
 
     /** Without the process table. */
@@ -33,14 +37,14 @@ public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid
 
     /** The same, with or without every process. */
     public WatchList everyProcess(boolean on) {
-        return on == everyProcess ? this : new WatchList(processes, javaIdByTid, javaThreads, on, everySwitch, switchTids);
+        return on == everyProcess ? this : new WatchList(processes, javaIdByTid, javaThreads, on, everyFigure, switchTids);
     }
 
     /** The same, reading the switch counts of these threads alone (null: of every thread). */
     public WatchList switchesOf(Set<Long> tids) {
         boolean every = tids == null;
         Set<Long> only = every ? Set.of() : Set.copyOf(tids);
-        return every == everySwitch && only.equals(switchTids) ? this
+        return every == everyFigure && only.equals(switchTids) ? this
                 : new WatchList(processes, javaIdByTid, javaThreads, everyProcess, every, only);
     }
 
@@ -50,7 +54,7 @@ public record WatchList(Map<Long, String> processes, Map<Long, Long> javaIdByTid
      * thread per tick at 10,000 threads).
      */
     public boolean wantsSwitches(long tid) {
-        return everySwitch || switchTids.contains(tid);
+        return everyFigure || switchTids.contains(tid);
     }
 
     public WatchList {

@@ -82,14 +82,14 @@ class SwitchesOnDemandTest {
     @Test
     void theWatchListSaysWhoseSwitchesAreWanted() {
         WatchList w = WatchList.pids(List.of(42L));
-        assertEquals(true, w.everySwitch(), "every thread's by default (snapshot, recording)");
+        assertEquals(true, w.everyFigure(), "every thread's by default (snapshot, recording)");
         assertEquals(true, w.wantsSwitches(7));
         WatchList one = w.switchesOf(Set.of(7L));
-        assertEquals(false, one.everySwitch());
+        assertEquals(false, one.everyFigure());
         assertEquals(true, one.wantsSwitches(7));
         assertEquals(false, one.wantsSwitches(8));
         assertSame(one, one.switchesOf(Set.of(7L)), "the same ask: the same list");
-        assertEquals(true, one.switchesOf(null).everySwitch(), "null: every thread's again");
+        assertEquals(true, one.switchesOf(null).everyFigure(), "null: every thread's again");
         assertEquals(Set.of(7L), one.everyProcess(true).switchTids(), "kept when the process table is asked for");
         assertNotSame(one, one.switchesOf(Set.of()));
         assertEquals(false, one.switchesOf(Set.of()).wantsSwitches(7), "nobody's");
