@@ -465,10 +465,24 @@ final class ProcProbe implements ProcessProbe {
      * @return the CPU nanoseconds of the threads read here
      */
     private long readUnlessProvenIdle(long[] tids, Task[] listed, long explained, long since) {
+        return readUnlessExplained(tids, listed, processCpuAt - lastProcessCpu, explained, since, false);
+    }
+
+    /**
+     * The proof both gates share: the threads not read yet this tick are left unread (0 %, their next delta
+     * from {@code since}) when the threads read explain the clock's {@code delta} to the nanosecond (and,
+     * for another process, its clock stood still while they were read); else those that have run before
+     * are read and the proof tried once more; else every one is read.
+     *
+     * @param explained the CPU since their last reads of the threads read so far (a reader's own aside)
+     * @param own       threadlab's own process (its threads read as {@link #readOwn} reads them)
+     * @return the CPU nanoseconds of the threads read here
+     */
+    private long readUnlessExplained(long[] tids, Task[] listed, long delta, long explained, long since, boolean own) {
         long more = 0;
         for (int round = 0; round < 2; round++) {
-            if (!anyGone(listed) && explained + more == processCpuAt - lastProcessCpu) {
-                if (processCpu.applyAsLong(pid) != processCpuAt) {
+            if (!anyGone(listed) && explained + more == delta) {
+                if (!own && processCpu.applyAsLong(pid) != processCpuAt) {
                     break; // a thread ran while they were read (a busy process): no proof this tick, every thread read
                 }
                 for (Task t : listed) {
@@ -481,23 +495,24 @@ final class ProcProbe implements ProcessProbe {
                 return more;
             }
             if (round == 0) {
-                more += readRest(tids, listed, true);
+                more += readRest(tids, listed, true, own);
             }
         }
-        return more + readRest(tids, listed, false);
+        return more + readRest(tids, listed, false, own);
     }
 
     /**
      * The threads of this tick not read yet ({@code thoseThatRanBefore}: only those that have run since
-     * first seen); returns their CPU nanoseconds.
+     * first seen; {@code own}: threadlab's own, read as {@link #readOwn} reads them); returns their CPU
+     * nanoseconds.
      */
-    private long readRest(long[] tids, Task[] listed, boolean thoseThatRanBefore) {
+    private long readRest(long[] tids, Task[] listed, boolean thoseThatRanBefore, boolean own) {
         long more = 0;
         for (int i = 0; i < tids.length; i++) {
             Task t = listed[i];
             if (t != null && !t.readNow && t.listed && (!thoseThatRanBefore || t.hasRun)) {
                 boolean due = t.state == 'R' || idleMayChange && i % IDLE_EVERY == rotation;
-                more += readOrRenew(tids, listed, i, true, true, !due);
+                more += own ? readOwn(tids, listed, i) : readOrRenew(tids, listed, i, true, true, !due);
             }
         }
         return more;
@@ -559,37 +574,7 @@ final class ProcProbe implements ProcessProbe {
             return 0;
         }
         ownGate = false;
-        long more = 0;
-        // first the likely ones alone; then with those that have run before (the JVM's compilers, VM and
-        // periodic threads, which wake now and then), as for another process; only then every thread
-        for (int round = 0; round < 2; round++) {
-            if (!anyGone(listed) && rest - last == ownLikelyCpu + more) {
-                for (Task t : listed) {
-                    if (t != null && !t.readNow && t.listed) {
-                        untouched(t);
-                        t.readNanos = at;
-                        t.readTick = tick;
-                    }
-                }
-                return more;
-            }
-            if (round == 0) {
-                more += readOwnUnread(tids, listed, true);
-            }
-        }
-        return more + readOwnUnread(tids, listed, false);
-    }
-
-    /** The own threads not read yet this tick ({@code thoseThatRanBefore}: only those that have run since first seen). */
-    private long readOwnUnread(long[] tids, Task[] listed, boolean thoseThatRanBefore) {
-        long more = 0;
-        for (int i = 0; i < tids.length; i++) {
-            Task t = listed[i];
-            if (t != null && !t.readNow && t.listed && (!thoseThatRanBefore || t.hasRun)) {
-                more += readOwn(tids, listed, i);
-            }
-        }
-        return more;
+        return readUnlessExplained(tids, listed, rest - last, ownLikelyCpu, at, true);
     }
 
     /** The own process's clock less the reading thread's CPU, read right after it; NO_REST when either cannot be read. */
