@@ -36,9 +36,10 @@ class AttachInTmuxTest {
             """;
 
     /**
-     * Between a row's TID and its state: the kind column ("att"), which the thread table shows from its
-     * second frame on (its first, before the rows are known as attached, has no kind to show). A test
-     * that polls late, on a loaded machine, sees only the later layout.
+     * Between a row's TID and its state: the kind column ("att"), one of the first the thread table drops
+     * when its other columns need the room. Its first frame here has none and the later ones have it (the
+     * room its cells ask for changes once the first figures arrive); a test that polls late, on a loaded
+     * machine, sees only the later layout.
      */
     private static final String KIND = " (?:\\s*att\\s+)?";
 
