@@ -33,8 +33,8 @@ public final class SamplerTickFigure implements Figure {
             context.say("bench sampler: " + threads + " threads…");
             // quick: a few refreshes at 100 ms, still after the warm-up, still against a real top. The small
             // targets, whose ticks cost well under a millisecond and vary from block to block by more than
-            // the row's margin, get four alternating blocks of ten: twice the ticks, and the first block
-            // (dearer: the ticks at 200 ms are new to the JIT) a quarter of the mean rather than half
+            // the row's margin, get four alternating blocks of ten: twice the ticks, and the first block (the
+            // dearest in eight runs of nine, cause not found: docs/PERFORMANCE.md) a quarter of the mean, not half
             int rounds = threads <= 100 ? 4 : 2;
             SamplerBench.Result r = context.quick()
                     ? SamplerBench.run(threads, 3, Duration.ofMillis(100), top, 1)

@@ -71,8 +71,8 @@ public final class SamplerBench {
     public static final int WARM_UP = 3;
 
     /**
-     * Before any block, the sampler takes this many ticks, unmeasured (spread over {@link #JIT_WARM_UP_SPREAD}): as many as a screen
-     * open five minutes at the default 1 s interval has taken. top is compiled C from its first refresh;
+     * Before any block, the sampler takes this many ticks, unmeasured (spread over
+     * {@link #JIT_WARM_UP_SPREAD}): as many as a screen open five minutes at the default 1 s interval has taken. top is compiled C from its first refresh;
      * a fresh JVM's first ticks run in the interpreter and in C1's profiling code (a per-tick method is
      * compiled after about 200 calls), which at 10 threads cost 1.2-1.4 ms of CPU a tick against 0.8-0.9
      * ms once compiled (docs/PERFORMANCE.md, "Sampler tick cost"). The system property
@@ -86,9 +86,9 @@ public final class SamplerBench {
     /**
      * The JIT warm-up's ticks are spread over at least this long: what the first ticks start in the
      * background (JNA for the process clocks, 135-214 ms on a thread of its own) is in place for most of
-     * them, so the code a screen runs after its first second (the clock gates) is compiled too. Taken
-     * back to back, 300 ticks were over before JNA was loaded, and the first measured block compiled the
-     * gates (docs/PERFORMANCE.md, "Sampler tick cost", eighth session).
+     * them, so the code a screen runs after its first second (the clock gates) is warmed up too. Taken
+     * back to back, 300 ticks were over before JNA was loaded, and the gates' code first ran in the
+     * measured blocks (docs/PERFORMANCE.md, "Sampler tick cost", eighth session).
      */
     static final Duration JIT_WARM_UP_SPREAD = Duration.ofSeconds(1);
 

@@ -42,7 +42,8 @@ import java.util.function.LongUnaryOperator;
  * of schedstat where they join: readOwn.)
  * Another process of up to {@link #READ_ALL_UP_TO} threads with a process clock ({@link ProcessClock})
  * is read likely threads first, and its others not at all when the clock proves they did not run
- * ({@link #readUnlessProvenIdle}): then a sleeping thread costs nothing.
+ * ({@link #readUnlessProvenIdle}): then a sleeping thread costs nothing. threadlab's own threads,
+ * once JNA is loaded, likewise behind its own clock less the reading thread's share ({@link #readOwnRest}).
  *
  * <p>Context switches are only in the bigger {@code status} file: read for at most
  * {@link #STATUS_PER_TICK} threads per tick, hot ones first, the rest in rotation (-1 until first read).
@@ -560,8 +561,8 @@ final class ProcProbe implements ProcessProbe {
      * threads read now (the likely ones) moved by exactly the rest's delta, the others' share is zero. A
      * likely thread running while the clocks are read, a thread ending or born, a wrong join, all break
      * the equality: then those that have run before are read and the proof tried again; only then every
-     * other thread. (Equal to the nanosecond by chance would take
-     * an unlikely thread's CPU matching, to the nanosecond, a likely one's since the clock.)
+     * other thread. (Equal by chance would take an unlikely thread's CPU matching, to the nanosecond, a
+     * likely one's since the clock.)
      *
      * @param rest this tick's, or NO_REST when the clock could not be read
      * @param at   {@link System#nanoTime} when the clock was read: where a thread proven idle starts its next delta
@@ -573,7 +574,7 @@ final class ProcProbe implements ProcessProbe {
         if (!ownGate) {
             return 0;
         }
-        ownGate = false;
+        ownGate = false; // proof made: a second listing in this tick (a thread ended) reads every thread
         return readUnlessExplained(tids, listed, rest - last, ownLikelyCpu, at, true);
     }
 
